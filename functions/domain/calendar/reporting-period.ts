@@ -1,0 +1,62 @@
+import { DateTime } from 'luxon';
+import type { Project } from '../config/project-schema';
+
+/** "P1", "P2"...: the project's reporting periods, numbered from the start. */
+export type PeriodId = `P${number}`;
+
+export interface ReportingPeriod {
+  id: PeriodId;
+  index: number;
+  /** Project months covered, 1-based and inclusive: P1 of a 6-month cadence is 1..6. */
+  firstMonth: number;
+  lastMonth: number;
+  /** Start of the first day, in the project's time zone. */
+  start: DateTime;
+  /** Start of the day after the last day (exclusive end). */
+  end: DateTime;
+  /** "M01–M06", as the report prints it. */
+  label: string;
+}
+
+export function projectStart(project: Pick<Project, 'startDate' | 'timeZone'>): DateTime {
+  return DateTime.fromISO(project.startDate, { zone: project.timeZone }).startOf('day');
+}
+
+export function monthLabel(firstMonth: number, lastMonth: number): string {
+  const pad = (month: number) => `M${String(month).padStart(2, '0')}`;
+  return `${pad(firstMonth)}–${pad(lastMonth)}`;
+}
+
+/** The project month (1-based) that `instant` falls in; 0 before the start, above duration after the end. */
+export function projectMonthAt(project: Pick<Project, 'startDate' | 'timeZone'>, instant: DateTime): number {
+  const start = projectStart(project);
+  if (instant < start) return 0;
+  return Math.floor(instant.setZone(project.timeZone).diff(start, 'months').months) + 1;
+}
+
+export function listPeriods(project: Project): ReportingPeriod[] {
+  const start = projectStart(project);
+  const count = project.durationMonths / project.periodMonths;
+  return Array.from({ length: count }, (_, offset) => {
+    const firstMonth = offset * project.periodMonths + 1;
+    const lastMonth = firstMonth + project.periodMonths - 1;
+    return {
+      id: `P${offset + 1}` as PeriodId,
+      index: offset + 1,
+      firstMonth,
+      lastMonth,
+      start: start.plus({ months: firstMonth - 1 }),
+      end: start.plus({ months: lastMonth }),
+      label: monthLabel(firstMonth, lastMonth),
+    };
+  });
+}
+
+export function isPeriodId(text: string): text is PeriodId {
+  return /^P[1-9][0-9]*$/.test(text);
+}
+
+/** Hours in the period, in the project's zone, so a daylight-saving change counts as it really happened. */
+export function hoursInPeriod(period: ReportingPeriod): number {
+  return period.end.diff(period.start, 'hours').hours;
+}

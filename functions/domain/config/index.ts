@@ -1,0 +1,5 @@
+export * from './identifiers';
+export * from './installation-schema';
+export * from './metric-definition-schema';
+export * from './project-config-schema';
+export * from './project-schema';

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { slugSchema } from './identifiers';
+
+export const METRIC_KINDS = ['hours', 'tb-month', 'count', 'country-list', 'country-count'] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+/**
+ * How values of one metric combine across periods. Users and countries are not additive:
+ * the same people appear in several periods, so they never use "sum".
+ */
+export const AGGREGATIONS = ['sum', 'union', 'latest', 'max'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+/** The span a baseline is stated for; sums are compared pro rata, other aggregations as they are. */
+export const BASELINE_SPANS = ['period', 'year', 'project'] as const;
+export type BaselineSpan = (typeof BASELINE_SPANS)[number];
+
+export const metricDefinitionSchema = z.object({
+  id: slugSchema,
+  label: z.string().min(1).describe('As in the report, e.g. "CPU node/hours served over the period"'),
+  kind: z.enum(METRIC_KINDS),
+  unit: z.string().min(1).describe('e.g. "CPU-hours", "TB-month", "users", "countries"'),
+  baseline: z
+    .union([z.number(), z.string()])
+    .nullable()
+    .default(null)
+    .describe(
+      'As typed by the coordinator: 3000000, "3M", "> 200", "1 PB", "ES, PT" or null when there is none',
+    ),
+  baselineSpan: z.enum(BASELINE_SPANS).default('project'),
+  measuredBy: z.string().default('').describe('How the measurement is done, e.g. "openstack accounting"'),
+  aggregation: z.enum(AGGREGATIONS),
+  countsToward: slugSchema.optional().describe('Budget id this metric consumes, e.g. "cpu-hours"'),
+  countOf: slugSchema
+    .optional()
+    .describe(
+      'For a country-count: the id of the country-list metric of the same installation it must match',
+    ),
+});
+
+export type MetricDefinition = z.infer<typeof metricDefinitionSchema>;
+
+export const DEFAULT_AGGREGATION: Record<MetricKind, Aggregation> = {
+  hours: 'sum',
+  'tb-month': 'sum',
+  count: 'max',
+  'country-list': 'union',
+  'country-count': 'max',
+};
+
+/** Metrics whose value measures delivered resources: an installation with all of them at zero was not used. */
+export function isUsageMetric(metric: Pick<MetricDefinition, 'kind'>): boolean {
+  return metric.kind === 'hours' || metric.kind === 'tb-month';
+}

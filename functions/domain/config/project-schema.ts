@@ -1,0 +1,73 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { emailSchema, isoDateSchema, slugSchema } from './identifiers';
+
+/** A pool of resources the project promised to deliver (e.g. 6,000,000 CPU-hours over 36 months). */
+export const resourceBudgetSchema = z.object({
+  id: slugSchema.describe('Referenced by metric definitions through countsToward, e.g. "cpu-hours"'),
+  label: z.string().min(1).describe('As printed in the report, e.g. "CPU-hours"'),
+  unit: z.string().min(1).describe('Unit of the amount, e.g. "CPU-hours" or "TB-month"'),
+  amount: z.number().positive().describe('Total for the whole project duration'),
+});
+
+/** Budgets reported together, as the executive summary does with "CPU and GPU-hours". */
+export const budgetGroupSchema = z.object({
+  id: slugSchema,
+  label: z.string().min(1),
+  budgetIds: z.array(slugSchema).min(1),
+});
+
+export const projectSchema = z
+  .object({
+    id: slugSchema,
+    title: z.string().min(1),
+    acronym: z.string().optional(),
+    grantAgreement: z.string().optional(),
+    startDate: isoDateSchema.describe('First day of month M01, e.g. "2022-09-01"'),
+    durationMonths: z.number().int().positive().max(240),
+    periodMonths: z.number().int().positive().describe('Length of a reporting period, e.g. 6'),
+    timeZone: z
+      .string()
+      .refine((zone) => IANAZone.isValidZone(zone), 'expected an IANA time zone such as "Europe/Madrid"'),
+    locale: z
+      .string()
+      .optional()
+      .describe(
+        'Locale of the shared sheet (e.g. "en-GB", "es-ES"); decides whether "1,500" means 1500 or 1.5. Without it such forms are warned.',
+      ),
+    coordinators: z.array(emailSchema).min(1),
+    budgets: z.array(resourceBudgetSchema),
+    budgetGroups: z.array(budgetGroupSchema).default([]),
+  })
+  .superRefine((project, ctx) => {
+    if (project.durationMonths % project.periodMonths !== 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodMonths'],
+        message: `periodMonths (${project.periodMonths}) must divide durationMonths (${project.durationMonths})`,
+      });
+    }
+    if (12 % project.periodMonths !== 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodMonths'],
+        message: `periodMonths (${project.periodMonths}) must divide a project year of 12 months`,
+      });
+    }
+    const budgetIds = new Set(project.budgets.map((budget) => budget.id));
+    project.budgetGroups.forEach((group, groupIndex) => {
+      group.budgetIds.forEach((budgetId, index) => {
+        if (!budgetIds.has(budgetId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['budgetGroups', groupIndex, 'budgetIds', index],
+            message: `unknown budget "${budgetId}"; expected one of ${[...budgetIds].join(', ')}`,
+          });
+        }
+      });
+    });
+  });
+
+export type ResourceBudget = z.infer<typeof resourceBudgetSchema>;
+export type BudgetGroup = z.infer<typeof budgetGroupSchema>;
+export type Project = z.infer<typeof projectSchema>;
