@@ -119,6 +119,28 @@ export const VALIDATION_RULES = [
   },
   { id: 'unknown-metric', severity: 'error', description: 'The metric is defined for the installation.' },
   { id: 'text-too-long', severity: 'error', description: 'A cell holds at most 2,000 characters.' },
+  {
+    id: 'unexpected-unit',
+    severity: 'error',
+    description:
+      'Only storage metrics (TB-month) take a unit (PB, TB, GB); other values are plain numbers in the metric unit.',
+  },
+  {
+    id: 'alpha3-country-code',
+    severity: 'note',
+    description: 'An ISO 3166-1 alpha-3 code (ESP) is accepted as its alpha-2 code (ES).',
+  },
+  {
+    id: 'formula-not-evaluated',
+    severity: 'error',
+    description:
+      'Text that looks like a formula (=IMPORTXML(...)) is never evaluated; type the value itself.',
+  },
+  {
+    id: 'wrong-type',
+    severity: 'error',
+    description: 'A cell holds a number or text; TRUE/FALSE and other types are rejected.',
+  },
 ] as const satisfies readonly ValidationRule[];
 
 export type RuleId = (typeof VALIDATION_RULES)[number]['id'];
