@@ -10,13 +10,13 @@ export const RESOURCE_KINDS = ['platform', 'cpu', 'gpu', 'storage'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** What the installation could deliver at most; hours above it in a period are rejected. */
-export const capacitySchema = z.object({
+export const capacitySchema = z.strictObject({
   cpuCores: z.number().int().positive().optional(),
   gpus: z.number().int().positive().optional(),
   storageTB: z.number().positive().optional(),
 });
 
-export const installationSchema = z.object({
+export const installationSchema = z.strictObject({
   id: slugSchema,
   name: z.string().min(1).describe('As in the report heading, e.g. "IFCA-CSIC Scientific Cloud – CPU"'),
   task: z.string().min(1).describe('e.g. "T4.3"'),

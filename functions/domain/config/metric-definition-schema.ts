@@ -15,7 +15,7 @@ export type Aggregation = (typeof AGGREGATIONS)[number];
 export const BASELINE_SPANS = ['period', 'year', 'project'] as const;
 export type BaselineSpan = (typeof BASELINE_SPANS)[number];
 
-export const metricDefinitionSchema = z.object({
+export const metricDefinitionSchema = z.strictObject({
   id: slugSchema,
   label: z.string().min(1).describe('As in the report, e.g. "CPU node/hours served over the period"'),
   kind: z.enum(METRIC_KINDS),

@@ -4,7 +4,7 @@ import { projectSchema } from './project-schema';
 
 /** Everything a coordinator sets up: the project, its installations and their metric definitions. */
 export const projectConfigSchema = z
-  .object({
+  .strictObject({
     $schema: z.string().optional(),
     project: projectSchema,
     installations: z.array(installationSchema).min(1),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { emailSchema, isoDateSchema, slugSchema } from './identifiers';
 
 /** A pool of resources the project promised to deliver (e.g. 6,000,000 CPU-hours over 36 months). */
-export const resourceBudgetSchema = z.object({
+export const resourceBudgetSchema = z.strictObject({
   id: slugSchema.describe('Referenced by metric definitions through countsToward, e.g. "cpu-hours"'),
   label: z.string().min(1).describe('As printed in the report, e.g. "CPU-hours"'),
   unit: z.string().min(1).describe('Unit of the amount, e.g. "CPU-hours" or "TB-month"'),
@@ -11,14 +11,14 @@ export const resourceBudgetSchema = z.object({
 });
 
 /** Budgets reported together, as the executive summary does with "CPU and GPU-hours". */
-export const budgetGroupSchema = z.object({
+export const budgetGroupSchema = z.strictObject({
   id: slugSchema,
   label: z.string().min(1),
   budgetIds: z.array(slugSchema).min(1),
 });
 
 export const projectSchema = z
-  .object({
+  .strictObject({
     id: slugSchema,
     title: z.string().min(1),
     acronym: z.string().optional(),

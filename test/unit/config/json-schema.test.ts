@@ -75,10 +75,14 @@ describe('generated JSON Schemas', () => {
     expect(undeclaredKeys(example, projectConfigJsonSchema() as JsonSchemaNode, '$')).toEqual([]);
   });
 
-  it('catches a misspelt key that zod would drop silently', () => {
+  it('rejects a misspelt key instead of dropping it, in zod and in the JSON Schema alike', () => {
     const misspelt = structuredClone(example);
     misspelt.installations[0].modalityofAccess = misspelt.installations[0].modalityOfAccess;
-    expect(projectConfigSchema.safeParse(misspelt).success).toBe(true);
+    const result = projectConfigSchema.safeParse(misspelt);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['installations.0', 'Unrecognized key: "modalityofAccess"'],
+    ]);
     expect(undeclaredKeys(misspelt, projectConfigJsonSchema() as JsonSchemaNode, '$')).toEqual([
       '$.installations[0].modalityofAccess',
     ]);
