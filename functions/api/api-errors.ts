@@ -1,0 +1,71 @@
+/**
+ * Errors the HTTP layer raises about the request itself. http-errors.ts maps them (and the domain's
+ * and storage's errors) to status codes, in one place.
+ */
+export class ApiError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class MalformedBodyError extends ApiError {}
+
+/** The body parsed but does not match the contract; `problems` name each field. */
+export class InvalidRequestError extends ApiError {
+  constructor(readonly problems: string[]) {
+    super(`The request is invalid: ${problems.join('; ')}`);
+  }
+}
+
+export class PayloadTooLargeError extends ApiError {}
+
+export class RouteNotFoundError extends ApiError {
+  constructor(method: string, path: string) {
+    super(`No route for ${method} ${path}: see docs/deploy.md for the routes under /v1/projects/{id}`);
+  }
+}
+
+export class MethodNotAllowedError extends ApiError {
+  constructor(
+    method: string,
+    path: string,
+    readonly allowed: string[],
+  ) {
+    super(`${method} is not allowed on ${path}; use ${allowed.join(' or ')}`);
+  }
+}
+
+export class ProjectNotFoundError extends ApiError {
+  constructor(readonly projectId: string) {
+    super(
+      `Project "${projectId}" has no configuration yet: a coordinator PUTs it to /v1/projects/${projectId}/config`,
+    );
+  }
+}
+
+export interface CellConflict {
+  installationId: string;
+  metricId: string;
+  periodId: string;
+  cell?: string;
+  expectedVersion: number;
+  currentVersion: number;
+}
+
+/**
+ * Some cells of a POST were edited from a version that is no longer current. The other cells were
+ * stored; a retry with the same requestId stores them once only.
+ */
+export class CellVersionConflictError extends ApiError {
+  constructor(readonly conflicts: CellConflict[]) {
+    super(
+      `${conflicts.length} cell(s) changed while being edited: ${conflicts
+        .map(
+          (conflict) =>
+            `${conflict.cell ?? `${conflict.installationId}/${conflict.metricId}/${conflict.periodId}`} is at version ${conflict.currentVersion}, not ${conflict.expectedVersion}`,
+        )
+        .join('; ')}. Reload those cells and edit again; the other cells were stored.`,
+    );
+  }
+}

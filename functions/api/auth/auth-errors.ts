@@ -1,0 +1,24 @@
+/** No usable identity: missing, malformed, expired, forged or foreign token (401). */
+export class UnauthenticatedError extends Error {
+  constructor(readonly reason: string) {
+    super(`Not authenticated: ${reason}`);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** A known identity without the role the action needs (403). */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** Google's signing keys could not be fetched: not the caller's fault, worth retrying (503). */
+export class IdentityProviderUnavailableError extends Error {
+  readonly retryable = true;
+  constructor(cause: unknown) {
+    super("The identity provider's signing keys could not be fetched; retry shortly", { cause });
+    this.name = 'IdentityProviderUnavailableError';
+  }
+}

@@ -1,0 +1,58 @@
+import { DateTime } from 'luxon';
+import { type Env, getEnv } from '../commons/env';
+import { ConfigStore } from '../storage/config-store';
+import { DraftStore } from '../storage/draft-store';
+import { createDocumentClient } from '../storage/dynamo-client';
+import { EntryStore } from '../storage/entry-store';
+import { type Authenticator, createAuthenticator } from './auth/authenticate';
+import { createIdTokenVerifier, googleSigningKeys, type SigningKeysProvider } from './auth/verify-id-token';
+
+/** What the routes depend on, built once per process and handed to every request. */
+export interface Container {
+  entries: EntryStore;
+  configs: ConfigStore;
+  drafts: DraftStore;
+  authenticate: Authenticator;
+  now: () => DateTime;
+  log: (line: string) => void;
+}
+
+export interface ContainerOverrides {
+  /** Tests pass their own public keys instead of Google's. */
+  signingKeys?: SigningKeysProvider;
+  now?: () => DateTime;
+  log?: (line: string) => void;
+}
+
+export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Container {
+  const doc = createDocumentClient({
+    region: env.AWS_REGION,
+    tableName: env.TABLE_NAME,
+    ...(env.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: env.DYNAMODB_ENDPOINT }),
+  });
+  const verifyIdToken = createIdTokenVerifier({
+    // env.ts requires an audience in oidc mode; the dev mode still verifies bearer tokens when sent.
+    audience: env.OIDC_AUDIENCE ?? ['dev-mode-accepts-no-bearer-token'],
+    issuers: env.ALLOWED_ISSUERS,
+    keys: overrides.signingKeys ?? googleSigningKeys(),
+  });
+  return {
+    entries: new EntryStore(doc, env.TABLE_NAME),
+    configs: new ConfigStore(doc, env.TABLE_NAME),
+    drafts: new DraftStore(doc, env.TABLE_NAME),
+    authenticate: createAuthenticator({ mode: env.AUTH_MODE, verifyIdToken }),
+    now: overrides.now ?? (() => DateTime.utc()),
+    log: overrides.log ?? ((line) => console.error(line)),
+  };
+}
+
+let processContainer: Container | undefined;
+
+/**
+ * The container of the deployed function, built on first use from process.env so that importing the
+ * router never throws; a configuration error then answers 500 and names the variable in the log.
+ */
+export function getProcessContainer(): Container {
+  processContainer ??= buildContainer(getEnv());
+  return processContainer;
+}

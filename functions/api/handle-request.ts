@@ -1,0 +1,39 @@
+import type { Container } from './container';
+import { errorResponse } from './http-errors';
+import type { ApiRequest, ApiResponse } from './http-types';
+import { matchRoute } from './match-route';
+import type { Route } from './route';
+import { ROUTES } from './route-table';
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+};
+
+function withJsonHeaders(response: ApiResponse): ApiResponse {
+  return { ...response, headers: { ...JSON_HEADERS, ...response.headers } };
+}
+
+/**
+ * Every platform adapter (Functions Framework, Lambda) ends here: match the route, authenticate unless
+ * it is public, run it, and turn any typed error into its status code. Never throws.
+ */
+export async function handleApiRequest(
+  request: ApiRequest,
+  container: () => Container,
+  routes: readonly Route[] = ROUTES,
+): Promise<ApiResponse> {
+  let log: (line: string) => void = console.error;
+  try {
+    const { route, params } = matchRoute(routes, request.method, request.path);
+    const services = container();
+    log = services.log;
+    if (route.public === true) {
+      return withJsonHeaders(await route.handle({ request, params, container: services }));
+    }
+    const identity = await services.authenticate(request);
+    return withJsonHeaders(await route.handle({ request, params, container: services, identity }));
+  } catch (error) {
+    return withJsonHeaders(errorResponse(error, log));
+  }
+}

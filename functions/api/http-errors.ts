@@ -1,0 +1,115 @@
+import { ConfigurationError } from '../commons/env';
+import { DomainError, InvalidConfigError, InvalidWindowError } from '../domain/errors';
+import { ItemTooLargeError, StorageUnavailableError, VersionConflictError } from '../storage/storage-errors';
+import {
+  CellVersionConflictError,
+  InvalidRequestError,
+  MalformedBodyError,
+  MethodNotAllowedError,
+  PayloadTooLargeError,
+  ProjectNotFoundError,
+  RouteNotFoundError,
+} from './api-errors';
+import { ForbiddenError, IdentityProviderUnavailableError, UnauthenticatedError } from './auth/auth-errors';
+import type { ErrorResponse } from './contract';
+import type { ApiResponse } from './http-types';
+
+/** Seconds a client waits before retrying a 503; the add-on retries once, then marks the cell. */
+const RETRY_AFTER_SECONDS = '2';
+
+function answer(status: number, body: ErrorResponse, headers: Record<string, string> = {}): ApiResponse {
+  return { status, body, headers };
+}
+
+/**
+ * The one place where typed errors become status codes and {code, message} bodies. Unknown errors
+ * are logged and answered with a generic 500 so no internal detail reaches the caller.
+ */
+export function errorResponse(error: unknown, log: (line: string) => void = console.error): ApiResponse {
+  if (error instanceof MalformedBodyError) {
+    return answer(400, { code: 'malformed-body', message: error.message });
+  }
+  if (error instanceof InvalidRequestError) {
+    return answer(400, { code: 'invalid-request', message: error.message, details: error.problems });
+  }
+  if (error instanceof InvalidWindowError) {
+    return answer(400, { code: 'invalid-period', message: error.message });
+  }
+  if (error instanceof InvalidConfigError) {
+    return answer(400, { code: 'invalid-config', message: error.message, details: error.problems });
+  }
+  if (error instanceof DomainError) {
+    return answer(400, { code: 'invalid-input', message: error.message });
+  }
+  if (error instanceof UnauthenticatedError) {
+    return answer(
+      401,
+      { code: 'unauthenticated', message: error.message },
+      { 'www-authenticate': 'Bearer error="invalid_token"' },
+    );
+  }
+  if (error instanceof ForbiddenError) {
+    return answer(403, { code: 'forbidden', message: error.message });
+  }
+  if (error instanceof RouteNotFoundError || error instanceof ProjectNotFoundError) {
+    return answer(404, { code: 'not-found', message: error.message });
+  }
+  if (error instanceof MethodNotAllowedError) {
+    return answer(
+      405,
+      { code: 'method-not-allowed', message: error.message },
+      { allow: error.allowed.join(', ') },
+    );
+  }
+  if (error instanceof VersionConflictError) {
+    return answer(409, {
+      code: 'version-conflict',
+      message: error.message,
+      details: { expectedVersion: error.expected, currentVersion: error.actual },
+    });
+  }
+  if (error instanceof CellVersionConflictError) {
+    return answer(409, { code: 'version-conflict', message: error.message, details: error.conflicts });
+  }
+  if (error instanceof PayloadTooLargeError) {
+    return answer(413, { code: 'payload-too-large', message: error.message });
+  }
+  if (error instanceof ItemTooLargeError) {
+    return answer(413, { code: 'item-too-large', message: error.message });
+  }
+  if (error instanceof StorageUnavailableError) {
+    log(`storage unavailable: ${describe(error)}`);
+    return answer(
+      503,
+      {
+        code: 'storage-unavailable',
+        message: 'The database is unavailable right now; nothing was lost, retry shortly',
+        retryable: true,
+      },
+      { 'retry-after': RETRY_AFTER_SECONDS },
+    );
+  }
+  if (error instanceof IdentityProviderUnavailableError) {
+    log(`identity provider unavailable: ${describe(error)}`);
+    return answer(
+      503,
+      { code: 'identity-provider-unavailable', message: error.message, retryable: true },
+      { 'retry-after': RETRY_AFTER_SECONDS },
+    );
+  }
+  if (error instanceof ConfigurationError) {
+    log(`configuration error: ${error.message}`);
+    return answer(500, {
+      code: 'misconfigured',
+      message: `The server is misconfigured (${error.variables.join(', ')}); its operator has been told in the log`,
+    });
+  }
+  log(`unexpected error: ${describe(error)}`);
+  return answer(500, { code: 'internal', message: 'Unexpected server error; it has been logged' });
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.name}: ${error.cause.message})` : '';
+  return `${error.stack ?? `${error.name}: ${error.message}`}${cause}`;
+}

@@ -1,0 +1,21 @@
+/** A request as the route code sees it, whichever platform (Functions Framework, Lambda) received it. */
+export interface ApiRequest {
+  method: string;
+  /** Path without the query string, e.g. "/v1/projects/imagine/summary". */
+  path: string;
+  query: Readonly<Record<string, string | undefined>>;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The body's bytes as received, when the platform kept them. */
+  rawBody?: Uint8Array | undefined;
+  /** A body the platform already parsed (the Functions Framework parses JSON); used when rawBody is absent. */
+  parsedBody?: unknown;
+  /** The peer's address on the socket (not X-Forwarded-For): decides whether the dev mode applies. */
+  remoteAddress: string | undefined;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}

@@ -1,0 +1,54 @@
+import { type Container, getProcessContainer } from './container';
+import { handleApiRequest } from './handle-request';
+import type { ApiRequest } from './http-types';
+
+/** The fields of an API Gateway HTTP API (payload format 2.0) event this adapter reads. */
+export interface HttpApiEvent {
+  rawPath: string;
+  rawQueryString?: string;
+  headers?: Record<string, string | undefined>;
+  queryStringParameters?: Record<string, string | undefined>;
+  body?: string;
+  isBase64Encoded?: boolean;
+  requestContext: { http: { method: string; sourceIp?: string } };
+}
+
+export interface HttpApiResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function fromHttpApiEvent(event: HttpApiEvent): ApiRequest {
+  const headers = Object.fromEntries(
+    Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  const query = Object.fromEntries(new URLSearchParams(event.rawQueryString ?? '').entries());
+  const rawBody =
+    event.body === undefined
+      ? undefined
+      : Buffer.from(event.body, event.isBase64Encoded === true ? 'base64' : 'utf8');
+  return {
+    method: event.requestContext.http.method,
+    path: event.rawPath,
+    query,
+    headers,
+    rawBody,
+    remoteAddress: event.requestContext.http.sourceIp,
+  };
+}
+
+/** Same routes as the Functions Framework router, without Express: event in, result out. */
+export function createLambdaHandler(container: () => Container) {
+  return async (event: HttpApiEvent): Promise<HttpApiResult> => {
+    const response = await handleApiRequest(fromHttpApiEvent(event), container);
+    return {
+      statusCode: response.status,
+      headers: response.headers ?? {},
+      body: JSON.stringify(response.body),
+    };
+  };
+}
+
+/** The deployed Lambda handler (serverless.yml: functions/api/lambda.handler). */
+export const handler = createLambdaHandler(getProcessContainer);

@@ -1,0 +1,47 @@
+import type { HttpFunction, Request } from '@google-cloud/functions-framework';
+import * as functions from '@google-cloud/functions-framework';
+import { type Container, getProcessContainer } from './container';
+import { handleApiRequest } from './handle-request';
+import type { ApiRequest } from './http-types';
+
+/** The name to deploy with (`--entry-point vaAssessApi`) and to serve locally (`--target`). */
+export const FUNCTION_NAME = 'vaAssessApi';
+
+function firstValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return undefined;
+}
+
+function flatten(record: Record<string, unknown>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, firstValue(value)]));
+}
+
+export function fromFrameworkRequest(req: Request): ApiRequest {
+  return {
+    method: req.method,
+    path: req.path,
+    query: flatten(req.query as Record<string, unknown>),
+    headers: flatten(req.headers),
+    rawBody: req.rawBody,
+    parsedBody: req.body,
+    // The socket peer: the framework trusts X-Forwarded-For in req.ip, which a caller can set.
+    remoteAddress: req.socket.remoteAddress,
+  };
+}
+
+/** The Functions Framework HTTP function for every route; `container` is called once per request. */
+export function createHttpHandler(container: () => Container): HttpFunction {
+  return async (req, res) => {
+    const response = await handleApiRequest(fromFrameworkRequest(req), container);
+    res
+      .status(response.status)
+      .set(response.headers ?? {})
+      .send(JSON.stringify(response.body));
+  };
+}
+
+/** The deployed router: its container is built from process.env on the first request. */
+export const vaAssessApi: HttpFunction = createHttpHandler(getProcessContainer);
+
+functions.http(FUNCTION_NAME, vaAssessApi);

@@ -1,0 +1,41 @@
+import { requireMember } from '../auth/authorize';
+import { type HistoryResponse, periodIdSchema } from '../contract';
+import { parseRequest } from '../parse-request';
+import { ok, type ProtectedRoute } from '../route';
+import { loadProject } from './load-project';
+
+/** Every submission of one cell, oldest first, rejected ones included: the audit trail. */
+export const getEntryHistoryRoute: ProtectedRoute = {
+  method: 'GET',
+  pattern: '/v1/projects/:projectId/entries/:installationId/:metricId/:periodId/history',
+  handle: async ({ params, container, identity }) => {
+    const projectId = params.projectId ?? '';
+    const config = await loadProject(container, projectId);
+    requireMember(config, identity);
+    const installationId = params.installationId ?? '';
+    const metricId = params.metricId ?? '';
+    const periodId = parseRequest(periodIdSchema, params.periodId, 'periodId');
+    const records = await container.entries.history(projectId, { installationId, metricId, periodId });
+    const currentVersion = records.reduce<number | null>(
+      (latest, record) => (record.status === 'rejected' ? latest : record.version),
+      null,
+    );
+    const body: HistoryResponse = {
+      installationId,
+      metricId,
+      periodId,
+      items: records.map((record) => ({
+        version: record.version,
+        raw: record.raw,
+        status: record.status,
+        value: record.value,
+        normalized: record.normalized,
+        issues: record.issues,
+        editor: record.editor,
+        submittedAt: record.submittedAt,
+        current: record.version === currentVersion,
+      })),
+    };
+    return ok(body);
+  },
+};

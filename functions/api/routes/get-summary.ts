@@ -1,0 +1,24 @@
+import { requireMember } from '../auth/authorize';
+import { type SummaryResponse, windowQuerySchema } from '../contract';
+import { parseRequest } from '../parse-request';
+import { ok, type ProtectedRoute } from '../route';
+import { computeSummary } from './compute-summary';
+import { loadProject } from './load-project';
+import { summaryHeadlines } from './summary-headlines';
+
+export const getSummaryRoute: ProtectedRoute = {
+  method: 'GET',
+  pattern: '/v1/projects/:projectId/summary',
+  handle: async ({ request, params, container, identity }) => {
+    const { period } = parseRequest(windowQuerySchema, request.query, 'query');
+    const config = await loadProject(container, params.projectId ?? '');
+    requireMember(config, identity);
+    const summary = await computeSummary(container, config, period, container.now());
+    const body: SummaryResponse = {
+      windowId: summary.window.id,
+      headlines: summaryHeadlines(summary),
+      summary,
+    };
+    return ok(body);
+  },
+};

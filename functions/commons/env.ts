@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** A deployment or start-up setting is missing or wrong; the message names the variable. */
+export class ConfigurationError extends Error {
+  constructor(
+    message: string,
+    readonly variables: string[],
+  ) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export const AUTH_MODES = ['oidc', 'dev'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+/** Addresses the dev mode may listen on: nothing another machine can reach. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
+
+const commaList = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+const blankAsUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const envSchema = z
+  .object({
+    TABLE_NAME: z.preprocess(
+      blankAsUndefined,
+      z.string({ error: 'TABLE_NAME is required: the DynamoDB table name, e.g. "va-assess-dev"' }).min(1),
+    ),
+    AWS_REGION: z.preprocess(blankAsUndefined, z.string().min(1).default('eu-west-1')),
+    DYNAMODB_ENDPOINT: z.preprocess(
+      blankAsUndefined,
+      z.url({ error: 'DYNAMODB_ENDPOINT must be a URL such as http://127.0.0.1:8000' }).optional(),
+    ),
+    AUTH_MODE: z.preprocess(
+      blankAsUndefined,
+      z.enum(AUTH_MODES, { error: 'AUTH_MODE must be "oidc" (the default) or "dev"' }).default('oidc'),
+    ),
+    OIDC_AUDIENCE: z.preprocess(blankAsUndefined, commaList.optional()),
+    ALLOWED_ISSUERS: z.preprocess(
+      blankAsUndefined,
+      commaList.default(['accounts.google.com', 'https://accounts.google.com']),
+    ),
+    HOST: z.preprocess(blankAsUndefined, z.string().min(1).default('127.0.0.1')),
+    PORT: z.preprocess(
+      blankAsUndefined,
+      z.coerce
+        .number({ error: 'PORT must be a TCP port number such as 8080' })
+        .int()
+        .min(0)
+        .max(65535)
+        .default(8080),
+    ),
+    // Set by the platforms themselves; read only to refuse the dev mode there.
+    AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+    K_SERVICE: z.string().optional(),
+    FUNCTION_TARGET: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.AUTH_MODE === 'oidc' && (env.OIDC_AUDIENCE ?? []).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_AUDIENCE'],
+        message:
+          'OIDC_AUDIENCE is required when AUTH_MODE=oidc: the OAuth client id of the Apps Script add-on (the audience of its identity tokens)',
+      });
+    }
+    if (env.AUTH_MODE !== 'dev') return;
+    const platform =
+      env.AWS_LAMBDA_FUNCTION_NAME !== undefined
+        ? 'AWS Lambda (AWS_LAMBDA_FUNCTION_NAME is set)'
+        : env.K_SERVICE !== undefined || env.FUNCTION_TARGET !== undefined
+          ? 'Google Cloud Functions (K_SERVICE or FUNCTION_TARGET is set)'
+          : undefined;
+    if (platform !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message: `AUTH_MODE=dev trusts an X-Dev-User header instead of a signed token and is refused on ${platform}; use AUTH_MODE=oidc`,
+      });
+    }
+    if (!(LOOPBACK_HOSTS as readonly string[]).includes(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `AUTH_MODE=dev listens on loopback only (127.0.0.1 or ::1), found HOST=${env.HOST}`,
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/** Parses and checks the environment; throws a ConfigurationError naming every wrong variable. */
+export function parseEnv(source: EnvSource = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const variables = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '?')))];
+  const lines = parsed.error.issues.map((issue) => `  - ${String(issue.path[0] ?? '?')}: ${issue.message}`);
+  throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`, variables);
+}
+
+let cached: Env | undefined;
+
+/** The environment of this process, parsed once; every later call returns the same object. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
