@@ -3,7 +3,6 @@ import {
   alpha2FromName,
   COMMON_CODE_SLIPS,
   countryLabel,
-  countryName,
   EU_COUNTRY_ALIASES,
   EUROPEAN_LOOKALIKES,
   isAlpha2Code,
@@ -37,7 +36,7 @@ function unknownCountry(token: string, suggestion?: string): Resolution {
         ruleId: 'unknown-country',
         found: excerpt(token),
         expected: EXPECTED_CODE,
-        ...(suggestion === undefined ? {} : { suggestion: countryLabel(suggestion) }),
+        ...(suggestion === undefined ? {} : { suggestion, suggestionLabel: countryLabel(suggestion) }),
       },
     ],
   };
@@ -164,7 +163,7 @@ export function parseCountryList(input: string | number): Parsed<string[]> {
       reported.add(code);
       findings.push({
         ruleId: 'duplicate-country',
-        found: countryLabel(code),
+        found: code,
         expected: 'each country once',
         action: 'kept once',
       });
@@ -178,10 +177,11 @@ export function parseCountryList(input: string | number): Parsed<string[]> {
     if (others.length > 0 && others.every(isEuropeanCountry)) {
       findings.push({
         ruleId: 'country-lookalike',
-        found: countryLabel(code),
-        expected: `${code} only if users really came from ${countryName(code) ?? code}, as the rest of the list is European`,
-        action: `kept as ${code}`,
-        suggestion: countryLabel(intended),
+        found: code,
+        expected: 'a European country like the rest of the list',
+        action: `kept as ${countryLabel(code)}`,
+        suggestion: intended,
+        suggestionLabel: countryLabel(intended),
       });
     }
   }

@@ -13,8 +13,10 @@ export interface ParseFinding {
   expected: string;
   /** What was done when the input could still be read ("read as 4,000,000"). */
   action?: string;
-  /** The likely intended input ("ES"), shown as "did you mean ...?". */
+  /** The likely intended input, ready to replace it ("ES"). */
   suggestion?: string;
+  /** How the message names the suggestion ("ES (Spain)"); the suggestion itself when absent. */
+  suggestionLabel?: string;
 }
 
 /** A parser's answer: `value` is null exactly when a finding is an error in the rule catalogue. */

@@ -1,0 +1,323 @@
+import type { DateTime } from 'luxon';
+import {
+  hoursInPeriod,
+  listPeriods,
+  type PeriodId,
+  type ReportingPeriod,
+} from '../calendar/reporting-period';
+import type { Installation } from '../config/installation-schema';
+import type { MetricDefinition } from '../config/metric-definition-schema';
+import type { ProjectConfig } from '../config/project-config-schema';
+import { type EntryKey, type EntryValue, entryKeyString, type RawEntry } from '../entries/entry';
+import type { MetricValue } from '../entries/metric-value';
+import { formatMetricValue, formatNumber } from '../parsing/format-metric-value';
+import { excerpt, hasError, isBlank, type ParseFinding } from '../parsing/parse-finding';
+import { type FindingSubject, toIssue } from './format-finding';
+import { parseMetricInput } from './parse-metric-input';
+import { statusOf, type ValidationOutcome } from './validation-outcome';
+
+export interface ValidationContext {
+  config: ProjectConfig;
+  /** The current time; periods that have not started at `now` (project time zone) take no values. */
+  now: DateTime;
+  /** Accepted values already persisted; a batch entry replaces the stored value with the same key. */
+  stored?: readonly EntryValue[];
+}
+
+/** A value more than this many times the previous period's is warned. */
+export const SUDDEN_JUMP_FACTOR = 10;
+
+/** What the first pass learnt about one entry: where it points and what its cell holds. */
+interface Checked {
+  entry: RawEntry;
+  subject: FindingSubject;
+  installation?: Installation;
+  metric?: MetricDefinition;
+  period?: ReportingPeriod;
+  blank: boolean;
+  value: MetricValue | null;
+  findings: ParseFinding[];
+}
+
+function shown(raw: RawEntry['raw']): string {
+  if (typeof raw === 'string') return excerpt(raw.trim());
+  return String(raw);
+}
+
+function listOf(ids: readonly string[]): string {
+  const shownIds = ids.slice(0, 8).join(', ');
+  return ids.length > 8 ? `${shownIds}, … (${ids.length} in all)` : shownIds;
+}
+
+/** Rules that need only the entry itself and the configuration. */
+function checkOne(
+  entry: RawEntry,
+  config: ProjectConfig,
+  periods: readonly ReportingPeriod[],
+  now: DateTime,
+): Checked {
+  const installation = config.installations.find((candidate) => candidate.id === entry.installationId);
+  const period = periods.find((candidate) => candidate.id === entry.periodId);
+  const blank = isBlank(entry.raw);
+  const subject: FindingSubject = {
+    installation: installation?.name ?? `installation "${entry.installationId}"`,
+    field: 'value',
+    period: period ?? String(entry.periodId),
+    ...(entry.cell === undefined ? {} : { cell: entry.cell }),
+  };
+  const checked: Checked = { entry, subject, blank, value: null, findings: [] };
+  if (installation === undefined) {
+    checked.findings.push({
+      ruleId: 'unknown-installation',
+      found: entry.installationId,
+      expected: `an installation of the project: ${listOf(config.installations.map((known) => known.id))}`,
+    });
+    return checked;
+  }
+  checked.installation = installation;
+  const metric = installation.metrics.find((candidate) => candidate.id === entry.metricId);
+  subject.metric = metric?.label ?? `metric "${entry.metricId}"`;
+  if (metric === undefined) {
+    checked.findings.push({
+      ruleId: 'unknown-metric',
+      found: entry.metricId,
+      expected: `a metric of ${installation.name}: ${listOf(installation.metrics.map((known) => known.id))}`,
+    });
+    return checked;
+  }
+  checked.metric = metric;
+  if (period === undefined) {
+    const last = periods[periods.length - 1];
+    checked.findings.push({
+      ruleId: 'period-outside-project',
+      found: String(entry.periodId),
+      expected: `a period of the project, P1 to ${last?.id ?? 'P1'}${last === undefined ? '' : ` (${last.label} ends the project)`}`,
+    });
+    return checked;
+  }
+  checked.period = period;
+  if (blank) return checked;
+  if (now < period.start) {
+    checked.findings.push({
+      ruleId: 'period-in-future',
+      found: shown(entry.raw),
+      expected: `no value before ${period.id} starts on ${period.start.toISODate()} (${period.start.zoneName})`,
+    });
+    return checked;
+  }
+  const input = parseMetricInput(entry.raw as Exclude<RawEntry['raw'], null>, metric, config.project, {
+    allowComparator: false,
+  });
+  checked.findings.push(...input.findings);
+  checked.value = input.value;
+  if (input.value?.type === 'number')
+    checked.findings.push(...checkCapacity(installation, metric, period, input.value.value));
+  return checked;
+}
+
+function checkCapacity(
+  installation: Installation,
+  metric: MetricDefinition,
+  period: ReportingPeriod,
+  value: number,
+): ParseFinding[] {
+  const capacity = installation.capacity;
+  if (capacity === undefined) return [];
+  let limit: number | undefined;
+  let reason = '';
+  if (metric.kind === 'hours') {
+    const hours = hoursInPeriod(period);
+    const units =
+      installation.resourceKind === 'cpu'
+        ? { count: capacity.cpuCores, name: 'CPU cores' }
+        : installation.resourceKind === 'gpu'
+          ? { count: capacity.gpus, name: 'GPUs' }
+          : undefined;
+    if (units?.count !== undefined) {
+      limit = units.count * hours;
+      reason = `${formatNumber(units.count)} ${units.name} × ${formatNumber(hours)} hours in ${period.id}`;
+    }
+  } else if (metric.kind === 'tb-month' && capacity.storageTB !== undefined) {
+    const months = period.lastMonth - period.firstMonth + 1;
+    limit = capacity.storageTB * months;
+    reason = `${formatNumber(capacity.storageTB)} TB × ${months} months in ${period.id}`;
+  }
+  if (limit === undefined || value <= limit) return [];
+  return [
+    {
+      ruleId: 'above-capacity',
+      found: formatNumber(value),
+      expected: `at most ${formatNumber(limit)} ${metric.unit}, what the installation's capacity could deliver (${reason})`,
+    },
+  ];
+}
+
+/**
+ * The values cross-entry rules compare with: stored values, overridden by the batch. A batch
+ * entry that is rejected or blank leaves its key unknown, so no rule compares with a value the
+ * person is in the middle of changing.
+ */
+function currentValues(checked: readonly Checked[], stored: readonly EntryValue[]): Map<string, MetricValue> {
+  const values = new Map<string, MetricValue>();
+  for (const entry of stored) values.set(entryKeyString(entry), entry.value);
+  for (const item of checked) {
+    if (item.metric === undefined || item.period === undefined) continue;
+    const key = entryKeyString(item.entry);
+    if (item.value === null || hasError(item.findings)) values.delete(key);
+    else values.set(key, item.value);
+  }
+  return values;
+}
+
+function numberAt(values: ReadonlyMap<string, MetricValue>, key: EntryKey): number | undefined {
+  const value = values.get(entryKeyString(key));
+  return value?.type === 'number' ? value.value : undefined;
+}
+
+function previousPeriodId(period: ReportingPeriod): PeriodId | undefined {
+  return period.index > 1 ? (`P${period.index - 1}` as PeriodId) : undefined;
+}
+
+function checkTrend(
+  item: Checked,
+  value: number,
+  values: ReadonlyMap<string, MetricValue>,
+  periods: readonly ReportingPeriod[],
+): ParseFinding[] {
+  const { installation, metric, period } = item;
+  if (installation === undefined || metric === undefined || period === undefined) return [];
+  const previousId = previousPeriodId(period);
+  const previousPeriod = periods.find((candidate) => candidate.id === previousId);
+  if (previousPeriod === undefined) return [];
+  const previous = numberAt(values, {
+    installationId: installation.id,
+    metricId: metric.id,
+    periodId: previousPeriod.id,
+  });
+  if (previous === undefined || previous <= 0) return [];
+  const before = `${formatNumber(previous)} ${metric.unit} in ${previousPeriod.id} (${previousPeriod.label})`;
+  if (value > SUDDEN_JUMP_FACTOR * previous) {
+    return [
+      {
+        ruleId: 'sudden-jump',
+        found: formatNumber(value),
+        expected: `at most ${SUDDEN_JUMP_FACTOR} times the previous period's ${before}`,
+        action: 'accepted; please check it is not a typing or unit slip',
+      },
+    ];
+  }
+  if (value === 0) {
+    return [
+      {
+        ruleId: 'drop-to-zero',
+        found: '0',
+        expected: `a usage figure, as the previous period had ${before}`,
+        action: 'accepted; please confirm the installation was not used',
+      },
+    ];
+  }
+  return [];
+}
+
+function checkCountOfList(
+  item: Checked,
+  value: number,
+  values: ReadonlyMap<string, MetricValue>,
+): ParseFinding[] {
+  const { installation, metric, period } = item;
+  if (installation === undefined || metric?.countOf === undefined || period === undefined) return [];
+  const listMetric = installation.metrics.find((candidate) => candidate.id === metric.countOf);
+  const list = values.get(
+    entryKeyString({ installationId: installation.id, metricId: metric.countOf, periodId: period.id }),
+  );
+  if (listMetric === undefined || list?.type !== 'countries' || list.codes.length === value) return [];
+  return [
+    {
+      ruleId: 'country-count-mismatch',
+      found: formatNumber(value),
+      expected: `${list.codes.length}, the number of countries in "${listMetric.label}" for ${period.id} (${formatMetricValue(list)})`,
+      suggestion: String(list.codes.length),
+    },
+  ];
+}
+
+function checkPlatform(
+  item: Checked,
+  value: number,
+  values: ReadonlyMap<string, MetricValue>,
+  config: ProjectConfig,
+): ParseFinding[] {
+  const { installation, metric, period } = item;
+  if (installation?.role !== 'platform' || metric?.kind !== 'hours' || period === undefined) return [];
+  const hourBudgets = new Set(
+    config.project.budgets.filter((budget) => /hours/i.test(budget.unit)).map((budget) => budget.id),
+  );
+  let total = 0;
+  let known = 0;
+  for (const other of config.installations) {
+    if (other.role !== 'infrastructure') continue;
+    for (const otherMetric of other.metrics) {
+      if (otherMetric.countsToward === undefined || !hourBudgets.has(otherMetric.countsToward)) continue;
+      const delivered = numberAt(values, {
+        installationId: other.id,
+        metricId: otherMetric.id,
+        periodId: period.id,
+      });
+      if (delivered === undefined) continue;
+      total += delivered;
+      known += 1;
+    }
+  }
+  // Nothing entered yet for the infrastructure is not "zero delivered": wait for their figures.
+  if (known === 0 || value <= total) return [];
+  return [
+    {
+      ruleId: 'platform-above-infrastructure',
+      found: formatNumber(value),
+      expected: `at most ${formatNumber(total)} hours, what the infrastructure installations delivered in ${period.id} (${period.label}) all together`,
+      action: 'accepted; please check the platform figure or the missing infrastructure figures',
+    },
+  ];
+}
+
+/**
+ * Validates a batch of cells: one outcome per entry, in the same order. Never throws for bad input:
+ * unknown installations, metrics and periods are rejected outcomes like any other bad value.
+ */
+export function validateEntries(
+  entries: readonly RawEntry[],
+  context: ValidationContext,
+): ValidationOutcome[] {
+  const { config, now } = context;
+  const periods = listPeriods(config.project);
+  const checked = entries.map((entry) => checkOne(entry, config, periods, now));
+  const values = currentValues(checked, context.stored ?? []);
+
+  return checked.map((item) => {
+    const findings = [...item.findings];
+    const rejectedAlready = hasError(findings);
+    if (!rejectedAlready && item.value?.type === 'number') {
+      findings.push(
+        ...checkCountOfList(item, item.value.value, values),
+        ...checkTrend(item, item.value.value, values, periods),
+        ...checkPlatform(item, item.value.value, values, config),
+      );
+    }
+    const issues = findings.map((finding) => toIssue(item.subject, finding));
+    const status = statusOf(issues);
+    const value = status === 'rejected' ? null : item.value;
+    return {
+      location: {
+        installationId: item.entry.installationId,
+        metricId: item.entry.metricId,
+        field: 'value',
+        periodId: item.entry.periodId,
+        ...(item.entry.cell === undefined ? {} : { cell: item.entry.cell }),
+      },
+      status,
+      value,
+      normalized: value === null ? '' : formatMetricValue(value),
+      issues,
+    };
+  });
+}
