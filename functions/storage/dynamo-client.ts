@@ -1,0 +1,53 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+
+export interface StorageSettings {
+  /** DynamoDB Local's URL, e.g. http://127.0.0.1:8000; absent in AWS. */
+  endpoint?: string;
+  region: string;
+  tableName: string;
+  /** SDK attempts per call, first one included. Kept small so a dead store fails in well under a second. */
+  maxAttempts?: number;
+  /** Time to open a TCP connection before giving up. */
+  connectionTimeoutMs?: number;
+  /** Time for a whole request and response. */
+  requestTimeoutMs?: number;
+  /** Defaults to the SDK's provider chain in AWS, and to fixed dummy keys when `endpoint` is set. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export const STORAGE_DEFAULTS = {
+  maxAttempts: 2,
+  connectionTimeoutMs: 300,
+  requestTimeoutMs: 3000,
+} as const;
+
+/** DynamoDB Local accepts any keys; fixed ones keep the SDK from searching the machine for real ones. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * The document client every store uses: plain JS objects in and out, undefined fields dropped, and a
+ * short leash on attempts and timeouts so an unreachable store turns into a quick retryable error
+ * (see storage-errors.ts) rather than a request hanging for minutes.
+ */
+export function createDocumentClient(settings: StorageSettings): DynamoDBDocumentClient {
+  const connectionTimeout = settings.connectionTimeoutMs ?? STORAGE_DEFAULTS.connectionTimeoutMs;
+  const requestTimeout = settings.requestTimeoutMs ?? STORAGE_DEFAULTS.requestTimeoutMs;
+  const credentials =
+    settings.credentials ?? (settings.endpoint !== undefined ? LOCAL_CREDENTIALS : undefined);
+  const client = new DynamoDBClient({
+    region: settings.region,
+    ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
+    ...(credentials !== undefined ? { credentials } : {}),
+    maxAttempts: settings.maxAttempts ?? STORAGE_DEFAULTS.maxAttempts,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout,
+      requestTimeout,
+      throwOnRequestTimeout: true,
+    }),
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}

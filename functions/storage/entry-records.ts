@@ -1,0 +1,163 @@
+import type { PeriodId } from '../domain/calendar/reporting-period';
+import type { MetricValue, RawInput } from '../domain/entries/metric-value';
+import type { OutcomeStatus, ValidationIssue } from '../domain/validation/validation-outcome';
+
+/** One submitted cell with its validation outcome, as the history keeps it. */
+export interface SubmissionRecord {
+  projectId: string;
+  installationId: string;
+  metricId: string;
+  periodId: PeriodId;
+  raw: RawInput;
+  status: OutcomeStatus;
+  value: MetricValue | null;
+  normalized: string;
+  issues: ValidationIssue[];
+  editor: string | null;
+  /** ISO instant. */
+  submittedAt: string;
+  /** The client's idempotency key: the same key on the same cell is recorded once. */
+  requestId: string;
+}
+
+export interface HistoryRecord extends SubmissionRecord {
+  /** 1-based position in the cell's history. */
+  version: number;
+}
+
+/** A cell's current value: the latest submission that was not rejected. */
+export interface CurrentEntry {
+  installationId: string;
+  metricId: string;
+  periodId: PeriodId;
+  /** null when the latest accepted submission was an empty cell (the value was cleared). */
+  value: MetricValue | null;
+  raw: RawInput;
+  normalized: string;
+  status: OutcomeStatus;
+  /** The history version this value came from. */
+  version: number;
+  editor: string | null;
+  updatedAt: string;
+  /** How many submissions the cell's history holds, rejected ones included. */
+  submissions: number;
+  /** Warnings and notes that came with the current value. */
+  issues?: ValidationIssue[];
+  /** The latest submission's outcome: "rejected" when the sheet shows a value that was not taken. */
+  lastStatus?: OutcomeStatus;
+  lastSubmittedAt?: string;
+}
+
+export interface RecordedSubmission {
+  /** This submission's number in the cell's history, 1-based. */
+  version: number;
+  /** The cell's current value after this submission (unchanged when it was rejected). */
+  current: CurrentEntry | null;
+  becameCurrent: boolean;
+  /** The requestId had been recorded before: this is the original result and nothing was written. */
+  replayed: boolean;
+}
+
+/**
+ * Stored shapes. Raw inputs and parsed values are kept as JSON text: a DynamoDB number holds 38
+ * digits within 1e-130..1e125, while whatever a sheet sends (1e300, 0.1 + 0.2) must come back exact.
+ */
+export interface CellItem {
+  pk: string;
+  sk: string;
+  type: 'entry';
+  projectId: string;
+  installationId: string;
+  metricId: string;
+  periodId: PeriodId;
+  /** The optimistic-lock counter: number of history versions. */
+  submissions: number;
+  lastStatus: OutcomeStatus;
+  lastSubmittedAt: string;
+  currentVersion?: number;
+  rawJson?: string;
+  valueJson?: string;
+  normalized?: string;
+  status?: OutcomeStatus;
+  issues?: ValidationIssue[];
+  editor?: string | null;
+  updatedAt?: string;
+}
+
+export interface HistoryItem {
+  pk: string;
+  sk: string;
+  type: 'history';
+  projectId: string;
+  installationId: string;
+  metricId: string;
+  periodId: PeriodId;
+  version: number;
+  rawJson: string;
+  valueJson: string;
+  normalized: string;
+  status: OutcomeStatus;
+  issues: ValidationIssue[];
+  editor: string | null;
+  submittedAt: string;
+  requestId: string;
+}
+
+export interface RequestItem {
+  pk: string;
+  sk: string;
+  type: 'request';
+  requestId: string;
+  resultJson: string;
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value ?? null);
+}
+
+function fromJson<T>(text: string | undefined): T {
+  return (text === undefined ? null : JSON.parse(text)) as T;
+}
+
+export function currentFromCell(cell: CellItem | undefined): CurrentEntry | null {
+  if (cell?.currentVersion === undefined) return null;
+  return {
+    installationId: cell.installationId,
+    metricId: cell.metricId,
+    periodId: cell.periodId,
+    value: fromJson<MetricValue | null>(cell.valueJson),
+    raw: fromJson<RawInput>(cell.rawJson),
+    normalized: cell.normalized ?? '',
+    status: cell.status ?? 'accepted',
+    version: cell.currentVersion,
+    editor: cell.editor ?? null,
+    updatedAt: cell.updatedAt ?? '',
+    submissions: cell.submissions,
+    issues: cell.issues ?? [],
+    lastStatus: cell.lastStatus,
+    lastSubmittedAt: cell.lastSubmittedAt,
+  };
+}
+
+export function historyFromItem(item: HistoryItem): HistoryRecord {
+  return {
+    projectId: item.projectId,
+    installationId: item.installationId,
+    metricId: item.metricId,
+    periodId: item.periodId,
+    raw: fromJson<RawInput>(item.rawJson),
+    status: item.status,
+    value: fromJson<MetricValue | null>(item.valueJson),
+    normalized: item.normalized,
+    issues: item.issues ?? [],
+    editor: item.editor ?? null,
+    submittedAt: item.submittedAt,
+    requestId: item.requestId,
+    version: item.version,
+  };
+}
+
+export function recordedFromRequest(item: RequestItem): RecordedSubmission {
+  const original = fromJson<Omit<RecordedSubmission, 'replayed'>>(item.resultJson);
+  return { ...original, replayed: true };
+}

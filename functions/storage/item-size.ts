@@ -1,0 +1,21 @@
+/**
+ * An upper estimate of an item's size as DynamoDB counts it (attribute names + values, UTF-8), so an
+ * oversized item is refused with a clear error before the write instead of a ValidationException.
+ */
+export function estimateItemBytes(value: unknown): number {
+  if (value === null || value === undefined || typeof value === 'boolean') return 1;
+  if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
+  if (typeof value === 'number') return 21;
+  if (Array.isArray(value))
+    return 3 + value.reduce((sum: number, member) => sum + 1 + estimateItemBytes(member), 0);
+  if (typeof value === 'object') {
+    return (
+      3 +
+      Object.entries(value).reduce(
+        (sum, [name, member]) => sum + 1 + Buffer.byteLength(name, 'utf8') + estimateItemBytes(member),
+        0,
+      )
+    );
+  }
+  return Buffer.byteLength(String(value), 'utf8');
+}

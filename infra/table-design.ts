@@ -1,0 +1,87 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import type { EntryKey } from '../functions/domain/entries/entry';
+import table from './table.json';
+
+/**
+ * The one table's design, read from table.json so that serverless.yml, the local setup and the tests
+ * create exactly the same table. infra/README.md lists the access patterns these keys serve.
+ */
+export const TABLE_DESIGN = table;
+
+/** Versions are zero-padded so that the sort key's string order is the numeric order. */
+const VERSION_DIGITS = 10;
+const SEPARATOR = '#';
+
+export class InvalidKeyPartError extends Error {
+  constructor(
+    readonly part: string,
+    readonly found: string,
+  ) {
+    super(
+      `Cannot build a storage key from ${part} "${found}": expected a non-empty id without "${SEPARATOR}".`,
+    );
+    this.name = 'InvalidKeyPartError';
+  }
+}
+
+/** Ids are slugs already (see identifiers.ts); this guards keys against ids that skipped validation. */
+function part(name: string, value: string): string {
+  if (value.length === 0 || value.includes(SEPARATOR)) throw new InvalidKeyPartError(name, value);
+  return value;
+}
+
+export function padVersion(version: number): string {
+  if (!Number.isSafeInteger(version) || version < 0) {
+    throw new InvalidKeyPartError('version', String(version));
+  }
+  return String(version).padStart(VERSION_DIGITS, '0');
+}
+
+export const keys = {
+  /** Partition of everything one project owns except entry histories: config, current entries, drafts. */
+  projectPk: (projectId: string) => `PROJECT#${part('projectId', projectId)}`,
+
+  configPrefix: 'CONFIG#',
+  configProjectSk: 'CONFIG#PROJECT',
+  configInstallationPrefix: 'CONFIG#INSTALLATION#',
+  configInstallationSk: (installationId: string) =>
+    `CONFIG#INSTALLATION#${part('installationId', installationId)}`,
+
+  /** The trailing separator keeps P1 from matching P10. */
+  entryPeriodPrefix: (periodId: string) => `ENTRY#${part('periodId', periodId)}#`,
+  entrySk: (key: EntryKey) =>
+    `ENTRY#${part('periodId', key.periodId)}#${part('installationId', key.installationId)}#${part('metricId', key.metricId)}`,
+
+  /** Each cell's history has its own partition, so its versions never crowd the project partition. */
+  historyPk: (projectId: string, key: EntryKey) =>
+    `HISTORY#${part('projectId', projectId)}#${part('installationId', key.installationId)}#${part('metricId', key.metricId)}#${part('periodId', key.periodId)}`,
+  historyVersionPrefix: 'V#',
+  historyVersionSk: (version: number) => `V#${padVersion(version)}`,
+  /** Idempotency records live beside the versions they produced, scoped to the cell. */
+  requestSk: (requestId: string) => {
+    if (requestId.length === 0 || requestId.length > 512) {
+      throw new InvalidKeyPartError('requestId', requestId.slice(0, 40));
+    }
+    return `REQUEST#${requestId}`;
+  },
+
+  draftWindowPrefix: (windowId: string) => `DRAFT#${part('windowId', windowId)}#`,
+  draftSk: (windowId: string, installationId: string) =>
+    `DRAFT#${part('windowId', windowId)}#${part('installationId', installationId)}`,
+} as const;
+
+/** The CreateTable request for `tableName`: the CloudFormation-only properties are left out. */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    AttributeDefinitions: TABLE_DESIGN.AttributeDefinitions.map((definition) => ({
+      AttributeName: definition.AttributeName,
+      AttributeType: definition.AttributeType as 'S' | 'N' | 'B',
+    })),
+    KeySchema: TABLE_DESIGN.KeySchema.map((element) => ({
+      AttributeName: element.AttributeName,
+      KeyType: element.KeyType as 'HASH' | 'RANGE',
+    })),
+    BillingMode: TABLE_DESIGN.BillingMode as 'PAY_PER_REQUEST',
+  };
+}
