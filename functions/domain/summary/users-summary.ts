@@ -1,0 +1,27 @@
+import type { PeriodId } from '../calendar/reporting-period';
+import type { MetricDefinition } from '../config/metric-definition-schema';
+
+export interface UsersFigure {
+  installationId: string;
+  metricId: string;
+  label: string;
+  /** Each period's figure; null when missing. */
+  perPeriod: { periodId: PeriodId; label: string; value: number | null }[];
+  /** The window figure by the metric's rule (the largest period for "max"); null when all missing. */
+  value: number | null;
+  /** Periods the window figure comes from. */
+  from: PeriodId[];
+}
+
+/**
+ * Users are never added up: the same people use several installations and come back period after
+ * period. The project-wide figure is the largest single installation's, a lower bound of the truth.
+ */
+export interface UsersSummary {
+  perInstallation: UsersFigure[];
+  lowerBound: { value: number; installationId: string; metricId: string; from: PeriodId[] } | null;
+}
+
+export function isUsersMetric(metric: Pick<MetricDefinition, 'kind' | 'id' | 'unit'>): boolean {
+  return metric.kind === 'count' && (/\busers?\b/i.test(metric.unit) || /(^|-)users?(-|$)/.test(metric.id));
+}
