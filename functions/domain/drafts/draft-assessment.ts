@@ -1,0 +1,544 @@
+import type { PeriodId } from '../calendar/reporting-period';
+import { numberOf } from '../summary/aggregate-values';
+import type { CountryAttainment, NumberAttainment } from '../summary/baseline-attainment';
+import type { InstallationSummary } from '../summary/installation-summary';
+import type { MetricSummary, PeriodValue } from '../summary/metric-summary';
+import type { TrendPoint } from '../summary/trend';
+import type { WindowSummary } from '../summary/window-summary';
+import type { AssessmentDraft, DraftOptions, DraftSituation } from './assessment-draft';
+import { baselineSituation, comparatorWords, spanWords, standingWords } from './baseline-phrases';
+import {
+  type DraftFormat,
+  draftFormat,
+  lowerFirst,
+  periodPhrase,
+  upperFirst,
+  windowPhrase,
+} from './draft-format';
+import { FigureRecorder } from './figure-recorder';
+
+/** Writes one installation's assessment; every number it quotes is recorded as a figure. */
+class AssessmentWriter {
+  private readonly figures = new FigureRecorder();
+  private readonly situations = new Set<DraftSituation>();
+  private readonly format: DraftFormat;
+  private readonly id: string;
+  /** "As it can be seen" opens the first trend sentence only, as a person would write it. */
+  private trendLeadUsed = false;
+
+  constructor(
+    private readonly installation: InstallationSummary,
+    private readonly summary: WindowSummary,
+    options: DraftOptions,
+  ) {
+    this.format = draftFormat(options.locale);
+    this.id = installation.installationId;
+  }
+
+  write(): AssessmentDraft {
+    const paragraphs = [
+      this.usageParagraph(),
+      this.countsParagraph(),
+      this.countriesParagraph(),
+      this.notesParagraph(),
+    ].filter((paragraph) => paragraph !== '');
+    return {
+      installationId: this.id,
+      windowId: this.summary.window.id,
+      windowLabel: this.summary.window.label,
+      text: paragraphs.join('\n\n'),
+      figures: this.figures.figures,
+      situations: [...this.situations],
+    };
+  }
+
+  private get usageMetrics(): MetricSummary[] {
+    return this.installation.metrics.filter((metric) => metric.isUsage);
+  }
+
+  private quoteNumber(metric: MetricSummary, key: string, label: string, value: number, periods: PeriodId[]) {
+    return this.figures.quote({
+      id: `${this.id}/${metric.metricId}/${key}`,
+      label: `${metric.label}, ${label}`,
+      text: this.format.number(value),
+      value,
+      periods,
+      installationId: this.id,
+      metricId: metric.metricId,
+    });
+  }
+
+  private quotePeriodValue(
+    metric: MetricSummary,
+    point: { periodId: PeriodId; label: string },
+    value: number,
+  ) {
+    return this.quoteNumber(
+      metric,
+      point.periodId,
+      periodPhrase({ id: point.periodId, label: point.label }),
+      value,
+      [point.periodId],
+    );
+  }
+
+  private windowPeriods(): PeriodId[] {
+    return this.summary.window.periods.map((period) => period.id);
+  }
+
+  private sentence(text: string): string {
+    return upperFirst(text.trim());
+  }
+
+  private join(sentences: readonly (string | null)[]): string {
+    return sentences.filter((sentence): sentence is string => sentence !== null && sentence !== '').join(' ');
+  }
+
+  private usageParagraph(): string {
+    const { name, usage } = this.installation;
+    const inWindow = windowPhrase(this.summary.window);
+    const sentences: (string | null)[] = [];
+    if (usage === 'not-used') {
+      this.situations.add('not-used');
+      sentences.push(`The ${name} installation was not used in ${inWindow}: all its usage metrics are 0.`);
+    } else if (usage === 'unknown') {
+      this.situations.add('usage-unknown');
+      sentences.push(
+        this.usageMetrics.length === 0
+          ? `The ${name} installation has no usage metric (hours or TB-month), so whether it was used in ${inWindow} cannot be told.`
+          : `Whether the ${name} installation was used in ${inWindow} cannot be established yet, as usage values are missing (see below).`,
+      );
+    } else {
+      this.situations.add('used');
+      sentences.push(`The ${name} installation was used in ${inWindow}.`);
+      for (const metric of this.usageMetrics) sentences.push(this.deliveredSentence(metric));
+    }
+    if (this.usageMetrics.some((metric) => metric.trend.reason === 'first-period')) {
+      this.situations.add('first-period');
+      const first = this.summary.window.periods[0];
+      if (usage !== 'not-used' && first !== undefined) {
+        sentences.push(
+          `As ${periodPhrase(first)} is the project's first period, there is no earlier period to compare with.`,
+        );
+      }
+    }
+    for (const metric of this.usageMetrics) sentences.push(this.usageTrendSentence(metric));
+    if (usage === 'used')
+      for (const metric of this.usageMetrics) sentences.push(this.usageBaselineSentence(metric));
+    return this.join(sentences);
+  }
+
+  /** "It delivered 393,888 CPU-hours in P2 (M07–M12)." or the window total with each period's share. */
+  private deliveredSentence(metric: MetricSummary): string | null {
+    const total = numberOf(metric.aggregate);
+    if (total === null) return null;
+    const which = this.usageMetrics.length > 1 ? ` (${metric.label})` : '';
+    const periods = metric.periods;
+    const only = periods.length === 1 ? periods[0] : undefined;
+    if (only !== undefined) {
+      return `It delivered ${this.quotePeriodValue(metric, only, total)} ${metric.unit}${which} in ${periodPhrase({ id: only.periodId, label: only.label })}.`;
+    }
+    const window = this.summary.window;
+    const totalText = this.quoteNumber(metric, window.id, window.label, total, metric.aggregateFrom);
+    const parts = periods.map((period) => {
+      const value = numberOf(period.value);
+      const where = periodPhrase({ id: period.periodId, label: period.label });
+      return value === null
+        ? `no value for ${where}`
+        : `${this.quotePeriodValue(metric, period, value)} in ${where}`;
+    });
+    return `It delivered ${totalText} ${metric.unit}${which} over ${window.label}: ${this.format.list(parts)}.`;
+  }
+
+  private trendLead(): string {
+    if (this.trendLeadUsed) return '';
+    this.trendLeadUsed = true;
+    return 'As it can be seen, ';
+  }
+
+  private point(metric: MetricSummary, point: TrendPoint): string {
+    const value = point.value ?? 0;
+    return `${this.quotePeriodValue(metric, point, value)} ${metric.unit} in ${periodPhrase({ id: point.periodId, label: point.label })}`;
+  }
+
+  private changeText(metric: MetricSummary, percent: number): string {
+    const { from, to } = metric.trend;
+    return this.figures.quote({
+      id: `${this.id}/${metric.metricId}/change`,
+      label: `${metric.label}, change from ${from?.periodId ?? '?'} to ${to.periodId}`,
+      text: this.format.percent(Math.abs(percent)),
+      value: percent,
+      periods: from === null ? [to.periodId] : [from.periodId, to.periodId],
+      installationId: this.id,
+      metricId: metric.metricId,
+    });
+  }
+
+  private usageTrendSentence(metric: MetricSummary): string | null {
+    const { trend } = metric;
+    const { from, to } = trend;
+    const what = this.usageMetrics.length > 1 ? `usage (${metric.label})` : 'usage';
+    if (from === null) return null;
+    switch (trend.direction) {
+      case 'up':
+        this.situations.add('growing');
+        return this.sentence(
+          `${this.trendLead()}${what} grew from ${this.point(metric, from)} to ${this.point(metric, to)}, an increase of ${this.changeText(metric, trend.changePercent ?? 0)}.`,
+        );
+      case 'down':
+        this.situations.add('shrinking');
+        return this.sentence(
+          `${this.trendLead()}${what} decreased from ${this.point(metric, from)} to ${this.point(metric, to)}, a decrease of ${this.changeText(metric, trend.changePercent ?? 0)}.`,
+        );
+      case 'new':
+        this.situations.add('started');
+        return this.sentence(
+          `${this.trendLead()}${what} started in ${periodPhrase({ id: to.periodId, label: to.label })} with ${this.quotePeriodValue(metric, to, to.value ?? 0)} ${metric.unit}, after ${this.point(metric, from)}.`,
+        );
+      case 'stopped':
+        this.situations.add('stopped');
+        return this.sentence(
+          `${this.trendLead()}${what} stopped: it went from ${this.point(metric, from)} to ${this.point(metric, to)}.`,
+        );
+      case 'flat':
+        if ((to.value ?? 0) === 0) return null;
+        this.situations.add('stable');
+        return this.sentence(
+          `${this.trendLead()}${what} was stable: ${this.point(metric, from)} and ${this.point(metric, to)}.`,
+        );
+      default:
+        if (trend.reason === 'missing-previous') {
+          return `The change since ${periodPhrase({ id: from.periodId, label: from.label })} cannot be given, as its value for the ${lowerFirst(metric.label)} is missing.`;
+        }
+        return null;
+    }
+  }
+
+  private baselineText(metric: MetricSummary, attainment: NumberAttainment, unit: string): string {
+    return `${comparatorWords(attainment.comparator)}${this.quoteNumber(metric, 'baseline', 'baseline', attainment.baseline, [])}${unit}`;
+  }
+
+  private ratioText(metric: MetricSummary, attainment: NumberAttainment): string | null {
+    if (attainment.ratio === null) return null;
+    return this.figures.quote({
+      id: `${this.id}/${metric.metricId}/baseline-percent`,
+      label: `${metric.label}, ${this.summary.window.id} as a share of the ${attainment.basis === 'pro-rata' ? 'pro-rated ' : ''}baseline`,
+      text: this.format.percent(attainment.ratio * 100),
+      value: attainment.ratio * 100,
+      periods: metric.aggregateFrom,
+      installationId: this.id,
+      metricId: metric.metricId,
+    });
+  }
+
+  /** Numbers-only statement of a baseline that could not be read, so nobody believes it was compared. */
+  private unreadableBaseline(metric: MetricSummary): string | null {
+    if (metric.baselineStatus !== 'unreadable') return null;
+    return `The baseline of the ${lowerFirst(metric.label)} ("${metric.baselineAsTyped}") could not be read, so no comparison is made.`;
+  }
+
+  private usageBaselineSentence(metric: MetricSummary): string | null {
+    const attainment = metric.attainment;
+    if (attainment === null) return this.unreadableBaseline(metric);
+    if (attainment.type !== 'number') return null;
+    const unit = ` ${metric.unit}`;
+    const situation = baselineSituation(attainment);
+    if (situation !== null) this.situations.add(situation);
+    const actual = this.quoteNumber(
+      metric,
+      this.summary.window.id,
+      this.summary.window.label,
+      attainment.actual,
+      metric.aggregateFrom,
+    );
+    const ratio = this.ratioText(metric, attainment);
+    const standing = standingWords(attainment);
+    if (attainment.target === 0 && attainment.actual === 0) {
+      return `This matches its baseline of ${this.baselineText(metric, attainment, unit)}.`;
+    }
+    const share = ratio === null ? standing : `${ratio} of it, ${standing}`;
+    if (attainment.basis === 'pro-rata' && attainment.factor !== 1) {
+      const months = this.summary.window.months;
+      const target = this.figures.quote({
+        id: `${this.id}/${metric.metricId}/baseline-pro-rata`,
+        label: `${metric.label}, baseline pro-rated to the ${months} months of ${this.summary.window.label}`,
+        text: this.format.derived(attainment.target),
+        value: attainment.target,
+        periods: this.windowPeriods(),
+        installationId: this.id,
+        metricId: metric.metricId,
+      });
+      return `Pro rata, its baseline of ${this.baselineText(metric, attainment, unit)} ${spanWords(attainment.span)} amounts to ${comparatorWords(attainment.comparator)}${target}${unit} for the ${months} months of ${this.summary.window.label}; the ${actual}${unit} delivered are ${share}.`;
+    }
+    return `Against its baseline of ${this.baselineText(metric, attainment, unit)} ${spanWords(attainment.span)}, the ${actual}${unit} delivered are ${share}.`;
+  }
+
+  private countsParagraph(): string {
+    return this.join(
+      this.installation.metrics
+        .filter((metric) => metric.kind === 'count')
+        .map((metric) => this.countSentence(metric)),
+    );
+  }
+
+  private subject(metric: MetricSummary): string {
+    return `The ${lowerFirst(metric.label)}`;
+  }
+
+  private countTrendClause(metric: MetricSummary): string {
+    const { trend } = metric;
+    const from = trend.from;
+    if (from === null || from.value === null || trend.to.value === null) return '';
+    const where = `${this.quotePeriodValue(metric, from, from.value)} in ${periodPhrase({ id: from.periodId, label: from.label })}`;
+    switch (trend.direction) {
+      case 'up':
+      case 'new':
+        return trend.changePercent === null
+          ? `, up from ${where}`
+          : `, up from ${where} (an increase of ${this.changeText(metric, trend.changePercent)})`;
+      case 'down':
+      case 'stopped':
+        return `, down from ${where} (a decrease of ${this.changeText(metric, trend.changePercent ?? -100)})`;
+      case 'flat':
+        return `, as in ${periodPhrase({ id: from.periodId, label: from.label })}`;
+      default:
+        return '';
+    }
+  }
+
+  private countBaselineClause(metric: MetricSummary): string {
+    const attainment = metric.attainment;
+    if (attainment?.type !== 'number') return '';
+    const baseline = this.baselineText(metric, attainment, '');
+    if (attainment.target === 0 && attainment.actual === 0)
+      return `; this matches its baseline of ${baseline}`;
+    const ratio = this.ratioText(metric, attainment);
+    const standing = standingWords(attainment);
+    if (attainment.basis === 'pro-rata' && attainment.factor !== 1) {
+      const target = this.figures.quote({
+        id: `${this.id}/${metric.metricId}/baseline-pro-rata`,
+        label: `${metric.label}, baseline pro-rated to ${this.summary.window.label}`,
+        text: this.format.derived(attainment.target),
+        value: attainment.target,
+        periods: this.windowPeriods(),
+        installationId: this.id,
+        metricId: metric.metricId,
+      });
+      return `; against its baseline of ${baseline} ${spanWords(attainment.span)}, ${comparatorWords(attainment.comparator)}${target} pro rata, this is ${ratio === null ? standing : `${ratio}, ${standing}`}`;
+    }
+    return `; against its baseline of ${baseline} ${spanWords(attainment.span)}, this is ${ratio === null ? standing : `${ratio}, ${standing}`}`;
+  }
+
+  private aggregateWords(metric: MetricSummary): string {
+    if (metric.aggregateBasis === 'sum') return 'their sum';
+    if (metric.aggregateBasis === 'latest') return 'the latest value, as it is a stock and is not added up';
+    return 'the highest single period, as it is not added up across periods';
+  }
+
+  private countSentence(metric: MetricSummary): string | null {
+    const total = numberOf(metric.aggregate);
+    if (total === null) return null;
+    const window = this.summary.window;
+    const present = metric.periods.filter(
+      (period): period is PeriodValue & { value: { type: 'number' } } => period.value?.type === 'number',
+    );
+    if (metric.periods.length === 1) {
+      const [only] = present;
+      if (only === undefined) return null;
+      const value = this.quotePeriodValue(metric, only, only.value.value);
+      return `${this.subject(metric)} was ${value} in ${periodPhrase({ id: only.periodId, label: only.label })}${this.countTrendClause(metric)}${this.countBaselineClause(metric)}.`;
+    }
+    const perPeriod = present.map(
+      (period) =>
+        `${this.quotePeriodValue(metric, period, period.value.value)} in ${periodPhrase({ id: period.periodId, label: period.label })}`,
+    );
+    const totalText = this.quoteNumber(metric, window.id, window.label, total, metric.aggregateFrom);
+    return `${this.subject(metric)} was ${this.format.list(perPeriod)}; the figure for ${window.label} is ${totalText} (${this.aggregateWords(metric)})${this.countBaselineClause(metric)}.`;
+  }
+
+  private quoteCountries(key: string, label: string, codes: readonly string[], periods: PeriodId[]): string {
+    return this.figures.quote({
+      id: `${this.id}/countries/${key}`,
+      label,
+      text: codes.join(', '),
+      value: [...codes],
+      periods,
+      installationId: this.id,
+    });
+  }
+
+  private quoteCount(key: string, label: string, count: number, periods: PeriodId[]): string {
+    return this.figures.quote({
+      id: `${this.id}/countries/${key}`,
+      label,
+      text: this.format.number(count),
+      value: count,
+      periods,
+      installationId: this.id,
+    });
+  }
+
+  private countriesParagraph(): string {
+    const countries = this.installation.countries;
+    if (countries === null || countries.count === 0) return '';
+    this.situations.add('countries-reached');
+    const window = this.summary.window;
+    const entered = countries.perPeriod.filter((period) => period.codes !== null);
+    const listText = this.quoteCountries(
+      window.id,
+      `Countries reached, ${window.label}`,
+      countries.codes,
+      this.windowPeriods(),
+    );
+    const countText = this.quoteCount(
+      `${window.id}-count`,
+      `Number of countries reached, ${window.label}`,
+      countries.count,
+      this.windowPeriods(),
+    );
+    const noun = countries.count === 1 ? 'country' : 'countries';
+    const sentences: string[] = [];
+    const users = this.installation.users;
+    const last = window.periods[window.periods.length - 1];
+    const lastUsers = users?.perPeriod[users.perPeriod.length - 1]?.value ?? null;
+    const lastCountries = countries.perPeriod[countries.perPeriod.length - 1]?.codes ?? null;
+    const quoteUsers = (value: number) =>
+      this.figures.quote({
+        id: `${this.id}/${users?.metricId ?? 'users'}/${last?.id ?? ''}`,
+        label: `${users?.label ?? 'Number of users'}, ${last === undefined ? '' : periodPhrase(last)}`,
+        text: this.format.number(value),
+        value,
+        periods: last === undefined ? [] : [last.id],
+        installationId: this.id,
+        ...(users === null ? {} : { metricId: users.metricId }),
+      });
+    if (window.periods.length === 1 && last !== undefined) {
+      sentences.push(
+        lastUsers === null
+          ? `In ${periodPhrase(last)} its users came from ${countText} ${noun} (${listText}).`
+          : `In ${periodPhrase(last)} the installation served ${quoteUsers(lastUsers)} users from ${countText} ${noun} (${listText}).`,
+      );
+    } else {
+      const parts = entered.map((period) => {
+        const codes = period.codes ?? [];
+        const count = this.quoteCount(
+          `${period.periodId}-count`,
+          `Number of countries reached, ${periodPhrase({ id: period.periodId, label: period.label })}`,
+          codes.length,
+          [period.periodId],
+        );
+        return `${count} in ${periodPhrase({ id: period.periodId, label: period.label })}`;
+      });
+      sentences.push(
+        `Over ${window.label} its users came from ${countText} ${noun} (${listText}), the union of the periods' lists (${this.format.list(parts)}).`,
+      );
+      if (lastUsers !== null && lastCountries !== null && last !== undefined) {
+        const lastCount = this.quoteCount(
+          `${last.id}-count`,
+          `Number of countries reached, ${periodPhrase(last)}`,
+          lastCountries.length,
+          [last.id],
+        );
+        sentences.push(
+          `In ${periodPhrase(last)} alone, the installation served ${quoteUsers(lastUsers)} users from ${lastCount} ${lastCountries.length === 1 ? 'country' : 'countries'}.`,
+        );
+      }
+    }
+    const attainment = this.installation.metrics.find((metric) => metric.attainment?.type === 'countries')
+      ?.attainment as CountryAttainment | undefined;
+    if (attainment !== undefined) sentences.push(...this.countryBaselineSentences(attainment));
+    return sentences.join(' ');
+  }
+
+  private countryBaselineSentences(attainment: CountryAttainment): string[] {
+    const window = this.summary.window;
+    const sentences: string[] = [];
+    if (attainment.share !== null) {
+      const baselineCount = this.quoteCount(
+        'baseline-count',
+        'Number of baseline countries',
+        attainment.baseline.length,
+        [],
+      );
+      const baselineList = this.quoteCountries('baseline', 'Baseline countries', attainment.baseline, []);
+      const reachedCount = this.quoteCount(
+        'baseline-reached-count',
+        `Baseline countries reached, ${window.label}`,
+        attainment.baselineReached.length,
+        this.windowPeriods(),
+      );
+      const share = this.figures.quote({
+        id: `${this.id}/countries/baseline-share`,
+        label: `Share of the baseline countries reached, ${window.label}`,
+        text: this.format.percent(attainment.share * 100),
+        value: attainment.share * 100,
+        periods: this.windowPeriods(),
+        installationId: this.id,
+      });
+      sentences.push(
+        `Of the ${baselineCount} countries of its baseline (${baselineList}), ${reachedCount} ${attainment.baselineReached.length === 1 ? 'was' : 'were'} reached (${share}).`,
+      );
+    }
+    if (attainment.beyondBaseline.length > 0) {
+      this.situations.add('new-countries');
+      const beyond = this.quoteCountries(
+        'beyond-baseline',
+        `Countries reached beyond the baseline, ${window.label}`,
+        attainment.beyondBaseline,
+        this.windowPeriods(),
+      );
+      const count = attainment.beyondBaseline.length;
+      sentences.push(
+        attainment.share === null
+          ? `Its baseline lists no country, so all countries reached are beyond it (${beyond}).`
+          : `${upperFirst(this.format.number(count))} ${count === 1 ? 'country was' : 'countries were'} reached beyond the baseline: ${beyond}.`,
+      );
+    }
+    return sentences;
+  }
+
+  private notesParagraph(): string {
+    return this.join([this.missingSentence(), this.unreadableBaselinesSentence()]);
+  }
+
+  /** Baselines the parser could not read (the validator says why): the text must not pretend they were compared. */
+  private unreadableBaselinesSentence(): string | null {
+    const unreadable = this.installation.metrics.filter(
+      (metric) => metric.baselineStatus === 'unreadable' && !metric.isUsage,
+    );
+    if (unreadable.length === 0) return null;
+    const items = unreadable.map((metric) => `the ${lowerFirst(metric.label)} ("${metric.baselineAsTyped}")`);
+    return `The ${unreadable.length === 1 ? 'baseline' : 'baselines'} of ${this.format.list(items)} could not be read, so no comparison is made.`;
+  }
+
+  private missingSentence(): string | null {
+    const missing = this.installation.metrics.filter((metric) => metric.missingPeriods.length > 0);
+    if (missing.length === 0) return null;
+    this.situations.add('values-missing');
+    const items = missing.map((metric) => {
+      const periods = metric.periods
+        .filter((period) => period.value === null)
+        .map((period) => periodPhrase({ id: period.periodId, label: period.label }));
+      const label = this.figures.quote({
+        id: `${this.id}/${metric.metricId}/missing`,
+        label: `Metric without a value in ${this.format.list(metric.missingPeriods)}`,
+        text: metric.label,
+        value: metric.missingPeriods,
+        periods: metric.missingPeriods,
+        installationId: this.id,
+        metricId: metric.metricId,
+      });
+      return `${label} (${this.format.list(periods)})`;
+    });
+    return `Values are still missing for: ${this.format.list(items)}. The figures above leave them out.`;
+  }
+}
+
+/** The assessment draft of one installation for the summary's window. */
+export function draftAssessment(
+  installation: InstallationSummary,
+  summary: WindowSummary,
+  options: DraftOptions = {},
+): AssessmentDraft {
+  return new AssessmentWriter(installation, summary, options).write();
+}
