@@ -61,7 +61,3 @@ export interface DraftOptions {
    */
   locale?: string;
 }
-
-// The entry points, also reachable from here: callers import the draft types and functions together.
-export { draftAssessments } from './draft-assessments';
-export { draftExecutiveSummary } from './draft-executive-summary';

@@ -13,6 +13,14 @@ export interface NumberConvention {
  */
 export function numberConventionOf(locale: string | undefined): NumberConvention | undefined {
   if (locale === undefined || locale.trim() === '') return undefined;
+  // Building an Intl.NumberFormat costs far more than parsing a number: read each locale once.
+  if (!conventions.has(locale)) conventions.set(locale, readConvention(locale));
+  return conventions.get(locale);
+}
+
+const conventions = new Map<string, NumberConvention | undefined>();
+
+function readConvention(locale: string): NumberConvention | undefined {
   let parts: Intl.NumberFormatPart[];
   try {
     parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);

@@ -1,0 +1,311 @@
+/**
+ * `npm run bench:api`: concurrent clients posting single-cell edits to the real router on a local
+ * stack (DynamoDB Local in memory, 127.0.0.1 only), next to the raw PutItem rate of the same DynamoDB
+ * Local at the same concurrency, measured in the same run: the ceiling an edit could at best reach.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { buildContainer, type Container } from '../functions/api/container';
+import { apiPaths } from '../functions/api/contract';
+import { parseEnv } from '../functions/commons/env';
+import { type ProjectConfig, projectConfigSchema } from '../functions/domain/config/project-config-schema';
+import { type DynamoLocal, startDynamoLocal } from '../functions/local/dynamo-local';
+import { ConfigStore } from '../functions/storage/config-store';
+import { DraftStore } from '../functions/storage/draft-store';
+import { createDocumentClient } from '../functions/storage/dynamo-client';
+import { ensureTable } from '../functions/storage/ensure-table';
+import { EntryStore } from '../functions/storage/entry-store';
+import { type ClosedLoopResult, runClosedLoop } from './closed-loop';
+import { countDynamoRequests, type DynamoRequestCounter } from './dynamo-request-counter';
+import { latencyPercentiles } from './latency-percentiles';
+import { keepAliveAgent, postJson } from './post-json';
+import { serveApi } from './serve-api';
+
+const CONCURRENCIES = [8, 32];
+const EDITS_PER_RUN = 1500;
+/** Per run: four API runs stay within a minute of traffic even when contention slows them down. */
+const RUN_CAP_MS = 15_000;
+const WARMUP_EDITS = 200;
+const COORDINATOR = 'coordinator@imagine.example.org';
+const REGION = 'local';
+const HOT_CELL = { installationId: 'ifca-cpu', metricId: 'cpu-hours', periodId: 'P1' };
+/** Metrics a number is typed into; country lists and counts are left out so every edit is one number. */
+const NUMBER_KINDS = new Set(['hours', 'tb-month', 'count']);
+
+const config: ProjectConfig = projectConfigSchema.parse(
+  JSON.parse(readFileSync(join(__dirname, '..', 'examples', 'imagine-py1', 'config.json'), 'utf8')),
+);
+const projectId = config.project.id;
+const periodIds = Array.from(
+  { length: Math.ceil(config.project.durationMonths / config.project.periodMonths) },
+  (_, index) => `P${index + 1}`,
+);
+/** Every cell of the example's Metrics tab that holds a number: installation x metric x period. */
+const numberCells = config.installations.flatMap((installation) =>
+  installation.metrics
+    .filter((metric) => NUMBER_KINDS.has(metric.kind))
+    .flatMap((metric) =>
+      periodIds.map((periodId) => ({ installationId: installation.id, metricId: metric.id, periodId })),
+    ),
+);
+
+interface Row {
+  scenario: string;
+  clients: number;
+  run: ClosedLoopResult;
+  requests: number;
+  byCommand: [string, number][];
+  statuses: Map<string, number>;
+}
+
+/** Runs `work`, then closes whatever it deferred, last first, whether or not it failed. */
+async function withCleanup<T>(work: (defer: (close: () => unknown) => void) => Promise<T>): Promise<T> {
+  const closers: (() => unknown)[] = [];
+  try {
+    return await work((close) => closers.push(close));
+  } finally {
+    for (const close of closers.reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        console.error(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
+
+async function freshTable(
+  local: DynamoLocal,
+  defer: (close: () => unknown) => void,
+): Promise<{ doc: DynamoDBDocumentClient; tableName: string }> {
+  const tableName = `bench-${randomUUID()}`;
+  const doc = createDocumentClient({ endpoint: local.endpoint, region: REGION, tableName });
+  defer(() => doc.destroy());
+  await ensureTable(doc, tableName);
+  return { doc, tableName };
+}
+
+/**
+ * The container buildContainer makes for `npm start` (AUTH_MODE=dev), with its stores on a client the
+ * bench counts. buildContainer builds its own client and does not expose it, so the stores are rebuilt
+ * here on the same settings; the client buildContainer made is never used.
+ */
+function countedContainer(local: DynamoLocal, doc: DynamoDBDocumentClient, tableName: string): Container {
+  const env = parseEnv({
+    TABLE_NAME: tableName,
+    AWS_REGION: REGION,
+    DYNAMODB_ENDPOINT: local.endpoint,
+    AUTH_MODE: 'dev',
+    HOST: '127.0.0.1',
+  });
+  let logged = 0;
+  const base = buildContainer(env, {
+    // A failing edit is counted in the table; its first lines are enough to say why.
+    log: (line) => {
+      logged += 1;
+      if (logged <= 3) console.error(line);
+    },
+  });
+  return {
+    ...base,
+    entries: new EntryStore(doc, tableName),
+    configs: new ConfigStore(doc, tableName),
+    drafts: new DraftStore(doc, tableName),
+  };
+}
+
+type Scenario = 'spread' | 'hot';
+
+function editOf(scenario: Scenario, index: number) {
+  const cell = scenario === 'hot' ? HOT_CELL : numberCells[index % numberCells.length];
+  if (cell === undefined) throw new Error('the example has no number cells');
+  return { ...cell, raw: 1000 + (index % 500) };
+}
+
+function apiRun(local: DynamoLocal, scenario: Scenario, clients: number, edits: number): Promise<Row> {
+  return withCleanup(async (defer) => {
+    const { doc, tableName } = await freshTable(local, defer);
+    await new ConfigStore(doc, tableName).save(config, COORDINATOR);
+    const counter: DynamoRequestCounter = countDynamoRequests(doc);
+    const container = countedContainer(local, doc, tableName);
+    const api = await serveApi(() => container);
+    defer(() => api.close());
+    const agent = keepAliveAgent(clients);
+    defer(() => agent.destroy());
+    const url = `${api.url}${apiPaths.entries(projectId)}`;
+    const headers = { 'x-dev-user': COORDINATOR };
+    const statuses = new Map<string, number>();
+
+    counter.reset();
+    const run = await runClosedLoop({
+      clients,
+      operations: edits,
+      maxMs: RUN_CAP_MS,
+      operation: async (index) => {
+        const answer = await postJson(url, { cells: [editOf(scenario, index)] }, headers, agent);
+        const outcome = (answer.body as { outcomes?: { status?: string; version?: number | null }[] })
+          .outcomes?.[0];
+        if (answer.status !== 200 || typeof outcome?.version !== 'number') {
+          throw new Error(`HTTP ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+        }
+        const status = outcome.status ?? 'unknown';
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      },
+    });
+    return {
+      scenario: scenario === 'hot' ? 'API, one hot cell' : `API, ${numberCells.length} cells`,
+      clients,
+      run,
+      requests: counter.total(),
+      byCommand: counter.byCommand(),
+      statuses,
+    };
+  });
+}
+
+/** PutItem straight to DynamoDB Local with the document client the stores use: one request per write. */
+function putItemCeiling(local: DynamoLocal, clients: number, puts: number): Promise<Row> {
+  return withCleanup(async (defer) => {
+    const { doc, tableName } = await freshTable(local, defer);
+    const counter = countDynamoRequests(doc);
+    const run = await runClosedLoop({
+      clients,
+      operations: puts,
+      maxMs: RUN_CAP_MS,
+      operation: async (index) => {
+        // About the size and shape of the history item an edit writes.
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              pk: `bench#${index % 64}`,
+              sk: `put#${index}`,
+              type: 'history',
+              projectId,
+              ...editOf('spread', index),
+              version: index,
+              rawJson: JSON.stringify(1000 + index),
+              valueJson: JSON.stringify({ type: 'number', value: 1000 + index }),
+              normalized: String(1000 + index),
+              status: 'accepted',
+              issues: [],
+              editor: COORDINATOR,
+              submittedAt: new Date().toISOString(),
+              requestId: randomUUID(),
+            },
+          }),
+        );
+      },
+    });
+    return {
+      scenario: 'raw PutItem (ceiling)',
+      clients,
+      run,
+      requests: counter.total(),
+      byCommand: counter.byCommand(),
+      statuses: new Map(),
+    };
+  });
+}
+
+function editsPerSecond(row: Row): number {
+  return ((row.run.completed - row.run.failed) / row.run.elapsedMs) * 1000;
+}
+
+function printTable(rows: readonly Row[]): void {
+  const ceilings = new Map(
+    rows.filter((row) => row.scenario.startsWith('raw')).map((row) => [row.clients, editsPerSecond(row)]),
+  );
+  const columns = [
+    ['scenario', 22],
+    ['clients', 7],
+    ['edits', 11],
+    ['edits/s', 8],
+    ['p50 ms', 7],
+    ['p95 ms', 7],
+    ['p99 ms', 7],
+    ['DDB req/edit', 12],
+    ['of ceiling', 10],
+  ] as const;
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, index) =>
+        index === 0 ? cell.padEnd(columns[0][1]) : cell.padStart(columns[index]?.[1] ?? 0),
+      )
+      .join('  ');
+  console.log(line(columns.map(([title]) => title)));
+  for (const row of rows) {
+    const ok = row.run.completed - row.run.failed;
+    const { p50, p95, p99 } = latencyPercentiles(row.run.latenciesMs);
+    const ceiling = ceilings.get(row.clients) ?? Number.NaN;
+    console.log(
+      line([
+        row.scenario,
+        String(row.clients),
+        `${ok}${row.run.failed > 0 ? `+${row.run.failed}x` : ''}${row.run.capped ? '*' : ''}`,
+        Math.round(editsPerSecond(row)).toLocaleString('en-GB'),
+        p50.toFixed(1),
+        p95.toFixed(1),
+        p99.toFixed(1),
+        (row.requests / Math.max(1, row.run.completed)).toFixed(2),
+        `${((editsPerSecond(row) / ceiling) * 100).toFixed(1)}%`,
+      ]),
+    );
+  }
+  console.log(
+    `edits: answered 200 and stored; "+Nx" = N failed, "*" = stopped by the ${RUN_CAP_MS / 1000} s cap. ` +
+      'DDB req/edit: HTTP requests to DynamoDB (SDK retries included) per edit sent.',
+  );
+  for (const row of rows) {
+    const commands = row.byCommand
+      .map(([name, count]) => `${name.replace(/Command$/, '')} ${count}`)
+      .join(', ');
+    const statuses = [...row.statuses].map(([status, count]) => `${status} ${count}`).join(', ');
+    console.log(
+      `  ${row.scenario}, ${row.clients} clients: ${commands}${statuses === '' ? '' : `; outcomes: ${statuses}`}` +
+        `${row.run.firstError === undefined ? '' : `; first failure: ${row.run.firstError}`}`,
+    );
+  }
+}
+
+let stopDynamoLocal: (() => Promise<void>) | undefined;
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const local = await startDynamoLocal();
+  stopDynamoLocal = () => local.stop();
+  console.log(
+    `DynamoDB Local ${local.endpoint} (in memory); ${EDITS_PER_RUN} single-cell edits per run, ` +
+      `${CONCURRENCIES.join(' and ')} clients, as ${COORDINATOR}, project "${projectId}"; ` +
+      `${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the start.`,
+  );
+  // Untimed: lets the JVM and V8 compile the paths measured below.
+  await putItemCeiling(local, CONCURRENCIES[0] ?? 8, WARMUP_EDITS);
+  await apiRun(local, 'spread', CONCURRENCIES[0] ?? 8, WARMUP_EDITS);
+
+  const rows: Row[] = [];
+  for (const clients of CONCURRENCIES) {
+    rows.push(await putItemCeiling(local, clients, EDITS_PER_RUN));
+    rows.push(await apiRun(local, 'spread', clients, EDITS_PER_RUN));
+    rows.push(await apiRun(local, 'hot', clients, EDITS_PER_RUN));
+  }
+  console.log('');
+  printTable(rows);
+  console.log(`\n(${((Date.now() - startedAt) / 1000).toFixed(0)} s in all)`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void (stopDynamoLocal?.() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  })
+  .finally(() => stopDynamoLocal?.());

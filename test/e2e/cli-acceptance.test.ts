@@ -1,0 +1,118 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runVaAssess } from './run-cli';
+
+describe('va-assess on the D4.2 example (issue 2 acceptance)', () => {
+  it('summarises PY1 with the totals and budget shares of the executive summary', () => {
+    const run = runVaAssess(['summary', '--example', 'imagine-py1', '--period', 'PY1']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('662,547 CPU-hours');
+    expect(run.stdout).toContain('14,400 GPU-hours');
+    expect(run.stdout).toContain('33.4 TB-month');
+    expect(run.stdout).toMatch(/CPU and GPU-hours[^\n]*89% still available/);
+    expect(run.stdout).toMatch(/storage[^\n]*98% still available/);
+  });
+
+  it('prints the same summary as JSON a machine can read', () => {
+    const run = runVaAssess(['summary', '--example', 'imagine-py1', '--period', 'PY1', '--json']);
+    expect(run.status).toBe(0);
+    const parsed = JSON.parse(run.stdout) as { window: { id: string } };
+    expect(parsed.window.id).toBe('PY1');
+    expect(run.stdout).toContain('662547');
+  });
+
+  it('lists every real problem of the seed with where it sits, and fails because SP is an error', () => {
+    const run = runVaAssess(['validate', '--example', 'imagine-py1']);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n');
+    const lineWith = (pattern: RegExp) => lines.filter((line) => pattern.test(line));
+    expect(lineWith(/^ERROR .*AI Application Development Service.*"SP".*ES/)).toHaveLength(1);
+    expect(lineWith(/^WARNING .*IFCA-CSIC.*"GE".*DE/).length).toBeGreaterThanOrEqual(3);
+    expect(lineWith(/^NOTE .*"UK".*GB/).length).toBeGreaterThanOrEqual(4);
+    // WaltonCloud's "0" country lists: baseline and both periods, for CPU and storage.
+    expect(lineWith(/^WARNING .*WaltonCloud – CPU.*"0"/).length).toBeGreaterThanOrEqual(3);
+    expect(run.stdout).toMatch(/metrics\.csv![A-Z]+\d+/);
+  });
+
+  it('drafts one assessment per installation for P2, following the numbers', () => {
+    const run = runVaAssess(['drafts', '--example', 'imagine-py1', '--period', 'P2', '--json']);
+    expect(run.status).toBe(0);
+    const drafts = JSON.parse(run.stdout) as { drafts: { installationId: string; text: string }[] };
+    expect(drafts.drafts).toHaveLength(11);
+    const textOf = (id: string) => drafts.drafts.find((draft) => draft.installationId === id)?.text ?? '';
+    for (const unused of ['walton-cpu', 'walton-storage', 'tr-fc1-ulakbim']) {
+      expect(textOf(unused)).toMatch(/not used/);
+    }
+    expect(textOf('ifca-cpu')).toMatch(/grew/);
+    expect(textOf('ifca-cpu')).toContain('393,888');
+  });
+
+  it('prints drafts as text with a heading per installation', () => {
+    const run = runVaAssess(['drafts', '--example', 'imagine-py1', '--period', 'P2']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('WaltonCloud – CPU');
+    expect(run.stdout).toContain('TR-FC1-ULAKBIM');
+  });
+});
+
+describe('va-assess command line errors', () => {
+  it.each([
+    { args: [], expected: /Usage: va-assess <command>/ },
+    { args: ['frobnicate'], expected: /Unknown command "frobnicate"/ },
+    { args: ['summary', '--example', 'imagine-py1'], expected: /Missing --period/ },
+    { args: ['summary', '--example', 'imagine-py1', '--period', 'P9'], expected: /P1 and P6/ },
+    {
+      args: ['summary', '--example', 'nope', '--period', 'P1'],
+      expected: /Unknown example "nope".*imagine-py1/,
+    },
+    { args: ['validate', '--example', 'imagine-py1', '--colour'], expected: /Unknown option '--colour'/ },
+    { args: ['validate'], expected: /--example NAME/ },
+  ])('exits 2 with a clear message for $args', ({ args, expected }) => {
+    const run = runVaAssess(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it.each(['validate', 'summary', 'drafts', 'rules'])('%s --help explains the command', (command) => {
+    const run = runVaAssess([command, '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`va-assess ${command}`);
+  });
+
+  it('names the file and the field of a broken configuration', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'va-assess-'));
+    const configPath = join(folder, 'config.json');
+    const valuesPath = join(folder, 'metrics.csv');
+    writeFileSync(configPath, JSON.stringify({ project: { id: 'x' }, installations: [] }));
+    writeFileSync(valuesPath, 'installation,metric,P1\n');
+    const run = runVaAssess(['validate', '--config', configPath, '--values', valuesPath]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('project.startDate');
+    expect(run.stderr).toContain('installations');
+  });
+
+  it('says a file is missing rather than crashing', () => {
+    const run = runVaAssess([
+      'validate',
+      '--config',
+      '/nonexistent/config.json',
+      '--values',
+      '/nonexistent/m.csv',
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('/nonexistent/config.json: file not found');
+  });
+
+  it('reports invalid JSON with the file name', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'va-assess-'));
+    const configPath = join(folder, 'config.json');
+    writeFileSync(configPath, '{ "project": ');
+    writeFileSync(join(folder, 'm.csv'), '');
+    const run = runVaAssess(['validate', '--config', configPath, '--values', join(folder, 'm.csv')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/config\.json: not valid JSON/);
+  });
+});
