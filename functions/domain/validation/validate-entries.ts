@@ -241,33 +241,51 @@ function checkCountOfList(
   ];
 }
 
-function checkPlatform(
-  item: Checked,
-  value: number,
+/** Hours the infrastructure delivered per period (and how many figures are known), computed once per batch. */
+interface InfrastructureHours {
+  total: number;
+  known: number;
+}
+
+function infrastructureHoursByPeriod(
   values: ReadonlyMap<string, MetricValue>,
   config: ProjectConfig,
-): ParseFinding[] {
-  const { installation, metric, period } = item;
-  if (installation?.role !== 'platform' || metric?.kind !== 'hours' || period === undefined) return [];
+  periods: readonly ReportingPeriod[],
+): Map<PeriodId, InfrastructureHours> {
   const hourBudgets = new Set(
     config.project.budgets.filter((budget) => /hours/i.test(budget.unit)).map((budget) => budget.id),
   );
-  let total = 0;
-  let known = 0;
-  for (const other of config.installations) {
-    if (other.role !== 'infrastructure') continue;
-    for (const otherMetric of other.metrics) {
-      if (otherMetric.countsToward === undefined || !hourBudgets.has(otherMetric.countsToward)) continue;
-      const delivered = numberAt(values, {
-        installationId: other.id,
-        metricId: otherMetric.id,
-        periodId: period.id,
-      });
-      if (delivered === undefined) continue;
-      total += delivered;
-      known += 1;
+  const byPeriod = new Map<PeriodId, InfrastructureHours>();
+  for (const period of periods) {
+    let total = 0;
+    let known = 0;
+    for (const other of config.installations) {
+      if (other.role !== 'infrastructure') continue;
+      for (const otherMetric of other.metrics) {
+        if (otherMetric.countsToward === undefined || !hourBudgets.has(otherMetric.countsToward)) continue;
+        const delivered = numberAt(values, {
+          installationId: other.id,
+          metricId: otherMetric.id,
+          periodId: period.id,
+        });
+        if (delivered === undefined) continue;
+        total += delivered;
+        known += 1;
+      }
     }
+    byPeriod.set(period.id, { total, known });
   }
+  return byPeriod;
+}
+
+function checkPlatform(
+  item: Checked,
+  value: number,
+  infrastructureHours: () => ReadonlyMap<PeriodId, InfrastructureHours>,
+): ParseFinding[] {
+  const { installation, metric, period } = item;
+  if (installation?.role !== 'platform' || metric?.kind !== 'hours' || period === undefined) return [];
+  const { total, known } = infrastructureHours().get(period.id) ?? { total: 0, known: 0 };
   // Nothing entered yet for the infrastructure is not "zero delivered": wait for their figures.
   if (known === 0 || value <= total) return [];
   return [
@@ -292,6 +310,12 @@ export function validateEntries(
   const periods = listPeriods(config.project);
   const checked = entries.map((entry) => checkOne(entry, config, periods, now));
   const values = currentValues(checked, context.stored ?? []);
+  // Only batches holding a platform's hours need the infrastructure totals: compute them at most once.
+  let infrastructureHours: Map<PeriodId, InfrastructureHours> | undefined;
+  const infrastructureHoursOnce = () => {
+    infrastructureHours ??= infrastructureHoursByPeriod(values, config, periods);
+    return infrastructureHours;
+  };
 
   return checked.map((item) => {
     const findings = [...item.findings];
@@ -300,7 +324,7 @@ export function validateEntries(
       findings.push(
         ...checkCountOfList(item, item.value.value, values),
         ...checkTrend(item, item.value.value, values, periods),
-        ...checkPlatform(item, item.value.value, values, config),
+        ...checkPlatform(item, item.value.value, infrastructureHoursOnce),
       );
     }
     const issues = findings.map((finding) => toIssue(item.subject, finding));
