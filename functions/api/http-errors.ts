@@ -1,3 +1,4 @@
+import { InvalidKeyPartError } from '../../infra/table-design';
 import { ConfigurationError } from '../commons/env';
 import { DomainError, InvalidConfigError, InvalidWindowError } from '../domain/errors';
 import { ItemTooLargeError, StorageUnavailableError, VersionConflictError } from '../storage/storage-errors';
@@ -31,6 +32,9 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
   }
   if (error instanceof InvalidRequestError) {
     return answer(400, { code: 'invalid-request', message: error.message, details: error.problems });
+  }
+  if (error instanceof InvalidKeyPartError) {
+    return answer(400, { code: 'invalid-request', message: error.message });
   }
   if (error instanceof InvalidWindowError) {
     return answer(400, { code: 'invalid-period', message: error.message });

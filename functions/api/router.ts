@@ -23,8 +23,8 @@ export function fromFrameworkRequest(req: Request): ApiRequest {
     path: req.path,
     query: flatten(req.query as Record<string, unknown>),
     headers: flatten(req.headers),
-    rawBody: req.rawBody,
-    parsedBody: req.body,
+    // The bytes, always: the framework leaves {} for an empty JSON body, which must not pass for one.
+    rawBody: req.rawBody ?? Buffer.alloc(0),
     // The socket peer: the framework trusts X-Forwarded-For in req.ip, which a caller can set.
     remoteAddress: req.socket.remoteAddress,
   };

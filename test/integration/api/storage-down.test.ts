@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Container } from '../../../functions/api/container';
+import { type DynamoLocal, findFreePort, startDynamoLocal } from '../../../functions/local/dynamo-local';
+import { createDocumentClient } from '../../../functions/storage/dynamo-client';
+import { ensureTable } from '../../../functions/storage/ensure-table';
+import { createTestSigner } from '../support/sign-test-token';
+import { apiCaller, COORDINATOR, IFCA, listenRouter, seedThroughApi, testContainer } from './api-test-server';
+
+/**
+ * The database going away under a running server: requests answer 503 {retryable: true} quickly, the
+ * server itself stays up, and once the database is back (same files) everything is there again.
+ */
+describe('storage unavailable', () => {
+  const signer = createTestSigner();
+  const dataDir = mkdtempSync(join(tmpdir(), 'va-assess-api-'));
+  const tableName = 'va-assess-storage-down';
+  let port = 0;
+  let local: DynamoLocal | undefined;
+  let container: Container | undefined;
+  let listening: { baseUrl: string; close(): Promise<void> } | undefined;
+  const call = apiCaller(() => listening?.baseUrl ?? '', signer);
+
+  const startStore = async () => {
+    local = await startDynamoLocal({ port, path: dataDir });
+    const doc = createDocumentClient({ endpoint: local.endpoint, region: 'local', tableName });
+    await ensureTable(doc, tableName);
+    doc.destroy();
+  };
+
+  beforeAll(async () => {
+    port = await findFreePort();
+    await startStore();
+    container = testContainer(`http://127.0.0.1:${port}`, tableName, signer);
+    listening = await listenRouter(() => container as Container);
+    await seedThroughApi(call);
+  }, 90_000);
+
+  afterAll(async () => {
+    await listening?.close();
+    await local?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 503 retryable while the store is down, keeps serving /health, and recovers with the data', async () => {
+    const summary = `/v1/projects/imagine/summary?period=PY1`;
+    const before = await call('GET', summary, { as: COORDINATOR });
+    expect(before.status).toBe(200);
+
+    await local?.stop();
+    const started = Date.now();
+    const down = await call('GET', summary, { as: COORDINATOR });
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ code: 'storage-unavailable', retryable: true });
+    expect(down.headers.get('retry-after')).toBe('2');
+    expect(Date.now() - started).toBeLessThan(5000);
+    const write = await call('POST', '/v1/projects/imagine/entries', {
+      as: IFCA,
+      body: { cells: [{ installationId: 'ifca-cpu', metricId: 'cpu-hours', periodId: 'P3', raw: 1 }] },
+    });
+    expect(write.status).toBe(503);
+    expect(write.body.retryable).toBe(true);
+    expect((await call('GET', '/health')).status).toBe(200);
+
+    await startStore();
+    const after = await call('GET', summary, { as: COORDINATOR });
+    expect(after.status).toBe(200);
+    expect(after.body.summary).toEqual(before.body.summary);
+  }, 90_000);
+});
