@@ -1,0 +1,167 @@
+/**
+ * `npm start`: DynamoDB Local (data under .data/dynamodb, kept across restarts), the table, the iMagine
+ * example when the store has no project yet, and the API router served by the Functions Framework on
+ * http://localhost:8080 (PORT to change it) in the dev auth mode. Ctrl-C stops both.
+ */
+import type { Server } from 'node:http';
+import { join, relative } from 'node:path';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { type Container, getProcessContainer } from '../functions/api/container';
+import { readExampleProject } from '../functions/api/example-seed';
+import { answerFrameworkErrorsAsJson } from '../functions/api/framework-errors';
+import { handleApiRequest } from '../functions/api/handle-request';
+import { FUNCTION_NAME } from '../functions/api/router';
+import { ConfigurationError, type Env, parseEnv } from '../functions/commons/env';
+import { type DynamoLocal, JavaMissingError, startDynamoLocal } from '../functions/local/dynamo-local';
+import { createDocumentClient } from '../functions/storage/dynamo-client';
+import { ensureTable } from '../functions/storage/ensure-table';
+
+const ROOT = join(__dirname, '..');
+const DATA_DIR = join(ROOT, '.data', 'dynamodb');
+const EXAMPLE_DIR = join(ROOT, 'examples', 'imagine-py1');
+
+/** Local defaults; anything set in the environment wins (e.g. PORT=9090 npm start). */
+function localEnv(): Env {
+  const defaults = { TABLE_NAME: 'va-assess-local', AUTH_MODE: 'dev', AWS_REGION: 'local', HOST: '127.0.0.1' };
+  const merged: Record<string, string | undefined> = { ...defaults };
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && value !== '') merged[name] = value;
+  }
+  // The router reads process.env when it builds its container: it must see the same settings.
+  Object.assign(process.env, merged);
+  return parseEnv(merged);
+}
+
+async function seedExampleIfEmpty(container: Container): Promise<string> {
+  const example = readExampleProject(EXAMPLE_DIR);
+  const projectId = example.config.project.id;
+  if ((await container.configs.load(projectId)) !== null) return `project "${projectId}" already stored`;
+  const coordinator = example.config.project.coordinators[0] ?? 'coordinator@example.org';
+  // Through the API itself, as the example's coordinator: the same validation and storage as any edit.
+  const asCoordinator: Container = { ...container, authenticate: async () => ({ email: coordinator, via: 'dev' }) };
+  const send = async (method: string, path: string, body: unknown) => {
+    const response = await handleApiRequest(
+      {
+        method,
+        path,
+        query: {},
+        headers: { 'content-type': 'application/json' },
+        rawBody: Buffer.from(JSON.stringify(body)),
+        remoteAddress: '127.0.0.1',
+      },
+      () => asCoordinator,
+    );
+    if (response.status >= 300) throw new Error(`seeding ${path}: ${JSON.stringify(response.body)}`);
+    return response.body as { outcomes?: { status: string }[] };
+  };
+  await send('PUT', `/v1/projects/${projectId}/config`, example.configBody);
+  const counts = { accepted: 0, warning: 0, rejected: 0 } as Record<string, number>;
+  for (const batch of example.entryBatches) {
+    const { outcomes = [] } = await send('POST', `/v1/projects/${projectId}/entries`, batch);
+    for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
+  }
+  return `loaded ${relative(ROOT, EXAMPLE_DIR)}: ${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected`;
+}
+
+function banner(env: Env, url: string, dynamo: DynamoLocal, seeded: string, coordinator: string): string {
+  const bar = '!'.repeat(78);
+  const devWarning =
+    env.AUTH_MODE === 'dev'
+      ? [
+          bar,
+          '!!  DEV AUTH MODE: the header "X-Dev-User: <email>" is trusted instead of a Google ID token.',
+          `!!  Anyone able to reach ${env.HOST}:${env.PORT} on this machine can act as any user.`,
+          '!!  For local use only: Lambda, Cloud Functions and non-loopback hosts refuse AUTH_MODE=dev.',
+          bar,
+        ]
+      : [`Auth: Google ID tokens for audience ${(env.OIDC_AUDIENCE ?? []).join(', ')}`];
+  const user = env.AUTH_MODE === 'dev' ? `-H 'X-Dev-User: ${coordinator}'` : `-H "Authorization: Bearer $TOKEN"`;
+  const partner = env.AUTH_MODE === 'dev' ? `-H 'X-Dev-User: partner@ifca.example.org'` : user;
+  const cells = '{"cells":[{"installationId":"ifca-cpu","metricId":"countries","periodId":"P2","raw":"FR, SP"}]}';
+  return [
+    ...devWarning,
+    '',
+    `va-assess API:   ${url}   (GET ${url}/health)`,
+    `DynamoDB Local:  ${dynamo.endpoint}, table ${env.TABLE_NAME}, data in ${relative(ROOT, DATA_DIR)}/ (kept across restarts)`,
+    `Example:         ${seeded}`,
+    `Coordinator:     ${coordinator}`,
+    '',
+    'Try:',
+    `  curl -s ${user} '${url}/v1/projects/imagine/summary?period=PY1'`,
+    `  curl -s -X POST ${partner} -H 'Content-Type: application/json' -d '${cells}' ${url}/v1/projects/imagine/entries`,
+    `  curl -s ${user} ${url}/v1/projects/imagine/entries/ifca-cpu/countries/P2/history`,
+    '',
+    'Ctrl-C stops the API and DynamoDB Local.',
+  ].join('\n');
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const env = localEnv();
+  const dynamo = await startDynamoLocal({
+    path: DATA_DIR,
+    ...(process.env.DYNAMODB_LOCAL_PORT === undefined ? {} : { port: Number(process.env.DYNAMODB_LOCAL_PORT) }),
+  });
+  let server: Server | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the API and DynamoDB Local...`);
+    server?.closeAllConnections();
+    await new Promise((resolve) => (server === undefined ? resolve(undefined) : server.close(resolve)));
+    await dynamo.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    // The router's container is built from process.env, as when deployed: it must see the endpoint.
+    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+    const container = getProcessContainer();
+    const doc = createDocumentClient({
+      endpoint: dynamo.endpoint,
+      region: env.AWS_REGION,
+      tableName: env.TABLE_NAME,
+    });
+    await ensureTable(doc, env.TABLE_NAME);
+    doc.destroy();
+    const seeded = await seedExampleIfEmpty(container);
+    const config = await container.configs.load('imagine');
+    const coordinator = config?.project.coordinators[0] ?? 'coordinator@imagine.example.org';
+
+    // The Functions Framework's own server (Express, body parsing) around the registered router.
+    server = answerFrameworkErrorsAsJson(getTestServer(FUNCTION_NAME));
+    await listen(server, env.PORT, env.HOST);
+    const shownHost = env.HOST === '127.0.0.1' || env.HOST === '::1' ? 'localhost' : env.HOST;
+    console.log(banner(env, `http://${shownHost}:${env.PORT}`, dynamo, seeded, coordinator));
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  const code = (error as { code?: string } | null)?.code;
+  if (error instanceof JavaMissingError || error instanceof ConfigurationError) {
+    console.error(error.message);
+  } else if (code === 'EADDRINUSE') {
+    console.error(
+      `Port ${process.env.PORT ?? 8080} is already in use on ${process.env.HOST ?? '127.0.0.1'}: stop the other server or start with PORT=8081 npm start.`,
+    );
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exit(1);
+});
