@@ -22,7 +22,12 @@ const EXAMPLE_DIR = join(ROOT, 'examples', 'imagine-py1');
 
 /** Local defaults; anything set in the environment wins (e.g. PORT=9090 npm start). */
 function localEnv(): Env {
-  const defaults = { TABLE_NAME: 'va-assess-local', AUTH_MODE: 'dev', AWS_REGION: 'local', HOST: '127.0.0.1' };
+  const defaults = {
+    TABLE_NAME: 'va-assess-local',
+    AUTH_MODE: 'dev',
+    AWS_REGION: 'local',
+    HOST: '127.0.0.1',
+  };
   const merged: Record<string, string | undefined> = { ...defaults };
   for (const [name, value] of Object.entries(process.env)) {
     if (value !== undefined && value !== '') merged[name] = value;
@@ -38,7 +43,10 @@ async function seedExampleIfEmpty(container: Container): Promise<string> {
   if ((await container.configs.load(projectId)) !== null) return `project "${projectId}" already stored`;
   const coordinator = example.config.project.coordinators[0] ?? 'coordinator@example.org';
   // Through the API itself, as the example's coordinator: the same validation and storage as any edit.
-  const asCoordinator: Container = { ...container, authenticate: async () => ({ email: coordinator, via: 'dev' }) };
+  const asCoordinator: Container = {
+    ...container,
+    authenticate: async () => ({ email: coordinator, via: 'dev' }),
+  };
   const send = async (method: string, path: string, body: unknown) => {
     const response = await handleApiRequest(
       {
@@ -75,9 +83,11 @@ function banner(env: Env, url: string, dynamo: DynamoLocal, seeded: string, coor
           bar,
         ]
       : [`Auth: Google ID tokens for audience ${(env.OIDC_AUDIENCE ?? []).join(', ')}`];
-  const user = env.AUTH_MODE === 'dev' ? `-H 'X-Dev-User: ${coordinator}'` : `-H "Authorization: Bearer $TOKEN"`;
+  const user =
+    env.AUTH_MODE === 'dev' ? `-H 'X-Dev-User: ${coordinator}'` : `-H "Authorization: Bearer $TOKEN"`;
   const partner = env.AUTH_MODE === 'dev' ? `-H 'X-Dev-User: partner@ifca.example.org'` : user;
-  const cells = '{"cells":[{"installationId":"ifca-cpu","metricId":"countries","periodId":"P2","raw":"FR, SP"}]}';
+  const cells =
+    '{"cells":[{"installationId":"ifca-cpu","metricId":"countries","periodId":"P2","raw":"FR, SP"}]}';
   return [
     ...devWarning,
     '',
@@ -105,17 +115,52 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+const WATCH_INTERVAL_MS = 2000;
+
+async function answers(endpoint: string): Promise<boolean> {
+  try {
+    await fetch(endpoint, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   const env = localEnv();
-  const dynamo = await startDynamoLocal({
+  let dynamo = await startDynamoLocal({
     path: DATA_DIR,
-    ...(process.env.DYNAMODB_LOCAL_PORT === undefined ? {} : { port: Number(process.env.DYNAMODB_LOCAL_PORT) }),
+    ...(process.env.DYNAMODB_LOCAL_PORT === undefined
+      ? {}
+      : { port: Number(process.env.DYNAMODB_LOCAL_PORT) }),
   });
   let server: Server | undefined;
   let stopping = false;
+  let restarting = false;
+  // If DynamoDB Local dies, requests answer 503 (retryable) meanwhile; it is started again on the same
+  // port and files so the API recovers by itself.
+  const watch = setInterval(async () => {
+    if (stopping || restarting || (await answers(dynamo.endpoint))) return;
+    restarting = true;
+    console.error(
+      `DynamoDB Local at ${dynamo.endpoint} does not answer: requests get 503 until it is back; restarting it...`,
+    );
+    try {
+      await dynamo.stop();
+      dynamo = await startDynamoLocal({ port: dynamo.port, path: DATA_DIR });
+      console.error('DynamoDB Local is back.');
+    } catch (error) {
+      console.error(
+        `DynamoDB Local could not be restarted yet (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying again.`,
+      );
+    } finally {
+      restarting = false;
+    }
+  }, WATCH_INTERVAL_MS);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(watch);
     console.log(`\n${signal}: stopping the API and DynamoDB Local...`);
     server?.closeAllConnections();
     await new Promise((resolve) => (server === undefined ? resolve(undefined) : server.close(resolve)));
@@ -147,6 +192,7 @@ async function main(): Promise<void> {
     const shownHost = env.HOST === '127.0.0.1' || env.HOST === '::1' ? 'localhost' : env.HOST;
     console.log(banner(env, `http://${shownHost}:${env.PORT}`, dynamo, seeded, coordinator));
   } catch (error) {
+    clearInterval(watch);
     await dynamo.stop();
     throw error;
   }

@@ -82,7 +82,8 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
     return answer(413, { code: 'item-too-large', message: error.message });
   }
   if (error instanceof StorageUnavailableError) {
-    log(`storage unavailable: ${describe(error)}`);
+    // Expected while the database is down: one line, not a stack per request.
+    log(`storage unavailable: ${error.message}${causeOf(error)}`);
     return answer(
       503,
       {
@@ -112,8 +113,11 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
   return answer(500, { code: 'internal', message: 'Unexpected server error; it has been logged' });
 }
 
+function causeOf(error: Error): string {
+  return error.cause instanceof Error ? ` (cause: ${error.cause.name}: ${error.cause.message})` : '';
+}
+
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.name}: ${error.cause.message})` : '';
-  return `${error.stack ?? `${error.name}: ${error.message}`}${cause}`;
+  return `${error.stack ?? `${error.name}: ${error.message}`}${causeOf(error)}`;
 }
