@@ -126,7 +126,12 @@ function networkCode(error: unknown, depth = 0): string | undefined {
       if (found !== undefined) return found;
     }
   }
-  return cause === undefined ? undefined : networkCode(cause, depth + 1);
+  if (cause !== undefined) return networkCode(cause, depth + 1);
+  // The SDK rewraps errors that are not `instanceof Error` in its own realm (as under jest's sandbox)
+  // as "AWS SDK error wrapper for Error: connect ECONNREFUSED ...", keeping only the text.
+  const { message } = shape(error);
+  const inText = typeof message === 'string' ? /\b(E[A-Z_]{3,})\b/.exec(message)?.[1] : undefined;
+  return inText !== undefined && NETWORK_CODES.has(inText) ? inText : undefined;
 }
 
 function isItemSizeMessage(message: unknown): boolean {

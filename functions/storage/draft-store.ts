@@ -1,0 +1,192 @@
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../infra/table-design';
+import { estimateItemBytes } from './item-size';
+import { queryAll } from './query-all';
+import { ItemTooLargeError, MAX_ITEM_BYTES, normaliseStorageError } from './storage-errors';
+
+export type DraftOrigin = 'generated' | 'edited';
+
+export interface GeneratedDraft {
+  installationId: string;
+  text: string;
+  figures: unknown;
+}
+
+export interface StoredDraft {
+  projectId: string;
+  windowId: string;
+  installationId: string;
+  text: string;
+  /** The figures the text was generated from; null for a draft a person wrote from scratch. */
+  figures: unknown;
+  origin: DraftOrigin;
+  generatedAt: string | null;
+  editedBy: string | null;
+  editedAt: string | null;
+  updatedAt: string;
+}
+
+export interface DraftStoreOptions {
+  now?: () => Date;
+}
+
+interface DraftItem {
+  pk: string;
+  sk: string;
+  type: 'draft';
+  projectId: string;
+  windowId: string;
+  installationId: string;
+  text: string;
+  /** JSON text: figures may hold numbers a DynamoDB number cannot (NaN is already null in JSON). */
+  figuresJson: string;
+  origin: DraftOrigin;
+  generatedAt?: string;
+  editedBy?: string;
+  editedAt?: string;
+  updatedAt: string;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * Assessment drafts per window (P2, PY1...) and installation. Regenerating never replaces text a person
+ * edited: the put itself is conditioned on the stored draft not being "edited", so an edit saved a
+ * moment before a regeneration still wins.
+ */
+export class DraftStore {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: DraftStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async saveGenerated(
+    projectId: string,
+    windowId: string,
+    drafts: { installationId: string; text: string; figures: unknown }[],
+  ): Promise<{ stored: string[]; keptEdited: string[] }> {
+    const generatedAt = this.now().toISOString();
+    const items = drafts.map(
+      (draft): DraftItem => ({
+        pk: keys.projectPk(projectId),
+        sk: keys.draftSk(windowId, draft.installationId),
+        type: 'draft',
+        projectId,
+        windowId,
+        installationId: draft.installationId,
+        text: draft.text,
+        figuresJson: JSON.stringify(draft.figures ?? null),
+        origin: 'generated',
+        generatedAt,
+        updatedAt: generatedAt,
+      }),
+    );
+    for (const item of items) this.checkSize(item);
+    const outcomes = await Promise.all(
+      items.map(async (item) => {
+        try {
+          await this.doc.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: item,
+              ConditionExpression: 'attribute_not_exists(pk) OR origin <> :edited',
+              ExpressionAttributeValues: { ':edited': 'edited' },
+            }),
+          );
+          return { installationId: item.installationId, stored: true };
+        } catch (error) {
+          if (isConditionFailure(error)) return { installationId: item.installationId, stored: false };
+          throw normaliseStorageError(error);
+        }
+      }),
+    );
+    return {
+      stored: outcomes.filter((outcome) => outcome.stored).map((outcome) => outcome.installationId),
+      keptEdited: outcomes.filter((outcome) => !outcome.stored).map((outcome) => outcome.installationId),
+    };
+  }
+
+  /** A person's text: kept from now on, whatever is regenerated. The figures of the generated draft stay. */
+  async saveEdited(
+    projectId: string,
+    windowId: string,
+    installationId: string,
+    text: string,
+    editor: string,
+  ): Promise<StoredDraft> {
+    const editedAt = this.now().toISOString();
+    const key = { pk: keys.projectPk(projectId), sk: keys.draftSk(windowId, installationId) };
+    this.checkSize({ ...key, text, editor, installationId, windowId });
+    try {
+      const updated = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression:
+            'SET #type = :type, projectId = :projectId, windowId = :windowId, installationId = :installationId, ' +
+            '#text = :text, origin = :edited, editedBy = :editor, editedAt = :at, updatedAt = :at, ' +
+            'figuresJson = if_not_exists(figuresJson, :noFigures)',
+          ExpressionAttributeNames: { '#type': 'type', '#text': 'text' },
+          ExpressionAttributeValues: {
+            ':type': 'draft',
+            ':projectId': projectId,
+            ':windowId': windowId,
+            ':installationId': installationId,
+            ':text': text,
+            ':edited': 'edited',
+            ':editor': editor,
+            ':at': editedAt,
+            ':noFigures': 'null',
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return toStoredDraft(updated.Attributes as DraftItem);
+    } catch (error) {
+      throw normaliseStorageError(error);
+    }
+  }
+
+  /** The window's drafts, one per installation, in installation id order. */
+  async list(projectId: string, windowId: string): Promise<StoredDraft[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.projectPk(projectId),
+        ':prefix': keys.draftWindowPrefix(windowId),
+      },
+      ConsistentRead: true,
+    });
+    return items.map((item) => toStoredDraft(item as unknown as DraftItem));
+  }
+
+  private checkSize<Item extends { installationId: string; windowId: string }>(item: Item): void {
+    const bytes = estimateItemBytes(item);
+    if (bytes > MAX_ITEM_BYTES) {
+      throw new ItemTooLargeError(`draft for ${item.installationId} in ${item.windowId}`, bytes);
+    }
+  }
+}
+
+function toStoredDraft(item: DraftItem): StoredDraft {
+  return {
+    projectId: item.projectId,
+    windowId: item.windowId,
+    installationId: item.installationId,
+    text: item.text,
+    figures: JSON.parse(item.figuresJson ?? 'null'),
+    origin: item.origin,
+    generatedAt: item.generatedAt ?? null,
+    editedBy: item.editedBy ?? null,
+    editedAt: item.editedAt ?? null,
+    updatedAt: item.updatedAt,
+  };
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type ProjectConfig, projectConfigSchema } from '../../../functions/domain/config';
+import { ConfigStore } from '../../../functions/storage/config-store';
+import { keys } from '../../../infra/table-design';
+import { useDynamoLocal } from '../support/dynamo-local-harness';
+import { leaveUnprocessed } from '../support/fault-injection';
+
+function exampleConfig(): ProjectConfig {
+  const file = join(__dirname, '../../../examples/imagine-py1/config.json');
+  const { $schema: _schema, ...config } = projectConfigSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return config;
+}
+
+/** The example with `count` installations, cloned from its first one, to need several batches. */
+function configWith(count: number): ProjectConfig {
+  const config = exampleConfig();
+  const [template] = config.installations;
+  if (template === undefined) throw new Error('the example has no installation');
+  return {
+    ...config,
+    installations: Array.from({ length: count }, (_, index) => ({
+      ...template,
+      id: `site-${String(index).padStart(2, '0')}`,
+      name: `Site ${index}`,
+    })),
+  };
+}
+
+describe('ConfigStore on DynamoDB Local', () => {
+  const dynamo = useDynamoLocal();
+  const store = () => new ConfigStore(dynamo.doc, dynamo.tableName, { batchWrite: { baseMs: 1, capMs: 5 } });
+
+  it('round-trips the iMagine example configuration', async () => {
+    const config = exampleConfig();
+    await store().save(config, 'coordinator@imagine.example.org');
+
+    expect(await store().load('imagine')).toEqual(config);
+    expect(await store().lastUpdate('imagine')).toMatchObject({
+      updatedBy: 'coordinator@imagine.example.org',
+    });
+  });
+
+  it('has nothing for a project never saved', async () => {
+    expect(await store().load('nobody')).toBeNull();
+  });
+
+  it('writes 30 installations in batches of 25, resending what DynamoDB left unprocessed', async () => {
+    const config = configWith(30);
+    const partial = leaveUnprocessed(dynamo.doc, 3);
+
+    await store().save(config, 'coordinator@imagine.example.org');
+
+    partial.remove();
+    expect(partial.injected).toBe(3);
+    // 2 chunks, and 3 extra rounds for the items held back.
+    expect(partial.calls).toBe(5);
+    const loaded = await store().load('imagine');
+    expect(loaded?.installations.map((installation) => installation.id)).toEqual(
+      config.installations.map((installation) => installation.id),
+    );
+  });
+
+  it('gives up with a retryable error when items stay unprocessed', async () => {
+    const stubborn = leaveUnprocessed(dynamo.doc, Number.POSITIVE_INFINITY);
+    const limited = new ConfigStore(dynamo.doc, dynamo.tableName, {
+      batchWrite: { maxAttempts: 3, baseMs: 1, capMs: 5 },
+    });
+
+    await expect(limited.save(configWith(20), 'coordinator@imagine.example.org')).rejects.toMatchObject({
+      name: 'StorageUnavailableError',
+      retryable: true,
+    });
+    stubborn.remove();
+    expect(stubborn.calls).toBe(3);
+  });
+
+  it('deletes installations a new version of the config no longer has, and keeps their order', async () => {
+    await store().save(configWith(30), 'coordinator@imagine.example.org');
+    const smaller = configWith(30);
+    smaller.installations = [...smaller.installations.slice(0, 3)].reverse();
+
+    await store().save(smaller, 'coordinator@imagine.example.org');
+
+    expect((await store().load('imagine'))?.installations.map((installation) => installation.id)).toEqual([
+      'site-02',
+      'site-01',
+      'site-00',
+    ]);
+    const { Count } = await dynamo.doc.send(
+      new QueryCommand({
+        TableName: dynamo.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': 'PROJECT#imagine', ':prefix': keys.configInstallationPrefix },
+        Select: 'COUNT',
+      }),
+    );
+    expect(Count).toBe(3);
+  });
+
+  it('refuses to hand out a stored config that no longer passes the schema', async () => {
+    await store().save(exampleConfig(), 'coordinator@imagine.example.org');
+    const broken = exampleConfig().installations[0];
+    await dynamo.doc.send(
+      new PutCommand({
+        TableName: dynamo.tableName,
+        Item: {
+          pk: 'PROJECT#imagine',
+          sk: keys.configInstallationSk(broken?.id ?? ''),
+          type: 'config-installation',
+          installation: { ...broken, metrics: [] },
+        },
+      }),
+    );
+
+    await expect(store().load('imagine')).rejects.toMatchObject({
+      name: 'InvalidConfigError',
+      message: expect.stringContaining('installations.0.metrics'),
+    });
+  });
+});
