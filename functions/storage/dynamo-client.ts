@@ -20,7 +20,7 @@ export interface StorageSettings {
 export const STORAGE_DEFAULTS = {
   maxAttempts: 2,
   connectionTimeoutMs: 300,
-  requestTimeoutMs: 3000,
+  requestTimeoutMs: 2000,
 } as const;
 
 /** DynamoDB Local accepts any keys; fixed ones keep the SDK from searching the machine for real ones. */
