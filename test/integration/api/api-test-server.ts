@@ -31,6 +31,7 @@ export interface CallOptions {
 export interface ApiResult {
   status: number;
   headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers field by field
   body: any;
 }
 

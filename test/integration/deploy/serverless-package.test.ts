@@ -9,6 +9,10 @@ import table from '../../../infra/table.json';
 const ROOT = join(__dirname, '../../..');
 const AUDIENCE = 'packaging-test.apps.googleusercontent.com';
 
+/** CloudFormation as JSON: tests read it field by field. */
+// biome-ignore lint/suspicious/noExplicitAny: arbitrary template JSON
+type Json = any;
+
 interface Statement {
   Effect: string;
   Action: string | string[];
@@ -45,7 +49,7 @@ function readZipEntry(zip: Buffer, name: string): Buffer {
  */
 describe('serverless package', () => {
   const out = mkdtempSync(join(tmpdir(), 'va-assess-package-'));
-  let template: { Resources: Record<string, { Type: string; Properties: any }> };
+  let template: { Resources: Record<string, { Type: string; Properties: Json }> };
 
   beforeAll(async () => {
     const env: NodeJS.ProcessEnv = {
@@ -74,7 +78,7 @@ describe('serverless package', () => {
   it('creates the one table with the keys of infra/table.json, kept on stack deletion', () => {
     const tables = resourcesOf('AWS::DynamoDB::Table');
     expect(tables).toHaveLength(1);
-    const [name, resource] = tables[0] as [string, { Properties: any; DeletionPolicy?: string }];
+    const [name, resource] = tables[0] as [string, { Properties: Json; DeletionPolicy?: string }];
     expect(name).toBe('EntriesTable');
     expect(resource.Properties.KeySchema).toEqual(table.KeySchema);
     expect(resource.Properties.AttributeDefinitions).toEqual(table.AttributeDefinitions);
@@ -108,7 +112,7 @@ describe('serverless package', () => {
   it('routes every path of an HTTP API to the Lambda adapter, configured for signed tokens', () => {
     const routes = resourcesOf('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey);
     expect(routes).toEqual(['$default']);
-    const [, lambda] = resourcesOf('AWS::Lambda::Function')[0] as [string, { Properties: any }];
+    const [, lambda] = resourcesOf('AWS::Lambda::Function')[0] as [string, { Properties: Json }];
     expect(lambda.Properties.Handler).toBe('functions/api/lambda.handler');
     expect(lambda.Properties.Environment.Variables).toMatchObject({
       TABLE_NAME: { Ref: 'EntriesTable' },
