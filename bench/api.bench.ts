@@ -14,10 +14,8 @@ import { parseEnv } from '../functions/commons/env';
 import { type ProjectConfig, projectConfigSchema } from '../functions/domain/config/project-config-schema';
 import { type DynamoLocal, startDynamoLocal } from '../functions/local/dynamo-local';
 import { ConfigStore } from '../functions/storage/config-store';
-import { DraftStore } from '../functions/storage/draft-store';
 import { createDocumentClient } from '../functions/storage/dynamo-client';
 import { ensureTable } from '../functions/storage/ensure-table';
-import { EntryStore } from '../functions/storage/entry-store';
 import { type ClosedLoopResult, runClosedLoop } from './closed-loop';
 import { countDynamoRequests, type DynamoRequestCounter } from './dynamo-request-counter';
 import { latencyPercentiles } from './latency-percentiles';
@@ -88,11 +86,7 @@ async function freshTable(
   return { doc, tableName };
 }
 
-/**
- * The container buildContainer makes for `npm start` (AUTH_MODE=dev), with its stores on a client the
- * bench counts. buildContainer builds its own client and does not expose it, so the stores are rebuilt
- * here on the same settings; the client buildContainer made is never used.
- */
+/** The container `npm start` uses (AUTH_MODE=dev), on the client whose requests the bench counts. */
 function countedContainer(local: DynamoLocal, doc: DynamoDBDocumentClient, tableName: string): Container {
   const env = parseEnv({
     TABLE_NAME: tableName,
@@ -102,19 +96,14 @@ function countedContainer(local: DynamoLocal, doc: DynamoDBDocumentClient, table
     HOST: '127.0.0.1',
   });
   let logged = 0;
-  const base = buildContainer(env, {
+  return buildContainer(env, {
+    doc,
     // A failing edit is counted in the table; its first lines are enough to say why.
     log: (line) => {
       logged += 1;
       if (logged <= 3) console.error(line);
     },
   });
-  return {
-    ...base,
-    entries: new EntryStore(doc, tableName),
-    configs: new ConfigStore(doc, tableName),
-    drafts: new DraftStore(doc, tableName),
-  };
 }
 
 type Scenario = 'spread' | 'hot';

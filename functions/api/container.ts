@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DateTime } from 'luxon';
 import { type Env, getEnv } from '../commons/env';
 import { ConfigStore } from '../storage/config-store';
@@ -22,14 +23,18 @@ export interface ContainerOverrides {
   signingKeys?: SigningKeysProvider;
   now?: () => DateTime;
   log?: (line: string) => void;
+  /** Benchmarks pass a client they instrument (e.g. counting requests) instead of one built from env. */
+  doc?: DynamoDBDocumentClient;
 }
 
 export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Container {
-  const doc = createDocumentClient({
-    region: env.AWS_REGION,
-    tableName: env.TABLE_NAME,
-    ...(env.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: env.DYNAMODB_ENDPOINT }),
-  });
+  const doc =
+    overrides.doc ??
+    createDocumentClient({
+      region: env.AWS_REGION,
+      tableName: env.TABLE_NAME,
+      ...(env.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: env.DYNAMODB_ENDPOINT }),
+    });
   const verifyIdToken = createIdTokenVerifier({
     // env.ts requires an audience in oidc mode; the dev mode still verifies bearer tokens when sent.
     audience: env.OIDC_AUDIENCE ?? ['dev-mode-accepts-no-bearer-token'],

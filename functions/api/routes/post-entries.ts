@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { runWithLimit } from '../../commons/run-with-limit';
-import { listPeriods } from '../../domain/calendar/reporting-period';
 import type { RawEntry } from '../../domain/entries/entry';
+import { periodsReadByRules } from '../../domain/validation/periods-read-by-rules';
 import { validateEntries } from '../../domain/validation/validate-entries';
 import type { ValidationOutcome } from '../../domain/validation/validation-outcome';
 import { VersionConflictError } from '../../storage/storage-errors';
@@ -129,8 +129,9 @@ export const postEntriesRoute: ProtectedRoute = {
     );
 
     const now = container.now();
-    const periodIds = listPeriods(config.project).map((period) => period.id);
-    const stored = storedValuesOf(await container.entries.listCurrent(projectId, periodIds));
+    const stored = storedValuesOf(
+      await container.entries.listCurrent(projectId, periodsReadByRules(parsed.cells, config.project)),
+    );
     const rawEntries: RawEntry[] = parsed.cells.map((cell) => ({
       installationId: cell.installationId,
       metricId: cell.metricId,
