@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { parseWindow } from '../functions/domain/calendar/reporting-window';
 import { acceptedValues } from '../functions/domain/entries/accepted-values';
 import { summarize } from '../functions/domain/summary/summarize';
@@ -6,7 +7,7 @@ import { validateEntries } from '../functions/domain/validation/validate-entries
 import { type Measurement, measure } from './measure';
 import { syntheticProject } from './synthetic-project';
 
-const COPIES = Number(process.env.BENCH_COPIES ?? 100);
+const COPIES = z.coerce.number().int().min(1).max(1000).default(100).parse(process.env.BENCH_COPIES);
 const now = DateTime.fromISO('2026-01-01T00:00:00Z');
 const { config, entries } = syntheticProject(COPIES);
 const window = parseWindow(config.project, 'PY1');
