@@ -7,5 +7,6 @@ module.exports = {
     // Type checking is done once by `npm run typecheck`; jest only transpiles.
     '^.+\\.ts$': 'ts-jest',
   },
+  setupFiles: ['<rootDir>/test/quiet-sdk-warning.ts'],
   testTimeout: 30000,
 };

@@ -44,6 +44,14 @@ export class ProjectNotFoundError extends ApiError {
   }
 }
 
+export class InstallationNotFoundError extends ApiError {
+  constructor(projectId: string, installationId: string, known: readonly string[]) {
+    super(
+      `Project "${projectId}" has no installation "${installationId}"; expected one of ${known.join(', ')}`,
+    );
+  }
+}
+
 export interface CellConflict {
   installationId: string;
   metricId: string;

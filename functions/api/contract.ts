@@ -134,6 +134,18 @@ export const assessmentDraftSchema = z.object({
   edited: z.boolean().optional(),
 });
 
+/** A person's text for one installation's draft; once saved, regenerating drafts never replaces it. */
+export const MAX_DRAFT_TEXT_LENGTH = 20_000;
+export const draftEditRequestSchema = z.object({
+  text: z
+    .string({ error: 'expected "text": the assessment as the person wrote it' })
+    .trim()
+    .min(1, 'expected "text" with the assessment; an empty draft is not saved')
+    .max(MAX_DRAFT_TEXT_LENGTH, `expected "text" of at most ${MAX_DRAFT_TEXT_LENGTH} characters`),
+});
+
+export const draftEditResponseSchema = z.object({ draft: z.unknown() });
+
 export const draftsResponseSchema = z.object({
   windowId: z.string(),
   drafts: z.array(z.unknown()),
@@ -171,6 +183,8 @@ export type EntriesResponse = z.infer<typeof entriesResponseSchema>;
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 export type ConfigResponse = z.infer<typeof configResponseSchema>;
+export type DraftEditRequest = z.input<typeof draftEditRequestSchema>;
+export type DraftEditResponse = z.infer<typeof draftEditResponseSchema>;
 export type DraftsResponse = z.infer<typeof draftsResponseSchema>;
 export type DraftsGeneratedResponse = z.infer<typeof draftsGeneratedResponseSchema>;
 export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
@@ -189,4 +203,6 @@ export const apiPaths = {
     `${API_PREFIX}/projects/${encodeURIComponent(projectId)}/summary?period=${encodeURIComponent(period)}`,
   drafts: (projectId: string, period: string) =>
     `${API_PREFIX}/projects/${encodeURIComponent(projectId)}/drafts?period=${encodeURIComponent(period)}`,
+  draft: (projectId: string, installationId: string, period: string) =>
+    `${API_PREFIX}/projects/${encodeURIComponent(projectId)}/drafts/${encodeURIComponent(installationId)}?period=${encodeURIComponent(period)}`,
 };

@@ -4,6 +4,7 @@ import { DomainError, InvalidConfigError, InvalidWindowError } from '../domain/e
 import { ItemTooLargeError, StorageUnavailableError, VersionConflictError } from '../storage/storage-errors';
 import {
   CellVersionConflictError,
+  InstallationNotFoundError,
   InvalidRequestError,
   MalformedBodyError,
   MethodNotAllowedError,
@@ -55,7 +56,11 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
   if (error instanceof ForbiddenError) {
     return answer(403, { code: 'forbidden', message: error.message });
   }
-  if (error instanceof RouteNotFoundError || error instanceof ProjectNotFoundError) {
+  if (
+    error instanceof RouteNotFoundError ||
+    error instanceof ProjectNotFoundError ||
+    error instanceof InstallationNotFoundError
+  ) {
     return answer(404, { code: 'not-found', message: error.message });
   }
   if (error instanceof MethodNotAllowedError) {

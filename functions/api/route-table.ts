@@ -7,6 +7,7 @@ import { healthRoute } from './routes/health';
 import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
 import { putConfigRoute } from './routes/put-config';
+import { putDraftRoute } from './routes/put-draft';
 
 /** Every route of the API; docs/deploy.md lists them with their status codes. */
 export const ROUTES: readonly Route[] = [
@@ -18,4 +19,5 @@ export const ROUTES: readonly Route[] = [
   getSummaryRoute,
   getDraftsRoute,
   postDraftsRoute,
+  putDraftRoute,
 ];

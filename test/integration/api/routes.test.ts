@@ -298,7 +298,12 @@ describe('the example, entered through the API', () => {
     const first = await api.call('POST', `${base}/drafts?period=PY1`, { as: COORDINATOR });
     expect(first.status).toBe(200);
     expect(first.body.stored).toContain('ifca-cpu');
-    await api.container.drafts.saveEdited('imagine', 'PY1', 'ifca-cpu', 'Written by hand.', COORDINATOR);
+    const edit = await api.call('PUT', `${base}/drafts/ifca-cpu?period=PY1`, {
+      as: IFCA,
+      body: { text: '  Written by hand.  ' },
+    });
+    expect(edit.status).toBe(200);
+    expect(edit.body.draft).toMatchObject({ text: 'Written by hand.', origin: 'edited', editedBy: IFCA });
     const again = await api.call('POST', `${base}/drafts?period=PY1`, { as: COORDINATOR });
     expect(again.body.keptEdited).toEqual(['ifca-cpu']);
     const listed = await api.call('GET', `${base}/drafts?period=PY1`, { as: IFCA });
@@ -306,5 +311,26 @@ describe('the example, entered through the API', () => {
       (draft: { installationId: string }) => draft.installationId === 'ifca-cpu',
     );
     expect(ifca).toMatchObject({ text: 'Written by hand.', origin: 'edited' });
+  });
+
+  it.each([
+    ["a partner editing another partner's draft", INCD, 'ifca-cpu', { text: 'Mine now.' }, 403, 'forbidden'],
+    ['an unknown installation', COORDINATOR, 'nowhere', { text: 'Text.' }, 404, 'not-found'],
+    ['an empty text', COORDINATOR, 'ifca-cpu', { text: '   ' }, 400, 'invalid-request'],
+    [
+      'a text over 20,000 characters',
+      COORDINATOR,
+      'ifca-cpu',
+      { text: 'x'.repeat(20_001) },
+      400,
+      'invalid-request',
+    ],
+    ['no text at all', COORDINATOR, 'ifca-cpu', { words: 'Text.' }, 400, 'invalid-request'],
+  ])('refuses to save a draft for %s', async (_case, who, installationId, body, status, code) => {
+    const result = await api.call('PUT', `${base}/drafts/${installationId}?period=PY1`, { as: who, body });
+    expect(result.status).toBe(status);
+    expect(result.body.code).toBe(code);
+    const listed = await api.call('GET', `${base}/drafts?period=PY1`, { as: COORDINATOR });
+    expect(listed.body.drafts).toEqual([]);
   });
 });
