@@ -4,8 +4,9 @@
  * http://localhost:8080 (PORT to change it) in the dev auth mode. Ctrl-C stops both.
  */
 import type { Server } from 'node:http';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { z } from 'zod';
 import { type Container, getProcessContainer } from '../functions/api/container';
 import { readExampleProject } from '../functions/api/example-seed';
 import { answerFrameworkErrorsAsJson } from '../functions/api/framework-errors';
@@ -17,7 +18,21 @@ import { createDocumentClient } from '../functions/storage/dynamo-client';
 import { ensureTable } from '../functions/storage/ensure-table';
 
 const ROOT = join(__dirname, '..');
-const DATA_DIR = join(ROOT, '.data', 'dynamodb');
+
+/** Settings of the local stack alone (the router's own are in functions/commons/env.ts). */
+const localStackSchema = z.object({
+  LOCAL_DATA_DIR: z
+    .string()
+    .min(1)
+    .default('.data/dynamodb')
+    .transform((folder) => (isAbsolute(folder) ? folder : join(ROOT, folder))),
+  DYNAMODB_LOCAL_PORT: z.coerce
+    .number({ error: 'DYNAMODB_LOCAL_PORT must be a TCP port number such as 8000' })
+    .int()
+    .min(1)
+    .max(65535)
+    .optional(),
+});
 const EXAMPLE_DIR = join(ROOT, 'examples', 'imagine-py1');
 
 /** Local defaults; anything set in the environment wins (e.g. PORT=9090 npm start). */
@@ -35,6 +50,21 @@ function localEnv(): Env {
   // The router reads process.env when it builds its container: it must see the same settings.
   Object.assign(process.env, merged);
   return parseEnv(merged);
+}
+
+function parseLocalStackEnv(): z.infer<typeof localStackSchema> {
+  const parsed = localStackSchema.safeParse({
+    LOCAL_DATA_DIR: process.env.LOCAL_DATA_DIR || undefined,
+    DYNAMODB_LOCAL_PORT: process.env.DYNAMODB_LOCAL_PORT || undefined,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(
+      problems.join('; '),
+      parsed.error.issues.map((issue) => issue.path.join('.')),
+    );
+  }
+  return parsed.data;
 }
 
 async function seedExampleIfEmpty(container: Container): Promise<string> {
@@ -71,7 +101,14 @@ async function seedExampleIfEmpty(container: Container): Promise<string> {
   return `loaded ${relative(ROOT, EXAMPLE_DIR)}: ${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected`;
 }
 
-function banner(env: Env, url: string, dynamo: DynamoLocal, seeded: string, coordinator: string): string {
+function banner(
+  env: Env,
+  url: string,
+  dynamo: DynamoLocal,
+  dataDir: string,
+  seeded: string,
+  coordinator: string,
+): string {
   const bar = '!'.repeat(78);
   const devWarning =
     env.AUTH_MODE === 'dev'
@@ -92,7 +129,7 @@ function banner(env: Env, url: string, dynamo: DynamoLocal, seeded: string, coor
     ...devWarning,
     '',
     `va-assess API:   ${url}   (GET ${url}/health)`,
-    `DynamoDB Local:  ${dynamo.endpoint}, table ${env.TABLE_NAME}, data in ${relative(ROOT, DATA_DIR)}/ (kept across restarts)`,
+    `DynamoDB Local:  ${dynamo.endpoint}, table ${env.TABLE_NAME}, data in ${dataDir}/ (kept across restarts)`,
     `Example:         ${seeded}`,
     `Coordinator:     ${coordinator}`,
     '',
@@ -128,11 +165,11 @@ async function answers(endpoint: string): Promise<boolean> {
 
 async function main(): Promise<void> {
   const env = localEnv();
+  const local = parseLocalStackEnv();
+  const dataDir = local.LOCAL_DATA_DIR;
   let dynamo = await startDynamoLocal({
-    path: DATA_DIR,
-    ...(process.env.DYNAMODB_LOCAL_PORT === undefined
-      ? {}
-      : { port: Number(process.env.DYNAMODB_LOCAL_PORT) }),
+    path: dataDir,
+    ...(local.DYNAMODB_LOCAL_PORT === undefined ? {} : { port: local.DYNAMODB_LOCAL_PORT }),
   });
   let server: Server | undefined;
   let stopping = false;
@@ -147,7 +184,7 @@ async function main(): Promise<void> {
     );
     try {
       await dynamo.stop();
-      dynamo = await startDynamoLocal({ port: dynamo.port, path: DATA_DIR });
+      dynamo = await startDynamoLocal({ port: dynamo.port, path: dataDir });
       console.error('DynamoDB Local is back.');
     } catch (error) {
       console.error(
@@ -190,7 +227,16 @@ async function main(): Promise<void> {
     server = answerFrameworkErrorsAsJson(getTestServer(FUNCTION_NAME));
     await listen(server, env.PORT, env.HOST);
     const shownHost = env.HOST === '127.0.0.1' || env.HOST === '::1' ? 'localhost' : env.HOST;
-    console.log(banner(env, `http://${shownHost}:${env.PORT}`, dynamo, seeded, coordinator));
+    console.log(
+      banner(
+        env,
+        `http://${shownHost}:${env.PORT}`,
+        dynamo,
+        dataDir.startsWith(ROOT) ? relative(ROOT, dataDir) : dataDir,
+        seeded,
+        coordinator,
+      ),
+    );
   } catch (error) {
     clearInterval(watch);
     await dynamo.stop();
