@@ -1,6 +1,7 @@
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTableInput } from '../../infra/table-design';
+import { sleep } from './backoff';
 import { normaliseStorageError, StorageUnavailableError } from './storage-errors';
 
 export interface EnsureTableOptions {
@@ -56,6 +57,6 @@ export async function ensureTable(
     if (Date.now() > deadline) {
       throw new StorageUnavailableError(`table ${tableName} still ${status} after ${timeoutMs} ms`);
     }
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    await sleep(pollMs);
   }
 }

@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, type LocalStack, startLocalStack } from './local-stack';
+import { findFreePort } from '../../functions/local/dynamo-local';
+import { sleep } from '../../functions/storage/backoff';
+import { type LocalStack, startLocalStack } from './local-stack';
 
 const COORDINATOR = 'coordinator@imagine.example.org';
 const IFCA_PARTNER = 'partner@ifca.example.org';
@@ -34,7 +36,7 @@ describe('npm start (the local stack)', () => {
   });
 
   it('serves the example, validates edits, keeps data across a restart and survives a storage outage', async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     stack = await startLocalStack(dataDir, port);
     expect(stack.output()).toContain('DEV AUTH MODE');
     expect(stack.output()).toMatch(/loaded examples\/imagine-py1: \d+ accepted/);
@@ -79,7 +81,7 @@ describe('npm start (the local stack)', () => {
     // npm start brings DynamoDB Local back on the same files: requests succeed, nothing is lost.
     let after = during;
     for (let attempt = 0; attempt < 60 && after.status !== 200; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sleep(1000);
       after = await call(stack, 'GET', historyPath, COORDINATOR);
     }
     expect(after.status).toBe(200);

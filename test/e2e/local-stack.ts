@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { sleep } from '../../functions/storage/backoff';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -11,19 +11,6 @@ export interface LocalStack {
   output: () => string;
   /** Ctrl-C, as a person stops it; resolves with the exit code. */
   interrupt: () => Promise<number | null>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null ? resolve(address.port) : reject(),
-      );
-    });
-  });
 }
 
 /** Starts `npm start`'s script the way npm does, with its own port and data folder, and waits for its banner. */
@@ -56,7 +43,7 @@ export async function startLocalStack(
       child.kill('SIGKILL');
       throw new Error(`npm start printed no banner in ${timeoutMs} ms:\n${output}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   const dynamoPort = Number(/DynamoDB Local:\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
   return {
