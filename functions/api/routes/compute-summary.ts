@@ -1,13 +1,15 @@
 import type { DateTime } from 'luxon';
-import { listPeriods } from '../../domain/calendar/reporting-period';
-import { parseWindow } from '../../domain/calendar/reporting-window';
+import { cumulativeThrough, parseWindow } from '../../domain/calendar/reporting-window';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import { summarize } from '../../domain/summary/summarize';
 import type { WindowSummary } from '../../domain/summary/window-summary';
 import type { Container } from '../container';
 import { storedValuesOf } from './stored-values';
 
-/** The summary of one window from the stored current values of every period (cumulative figures need them all). */
+/**
+ * The summary of one window from the stored current values of every period up to its end: cumulative
+ * budget figures and the trend against the previous period need those, later periods play no part.
+ */
 export async function computeSummary(
   container: Container,
   config: ProjectConfig,
@@ -15,7 +17,7 @@ export async function computeSummary(
   now: DateTime,
 ): Promise<WindowSummary> {
   const window = parseWindow(config.project, windowSpec);
-  const periodIds = listPeriods(config.project).map((period) => period.id);
+  const periodIds = cumulativeThrough(config.project, window).periods.map((period) => period.id);
   const values = storedValuesOf(await container.entries.listCurrent(config.project.id, periodIds));
   return summarize(config, values, window, now);
 }
