@@ -80,7 +80,7 @@ async function freshTable(
   defer: (close: () => unknown) => void,
 ): Promise<{ doc: DynamoDBDocumentClient; tableName: string }> {
   const tableName = `bench-${randomUUID()}`;
-  const doc = createDocumentClient({ endpoint: local.endpoint, region: REGION, tableName });
+  const doc = createDocumentClient({ endpoint: local.endpoint, region: REGION });
   defer(() => doc.destroy());
   await ensureTable(doc, tableName);
   return { doc, tableName };

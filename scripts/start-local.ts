@@ -212,11 +212,7 @@ async function main(): Promise<void> {
     // The router's container is built from process.env, as when deployed: it must see the endpoint.
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
     const container = getProcessContainer();
-    const doc = createDocumentClient({
-      endpoint: dynamo.endpoint,
-      region: env.AWS_REGION,
-      tableName: env.TABLE_NAME,
-    });
+    const doc = createDocumentClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION });
     await ensureTable(doc, env.TABLE_NAME);
     doc.destroy();
     const seeded = await seedExampleIfEmpty(container);

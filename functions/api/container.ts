@@ -32,7 +32,6 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     overrides.doc ??
     createDocumentClient({
       region: env.AWS_REGION,
-      tableName: env.TABLE_NAME,
       ...(env.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: env.DYNAMODB_ENDPOINT }),
     });
   const verifyIdToken = createIdTokenVerifier({

@@ -6,7 +6,6 @@ export interface StorageSettings {
   /** DynamoDB Local's URL, e.g. http://127.0.0.1:8000; absent in AWS. */
   endpoint?: string;
   region: string;
-  tableName: string;
   /** SDK attempts per call, first one included. Kept small so a dead store fails in well under a second. */
   maxAttempts?: number;
   /** Time to open a TCP connection before giving up. */

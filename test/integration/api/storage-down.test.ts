@@ -24,7 +24,7 @@ describe('storage unavailable', () => {
 
   const startStore = async () => {
     local = await startDynamoLocal({ port, path: dataDir });
-    const doc = createDocumentClient({ endpoint: local.endpoint, region: 'local', tableName });
+    const doc = createDocumentClient({ endpoint: local.endpoint, region: 'local' });
     await ensureTable(doc, tableName);
     doc.destroy();
   };

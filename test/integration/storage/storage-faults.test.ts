@@ -173,7 +173,6 @@ describe('storage faults', () => {
       const doc = createDocumentClient({
         endpoint: `http://127.0.0.1:${port}`,
         region: 'local',
-        tableName: 't',
       });
       const { error, ms } = await timed(() => new EntryStore(doc, 't').recordSubmission(submission()));
       doc.destroy();
@@ -208,7 +207,6 @@ describe('storage faults', () => {
         const doc = createDocumentClient({
           endpoint: `http://127.0.0.1:${port}`,
           region: 'local',
-          tableName: 't',
           requestTimeoutMs: 300,
         });
         const { error, ms } = await timed(() => new EntryStore(doc, 't').listCurrent('imagine', ['P1']));

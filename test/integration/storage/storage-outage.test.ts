@@ -20,7 +20,7 @@ describe('DynamoDB Local stopped and restarted with the same data directory', ()
 
   beforeAll(async () => {
     local = await startDynamoLocal({ path: dataDir });
-    doc = createDocumentClient({ endpoint: local.endpoint, region: 'local', tableName });
+    doc = createDocumentClient({ endpoint: local.endpoint, region: 'local' });
     await ensureTable(doc, tableName);
   }, 60_000);
 
@@ -70,7 +70,7 @@ describe('DynamoDB Local stopped and restarted with the same data directory', ()
     const port = local?.port;
     await local?.stop();
     local = await startDynamoLocal({ port, path: dataDir });
-    const fresh = createDocumentClient({ endpoint: local.endpoint, region: 'local', tableName });
+    const fresh = createDocumentClient({ endpoint: local.endpoint, region: 'local' });
 
     const current = await new EntryStore(fresh, tableName).listCurrent('imagine', ['P1']);
     fresh.destroy();

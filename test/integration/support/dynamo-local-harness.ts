@@ -29,7 +29,6 @@ export function useDynamoLocal(): DynamoHarness {
     const client = createDocumentClient({
       endpoint: local.endpoint,
       region: 'local',
-      tableName: tableName ?? 'unused',
       ...overrides,
     });
     clients.push(client);
