@@ -53,10 +53,11 @@ function listOf(ids: readonly string[]): string {
 function checkOne(
   entry: RawEntry,
   config: ProjectConfig,
+  installationsById: ReadonlyMap<string, Installation>,
   periods: readonly ReportingPeriod[],
   now: DateTime,
 ): Checked {
-  const installation = config.installations.find((candidate) => candidate.id === entry.installationId);
+  const installation = installationsById.get(entry.installationId);
   const period = periods.find((candidate) => candidate.id === entry.periodId);
   const blank = isBlank(entry.raw);
   const subject: FindingSubject = {
@@ -308,7 +309,11 @@ export function validateEntries(
 ): ValidationOutcome[] {
   const { config, now } = context;
   const periods = listPeriods(config.project);
-  const checked = entries.map((entry) => checkOne(entry, config, periods, now));
+  // A batch may hold every cell of thousands of installations: a scan per entry would be quadratic.
+  const installationsById = new Map(
+    config.installations.map((installation) => [installation.id, installation]),
+  );
+  const checked = entries.map((entry) => checkOne(entry, config, installationsById, periods, now));
   const values = currentValues(checked, context.stored ?? []);
   // Only batches holding a platform's hours need the infrastructure totals: compute them at most once.
   let infrastructureHours: Map<PeriodId, InfrastructureHours> | undefined;
