@@ -27,13 +27,6 @@ export function monthLabel(firstMonth: number, lastMonth: number): string {
   return `${pad(firstMonth)}–${pad(lastMonth)}`;
 }
 
-/** The project month (1-based) that `instant` falls in; 0 before the start, above duration after the end. */
-export function projectMonthAt(project: Pick<Project, 'startDate' | 'timeZone'>, instant: DateTime): number {
-  const start = projectStart(project);
-  if (instant < start) return 0;
-  return Math.floor(instant.setZone(project.timeZone).diff(start, 'months').months) + 1;
-}
-
 export function listPeriods(project: Project): ReportingPeriod[] {
   const start = projectStart(project);
   const count = project.durationMonths / project.periodMonths;
