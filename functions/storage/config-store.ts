@@ -3,9 +3,9 @@ import { keys } from '../../infra/table-design';
 import { type Installation, type Project, type ProjectConfig, projectConfigSchema } from '../domain/config';
 import { InvalidConfigError } from '../domain/errors';
 import { type BatchWriteSettings, batchWriteAll, type WriteRequest } from './batch-write';
-import { estimateItemBytes } from './item-size';
+import { assertItemFits } from './item-size';
 import { queryAll } from './query-all';
-import { ItemTooLargeError, MAX_ITEM_BYTES, normaliseStorageError } from './storage-errors';
+import { normaliseStorageError } from './storage-errors';
 
 export interface ConfigStoreOptions {
   now?: () => Date;
@@ -111,8 +111,7 @@ export class ConfigStore {
       updatedAt,
     };
     for (const item of [projectItem, ...installationItems]) {
-      const bytes = estimateItemBytes(item);
-      if (bytes > MAX_ITEM_BYTES) throw new ItemTooLargeError(`configuration item ${item.sk}`, bytes);
+      assertItemFits(item, `configuration item ${item.sk}`);
     }
     const stored = await queryAll(this.doc, {
       TableName: this.tableName,

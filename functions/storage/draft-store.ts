@@ -1,8 +1,8 @@
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
-import { estimateItemBytes } from './item-size';
+import { assertItemFits } from './item-size';
 import { queryAll } from './query-all';
-import { ItemTooLargeError, MAX_ITEM_BYTES, normaliseStorageError } from './storage-errors';
+import { normaliseStorageError } from './storage-errors';
 
 export type DraftOrigin = 'generated' | 'edited';
 
@@ -88,7 +88,7 @@ export class DraftStore {
         updatedAt: generatedAt,
       }),
     );
-    for (const item of items) this.checkSize(item);
+    for (const item of items) assertItemFits(item, draftName(windowId, item.installationId));
     const outcomes = await Promise.all(
       items.map(async (item) => {
         try {
@@ -123,7 +123,7 @@ export class DraftStore {
   ): Promise<StoredDraft> {
     const editedAt = this.now().toISOString();
     const key = { pk: keys.projectPk(projectId), sk: keys.draftSk(windowId, installationId) };
-    this.checkSize({ ...key, text, editor, installationId, windowId });
+    assertItemFits({ ...key, text, editor, installationId, windowId }, draftName(windowId, installationId));
     try {
       const updated = await this.doc.send(
         new UpdateCommand({
@@ -167,13 +167,10 @@ export class DraftStore {
     });
     return items.map((item) => toStoredDraft(item as unknown as DraftItem));
   }
+}
 
-  private checkSize<Item extends { installationId: string; windowId: string }>(item: Item): void {
-    const bytes = estimateItemBytes(item);
-    if (bytes > MAX_ITEM_BYTES) {
-      throw new ItemTooLargeError(`draft for ${item.installationId} in ${item.windowId}`, bytes);
-    }
-  }
+function draftName(windowId: string, installationId: string): string {
+  return `draft for ${installationId} in ${windowId}`;
 }
 
 function toStoredDraft(item: DraftItem): StoredDraft {

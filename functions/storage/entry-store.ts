@@ -17,15 +17,9 @@ import {
   type SubmissionRecord,
   toJson,
 } from './entry-records';
-import { estimateItemBytes } from './item-size';
+import { assertItemFits } from './item-size';
 import { queryAll } from './query-all';
-import {
-  ItemTooLargeError,
-  MAX_ITEM_BYTES,
-  normaliseStorageError,
-  StorageUnavailableError,
-  VersionConflictError,
-} from './storage-errors';
+import { normaliseStorageError, StorageUnavailableError, VersionConflictError } from './storage-errors';
 
 export type {
   CurrentEntry,
@@ -143,13 +137,7 @@ export class EntryStore {
         resultJson: toJson(result),
       };
       for (const item of [history, nextCell, requestItem]) {
-        const bytes = estimateItemBytes(item);
-        if (bytes > MAX_ITEM_BYTES) {
-          throw new ItemTooLargeError(
-            `submission for ${key.installationId} / ${key.metricId} / ${key.periodId}`,
-            bytes,
-          );
-        }
+        assertItemFits(item, `submission for ${key.installationId} / ${key.metricId} / ${key.periodId}`);
       }
       try {
         await this.doc.send(

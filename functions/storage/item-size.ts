@@ -1,8 +1,10 @@
+import { ItemTooLargeError, MAX_ITEM_BYTES } from './storage-errors';
+
 /**
  * An upper estimate of an item's size as DynamoDB counts it (attribute names + values, UTF-8), so an
  * oversized item is refused with a clear error before the write instead of a ValidationException.
  */
-export function estimateItemBytes(value: unknown): number {
+function estimateItemBytes(value: unknown): number {
   if (value === null || value === undefined || typeof value === 'boolean') return 1;
   if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
   if (typeof value === 'number') return 21;
@@ -18,4 +20,10 @@ export function estimateItemBytes(value: unknown): number {
     );
   }
   return Buffer.byteLength(String(value), 'utf8');
+}
+
+/** Refuses an item over DynamoDB's limit before the write, naming `what` was too big. */
+export function assertItemFits(item: unknown, what: string): void {
+  const bytes = estimateItemBytes(item);
+  if (bytes > MAX_ITEM_BYTES) throw new ItemTooLargeError(what, bytes);
 }
