@@ -127,22 +127,32 @@ function usageOf(metrics: readonly MetricSummary[]): UsageStatus {
   return 'unknown';
 }
 
-function countrySetOf(
-  lists: readonly (readonly PeriodValue[])[],
+/** Each period of the window with the union of the country lists entered for it; null when none was. */
+function unionPerPeriod(
   ctx: SummaryContext,
-): CountrySetSummary | null {
-  if (lists.length === 0) return null;
-  const perPeriod = ctx.window.periods.map((period, index) => {
-    const entered = lists.flatMap((periods) => {
-      const value = periods[index]?.value;
-      return value?.type === 'countries' ? [value.codes] : [];
-    });
+  listsAt: (periodIndex: number) => readonly (readonly string[] | null | undefined)[],
+): CountrySetSummary['perPeriod'] {
+  return ctx.window.periods.map((period, index) => {
+    const entered = listsAt(index).filter((codes): codes is readonly string[] => codes != null);
     return {
       periodId: period.id,
       label: period.label,
       codes: entered.length === 0 ? null : unionOfCountries(entered),
     };
   });
+}
+
+function countrySetOf(
+  lists: readonly (readonly PeriodValue[])[],
+  ctx: SummaryContext,
+): CountrySetSummary | null {
+  if (lists.length === 0) return null;
+  const perPeriod = unionPerPeriod(ctx, (index) =>
+    lists.map((periods) => {
+      const value = periods[index]?.value;
+      return value?.type === 'countries' ? value.codes : null;
+    }),
+  );
   const codes = unionOfCountries(
     perPeriod.flatMap((period) => (period.codes === null ? [] : [period.codes])),
   );
@@ -293,17 +303,9 @@ function countriesReached(
       ? []
       : [{ installationId: installation.installationId, ...installation.countries }],
   );
-  const perPeriod = ctx.window.periods.map((period, index) => {
-    const entered = perInstallation.flatMap((installation) => {
-      const codes = installation.perPeriod[index]?.codes;
-      return codes === null || codes === undefined ? [] : [codes];
-    });
-    return {
-      periodId: period.id,
-      label: period.label,
-      codes: entered.length === 0 ? null : unionOfCountries(entered),
-    };
-  });
+  const perPeriod = unionPerPeriod(ctx, (index) =>
+    perInstallation.map((installation) => installation.perPeriod[index]?.codes),
+  );
   const codes = unionOfCountries(perInstallation.map((installation) => installation.codes));
   return { codes, count: codes.length, perPeriod, perInstallation };
 }
