@@ -13,6 +13,7 @@ import { apiPaths } from '../functions/api/contract';
 import { parseEnv } from '../functions/commons/env';
 import { type ProjectConfig, projectConfigSchema } from '../functions/domain/config/project-config-schema';
 import { type DynamoLocal, startDynamoLocal } from '../functions/local/dynamo-local';
+import { serveRouter } from '../functions/local/serve-router';
 import { ConfigStore } from '../functions/storage/config-store';
 import { createDocumentClient } from '../functions/storage/dynamo-client';
 import { ensureTable } from '../functions/storage/ensure-table';
@@ -20,7 +21,6 @@ import { type ClosedLoopResult, runClosedLoop } from './closed-loop';
 import { countDynamoRequests, type DynamoRequestCounter } from './dynamo-request-counter';
 import { latencyPercentiles } from './latency-percentiles';
 import { keepAliveAgent, postJson } from './post-json';
-import { serveApi } from './serve-api';
 
 const CONCURRENCIES = [8, 32];
 const EDITS_PER_RUN = 1500;
@@ -120,7 +120,7 @@ function apiRun(local: DynamoLocal, scenario: Scenario, clients: number, edits: 
     await new ConfigStore(doc, tableName).save(config, COORDINATOR);
     const counter: DynamoRequestCounter = countDynamoRequests(doc);
     const container = countedContainer(local, doc, tableName);
-    const api = await serveApi(() => container);
+    const api = await serveRouter(() => container);
     defer(() => api.close());
     const agent = keepAliveAgent(clients);
     defer(() => agent.destroy());

@@ -1,14 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import * as functions from '@google-cloud/functions-framework';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { DateTime } from 'luxon';
 import { buildContainer, type Container } from '../../../functions/api/container';
 import { type ExampleProject, readExampleProject } from '../../../functions/api/example-seed';
-import { answerFrameworkErrorsAsJson } from '../../../functions/api/framework-errors';
-import { createHttpHandler } from '../../../functions/api/router';
 import { parseEnv } from '../../../functions/commons/env';
+import { type ServedRouter, serveRouter } from '../../../functions/local/serve-router';
 import { type DynamoHarness, useDynamoLocal } from '../support/dynamo-local-harness';
 import { createTestSigner, TEST_AUDIENCE, type TestSigner } from '../support/sign-test-token';
 
@@ -43,23 +38,6 @@ export interface ApiServer {
   call(method: string, path: string, options?: CallOptions): Promise<ApiResult>;
   /** Stores the example's config and every metrics.csv cell through the API, as the coordinator. */
   seedExample(example?: ExampleProject): Promise<void>;
-}
-
-let registered = 0;
-
-/** The router as the Functions Framework serves it (getTestServer), on 127.0.0.1 and a free port. */
-export async function listenRouter(
-  container: () => Container,
-): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  registered += 1;
-  const functionName = `vaAssessApiTest${registered}`;
-  functions.http(functionName, createHttpHandler(container));
-  const server: Server = answerFrameworkErrorsAsJson(getTestServer(functionName));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 export type Caller = (method: string, path: string, options?: CallOptions) => Promise<ApiResult>;
@@ -125,10 +103,10 @@ export function useApiServer(settings: { authMode?: 'oidc' | 'dev' } = {}): ApiS
   const harness = useDynamoLocal();
   const signer = createTestSigner();
   let container: Container | undefined;
-  let listening: { baseUrl: string; close(): Promise<void> } | undefined;
+  let listening: ServedRouter | undefined;
 
   beforeAll(async () => {
-    listening = await listenRouter(() => {
+    listening = await serveRouter(() => {
       if (container === undefined) throw new Error('no container outside a test');
       return container;
     });
@@ -142,7 +120,7 @@ export function useApiServer(settings: { authMode?: 'oidc' | 'dev' } = {}): ApiS
     await listening?.close();
   });
 
-  const call = apiCaller(() => listening?.baseUrl ?? '', signer);
+  const call = apiCaller(() => listening?.url ?? '', signer);
 
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`${what} is only available inside a test`);
@@ -156,7 +134,7 @@ export function useApiServer(settings: { authMode?: 'oidc' | 'dev' } = {}): ApiS
       return need(container, 'container');
     },
     get baseUrl() {
-      return listening?.baseUrl ?? '';
+      return listening?.url ?? '';
     },
     call,
     seedExample: (example = EXAMPLE) => seedThroughApi(call, example),

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container } from '../../../functions/api/container';
 import { type DynamoLocal, findFreePort, startDynamoLocal } from '../../../functions/local/dynamo-local';
+import { type ServedRouter, serveRouter } from '../../../functions/local/serve-router';
 import { createDocumentClient } from '../../../functions/storage/dynamo-client';
 import { ensureTable } from '../../../functions/storage/ensure-table';
 import { createTestSigner } from '../support/sign-test-token';
-import { apiCaller, COORDINATOR, IFCA, listenRouter, seedThroughApi, testContainer } from './api-test-server';
+import { apiCaller, COORDINATOR, IFCA, seedThroughApi, testContainer } from './api-test-server';
 
 /**
  * The database going away under a running server: requests answer 503 {retryable: true} quickly, the
@@ -19,8 +20,8 @@ describe('storage unavailable', () => {
   let port = 0;
   let local: DynamoLocal | undefined;
   let container: Container | undefined;
-  let listening: { baseUrl: string; close(): Promise<void> } | undefined;
-  const call = apiCaller(() => listening?.baseUrl ?? '', signer);
+  let listening: ServedRouter | undefined;
+  const call = apiCaller(() => listening?.url ?? '', signer);
 
   const startStore = async () => {
     local = await startDynamoLocal({ port, path: dataDir });
@@ -33,7 +34,7 @@ describe('storage unavailable', () => {
     port = await findFreePort();
     await startStore();
     container = testContainer(`http://127.0.0.1:${port}`, tableName, signer);
-    listening = await listenRouter(() => container as Container);
+    listening = await serveRouter(() => container as Container);
     await seedThroughApi(call);
   }, 90_000);
 

@@ -1,0 +1,39 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as functions from '@google-cloud/functions-framework';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
+import type { Container } from '../api/container';
+import { answerFrameworkErrorsAsJson } from '../api/framework-errors';
+import { createHttpHandler } from '../api/router';
+
+export interface ServedRouter {
+  /** e.g. http://127.0.0.1:40123 */
+  url: string;
+  close(): Promise<void>;
+}
+
+let served = 0;
+
+/**
+ * The real router as the Functions Framework serves it (Express, its body parsing, every route), with
+ * a container the caller built, on 127.0.0.1 and a port the system picks. Each call registers its own
+ * function name: the framework keeps one handler per name.
+ */
+export async function serveRouter(container: () => Container): Promise<ServedRouter> {
+  served += 1;
+  const name = `vaAssessApiServed${served}`;
+  functions.http(name, createHttpHandler(container));
+  const server: Server = answerFrameworkErrorsAsJson(getTestServer(name));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
