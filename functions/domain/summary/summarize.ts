@@ -328,17 +328,22 @@ function usersOf(installations: readonly InstallationSummary[]): UsersSummary {
   return { perInstallation, lowerBound };
 }
 
-function completenessOf(config: ProjectConfig, ctx: SummaryContext, now: DateTime): Completeness {
+/** Read off the metric summaries, which already hold every cell of the window, rather than looked up again. */
+function completenessOf(
+  installations: readonly InstallationSummary[],
+  ctx: SummaryContext,
+  now: DateTime,
+): Completeness {
   const missing: MissingValue[] = [];
   let expected = 0;
-  for (const installation of config.installations) {
+  for (const installation of installations) {
     for (const metric of installation.metrics) {
-      for (const period of ctx.window.periods) {
+      ctx.window.periods.forEach((period, index) => {
         expected += 1;
-        if (ctx.lookup(installation.id, metric.id, period.id) !== null) continue;
+        if (metric.periods[index]?.value !== null) return;
         missing.push({
-          installationId: installation.id,
-          metricId: metric.id,
+          installationId: installation.installationId,
+          metricId: metric.metricId,
           periodId: period.id,
           installationName: installation.name,
           metricLabel: metric.label,
@@ -346,7 +351,7 @@ function completenessOf(config: ProjectConfig, ctx: SummaryContext, now: DateTim
           editors: [...installation.editors],
           due: period.end <= now,
         });
-      }
+      });
     }
   }
   const byEditor = new Map<string, number>();
@@ -399,6 +404,6 @@ export function summarize(
     installations,
     countries: countriesReached(installations, ctx),
     users: usersOf(installations),
-    completeness: completenessOf(config, ctx, now),
+    completeness: completenessOf(installations, ctx, now),
   };
 }
