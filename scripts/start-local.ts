@@ -67,10 +67,16 @@ function parseLocalStackEnv(): z.infer<typeof localStackSchema> {
   return parsed.data;
 }
 
-async function seedExampleIfEmpty(container: Container): Promise<string> {
+/** Loads the example unless its project is stored already; says which, and who coordinates the stored project. */
+async function seedExampleIfEmpty(
+  container: Container,
+): Promise<{ seeded: string; coordinator: string | undefined }> {
   const example = readExampleProject(EXAMPLE_DIR);
   const projectId = example.config.project.id;
-  if ((await container.configs.load(projectId)) !== null) return `project "${projectId}" already stored`;
+  const stored = await container.configs.load(projectId);
+  if (stored !== null) {
+    return { seeded: `project "${projectId}" already stored`, coordinator: stored.project.coordinators[0] };
+  }
   const coordinator = example.config.project.coordinators[0] ?? 'coordinator@example.org';
   // Through the API itself, as the example's coordinator: the same validation and storage as any edit.
   const asCoordinator: Container = {
@@ -98,7 +104,10 @@ async function seedExampleIfEmpty(container: Container): Promise<string> {
     const { outcomes = [] } = await send('POST', `/v1/projects/${projectId}/entries`, batch);
     for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
   }
-  return `loaded ${relative(ROOT, EXAMPLE_DIR)}: ${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected`;
+  return {
+    seeded: `loaded ${relative(ROOT, EXAMPLE_DIR)}: ${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected`,
+    coordinator: example.config.project.coordinators[0],
+  };
 }
 
 function banner(
@@ -215,9 +224,8 @@ async function main(): Promise<void> {
     const doc = createDocumentClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION });
     await ensureTable(doc, env.TABLE_NAME);
     doc.destroy();
-    const seeded = await seedExampleIfEmpty(container);
-    const config = await container.configs.load('imagine');
-    const coordinator = config?.project.coordinators[0] ?? 'coordinator@imagine.example.org';
+    const example = await seedExampleIfEmpty(container);
+    const coordinator = example.coordinator ?? 'coordinator@imagine.example.org';
 
     // The Functions Framework's own server (Express, body parsing) around the registered router.
     server = answerFrameworkErrorsAsJson(getTestServer(FUNCTION_NAME));
@@ -229,7 +237,7 @@ async function main(): Promise<void> {
         `http://${shownHost}:${env.PORT}`,
         dynamo,
         dataDir.startsWith(ROOT) ? relative(ROOT, dataDir) : dataDir,
-        seeded,
+        example.seeded,
         coordinator,
       ),
     );
