@@ -22,9 +22,13 @@ export function projectStart(project: Pick<Project, 'startDate' | 'timeZone'>): 
   return DateTime.fromISO(project.startDate, { zone: project.timeZone }).startOf('day');
 }
 
+/** "M07", as the report names a project month. */
+export function monthName(month: number): string {
+  return `M${String(month).padStart(2, '0')}`;
+}
+
 export function monthLabel(firstMonth: number, lastMonth: number): string {
-  const pad = (month: number) => `M${String(month).padStart(2, '0')}`;
-  return `${pad(firstMonth)}–${pad(lastMonth)}`;
+  return `${monthName(firstMonth)}–${monthName(lastMonth)}`;
 }
 
 export function listPeriods(project: Project): ReportingPeriod[] {

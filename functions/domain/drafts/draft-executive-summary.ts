@@ -1,4 +1,4 @@
-import { monthLabel, type PeriodId } from '../calendar/reporting-period';
+import { monthLabel, monthName, type PeriodId } from '../calendar/reporting-period';
 import type { ProjectConfig } from '../config/project-config-schema';
 import type { BudgetUsage } from '../summary/budget-usage';
 import type { WindowSummary } from '../summary/window-summary';
@@ -121,7 +121,7 @@ export function draftExecutiveSummary(
           })} of the budgeted ${lowerFirst(budget.label)}`,
       );
       resources.push(
-        `With ${elapsed} of the project's duration elapsed, continuing at the pace of the first ${format.number(summary.monthsElapsed)} months would use ${format.list(projections)} by M${String(summary.durationMonths).padStart(2, '0')}.`,
+        `With ${elapsed} of the project's duration elapsed, continuing at the pace of the first ${format.number(summary.monthsElapsed)} months would use ${format.list(projections)} by ${monthName(summary.durationMonths)}.`,
       );
     }
   }
