@@ -4,14 +4,14 @@
  * Local at the same concurrency, measured in the same run: the ceiling an edit could at best reach.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { buildContainer, type Container } from '../functions/api/container';
 import { apiPaths } from '../functions/api/contract';
+import { readExampleProject } from '../functions/api/example-seed';
 import { parseEnv } from '../functions/commons/env';
-import { type ProjectConfig, projectConfigSchema } from '../functions/domain/config/project-config-schema';
+import { listPeriods } from '../functions/domain/calendar/reporting-period';
 import { type DynamoLocal, startDynamoLocal } from '../functions/local/dynamo-local';
 import { serveRouter } from '../functions/local/serve-router';
 import { ConfigStore } from '../functions/storage/config-store';
@@ -33,14 +33,9 @@ const HOT_CELL = { installationId: 'ifca-cpu', metricId: 'cpu-hours', periodId: 
 /** Metrics a number is typed into; country lists and counts are left out so every edit is one number. */
 const NUMBER_KINDS = new Set(['hours', 'tb-month', 'count']);
 
-const config: ProjectConfig = projectConfigSchema.parse(
-  JSON.parse(readFileSync(join(__dirname, '..', 'examples', 'imagine-py1', 'config.json'), 'utf8')),
-);
+const { config } = readExampleProject(join(__dirname, '..', 'examples', 'imagine-py1'));
 const projectId = config.project.id;
-const periodIds = Array.from(
-  { length: Math.ceil(config.project.durationMonths / config.project.periodMonths) },
-  (_, index) => `P${index + 1}`,
-);
+const periodIds = listPeriods(config.project).map((period) => period.id);
 /** Every cell of the example's Metrics tab that holds a number: installation x metric x period. */
 const numberCells = config.installations.flatMap((installation) =>
   installation.metrics

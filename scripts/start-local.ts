@@ -8,6 +8,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { z } from 'zod';
 import { type Container, getProcessContainer } from '../functions/api/container';
+import { apiPaths } from '../functions/api/contract';
 import { readExampleProject } from '../functions/api/example-seed';
 import { answerFrameworkErrorsAsJson } from '../functions/api/framework-errors';
 import { handleApiRequest } from '../functions/api/handle-request';
@@ -98,10 +99,10 @@ async function seedExampleIfEmpty(
     if (response.status >= 300) throw new Error(`seeding ${path}: ${JSON.stringify(response.body)}`);
     return response.body as { outcomes?: { status: string }[] };
   };
-  await send('PUT', `/v1/projects/${projectId}/config`, example.configBody);
+  await send('PUT', apiPaths.config(projectId), example.configBody);
   const counts = { accepted: 0, warning: 0, rejected: 0 } as Record<string, number>;
   for (const batch of example.entryBatches) {
-    const { outcomes = [] } = await send('POST', `/v1/projects/${projectId}/entries`, batch);
+    const { outcomes = [] } = await send('POST', apiPaths.entries(projectId), batch);
     for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
   }
   return {

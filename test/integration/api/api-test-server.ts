@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { buildContainer, type Container } from '../../../functions/api/container';
+import { apiPaths } from '../../../functions/api/contract';
 import { type ExampleProject, readExampleProject } from '../../../functions/api/example-seed';
 import { parseEnv } from '../../../functions/commons/env';
 import { type ServedRouter, serveRouter } from '../../../functions/local/serve-router';
@@ -69,10 +70,10 @@ export function apiCaller(baseUrl: () => string, signer: TestSigner): Caller {
 /** Stores an example's config and every metrics.csv cell through the API, as its coordinator. */
 export async function seedThroughApi(call: Caller, example: ExampleProject = EXAMPLE): Promise<void> {
   const id = example.config.project.id;
-  const put = await call('PUT', `/v1/projects/${id}/config`, { as: COORDINATOR, body: example.configBody });
+  const put = await call('PUT', apiPaths.config(id), { as: COORDINATOR, body: example.configBody });
   if (put.status !== 201 && put.status !== 200) throw new Error(`seed config: ${JSON.stringify(put.body)}`);
   for (const batch of example.entryBatches) {
-    const posted = await call('POST', `/v1/projects/${id}/entries`, { as: COORDINATOR, body: batch });
+    const posted = await call('POST', apiPaths.entries(id), { as: COORDINATOR, body: batch });
     if (posted.status !== 200) throw new Error(`seed entries: ${JSON.stringify(posted.body)}`);
   }
 }
