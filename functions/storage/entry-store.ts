@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@
 import { keys } from '../../infra/table-design';
 import type { PeriodId } from '../domain/calendar/reporting-period';
 import type { EntryKey } from '../domain/entries/entry';
-import { jitteredDelayMs, sleep } from './backoff';
+import { type BackoffSettings, jitteredDelayMs, sleep } from './backoff';
 import {
   type CellItem,
   type CurrentEntry,
@@ -87,14 +87,21 @@ function retryReason(error: unknown): string | undefined {
  * conditioned on the counter it read, so concurrent edits serialise instead of overwriting each other.
  */
 export class EntryStore {
-  private readonly settings: Required<Omit<EntryStoreOptions, 'random'>> & { random?: () => number };
+  private readonly maxAttempts: number;
+  private readonly backoff: BackoffSettings;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
     options: EntryStoreOptions = {},
   ) {
-    this.settings = { ...DEFAULTS, ...options };
+    const settings = { ...DEFAULTS, ...options };
+    this.maxAttempts = settings.maxAttempts;
+    this.backoff = {
+      baseMs: settings.backoffBaseMs,
+      capMs: settings.backoffCapMs,
+      ...(settings.random !== undefined ? { random: settings.random } : {}),
+    };
   }
 
   async recordSubmission(
@@ -113,7 +120,7 @@ export class EntryStore {
     // token would both "succeed" and neither would learn it was a replay.
     const callNonce = randomUUID();
     let lastReason = 'contention';
-    for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt += 1) {
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       // The idempotency record is not read up front: the transaction's own condition on it reports a
       // replay, which saves a read per attempt when many writers contend for the cell.
       const cell = await this.get<CellItem>(cellKey);
@@ -189,16 +196,10 @@ export class EntryStore {
           if (request !== undefined) return recordedFromRequest(request);
         }
         lastReason = reason;
-        await sleep(
-          jitteredDelayMs(attempt, {
-            baseMs: this.settings.backoffBaseMs,
-            capMs: this.settings.backoffCapMs,
-            ...(this.settings.random !== undefined ? { random: this.settings.random } : {}),
-          }),
-        );
+        await sleep(jitteredDelayMs(attempt, this.backoff));
       }
     }
-    throw new StorageUnavailableError(`${lastReason} after ${this.settings.maxAttempts} attempts`);
+    throw new StorageUnavailableError(`${lastReason} after ${this.maxAttempts} attempts`);
   }
 
   /** The current values of the given periods: one Query per period, never a Scan. */
