@@ -70,7 +70,7 @@ export class DraftStore {
   async saveGenerated(
     projectId: string,
     windowId: string,
-    drafts: { installationId: string; text: string; figures: unknown }[],
+    drafts: readonly GeneratedDraft[],
   ): Promise<{ stored: string[]; keptEdited: string[] }> {
     const generatedAt = this.now().toISOString();
     const items = drafts.map(
