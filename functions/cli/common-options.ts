@@ -10,6 +10,12 @@ export const PROJECT_OPTIONS: OptionSpecs = {
   now: { type: 'string' },
 };
 
+/** The commands that work on one window (summary, drafts) take the project options plus --period. */
+export const WINDOW_OPTIONS: OptionSpecs = { ...PROJECT_OPTIONS, period: { type: 'string' } };
+
+export const PERIOD_OPTION_HELP =
+  '  --period WINDOW        P2 (a period), PY1 (a project year) or CUM-P3 (start to end of P3)';
+
 export const PROJECT_OPTIONS_HELP = `Project (one of):
   --example NAME         a bundled example, e.g. imagine-py1
   --config FILE          project configuration (JSON, see schemas/project-config.schema.json)

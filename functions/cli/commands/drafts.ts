@@ -2,7 +2,7 @@ import { draftAssessments, draftExecutiveSummary } from '../../domain/drafts';
 import { summarize } from '../../domain/summary/summarize';
 import { EXIT_OK } from '../cli-errors';
 import type { Command } from '../command';
-import { PROJECT_OPTIONS, PROJECT_OPTIONS_HELP } from '../common-options';
+import { PERIOD_OPTION_HELP, PROJECT_OPTIONS_HELP, WINDOW_OPTIONS } from '../common-options';
 import { loadWindowInput } from '../load-window-values';
 import { renderDrafts } from '../render/render-drafts';
 
@@ -16,9 +16,9 @@ and one for the executive summary, from the window's figures: not used, growing,
 above or below baseline, missing values, countries reached. With --json each draft carries the
 figures its text quotes.
 
-  --period WINDOW        P2 (a period), PY1 (a project year) or CUM-P3 (start to end of P3)
+${PERIOD_OPTION_HELP}
 ${PROJECT_OPTIONS_HELP}`,
-  options: { ...PROJECT_OPTIONS, period: { type: 'string' } },
+  options: WINDOW_OPTIONS,
   run(options, io) {
     const input = loadWindowInput(options, io.now);
     const summary = summarize(input.config, input.values, input.window, input.now);

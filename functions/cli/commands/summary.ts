@@ -1,7 +1,7 @@
 import { summarize } from '../../domain/summary/summarize';
 import { EXIT_OK } from '../cli-errors';
 import type { Command } from '../command';
-import { PROJECT_OPTIONS, PROJECT_OPTIONS_HELP } from '../common-options';
+import { PERIOD_OPTION_HELP, PROJECT_OPTIONS_HELP, WINDOW_OPTIONS } from '../common-options';
 import { loadWindowInput } from '../load-window-values';
 import { renderSummary } from '../render/render-summary';
 
@@ -16,9 +16,9 @@ project's end; per installation each metric, its baseline attainment and trend; 
 reached (a set union); users (never added up); what is missing, and from whom.
 Rejected values are left out of the figures (run \`va-assess validate\` to see them).
 
-  --period WINDOW        P2 (a period), PY1 (a project year) or CUM-P3 (start to end of P3)
+${PERIOD_OPTION_HELP}
 ${PROJECT_OPTIONS_HELP}`,
-  options: { ...PROJECT_OPTIONS, period: { type: 'string' } },
+  options: WINDOW_OPTIONS,
   run(options, io) {
     const input = loadWindowInput(options, io.now);
     const summary = summarize(input.config, input.values, input.window, input.now);
