@@ -1,0 +1,58 @@
+/**
+ * Developer-metadata anchors: how the functions (Sheets API) and the add-on (SpreadsheetApp) find
+ * tabs, rows and columns without relying on positions, titles or labels a person may change.
+ * Pure and free of Node imports: the add-on bundles it.
+ */
+export const ANCHOR_KEYS = {
+  /** On the spreadsheet: the project id the sheet reports for. */
+  project: 'va-assess:project',
+  /** On a tab (sheet location): one of TAB_ROLES. */
+  tab: 'va-assess:tab',
+  /** On a Metrics row: "<installationId>/<metricId>". */
+  entryRow: 'va-assess:entry-row',
+  /** On a Metrics column: a period id, "P1". */
+  periodColumn: 'va-assess:period',
+  /** On an Installations row: the installation id. */
+  installationRow: 'va-assess:installation',
+  /** On an Assessments row: "<installationId>/<windowId>". */
+  assessmentRow: 'va-assess:assessment-row',
+  /** On a Summary or Report row that starts a window's block: the window id, "PY1". */
+  windowBlock: 'va-assess:window',
+} as const;
+
+export const TAB_ROLES = ['metrics', 'installations', 'summary', 'assessments', 'report'] as const;
+export type TabRole = (typeof TAB_ROLES)[number];
+
+/** Default titles; a coordinator may rename a tab, the tab anchor still finds it. */
+export const TAB_TITLES: Record<TabRole, string> = {
+  metrics: 'Metrics',
+  installations: 'Installations',
+  summary: 'Summary',
+  assessments: 'Assessments',
+  report: 'Report',
+};
+
+export interface EntryRowKey {
+  installationId: string;
+  metricId: string;
+}
+
+export const entryRowValue = (key: EntryRowKey): string => `${key.installationId}/${key.metricId}`;
+
+/** undefined for a value that no entry row anchor of ours would hold. */
+export function parseEntryRowValue(value: string): EntryRowKey | undefined {
+  const [installationId, metricId, extra] = value.split('/');
+  if (!installationId || !metricId || extra !== undefined) return undefined;
+  return { installationId, metricId };
+}
+
+export const assessmentRowValue = (installationId: string, windowId: string): string =>
+  `${installationId}/${windowId}`;
+
+/** Cell colours shared by the write-back and the add-on's painting of edit outcomes. */
+export const OUTCOME_COLOURS = {
+  accepted: '#d9ead3',
+  warning: '#fff2cc',
+  rejected: '#f4cccc',
+  pending: '#e0e0e0',
+} as const;
