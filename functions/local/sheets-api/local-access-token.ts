@@ -15,3 +15,6 @@ export function emailOfLocalToken(authorization: string | undefined): string | u
   const email = token.slice(LOCAL_TOKEN_PREFIX.length).trim().toLowerCase();
   return email.includes('@') ? email : undefined;
 }
+
+/** The service account e-mail the functions use against the local Sheets API, unless configured. */
+export const LOCAL_SERVICE_ACCOUNT_EMAIL = 'va-assess@local.iam.example';

@@ -1,0 +1,4 @@
+export * from './fault-injector';
+export * from './local-access-token';
+export * from './local-sheets-api';
+export * from './sheets-api-error';

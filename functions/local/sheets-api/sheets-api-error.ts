@@ -1,0 +1,46 @@
+/** Google's canonical codes, as the Sheets API puts them in `error.status`. */
+export type GoogleStatus =
+  | 'INVALID_ARGUMENT'
+  | 'UNAUTHENTICATED'
+  | 'PERMISSION_DENIED'
+  | 'NOT_FOUND'
+  | 'RESOURCE_EXHAUSTED'
+  | 'INTERNAL'
+  | 'UNAVAILABLE';
+
+const CODES: Record<GoogleStatus, number> = {
+  INVALID_ARGUMENT: 400,
+  UNAUTHENTICATED: 401,
+  PERMISSION_DENIED: 403,
+  NOT_FOUND: 404,
+  RESOURCE_EXHAUSTED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+export const statusOfCode = (code: number): GoogleStatus =>
+  (Object.entries(CODES).find(([, value]) => value === code)?.[0] as GoogleStatus | undefined) ?? 'INTERNAL';
+
+/** Answered as `{ error: { code, message, status } }`, Google's JSON error shape. */
+export class SheetsApiError extends Error {
+  readonly code: number;
+  constructor(
+    readonly status: GoogleStatus,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'SheetsApiError';
+    this.code = CODES[status];
+  }
+
+  body(): { error: { code: number; message: string; status: GoogleStatus } } {
+    return { error: { code: this.code, message: this.message, status: this.status } };
+  }
+}
+
+export const invalidArgument = (message: string): SheetsApiError =>
+  new SheetsApiError('INVALID_ARGUMENT', message);
+
+export const notImplemented = (what: string): SheetsApiError =>
+  invalidArgument(`${what} is not implemented by the local Sheets API.`);
