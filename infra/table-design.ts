@@ -65,6 +65,9 @@ export const keys = {
     return `REQUEST#${requestId}`;
   },
 
+  /** The spreadsheet bound to the project: one item, replaced when a coordinator binds another. */
+  sheetBindingSk: 'SHEET#BINDING',
+
   draftWindowPrefix: (windowId: string) => `DRAFT#${part('windowId', windowId)}#`,
   draftSk: (windowId: string, installationId: string) =>
     `DRAFT#${part('windowId', windowId)}#${part('installationId', installationId)}`,

@@ -4,7 +4,7 @@
  * http://localhost:8080 (PORT to change it) in the dev auth mode. Ctrl-C stops both.
  */
 import type { Server } from 'node:http';
-import { isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { z } from 'zod';
 import { type Container, getProcessContainer } from '../functions/api/container';
@@ -15,6 +15,12 @@ import { handleApiRequest } from '../functions/api/handle-request';
 import { FUNCTION_NAME } from '../functions/api/router';
 import { ConfigurationError, type Env, parseEnv } from '../functions/commons/env';
 import { type DynamoLocal, JavaMissingError, startDynamoLocal } from '../functions/local/dynamo-local';
+import {
+  LOCAL_SERVICE_ACCOUNT_EMAIL,
+  type LocalSheetsApi,
+  localAccessToken,
+  startLocalSheetsApi,
+} from '../functions/local/sheets-api';
 import { createDocumentClient } from '../functions/storage/dynamo-client';
 import { ensureTable } from '../functions/storage/ensure-table';
 
@@ -29,6 +35,12 @@ const localStackSchema = z.object({
     .transform((folder) => (isAbsolute(folder) ? folder : join(ROOT, folder))),
   DYNAMODB_LOCAL_PORT: z.coerce
     .number({ error: 'DYNAMODB_LOCAL_PORT must be a TCP port number such as 8000' })
+    .int()
+    .min(1)
+    .max(65535)
+    .optional(),
+  SHEETS_LOCAL_PORT: z.coerce
+    .number({ error: 'SHEETS_LOCAL_PORT must be a TCP port number such as 8090' })
     .int()
     .min(1)
     .max(65535)
@@ -57,6 +69,7 @@ function parseLocalStackEnv(): z.infer<typeof localStackSchema> {
   const parsed = localStackSchema.safeParse({
     LOCAL_DATA_DIR: process.env.LOCAL_DATA_DIR || undefined,
     DYNAMODB_LOCAL_PORT: process.env.DYNAMODB_LOCAL_PORT || undefined,
+    SHEETS_LOCAL_PORT: process.env.SHEETS_LOCAL_PORT || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -111,6 +124,50 @@ async function seedExampleIfEmpty(
   };
 }
 
+const LOCAL_SPREADSHEET_TITLE = 'iMagine – VA assessment (local)';
+
+/**
+ * The example's spreadsheet on the local Sheets API: created on the first start, found by title
+ * afterwards (the workbook file keeps it), shared with the functions' local service account and
+ * bound to the project through the API, as a coordinator would bind it.
+ */
+async function bindLocalSpreadsheet(
+  container: Container,
+  sheetsApi: LocalSheetsApi,
+  coordinator: string,
+): Promise<string> {
+  const projectId = readExampleProject(EXAMPLE_DIR).config.project.id;
+  const existing = sheetsApi.model
+    .list()
+    .find((spreadsheet) => spreadsheet.data.properties.title === LOCAL_SPREADSHEET_TITLE);
+  const spreadsheetId =
+    existing?.id ??
+    sheetsApi.createSpreadsheet({
+      title: LOCAL_SPREADSHEET_TITLE,
+      owner: coordinator,
+      sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL],
+    });
+  sheetsApi.share(spreadsheetId, LOCAL_SERVICE_ACCOUNT_EMAIL);
+  const asCoordinator: Container = {
+    ...container,
+    authenticate: async () => ({ email: coordinator, via: 'dev' }),
+  };
+  const response = await handleApiRequest(
+    {
+      method: 'PUT',
+      path: apiPaths.sheet(projectId),
+      query: {},
+      headers: { 'content-type': 'application/json' },
+      rawBody: Buffer.from(JSON.stringify({ spreadsheetId })),
+      remoteAddress: '127.0.0.1',
+    },
+    () => asCoordinator,
+  );
+  if (response.status >= 300)
+    throw new Error(`binding the local spreadsheet: ${JSON.stringify(response.body)}`);
+  return spreadsheetId;
+}
+
 function banner(
   env: Env,
   url: string,
@@ -118,6 +175,7 @@ function banner(
   dataDir: string,
   seeded: string,
   coordinator: string,
+  sheets: { rootUrl: string; spreadsheetId: string; file: string },
 ): string {
   const bar = '!'.repeat(78);
   const devWarning =
@@ -142,13 +200,16 @@ function banner(
     `DynamoDB Local:  ${dynamo.endpoint}, table ${env.TABLE_NAME}, data in ${dataDir}/ (kept across restarts)`,
     `Example:         ${seeded}`,
     `Coordinator:     ${coordinator}`,
+    `Sheets API:      ${sheets.rootUrl} (local), spreadsheet ${sheets.spreadsheetId}, data in ${sheets.file} (kept across restarts)`,
+    `                 request counts: ${sheets.rootUrl}__local/requests`,
     '',
     'Try:',
     `  curl -s ${user} '${url}/v1/projects/imagine/summary?period=PY1'`,
     `  curl -s -X POST ${partner} -H 'Content-Type: application/json' -d '${cells}' ${url}/v1/projects/imagine/entries`,
     `  curl -s ${user} ${url}/v1/projects/imagine/entries/ifca-cpu/countries/P2/history`,
+    `  curl -s -H 'Authorization: Bearer ${localAccessToken(coordinator)}' '${sheets.rootUrl}v4/spreadsheets/${sheets.spreadsheetId}/values/Metrics'`,
     '',
-    'Ctrl-C stops the API and DynamoDB Local.',
+    'Ctrl-C stops the API, DynamoDB Local and the local Sheets API.',
   ].join('\n');
 }
 
@@ -181,6 +242,19 @@ async function main(): Promise<void> {
     path: dataDir,
     ...(local.DYNAMODB_LOCAL_PORT === undefined ? {} : { port: local.DYNAMODB_LOCAL_PORT }),
   });
+  // The local Sheets API keeps its workbooks beside DynamoDB Local's data (.data/sheets/ by default).
+  const sheetsFile = join(dirname(dataDir), 'sheets', 'workbooks.json');
+  let sheetsApi: LocalSheetsApi;
+  try {
+    sheetsApi = await startLocalSheetsApi({
+      host: '127.0.0.1',
+      persistFile: sheetsFile,
+      ...(local.SHEETS_LOCAL_PORT === undefined ? {} : { port: local.SHEETS_LOCAL_PORT }),
+    });
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
   let server: Server | undefined;
   let stopping = false;
   let restarting = false;
@@ -211,6 +285,7 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: stopping the API and DynamoDB Local...`);
     server?.closeAllConnections();
     await new Promise((resolve) => (server === undefined ? resolve(undefined) : server.close(resolve)));
+    await sheetsApi.close();
     await dynamo.stop();
     console.log('Stopped.');
     process.exit(0);
@@ -221,12 +296,14 @@ async function main(): Promise<void> {
   try {
     // The router's container is built from process.env, as when deployed: it must see the endpoint.
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+    process.env.SHEETS_API_ROOT_URL = sheetsApi.rootUrl;
     const container = getProcessContainer();
     const doc = createDocumentClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION });
     await ensureTable(doc, env.TABLE_NAME);
     doc.destroy();
     const example = await seedExampleIfEmpty(container);
     const coordinator = example.coordinator ?? 'coordinator@imagine.example.org';
+    const spreadsheetId = await bindLocalSpreadsheet(container, sheetsApi, coordinator);
 
     // The Functions Framework's own server (Express, body parsing) around the registered router.
     server = answerFrameworkErrorsAsJson(getTestServer(FUNCTION_NAME));
@@ -240,10 +317,16 @@ async function main(): Promise<void> {
         dataDir.startsWith(ROOT) ? relative(ROOT, dataDir) : dataDir,
         example.seeded,
         coordinator,
+        {
+          rootUrl: sheetsApi.rootUrl,
+          spreadsheetId,
+          file: sheetsFile.startsWith(ROOT) ? relative(ROOT, sheetsFile) : sheetsFile,
+        },
       ),
     );
   } catch (error) {
     clearInterval(watch);
+    await sheetsApi.close();
     await dynamo.stop();
     throw error;
   }

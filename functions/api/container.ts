@@ -1,10 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DateTime } from 'luxon';
 import { type Env, getEnv } from '../commons/env';
+import { lazySheetsGateway, sheetsSettingsFromEnv } from '../sheets/client/sheets-from-env';
+import type { SheetsGateway } from '../sheets/client/sheets-gateway';
 import { ConfigStore } from '../storage/config-store';
 import { DraftStore } from '../storage/draft-store';
 import { createDocumentClient } from '../storage/dynamo-client';
 import { EntryStore } from '../storage/entry-store';
+import { SheetBindingStore } from '../storage/sheet-binding-store';
 import { type Authenticator, createAuthenticator } from './auth/authenticate';
 import { createIdTokenVerifier, googleSigningKeys, type SigningKeysProvider } from './auth/verify-id-token';
 
@@ -13,9 +16,20 @@ export interface Container {
   entries: EntryStore;
   configs: ConfigStore;
   drafts: DraftStore;
+  sheetBindings: SheetBindingStore;
+  /** The Sheets API, built on first use so that routes which never write a sheet need no credentials. */
+  sheets: () => SheetsGateway;
   authenticate: Authenticator;
   now: () => DateTime;
   log: (line: string) => void;
+  reportLinks: ReportLinkSettings;
+}
+
+/** Signed report links (the sheet's download link): the secret stays undefined until an operator sets it. */
+export interface ReportLinkSettings {
+  secret: string | undefined;
+  ttlSeconds: number;
+  publicBaseUrl: string | undefined;
 }
 
 export interface ContainerOverrides {
@@ -25,6 +39,8 @@ export interface ContainerOverrides {
   log?: (line: string) => void;
   /** Benchmarks pass a client they instrument (e.g. counting requests) instead of one built from env. */
   doc?: DynamoDBDocumentClient;
+  /** Tests point the real Sheets client at their local Sheets API, with their own retry settings. */
+  sheets?: () => SheetsGateway;
 }
 
 export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Container {
@@ -44,9 +60,16 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     entries: new EntryStore(doc, env.TABLE_NAME),
     configs: new ConfigStore(doc, env.TABLE_NAME),
     drafts: new DraftStore(doc, env.TABLE_NAME),
+    sheetBindings: new SheetBindingStore(doc, env.TABLE_NAME),
+    sheets: overrides.sheets ?? lazySheetsGateway(() => sheetsSettingsFromEnv(env)),
     authenticate: createAuthenticator({ mode: env.AUTH_MODE, verifyIdToken }),
     now: overrides.now ?? (() => DateTime.utc()),
     log: overrides.log ?? ((line) => console.error(line)),
+    reportLinks: {
+      secret: env.REPORT_LINK_SECRET,
+      ttlSeconds: env.REPORT_LINK_TTL_SECONDS,
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+    },
   };
 }
 

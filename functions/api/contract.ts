@@ -4,15 +4,16 @@
  */
 import { z } from 'zod';
 import { projectConfigSchema } from '../domain/config/project-config-schema';
+import { REPORT_FORMATS } from '../domain/report/report-model';
+import { MAX_RAW_TEXT_LENGTH } from './api-paths';
 
-export const API_PREFIX = '/v1';
-
-/** A pasted range larger than this is refused whole (413): the add-on splits bigger pastes. */
-export const MAX_CELLS_PER_REQUEST = 500;
-/** Any request body above 1 MiB is refused (413) before it is parsed. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-/** Google Sheets holds at most 50,000 characters in a cell; anything longer did not come from one. */
-export const MAX_RAW_TEXT_LENGTH = 50_000;
+export {
+  API_PREFIX,
+  apiPaths,
+  MAX_BODY_BYTES,
+  MAX_CELLS_PER_REQUEST,
+  MAX_RAW_TEXT_LENGTH,
+} from './api-paths';
 
 const idSchema = z
   .string()
@@ -49,7 +50,27 @@ export const cellSubmissionSchema = z.strictObject({
     .describe('The version the editor saw; a different current version answers 409 (0: none yet)'),
 });
 
+/** How a submission reached the API: sent by the caller itself, or by the sheet's live-validation trigger. */
+export const submissionViaSchema = z.enum(['direct', 'document-trigger']);
+
+/**
+ * Sent by the document's live-validation trigger, which runs as the coordinator who enabled it: the
+ * person Apps Script reports as the editor (null when it reports none). Only coordinators may send it.
+ */
+export const actingForSchema = z.strictObject({
+  editor: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "expected the editor's e-mail address, or null when the sheet reports none" }))
+    .nullable(),
+  via: z.literal('document-trigger'),
+});
+
 export const entriesRequestSchema = z.strictObject({
+  actingFor: actingForSchema
+    .optional()
+    .describe("A coordinator's trigger names the editor whose permissions apply to these cells"),
   requestId: z
     .string()
     .min(1)
@@ -104,7 +125,11 @@ export const historyItemSchema = z.object({
   value: metricValueSchema.nullable(),
   normalized: z.string(),
   issues: z.array(validationIssueSchema),
+  /** Who typed the value: the caller, or the editor a coordinator's trigger reported (null: unknown). */
   editor: z.string().nullable(),
+  /** The authenticated caller that sent it (the trigger's coordinator for live edits). */
+  submittedBy: z.string().nullable(),
+  via: submissionViaSchema,
   submittedAt: z.string(),
   current: z.boolean(),
 });
@@ -166,7 +191,128 @@ export const summaryResponseSchema = z.object({
   summary: z.unknown(),
 });
 
+/** GET .../report: the window and format; a signed link (from POST .../report/link) adds expires and signature. */
+export const reportQuerySchema = windowQuerySchema.extend({
+  format: z
+    .enum(REPORT_FORMATS, { error: `expected ?format= with one of ${REPORT_FORMATS.join(', ')}` })
+    .default('docx'),
+  expires: z.string().optional(),
+  signature: z.string().max(256).optional(),
+});
+
+export const reportLinkQuerySchema = windowQuerySchema.extend({
+  format: z
+    .enum(REPORT_FORMATS, { error: `expected ?format= with one of ${REPORT_FORMATS.join(', ')}` })
+    .default('docx'),
+});
+
+export const reportLinkResponseSchema = z.object({
+  /** GET this without any token until expiresAt: the report file. */
+  url: z.string(),
+  /** ISO instant. */
+  expiresAt: z.string(),
+  /** What the sheet's Report tab shows: executive summary lines and the list of sections (domain ReportOutline). */
+  outline: z.object({
+    title: z.string(),
+    windowId: z.string(),
+    windowLabel: z.string(),
+    executiveSummary: z.array(z.string()),
+    sections: z.array(z.object({ number: z.string(), title: z.string(), assessment: z.string().optional() })),
+    missingAssessments: z.array(z.string()),
+  }),
+});
+
 export const healthResponseSchema = z.object({ status: z.literal('ok') });
+
+/** One cell's current value, for a client comparing what a sheet shows with what is stored. */
+export const currentEntrySchema = z.object({
+  installationId: z.string(),
+  metricId: z.string(),
+  periodId: z.string(),
+  /** As submitted: a number, text, boolean or null (a cleared cell). */
+  raw: rawInputSchema,
+  status: outcomeStatusSchema,
+  normalized: z.string(),
+  version: z.number().int(),
+  /** The warnings' messages joined, '' when there is nothing to say. */
+  message: z.string(),
+});
+
+export const currentEntriesResponseSchema = z.object({
+  periodId: z.string(),
+  entries: z.array(currentEntrySchema),
+});
+
+export const accessRoleSchema = z.enum(['coordinator', 'partner', 'none']);
+
+/** Who the caller is in a project: 200 even for "none", so a settings check can say so plainly. */
+export const accessResponseSchema = z.object({
+  projectId: z.string(),
+  email: z.string(),
+  role: accessRoleSchema,
+  installations: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+export const calendarPeriodSchema = z.object({
+  id: z.string(),
+  /** "M01–M06". */
+  label: z.string(),
+  firstMonth: z.number().int(),
+  lastMonth: z.number().int(),
+  /** ISO dates in the project's time zone; end is the last day, inclusive. */
+  startDate: z.string(),
+  endDate: z.string(),
+});
+
+export const calendarResponseSchema = z.object({
+  projectId: z.string(),
+  periods: z.array(calendarPeriodSchema),
+  /** Project years, PY1..., as summaries and drafts accept them. */
+  years: z.array(calendarPeriodSchema),
+  /** The period holding today; the first before the project starts, the last after it ends. */
+  currentPeriodId: z.string(),
+  currentYearId: z.string(),
+});
+
+/** Google's spreadsheet ids: 44 URL-safe characters today; a little room either way. */
+const SPREADSHEET_ID = /^[A-Za-z0-9_-]{25,128}$/;
+
+/** The id, or a spreadsheet's URL pasted whole (https://docs.google.com/spreadsheets/d/<id>/edit). */
+export const spreadsheetIdSchema = z
+  .string({
+    error: 'expected "spreadsheetId": the id in the spreadsheet\'s URL, .../spreadsheets/d/<id>/edit',
+  })
+  .trim()
+  .transform((text) => /\/spreadsheets\/d\/([^/?#]+)/.exec(text)?.[1] ?? text)
+  .refine((id) => SPREADSHEET_ID.test(id), {
+    error: (issue) =>
+      `found "${String(issue.input).slice(0, 80)}", expected a spreadsheet id (25 to 128 letters, digits, "-" or "_") as in .../spreadsheets/d/<id>/edit`,
+  });
+
+export const sheetBindRequestSchema = z.strictObject({ spreadsheetId: spreadsheetIdSchema });
+
+export const sheetBindingResponseSchema = z.object({
+  projectId: z.string(),
+  /** null until a coordinator binds one. */
+  spreadsheetId: z.string().nullable(),
+  /** Share the spreadsheet with this e-mail as editor so the functions can write to it. */
+  serviceAccountEmail: z.string(),
+  boundBy: z.string().nullable(),
+  boundAt: z.string().nullable(),
+});
+
+export const sheetWriteBackResponseSchema = z.object({
+  spreadsheetId: z.string(),
+  operation: z.enum(['setup', 'summary', 'assessments']),
+  windowId: z.string().optional(),
+  /** Requests in the one batchUpdate; 0 when the sheet was already up to date (then no batchUpdate). */
+  requests: z.number().int(),
+  batchUpdates: z.number().int(),
+  /** Assessments: installations whose text a person edited in the sheet, now stored as their draft. */
+  editsStored: z.array(z.string()).optional(),
+  stored: z.array(z.string()).optional(),
+  keptEdited: z.array(z.string()).optional(),
+});
 
 /** Every error answer: a stable code for programs and a sentence for people. */
 export const errorResponseSchema = z.object({
@@ -189,20 +335,16 @@ export type DraftsResponse = z.infer<typeof draftsResponseSchema>;
 export type DraftsGeneratedResponse = z.infer<typeof draftsGeneratedResponseSchema>;
 export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
-
-/** Paths of the API, so the add-on and the tests build them the same way. */
-export const apiPaths = {
-  health: () => '/health',
-  config: (projectId: string) => `${API_PREFIX}/projects/${encodeURIComponent(projectId)}/config`,
-  entries: (projectId: string) => `${API_PREFIX}/projects/${encodeURIComponent(projectId)}/entries`,
-  history: (projectId: string, installationId: string, metricId: string, periodId: string) =>
-    `${API_PREFIX}/projects/${[projectId, 'entries', installationId, metricId, periodId]
-      .map(encodeURIComponent)
-      .join('/')}/history`,
-  summary: (projectId: string, period: string) =>
-    `${API_PREFIX}/projects/${encodeURIComponent(projectId)}/summary?period=${encodeURIComponent(period)}`,
-  drafts: (projectId: string, period: string) =>
-    `${API_PREFIX}/projects/${encodeURIComponent(projectId)}/drafts?period=${encodeURIComponent(period)}`,
-  draft: (projectId: string, installationId: string, period: string) =>
-    `${API_PREFIX}/projects/${encodeURIComponent(projectId)}/drafts/${encodeURIComponent(installationId)}?period=${encodeURIComponent(period)}`,
-};
+export type SheetBindRequest = z.input<typeof sheetBindRequestSchema>;
+export type SheetBindingResponse = z.infer<typeof sheetBindingResponseSchema>;
+export type SheetWriteBackResponse = z.infer<typeof sheetWriteBackResponseSchema>;
+export type ReportLinkResponse = z.infer<typeof reportLinkResponseSchema>;
+export type RawInput = z.infer<typeof rawInputSchema>;
+export type ActingFor = z.infer<typeof actingForSchema>;
+export type SubmissionVia = z.infer<typeof submissionViaSchema>;
+export type CurrentEntryView = z.infer<typeof currentEntrySchema>;
+export type CurrentEntriesResponse = z.infer<typeof currentEntriesResponseSchema>;
+export type AccessRole = z.infer<typeof accessRoleSchema>;
+export type AccessResponse = z.infer<typeof accessResponseSchema>;
+export type CalendarPeriod = z.infer<typeof calendarPeriodSchema>;
+export type CalendarResponse = z.infer<typeof calendarResponseSchema>;

@@ -1,6 +1,14 @@
 import { InvalidKeyPartError } from '../../infra/table-design';
 import { ConfigurationError } from '../commons/env';
 import { DomainError, InvalidConfigError, InvalidWindowError } from '../domain/errors';
+import { ReportLinkExpiredError, ReportLinkInvalidError } from '../report/report-link-errors';
+import {
+  SheetNotFoundError,
+  SheetNotSharedError,
+  SheetsRequestRejectedError,
+  SheetsUnavailableError,
+} from '../sheets/client/sheets-errors';
+import { SheetNotBoundError, SheetOfAnotherProjectError } from '../sheets/write-back/write-back-errors';
 import { ItemTooLargeError, StorageUnavailableError, VersionConflictError } from '../storage/storage-errors';
 import {
   CellVersionConflictError,
@@ -18,6 +26,8 @@ import type { ApiResponse } from './http-types';
 
 /** Seconds a client waits before retrying a 503; the add-on retries once, then marks the cell. */
 const RETRY_AFTER_SECONDS = '2';
+/** The Sheets API's write quota is per minute: retrying a write-back sooner mostly meets another 429. */
+const SHEETS_RETRY_AFTER_SECONDS = '30';
 
 function answer(status: number, body: ErrorResponse, headers: Record<string, string> = {}): ApiResponse {
   return { status, body, headers };
@@ -55,6 +65,12 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
   }
   if (error instanceof ForbiddenError) {
     return answer(403, { code: 'forbidden', message: error.message });
+  }
+  if (error instanceof ReportLinkExpiredError) {
+    return answer(403, { code: 'report-link-expired', message: error.message });
+  }
+  if (error instanceof ReportLinkInvalidError) {
+    return answer(403, { code: 'report-link-invalid', message: error.message });
   }
   if (
     error instanceof RouteNotFoundError ||
@@ -98,6 +114,39 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
       },
       { 'retry-after': RETRY_AFTER_SECONDS },
     );
+  }
+  if (error instanceof SheetNotBoundError) {
+    return answer(409, { code: 'sheet-not-bound', message: error.message });
+  }
+  if (error instanceof SheetOfAnotherProjectError) {
+    return answer(409, { code: 'sheet-of-another-project', message: error.message });
+  }
+  if (error instanceof SheetNotSharedError) {
+    // 409 like the other sheet states: the request is right, the spreadsheet's state must change first.
+    return answer(409, {
+      code: 'sheet-not-shared',
+      message: error.message,
+      details: { spreadsheetId: error.spreadsheetId, serviceAccountEmail: error.serviceAccountEmail },
+    });
+  }
+  if (error instanceof SheetNotFoundError) {
+    return answer(409, {
+      code: 'sheet-not-found',
+      message: error.message,
+      details: { spreadsheetId: error.spreadsheetId },
+    });
+  }
+  if (error instanceof SheetsUnavailableError) {
+    log(`sheets unavailable: ${error.message}${causeOf(error)}`);
+    return answer(
+      503,
+      { code: 'sheets-unavailable', message: error.message, retryable: true },
+      { 'retry-after': SHEETS_RETRY_AFTER_SECONDS },
+    );
+  }
+  if (error instanceof SheetsRequestRejectedError) {
+    log(`sheets request rejected: ${error.message}`);
+    return answer(502, { code: 'sheets-request-rejected', message: error.message });
   }
   if (error instanceof IdentityProviderUnavailableError) {
     log(`identity provider unavailable: ${describe(error)}`);

@@ -18,4 +18,6 @@ export interface ApiResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A file instead of JSON (a report): sent as these bytes, `headers` name its content type; `body` is ignored. */
+  bytes?: Uint8Array;
 }

@@ -17,6 +17,8 @@ export interface HttpApiResult {
   statusCode: number;
   headers: Record<string, string>;
   body: string;
+  /** True for a file (a report): API Gateway decodes the base64 body, which is a third larger than the file. */
+  isBase64Encoded?: boolean;
 }
 
 export function fromHttpApiEvent(event: HttpApiEvent): ApiRequest {
@@ -42,6 +44,14 @@ export function fromHttpApiEvent(event: HttpApiEvent): ApiRequest {
 export function createLambdaHandler(container: () => Container) {
   return async (event: HttpApiEvent): Promise<HttpApiResult> => {
     const response = await handleApiRequest(fromHttpApiEvent(event), container);
+    if (response.bytes !== undefined) {
+      return {
+        statusCode: response.status,
+        headers: response.headers ?? {},
+        body: Buffer.from(response.bytes).toString('base64'),
+        isBase64Encoded: true,
+      };
+    }
     return {
       statusCode: response.status,
       headers: response.headers ?? {},

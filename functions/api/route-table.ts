@@ -1,13 +1,23 @@
 import type { Route } from './route';
+import { getAccessRoute } from './routes/get-access';
+import { getCalendarRoute } from './routes/get-calendar';
 import { getConfigRoute } from './routes/get-config';
+import { getCurrentEntriesRoute } from './routes/get-current-entries';
 import { getDraftsRoute } from './routes/get-drafts';
 import { getEntryHistoryRoute } from './routes/get-entry-history';
+import { getReportRoute } from './routes/get-report';
+import { getSheetRoute } from './routes/get-sheet';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
 import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
+import { postReportLinkRoute } from './routes/post-report-link';
+import { postSheetAssessmentsRoute } from './routes/post-sheet-assessments';
+import { postSheetSetupRoute } from './routes/post-sheet-setup';
+import { postSheetSummaryRoute } from './routes/post-sheet-summary';
 import { putConfigRoute } from './routes/put-config';
 import { putDraftRoute } from './routes/put-draft';
+import { putSheetRoute } from './routes/put-sheet';
 
 /** Every route of the API; docs/deploy.md lists them with their status codes. */
 export const ROUTES: readonly Route[] = [
@@ -15,9 +25,19 @@ export const ROUTES: readonly Route[] = [
   getConfigRoute,
   putConfigRoute,
   postEntriesRoute,
+  getCurrentEntriesRoute,
+  getAccessRoute,
+  getCalendarRoute,
   getEntryHistoryRoute,
   getSummaryRoute,
   getDraftsRoute,
   postDraftsRoute,
   putDraftRoute,
+  getReportRoute,
+  postReportLinkRoute,
+  getSheetRoute,
+  putSheetRoute,
+  postSheetSetupRoute,
+  postSheetSummaryRoute,
+  postSheetAssessmentsRoute,
 ];

@@ -37,7 +37,7 @@ export function createHttpHandler(container: () => Container): HttpFunction {
     res
       .status(response.status)
       .set(response.headers ?? {})
-      .send(JSON.stringify(response.body));
+      .send(response.bytes === undefined ? JSON.stringify(response.body) : Buffer.from(response.bytes));
   };
 }
 

@@ -27,6 +27,32 @@ const commaList = z.string().transform((text) =>
 const blankAsUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+/**
+ * A service account key (JSON) given as the variable's value, e.g. resolved from a secret at deploy.
+ * Messages never quote the value: it is a credential.
+ */
+const serviceAccountKeySchema = z.string().transform((text, ctx) => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'SHEETS_SERVICE_ACCOUNT_KEY must be a service account key in JSON',
+    });
+    return z.NEVER;
+  }
+  const key = parsed as { client_email?: unknown; private_key?: unknown } | null;
+  if (typeof key?.client_email !== 'string' || typeof key.private_key !== 'string') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'SHEETS_SERVICE_ACCOUNT_KEY must hold a service account key with client_email and private_key',
+    });
+    return z.NEVER;
+  }
+  return parsed as { client_email: string; private_key: string; [field: string]: unknown };
+});
+
 const envSchema = z
   .object({
     TABLE_NAME: z.preprocess(
@@ -56,6 +82,47 @@ const envSchema = z
         .min(0)
         .max(65535)
         .default(8080),
+    ),
+    REPORT_LINK_SECRET: z.preprocess(
+      blankAsUndefined,
+      z
+        .string()
+        .min(
+          32,
+          'REPORT_LINK_SECRET must be at least 32 characters, e.g. the output of `openssl rand -hex 32`',
+        )
+        .optional(),
+    ),
+    REPORT_LINK_TTL_SECONDS: z.preprocess(
+      blankAsUndefined,
+      z.coerce
+        .number({ error: 'REPORT_LINK_TTL_SECONDS must be a number of seconds such as 600' })
+        .int()
+        .min(30)
+        .max(86_400)
+        .default(600),
+    ),
+    PUBLIC_BASE_URL: z.preprocess(
+      blankAsUndefined,
+      z.url({ error: 'PUBLIC_BASE_URL must be a URL such as https://api.example.org' }).optional(),
+    ),
+    SHEETS_API_ROOT_URL: z.preprocess(
+      blankAsUndefined,
+      z.url({ error: 'SHEETS_API_ROOT_URL must be a URL such as http://127.0.0.1:8090/' }).optional(),
+    ),
+    SHEETS_SERVICE_ACCOUNT_KEY: z.preprocess(blankAsUndefined, serviceAccountKeySchema.optional()),
+    SHEETS_SERVICE_ACCOUNT_EMAIL: z.preprocess(
+      blankAsUndefined,
+      z.email({ error: 'SHEETS_SERVICE_ACCOUNT_EMAIL must be an e-mail address' }).optional(),
+    ),
+    SHEETS_RETRY_BUDGET_MS: z.preprocess(
+      blankAsUndefined,
+      z.coerce
+        .number({ error: 'SHEETS_RETRY_BUDGET_MS must be a number of milliseconds such as 20000' })
+        .int()
+        .min(0)
+        .max(25_000, "SHEETS_RETRY_BUDGET_MS must leave room within API Gateway's 29 s: at most 25000")
+        .default(20_000),
     ),
     // Set by the platforms themselves; read only to refuse the dev mode there.
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),

@@ -13,16 +13,26 @@ export interface SubmissionRecord {
   value: MetricValue | null;
   normalized: string;
   issues: ValidationIssue[];
+  /** Who typed the value; null when a document trigger could not tell. */
   editor: string | null;
+  /** The authenticated caller that sent it; differs from editor for the sheet's trigger. Default: editor. */
+  submittedBy?: string | null;
+  /** Default: 'direct'. */
+  via?: SubmissionVia;
   /** ISO instant. */
   submittedAt: string;
   /** The client's idempotency key: the same key on the same cell is recorded once. */
   requestId: string;
 }
 
+/** 'document-trigger': sent by the sheet's live-validation trigger on an editor's behalf. */
+export type SubmissionVia = 'direct' | 'document-trigger';
+
 export interface HistoryRecord extends SubmissionRecord {
   /** 1-based position in the cell's history. */
   version: number;
+  submittedBy: string | null;
+  via: SubmissionVia;
 }
 
 /** A cell's current value: the latest submission that was not rejected. */
@@ -99,6 +109,9 @@ export interface HistoryItem {
   status: OutcomeStatus;
   issues: ValidationIssue[];
   editor: string | null;
+  /** Absent on items written before submissions could be sent on an editor's behalf. */
+  submittedBy?: string | null;
+  via?: SubmissionVia;
   submittedAt: string;
   requestId: string;
 }
@@ -151,6 +164,8 @@ export function historyFromItem(item: HistoryItem): HistoryRecord {
     normalized: item.normalized,
     issues: item.issues ?? [],
     editor: item.editor ?? null,
+    submittedBy: item.submittedBy === undefined ? (item.editor ?? null) : item.submittedBy,
+    via: item.via ?? 'direct',
     submittedAt: item.submittedAt,
     requestId: item.requestId,
     version: item.version,

@@ -26,6 +26,7 @@ export type {
   HistoryRecord,
   RecordedSubmission,
   SubmissionRecord,
+  SubmissionVia,
 } from './entry-records';
 
 export interface EntryStoreOptions {
@@ -268,6 +269,8 @@ function historyItem(historyPk: string, submission: SubmissionRecord, version: n
     status: submission.status,
     issues: submission.issues,
     editor: submission.editor,
+    submittedBy: submission.submittedBy === undefined ? submission.editor : submission.submittedBy,
+    via: submission.via ?? 'direct',
     submittedAt: submission.submittedAt,
     requestId: submission.requestId,
   };

@@ -11,7 +11,7 @@ import { storedValuesOf } from './stored-values';
  * budget figures and the trend against the previous period need those, later periods play no part.
  */
 export async function computeSummary(
-  container: Container,
+  container: { entries: Pick<Container['entries'], 'listCurrent'> },
   config: ProjectConfig,
   windowSpec: string,
   now: DateTime,

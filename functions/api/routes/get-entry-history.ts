@@ -32,6 +32,8 @@ export const getEntryHistoryRoute: ProtectedRoute = {
         normalized: record.normalized,
         issues: record.issues,
         editor: record.editor,
+        submittedBy: record.submittedBy,
+        via: record.via,
         submittedAt: record.submittedAt,
         current: record.version === currentVersion,
       })),

@@ -6,8 +6,8 @@ import { validateEntries } from '../../domain/validation/validate-entries';
 import type { ValidationOutcome } from '../../domain/validation/validation-outcome';
 import { VersionConflictError } from '../../storage/storage-errors';
 import { type CellConflict, CellVersionConflictError, PayloadTooLargeError } from '../api-errors';
-import { requireEditorOf, requireMember } from '../auth/authorize';
-import type { Identity } from '../auth/identity';
+import { requireMember } from '../auth/authorize';
+import { type Submitter, submitterOf } from '../auth/submitter';
 import type { Container } from '../container';
 import {
   type CellOutcome,
@@ -51,7 +51,7 @@ interface Submitted {
 async function store(
   container: Container,
   projectId: string,
-  identity: Identity,
+  submitter: Submitter,
   submittedAt: string,
   item: Submitted,
 ): Promise<{ version: number | null; conflict?: CellConflict }> {
@@ -68,7 +68,9 @@ async function store(
         value: outcome.value,
         normalized: outcome.normalized,
         issues: outcome.issues,
-        editor: identity.email,
+        editor: submitter.editor,
+        submittedBy: submitter.submittedBy,
+        via: submitter.via,
         submittedAt,
         requestId: item.requestId,
       },
@@ -107,10 +109,33 @@ function outcomeOf(item: Submitted, version: number | null): CellOutcome {
   };
 }
 
+/** A cell the reported editor may not write: rejected, and kept in the history as the audit trail. */
+function refusedOutcome(outcome: ValidationOutcome, cell: CellSubmission, editor: string): ValidationOutcome {
+  const where = cell.cell === undefined ? '' : ` (cell ${cell.cell})`;
+  return {
+    ...outcome,
+    status: 'rejected',
+    value: null,
+    normalized: '',
+    issues: [
+      {
+        ruleId: 'not-an-editor',
+        severity: 'error',
+        message:
+          `${editor} may not write installation "${cell.installationId}"${where}: only its listed editors ` +
+          'and the coordinators may; the value was not taken.',
+        found: `a value typed by ${editor}`,
+        expected: `a value typed by an editor of "${cell.installationId}" or a coordinator`,
+      },
+    ],
+  };
+}
+
 /**
  * One cell or a pasted range. Each cell is validated on its own; every cell of a known key is kept in
  * the history, and becomes the current value only when accepted. Bad cells are a 200 with those cells
- * rejected; a partner touching another partner's installation is a 403 before anything is stored.
+ * rejected; a partner touching another partner's installation is a 403 before anything is stored. A
+ * coordinator's trigger acting for an editor gets that editor's foreign cells rejected one by one.
  */
 export const postEntriesRoute: ProtectedRoute = {
   method: 'POST',
@@ -122,9 +147,10 @@ export const postEntriesRoute: ProtectedRoute = {
     const parsed = parseRequest(entriesRequestSchema, body, 'body');
     const config = await loadProject(container, projectId);
     requireMember(config, identity);
-    requireEditorOf(
+    const submitter = submitterOf(
       config,
       identity,
+      parsed.actingFor,
       parsed.cells.map((cell) => cell.installationId),
     );
 
@@ -143,8 +169,12 @@ export const postEntriesRoute: ProtectedRoute = {
     const requestId = parsed.requestId ?? randomUUID();
     const submittedAt = now.toUTC().toISO() ?? new Date().toISOString();
     const items: Submitted[] = parsed.cells.map((cell, index) => {
-      const outcome = outcomes[index];
-      if (outcome === undefined) throw new Error(`validateEntries returned no outcome for cell ${index}`);
+      const validated = outcomes[index];
+      if (validated === undefined) throw new Error(`validateEntries returned no outcome for cell ${index}`);
+      const outcome =
+        submitter.refused.has(cell.installationId) && submitter.editor !== null
+          ? refusedOutcome(validated, cell, submitter.editor)
+          : validated;
       return { cell, outcome, requestId: `${requestId}:${index}` };
     });
 
@@ -158,7 +188,7 @@ export const postEntriesRoute: ProtectedRoute = {
     const conflicts: CellConflict[] = [];
     await runWithLimit([...byKey.values()], WRITE_CONCURRENCY, async (sameKey) => {
       for (const item of sameKey) {
-        const result = await store(container, projectId, identity, submittedAt, item);
+        const result = await store(container, projectId, submitter, submittedAt, item);
         versions.set(item, result.version);
         if (result.conflict !== undefined) conflicts.push(result.conflict);
       }

@@ -17,6 +17,33 @@ export const budgetGroupSchema = z.strictObject({
   budgetIds: z.array(slugSchema).min(1),
 });
 
+/** The report's document description table; every field has a default so a config without it still reports. */
+export const reportSettingsSchema = z.strictObject({
+  deliverableId: z
+    .string()
+    .default('')
+    .describe('e.g. "D4.2"; empty when the report is not a numbered deliverable'),
+  title: z
+    .string()
+    .min(1)
+    .default('Periodical assessment of Virtual Access installations')
+    .describe('e.g. "1st Periodical assessment of AI and Infrastructure services"'),
+  workPackage: z.string().default('').describe('e.g. "WP4"'),
+  documentType: z.string().default('Deliverable'),
+  status: z.string().min(1).default('Draft').describe('e.g. "Under EC Review"'),
+  version: z.string().min(1).default('0.1'),
+  disseminationLevel: z.string().min(1).default('Public'),
+  leadPartner: z.string().default(''),
+  authors: z.array(z.string().min(1)).default([]).describe('As printed, e.g. "Jane Doe (CSIC)"'),
+  locale: z
+    .string()
+    .min(2)
+    .default('en-GB')
+    .describe(
+      'Locale the report prints numbers in (the report is written in English); distinct from the sheet locale partners type in',
+    ),
+});
+
 export const projectSchema = z
   .strictObject({
     id: slugSchema,
@@ -38,6 +65,9 @@ export const projectSchema = z
     coordinators: z.array(emailSchema).min(1),
     budgets: z.array(resourceBudgetSchema),
     budgetGroups: z.array(budgetGroupSchema).default([]),
+    report: reportSettingsSchema
+      .optional()
+      .describe('The report document: deliverable id, title, authors...'),
   })
   .superRefine((project, ctx) => {
     if (project.durationMonths % project.periodMonths !== 0) {
@@ -71,3 +101,4 @@ export const projectSchema = z
 export type ResourceBudget = z.infer<typeof resourceBudgetSchema>;
 export type BudgetGroup = z.infer<typeof budgetGroupSchema>;
 export type Project = z.infer<typeof projectSchema>;
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;

@@ -118,6 +118,12 @@ export const VALIDATION_RULES = [
     description: 'The installation exists in the project configuration.',
   },
   { id: 'unknown-metric', severity: 'error', description: 'The metric is defined for the installation.' },
+  {
+    id: 'not-an-editor',
+    severity: 'error',
+    description:
+      "A value typed in the sheet by someone who is not an editor of the installation is refused, even if the sheet's protection was removed; the history keeps it with both identities.",
+  },
   { id: 'text-too-long', severity: 'error', description: 'A cell holds at most 2,000 characters.' },
   {
     id: 'unexpected-unit',

@@ -18,6 +18,13 @@ export const ANCHOR_KEYS = {
   assessmentRow: 'va-assess:assessment-row',
   /** On a Summary or Report row that starts a window's block: the window id, "PY1". */
   windowBlock: 'va-assess:window',
+  /** On a Metrics label column: one of METRICS_LABEL_COLUMNS, so moved label columns are still found. */
+  labelColumn: 'va-assess:label-column',
+  /**
+   * On an Assessments row, beside its anchor: a short hash of the text the functions last wrote in its
+   * assessment cell. A cell whose text hashes differently was edited by a person.
+   */
+  assessmentWritten: 'va-assess:assessment-written',
 } as const;
 
 export const TAB_ROLES = ['metrics', 'installations', 'summary', 'assessments', 'report'] as const;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { buildContainer, type Container } from '../../../functions/api/container';
+import { buildContainer, type Container, type ContainerOverrides } from '../../../functions/api/container';
 import { apiPaths } from '../../../functions/api/contract';
 import { type ExampleProject, readExampleProject } from '../../../functions/api/example-seed';
 import { parseEnv } from '../../../functions/commons/env';
@@ -84,23 +84,34 @@ export function testContainer(
   tableName: string,
   signer: TestSigner,
   authMode: 'oidc' | 'dev' = 'oidc',
+  extraEnv: Readonly<Record<string, string>> = {},
+  overrides: ContainerOverrides = {},
 ) {
   const env = parseEnv({
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: 'local',
     AUTH_MODE: authMode,
+    ...extraEnv,
     OIDC_AUDIENCE: TEST_AUDIENCE,
   });
   return buildContainer(env, {
     signingKeys: async () => signer.publicKeys,
     now: () => NOW,
     log: () => undefined,
+    ...overrides,
   });
 }
 
 /** The router in front of a fresh DynamoDB Local table per test, with the tests' own signing keys. */
-export function useApiServer(settings: { authMode?: 'oidc' | 'dev' } = {}): ApiServer {
+export function useApiServer(
+  settings: {
+    authMode?: 'oidc' | 'dev';
+    env?: Readonly<Record<string, string>>;
+    /** Built before each test, e.g. a Sheets gateway pointed at a local Sheets API started in beforeAll. */
+    overrides?: () => ContainerOverrides;
+  } = {},
+): ApiServer {
   const harness = useDynamoLocal();
   const signer = createTestSigner();
   let container: Container | undefined;
@@ -114,7 +125,14 @@ export function useApiServer(settings: { authMode?: 'oidc' | 'dev' } = {}): ApiS
   });
 
   beforeEach(() => {
-    container = testContainer(harness.local.endpoint, harness.tableName, signer, settings.authMode);
+    container = testContainer(
+      harness.local.endpoint,
+      harness.tableName,
+      signer,
+      settings.authMode,
+      settings.env,
+      settings.overrides?.(),
+    );
   });
 
   afterAll(async () => {

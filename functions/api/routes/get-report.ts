@@ -1,0 +1,53 @@
+import { parseWindow } from '../../domain/calendar/reporting-window';
+import { renderReport } from '../../report/render-report';
+import { verifyReportLink } from '../../report/report-link';
+import { requireMember } from '../auth/authorize';
+import { reportQuerySchema } from '../contract';
+import type { ApiResponse } from '../http-types';
+import { parseRequest } from '../parse-request';
+import type { PublicRoute } from '../route';
+import { loadProject } from './load-project';
+import { loadReportModel } from './load-report-model';
+import { reportLinkSecret } from './report-link-secret';
+
+/**
+ * The report file. Members send their token as for every route; a signed link (POST .../report/link)
+ * carries its own proof instead, so the sheet's dialog can hand it to a browser. That is why the
+ * route is public and authenticates itself.
+ */
+export const getReportRoute: PublicRoute = {
+  method: 'GET',
+  pattern: '/v1/projects/:projectId/report',
+  public: true,
+  handle: async ({ request, params, container }): Promise<ApiResponse> => {
+    const query = parseRequest(reportQuerySchema, request.query, 'query');
+    const projectId = params.projectId ?? '';
+    const now = container.now();
+    if (query.signature !== undefined) {
+      verifyReportLink(
+        { projectId, period: query.period, format: query.format, expires: query.expires },
+        query.signature,
+        reportLinkSecret(container),
+        Math.floor(now.toSeconds()),
+      );
+    } else {
+      const identity = await container.authenticate(request);
+      requireMember(await loadProject(container, projectId), identity);
+    }
+    const config = await loadProject(container, projectId);
+    const window = parseWindow(config.project, query.period);
+    const report = await renderReport(await loadReportModel(container, config, window.id, now), query.format);
+    // Word files download; HTML and Markdown open in the browser, still with a file name to save under.
+    const disposition = query.format === 'docx' ? 'attachment' : 'inline';
+    return {
+      status: 200,
+      body: null,
+      bytes: report.bytes,
+      headers: {
+        'content-type': report.contentType,
+        'content-disposition': `${disposition}; filename="${report.fileName}"`,
+        'content-length': String(report.bytes.length),
+      },
+    };
+  },
+};

@@ -1,0 +1,20 @@
+import { requireCoordinator } from '../auth/authorize';
+import { sheetBindRequestSchema } from '../contract';
+import { parseRequest } from '../parse-request';
+import { readJsonBody } from '../request-body';
+import { ok, type ProtectedRoute } from '../route';
+import { loadProject } from './load-project';
+import { sheetBindingView } from './sheet-binding-view';
+
+/** Coordinators bind the project's spreadsheet; the write-backs then go there. */
+export const putSheetRoute: ProtectedRoute = {
+  method: 'PUT',
+  pattern: '/v1/projects/:projectId/sheet',
+  handle: async ({ request, params, container, identity }) => {
+    const config = await loadProject(container, params.projectId ?? '');
+    requireCoordinator(config, identity, 'bind the spreadsheet');
+    const { spreadsheetId } = parseRequest(sheetBindRequestSchema, readJsonBody(request), 'body');
+    const binding = await container.sheetBindings.bind(config.project.id, spreadsheetId, identity.email);
+    return ok(await sheetBindingView(container, config.project.id, binding));
+  },
+};

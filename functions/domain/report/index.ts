@@ -1,0 +1,5 @@
+export * from './build-report-model';
+export * from './report-model';
+export * from './report-outline';
+export * from './report-settings';
+export * from './resolve-assessment';

@@ -1,0 +1,152 @@
+import { ANCHOR_KEYS, assessmentRowValue } from './anchors';
+import {
+  GENERATED_CELL_FIELDS,
+  type GeneratedColumn,
+  generatedCell,
+  headerFixes,
+  headerRequests,
+} from './generated-table';
+import {
+  anchorRow,
+  appendRows,
+  freezeRows,
+  type Request,
+  setMetadataValue,
+  writeCells,
+} from './sheet-requests';
+import { cellText, type DimensionAnchor, rowsByAnchor, type TabSnapshot } from './sheet-snapshot';
+import { textHash } from './text-hash';
+
+export const ASSESSMENT_COLUMNS: readonly GeneratedColumn[] = [
+  { header: 'Installation', width: 240, wrapped: true },
+  { header: 'Window', width: 130 },
+  { header: 'Assessment', width: 520, wrapped: true },
+  { header: 'Edited by a person?', width: 110 },
+  { header: 'Figures it was drafted from', width: 300, wrapped: true },
+  { header: 'Drafted at', width: 170 },
+  { header: "Newer draft (not applied: the assessment is a person's text)", width: 420, wrapped: true },
+];
+/** Index of the cell a person may rewrite. */
+export const ASSESSMENT_TEXT_COLUMN = 2;
+
+export interface AssessmentInput {
+  installationId: string;
+  installationName: string;
+  /** The freshly generated draft. */
+  generatedText: string;
+  figuresText: string;
+  /** The stored draft's text when a person edited it (through the API or an earlier sheet edit). */
+  storedEditedText: string | null;
+}
+
+export interface AssessmentsPlanInput {
+  windowId: string;
+  windowLabel: string;
+  draftedAt: string;
+  assessments: readonly AssessmentInput[];
+}
+
+/** A person's text found in the Assessments tab: to be stored as the installation's edited draft. */
+export interface SheetEdit {
+  installationId: string;
+  text: string;
+}
+
+export interface AssessmentsPlan {
+  requests: Request[];
+  editsFound: SheetEdit[];
+}
+
+function writtenHashes(tab: TabSnapshot): Map<number, DimensionAnchor> {
+  const byRow = new Map<number, DimensionAnchor>();
+  for (const anchor of tab.rowAnchors) {
+    if (anchor.key === ANCHOR_KEYS.assessmentWritten && !byRow.has(anchor.index))
+      byRow.set(anchor.index, anchor);
+  }
+  return byRow;
+}
+
+/**
+ * One row per installation for the window. The assessment cell's text is compared with the hash of
+ * what was last written there: a difference is a person's edit, which stays in the cell (and is
+ * reported in editsFound to be stored) while the new draft goes to the "newer draft" column. The
+ * hash is left as it was for an edited cell, so the edit is seen again until the drafts store has it.
+ */
+export function planAssessments(
+  tab: TabSnapshot,
+  created: boolean,
+  input: AssessmentsPlanInput,
+): AssessmentsPlan {
+  const sheetId = tab.sheetId;
+  const requests: Request[] = created
+    ? headerRequests(sheetId, ASSESSMENT_COLUMNS)
+    : headerFixes(tab, ASSESSMENT_COLUMNS);
+  const rows = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow);
+  const hashes = writtenHashes(tab);
+  const editsFound: SheetEdit[] = [];
+  const appended: { texts: string[]; hash: string; anchor: string }[] = [];
+  const cells = (texts: readonly string[], from: number) => [
+    texts.map((text, offset) => generatedCell(text, ASSESSMENT_COLUMNS[from + offset])),
+  ];
+
+  for (const assessment of input.assessments) {
+    const anchor = assessmentRowValue(assessment.installationId, input.windowId);
+    const row = rows.get(anchor);
+    const inCell = row === undefined ? '' : cellText(tab, row, ASSESSMENT_TEXT_COLUMN);
+    const written = row === undefined ? undefined : hashes.get(row);
+    const personEdit = row !== undefined && inCell.trim() !== '' && textHash(inCell) !== written?.value;
+    const current = personEdit ? inCell : (assessment.storedEditedText ?? assessment.generatedText);
+    const edited = personEdit || assessment.storedEditedText !== null;
+    const newer = edited && assessment.generatedText !== current ? assessment.generatedText : '';
+    const labels = [assessment.installationName, input.windowLabel];
+    const details = [edited ? 'yes' : 'no', assessment.figuresText, input.draftedAt, newer];
+    if (personEdit) {
+      editsFound.push({ installationId: assessment.installationId, text: inCell });
+    }
+    if (row === undefined) {
+      appended.push({ anchor, texts: [...labels, current, ...details], hash: textHash(current) });
+      continue;
+    }
+    if (personEdit) {
+      requests.push(writeCells(sheetId, row, 0, cells(labels, 0), GENERATED_CELL_FIELDS));
+      requests.push(
+        writeCells(
+          sheetId,
+          row,
+          ASSESSMENT_TEXT_COLUMN + 1,
+          cells(details, ASSESSMENT_TEXT_COLUMN + 1),
+          GENERATED_CELL_FIELDS,
+        ),
+      );
+      continue;
+    }
+    requests.push(
+      writeCells(sheetId, row, 0, cells([...labels, current, ...details], 0), GENERATED_CELL_FIELDS),
+    );
+    const hash = textHash(current);
+    if (written === undefined) {
+      requests.push(anchorRow(sheetId, row, ANCHOR_KEYS.assessmentWritten, hash));
+    } else if (written.value !== hash) {
+      requests.push(setMetadataValue(written.metadataId, hash));
+    }
+  }
+
+  if (appended.length > 0) {
+    requests.push(appendRows(sheetId, appended.length));
+    appended.forEach((row, offset) => {
+      requests.push(anchorRow(sheetId, tab.rowCount + offset, ANCHOR_KEYS.assessmentRow, row.anchor));
+      requests.push(anchorRow(sheetId, tab.rowCount + offset, ANCHOR_KEYS.assessmentWritten, row.hash));
+    });
+    requests.push(
+      writeCells(
+        sheetId,
+        tab.rowCount,
+        0,
+        appended.map((row) => cells(row.texts, 0)[0] ?? []),
+        GENERATED_CELL_FIELDS,
+      ),
+    );
+  }
+  if (tab.frozenRowCount < 1 && tab.rowCount + appended.length > 1) requests.push(freezeRows(sheetId, 1));
+  return { requests, editsFound };
+}

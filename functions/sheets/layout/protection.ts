@@ -1,0 +1,124 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { GridRange, Request } from './sheet-requests';
+
+/** Protected ranges whose description starts with this are ours: kept in line with the config. */
+export const PROTECTION_PREFIX = 'va-assess:';
+
+export const protectionDescriptions = {
+  /** Labels, ids, header and generated tabs: coordinators and the service account only. */
+  tab: (role: string) => `${PROTECTION_PREFIX}tab:${role}`,
+  /** One installation's value cells: its editors, the coordinators and the service account. */
+  installation: (installationId: string) => `${PROTECTION_PREFIX}installation:${installationId}`,
+};
+
+export interface DesiredProtection {
+  description: string;
+  range: GridRange;
+  editors: readonly string[];
+  unprotectedRanges?: GridRange[];
+}
+
+/** Editors lowercased, deduplicated and sorted: the order of a list says nothing about access. */
+export function editorList(...groups: readonly (readonly string[])[]): string[] {
+  return [...new Set(groups.flat().map((email) => email.trim().toLowerCase()))].filter(Boolean).sort();
+}
+
+/** Google leaves out a range's bounds when they are 0 (start) or unbounded (end). */
+function rangeKey(range: GridRange | undefined): string {
+  return JSON.stringify([
+    range?.sheetId ?? 0,
+    range?.startRowIndex ?? 0,
+    range?.endRowIndex ?? null,
+    range?.startColumnIndex ?? 0,
+    range?.endColumnIndex ?? null,
+  ]);
+}
+
+function protectionKey(protection: {
+  description?: string | null;
+  range?: GridRange;
+  editors?: readonly string[];
+  unprotectedRanges?: GridRange[];
+}): string {
+  return JSON.stringify([
+    protection.description ?? '',
+    rangeKey(protection.range),
+    editorList(protection.editors ?? []),
+    (protection.unprotectedRanges ?? []).map(rangeKey).sort(),
+  ]);
+}
+
+/**
+ * Google adds the spreadsheet's owner (and the requesting account) to every protected range, and the
+ * Sheets API does not say who the owner is: an editor present in every one of our ranges of the tab
+ * is taken as such, so comparing with the config does not see a difference that no request can
+ * remove. (A coordinator dropped from the config stays in the ranges until removed by hand.)
+ */
+function implicitEditors(ranges: readonly sheets_v4.Schema$ProtectedRange[]): Set<string> {
+  const [first, ...rest] = ranges.map((range) => new Set(editorList(range.editors?.users ?? [])));
+  if (first === undefined) return new Set();
+  return new Set([...first].filter((email) => rest.every((editors) => editors.has(email))));
+}
+
+/**
+ * Requests that make a tab's own protected ranges exactly `desired`: ranges already right are left
+ * alone (so a second setup changes nothing), stale ones deleted, missing ones added. Protected ranges
+ * someone else added (no va-assess description) are never touched.
+ */
+export function syncProtections(
+  existing: readonly sheets_v4.Schema$ProtectedRange[],
+  desired: readonly DesiredProtection[],
+): Request[] {
+  const ours = existing.filter((range) => (range.description ?? '').startsWith(PROTECTION_PREFIX));
+  const implicit = implicitEditors(ours);
+  const wanted = new Map<string, DesiredProtection[]>();
+  for (const protection of desired) {
+    const editors = editorList(protection.editors).filter((email) => !implicit.has(email));
+    const key = protectionKey({ ...protection, editors });
+    wanted.set(key, [...(wanted.get(key) ?? []), protection]);
+  }
+  const requests: Request[] = [];
+  for (const range of ours) {
+    const key = protectionKey({
+      description: range.description,
+      ...(range.range === undefined ? {} : { range: range.range }),
+      editors: editorList(range.editors?.users ?? []).filter((email) => !implicit.has(email)),
+      ...(range.unprotectedRanges === undefined ? {} : { unprotectedRanges: range.unprotectedRanges }),
+    });
+    const matches = wanted.get(key);
+    if (matches !== undefined && matches.length > 0) {
+      matches.pop();
+      continue;
+    }
+    if (typeof range.protectedRangeId === 'number') {
+      requests.push({ deleteProtectedRange: { protectedRangeId: range.protectedRangeId } });
+    }
+  }
+  for (const protection of [...wanted.values()].flat()) {
+    requests.push({
+      addProtectedRange: {
+        protectedRange: {
+          description: protection.description,
+          range: protection.range,
+          editors: { users: editorList(protection.editors) },
+          warningOnly: false,
+          ...(protection.unprotectedRanges === undefined
+            ? {}
+            : { unprotectedRanges: protection.unprotectedRanges }),
+        },
+      },
+    });
+  }
+  return requests;
+}
+
+/** A tab the functions write whole: only coordinators and the service account may change it. */
+export function protectGeneratedTab(
+  tab: { sheetId: number; protectedRanges: sheets_v4.Schema$ProtectedRange[] },
+  role: string,
+  editors: readonly string[],
+): Request[] {
+  return syncProtections(tab.protectedRanges, [
+    { description: protectionDescriptions.tab(role), range: { sheetId: tab.sheetId }, editors },
+  ]);
+}

@@ -1,0 +1,163 @@
+import { formatMetricValue } from '../../domain/parsing/format-metric-value';
+import type { BudgetUsage } from '../../domain/summary/budget-usage';
+import type { InstallationSummary } from '../../domain/summary/installation-summary';
+import type { WindowSummary } from '../../domain/summary/window-summary';
+import { ANCHOR_KEYS } from './anchors';
+import {
+  anchorRow,
+  appendRows,
+  BOLD,
+  type CellData,
+  columnWidth,
+  numberCell,
+  type Request,
+  textCell,
+  writeCells,
+} from './sheet-requests';
+import type { TabSnapshot } from './sheet-snapshot';
+
+/** Widest table of a block: the budget table. */
+export const SUMMARY_COLUMN_COUNT = 10;
+const COLUMN_WIDTHS = [300, 160, 120, 130, 130, 90, 110, 90, 130, 150];
+export const SUMMARY_TAB_TITLE_TEXT = 'Summaries written by va-assess: one block per reporting window';
+
+const BUDGET_HEADERS = [
+  'Budget',
+  'Unit',
+  'Budgeted',
+  'Used in window',
+  'Used to date',
+  '% used',
+  '% available',
+  'Pace',
+  'Projected at end',
+  'Projected % of budget',
+];
+const INSTALLATION_HEADERS = [
+  'Installation',
+  'Task',
+  'Usage',
+  'Used in window',
+  'Users',
+  'Countries',
+  'Values missing',
+];
+
+const amountPattern = (value: number) => (Number.isInteger(value) ? '#,##0' : '#,##0.0');
+const amount = (value: number): CellData => {
+  const rounded = Math.round(value * 10) / 10;
+  return numberCell(rounded, amountPattern(rounded));
+};
+const percent = (value: number): CellData => numberCell(value / 100, '0%', 'PERCENT');
+
+function budgetRow(budget: BudgetUsage): CellData[] {
+  if (!budget.hasMetrics) {
+    return [textCell(budget.label), textCell(budget.unit), amount(budget.amount), textCell('not measured')];
+  }
+  return [
+    textCell(budget.label),
+    textCell(budget.unit),
+    amount(budget.amount),
+    amount(budget.usedInWindow),
+    amount(budget.usedCumulative),
+    percent(budget.usedPercent),
+    percent(budget.availablePercent),
+    textCell(budget.pace),
+    amount(budget.projectedAtEnd),
+    percent(budget.projectedPercent),
+  ];
+}
+
+function installationRow(installation: InstallationSummary): CellData[] {
+  const usage = installation.metrics
+    .filter((metric) => metric.isUsage && metric.aggregate !== null)
+    .map(
+      (metric) =>
+        `${metric.aggregate === null ? '' : formatMetricValue(metric.aggregate, 'en-GB')} ${metric.unit}`,
+    )
+    .join('; ');
+  return [
+    textCell(installation.name),
+    textCell(installation.task),
+    textCell(installation.usage),
+    textCell(usage),
+    textCell(
+      installation.users?.value === null || installation.users === null
+        ? ''
+        : String(installation.users.value),
+    ),
+    textCell(installation.countries === null ? '' : installation.countries.codes.join(', ')),
+    installation.missingCount === 0 ? textCell('none') : numberCell(installation.missingCount, '0'),
+  ];
+}
+
+/** The rows of one window's block, its first row carrying the window anchor, its last one blank. */
+export function summaryBlockRows(summary: WindowSummary, headlines: readonly string[]): CellData[][] {
+  return [
+    [textCell(`Summary of ${summary.window.label}`, BOLD)],
+    [textCell(`As of ${summary.asOf}`)],
+    ...headlines.map((headline) => [textCell(headline)]),
+    [],
+    BUDGET_HEADERS.map((header) => textCell(header, BOLD)),
+    ...[...summary.budgets, ...summary.budgetGroups].map(budgetRow),
+    [],
+    INSTALLATION_HEADERS.map((header) => textCell(header, BOLD)),
+    ...summary.installations.map(installationRow),
+    [],
+  ];
+}
+
+/** Columns widths and the title row of a Summary tab just created. */
+export function summaryTabSetup(sheetId: number): Request[] {
+  return [
+    writeCells(
+      sheetId,
+      0,
+      0,
+      [[textCell(SUMMARY_TAB_TITLE_TEXT, BOLD)]],
+      'userEnteredValue,userEnteredFormat',
+    ),
+    ...COLUMN_WIDTHS.map((width, column) => columnWidth(sheetId, column, width)),
+  ];
+}
+
+/**
+ * Writes a window's block: a block already there (found by its anchor, wherever it moved) is
+ * replaced in place, from its anchor row to the next block's; otherwise the block is appended.
+ * New rows are inserted before the old ones are deleted, so the tab never runs out of rows.
+ */
+export function planSummaryBlock(
+  tab: TabSnapshot,
+  summary: WindowSummary,
+  headlines: readonly string[],
+): Request[] {
+  const sheetId = tab.sheetId;
+  const rows = summaryBlockRows(summary, headlines);
+  const starts = tab.rowAnchors
+    .filter((anchor) => anchor.key === ANCHOR_KEYS.windowBlock)
+    .sort((a, b) => a.index - b.index);
+  const own = starts.find((anchor) => anchor.value === summary.window.id);
+  const requests: Request[] = [];
+  let start: number;
+  if (own === undefined) {
+    start = tab.rowCount;
+    requests.push(appendRows(sheetId, rows.length));
+  } else {
+    start = own.index;
+    const end = starts.find((anchor) => anchor.index > own.index)?.index ?? tab.rowCount;
+    requests.push({
+      insertDimension: {
+        range: { sheetId, dimension: 'ROWS', startIndex: start, endIndex: start + rows.length },
+        inheritFromBefore: false,
+      },
+    });
+    requests.push({
+      deleteDimension: {
+        range: { sheetId, dimension: 'ROWS', startIndex: start + rows.length, endIndex: end + rows.length },
+      },
+    });
+  }
+  requests.push(writeCells(sheetId, start, 0, rows, 'userEnteredValue,userEnteredFormat'));
+  requests.push(anchorRow(sheetId, start, ANCHOR_KEYS.windowBlock, summary.window.id));
+  return requests;
+}

@@ -1,0 +1,82 @@
+import { computeSummary } from '../../api/routes/compute-summary';
+import type { ProjectConfig } from '../../domain/config/project-config-schema';
+import { draftAssessments } from '../../domain/drafts/draft-assessments';
+import { planAssessments } from '../layout/assessments-tab';
+import { coordinatorEditors, ensureAssessmentsTab } from '../layout/setup-plan';
+import { TabAllocator } from '../layout/tab-allocation';
+import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
+
+/** Who "edited" a draft found changed in the sheet: the sheet itself, since Google does not say who. */
+export const sheetEditor = (spreadsheetId: string): string => `spreadsheet:${spreadsheetId}`;
+
+export interface AssessmentsWriteBackResult extends WriteBackResult {
+  windowId: string;
+  /** Installations whose assessment cell held a person's text, now stored as their edited draft. */
+  editsStored: string[];
+  /** Installations whose generated draft was stored (a person's draft is never replaced). */
+  stored: string[];
+  keptEdited: string[];
+}
+
+/**
+ * Drafts the window's assessments and writes them to the Assessments tab in one batchUpdate. A
+ * person's edit found in the sheet stays there and is stored as the edited draft; the new draft goes
+ * beside it. DynamoDB is written only after the batchUpdate succeeded, and each write is safe to repeat.
+ */
+export async function writeAssessments(
+  deps: WriteBackDeps,
+  config: ProjectConfig,
+  windowSpec: string,
+): Promise<AssessmentsWriteBackResult> {
+  const projectId = config.project.id;
+  const summary = await computeSummary(deps, config, windowSpec, deps.now());
+  const generated = draftAssessments(config, summary);
+  const windowId = summary.window.id;
+  const sheet = await readBoundSheet(deps, config);
+  const storedDrafts = new Map(
+    (await deps.drafts.list(projectId, windowId)).map((draft) => [draft.installationId, draft]),
+  );
+  const names = new Map(config.installations.map((installation) => [installation.id, installation.name]));
+  const editors = coordinatorEditors({ config, serviceAccountEmail: sheet.serviceAccountEmail });
+  const planned = ensureAssessmentsTab(new TabAllocator(sheet.snapshot), editors);
+  const plan = planAssessments(planned.tab, planned.created, {
+    windowId,
+    windowLabel: summary.window.label,
+    draftedAt: summary.asOf,
+    assessments: generated.map((draft) => {
+      const stored = storedDrafts.get(draft.installationId);
+      return {
+        installationId: draft.installationId,
+        installationName: names.get(draft.installationId) ?? draft.installationId,
+        generatedText: draft.text,
+        figuresText: draft.figures.map((figure) => `${figure.label}: ${figure.text}`).join('\n'),
+        storedEditedText: stored?.origin === 'edited' ? stored.text : null,
+      };
+    }),
+  });
+  const written = await writeOnce(sheet, [...planned.requests, ...plan.requests]);
+
+  const editsStored: string[] = [];
+  for (const edit of plan.editsFound) {
+    const stored = storedDrafts.get(edit.installationId);
+    if (stored?.origin === 'edited' && stored.text === edit.text) continue;
+    await deps.drafts.saveEdited(
+      projectId,
+      windowId,
+      edit.installationId,
+      edit.text,
+      sheetEditor(sheet.target.spreadsheetId),
+    );
+    editsStored.push(edit.installationId);
+  }
+  const { stored, keptEdited } = await deps.drafts.saveGenerated(
+    projectId,
+    windowId,
+    generated.map((draft) => ({
+      installationId: draft.installationId,
+      text: draft.text,
+      figures: draft.figures,
+    })),
+  );
+  return { ...written, windowId, editsStored, stored, keptEdited };
+}

@@ -1,0 +1,25 @@
+import { computeSummary } from '../../api/routes/compute-summary';
+import { summaryHeadlines } from '../../api/routes/summary-headlines';
+import type { ProjectConfig } from '../../domain/config/project-config-schema';
+import { coordinatorEditors, ensureSummaryTab } from '../layout/setup-plan';
+import { planSummaryBlock } from '../layout/summary-tab';
+import { TabAllocator } from '../layout/tab-allocation';
+import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
+
+/** Writes (or rewrites in place) the Summary block of one window: one read, one batchUpdate. */
+export async function writeSummary(
+  deps: WriteBackDeps,
+  config: ProjectConfig,
+  windowSpec: string,
+): Promise<WriteBackResult & { windowId: string }> {
+  // The summary first: an invalid window is refused before the Sheets API is called.
+  const summary = await computeSummary(deps, config, windowSpec, deps.now());
+  const sheet = await readBoundSheet(deps, config);
+  const editors = coordinatorEditors({ config, serviceAccountEmail: sheet.serviceAccountEmail });
+  const planned = ensureSummaryTab(new TabAllocator(sheet.snapshot), editors);
+  const requests = [
+    ...planned.requests,
+    ...planSummaryBlock(planned.tab, summary, summaryHeadlines(summary)),
+  ];
+  return { ...(await writeOnce(sheet, requests)), windowId: summary.window.id };
+}

@@ -1,0 +1,90 @@
+/**
+ * npm run build:addon [-- --url-prefix https://api.example.org/]
+ * Bundles sheets-addon/ into sheets-addon/dist/ as Apps Script wants it: one Code.js where every
+ * function Apps Script calls by name is a top-level function (no export, import or require), the
+ * HTML pages, and appsscript.json with the least scopes that work.
+ */
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runInNewContext } from 'node:vm';
+import { buildSync } from 'esbuild';
+
+const ADDON = join(__dirname, '..', 'sheets-addon');
+export const ADDON_DIST = join(ADDON, 'dist');
+const BUNDLE_GLOBAL = '__vaAssessAddon';
+
+/** Exactly these, nothing broader: see sheets-addon/README.md for what each one is for. */
+export const ADDON_SCOPES = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/script.external_request',
+  'https://www.googleapis.com/auth/script.container.ui',
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'openid',
+  'https://www.googleapis.com/auth/userinfo.email',
+];
+
+/** A placeholder that matches no real host: set the real backend with --url-prefix when deploying. */
+export const PLACEHOLDER_URL_PREFIX = 'https://va-assess-backend.invalid/';
+
+function manifest(urlPrefix: string): string {
+  return `${JSON.stringify(
+    {
+      timeZone: 'Etc/UTC',
+      runtimeVersion: 'V8',
+      exceptionLogging: 'STACKDRIVER',
+      oauthScopes: ADDON_SCOPES,
+      urlFetchWhitelist: [urlPrefix],
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** The names the bundle exports, read by running it once with no Apps Script global at all. */
+function exportedNames(bundle: string): string[] {
+  const context: Record<string, unknown> = {};
+  runInNewContext(`${bundle}\nthis.${BUNDLE_GLOBAL} = ${BUNDLE_GLOBAL};`, context);
+  const api = context[BUNDLE_GLOBAL] as Record<string, unknown>;
+  return Object.keys(api).filter((name) => typeof api[name] === 'function');
+}
+
+export function buildAddon(options: { urlPrefix?: string } = {}): { files: string[]; globals: string[] } {
+  const urlPrefix = options.urlPrefix ?? PLACEHOLDER_URL_PREFIX;
+  if (!/^https:\/\/[^/]+\/.*$/.test(urlPrefix)) {
+    throw new Error(
+      `--url-prefix: found "${urlPrefix}", expected an https prefix ending with "/", e.g. https://api.example.org/`,
+    );
+  }
+  const result = buildSync({
+    entryPoints: [join(ADDON, 'server', 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: BUNDLE_GLOBAL,
+    platform: 'neutral',
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+  });
+  const bundle = result.outputFiles[0]?.text ?? '';
+  const globals = exportedNames(bundle);
+  // Apps Script finds menu items, triggers and google.script.run endpoints by top-level function name.
+  const stubs = globals
+    .map((name) => `function ${name}() {\n  return ${BUNDLE_GLOBAL}.${name}.apply(this, arguments);\n}`)
+    .join('\n');
+  rmSync(ADDON_DIST, { recursive: true, force: true });
+  mkdirSync(ADDON_DIST, { recursive: true });
+  const code = `// Built by scripts/build-addon.ts from sheets-addon/: do not edit.\n${bundle}\n${stubs}\n`;
+  writeFileSync(join(ADDON_DIST, 'Code.js'), code);
+  writeFileSync(join(ADDON_DIST, 'appsscript.json'), manifest(urlPrefix));
+  const pages = readdirSync(join(ADDON, 'client')).filter((name) => name.endsWith('.html'));
+  for (const page of pages) copyFileSync(join(ADDON, 'client', page), join(ADDON_DIST, page));
+  return { files: ['Code.js', 'appsscript.json', ...pages], globals };
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({ options: { 'url-prefix': { type: 'string' } } });
+  const built = buildAddon(values['url-prefix'] === undefined ? {} : { urlPrefix: values['url-prefix'] });
+  console.log(`sheets-addon/dist: ${built.files.join(', ')}\nglobals: ${built.globals.join(', ')}`);
+}

@@ -1,0 +1,143 @@
+import { apiPaths } from '../../functions/api/api-paths';
+import type {
+  AccessResponse,
+  ActingFor,
+  CalendarResponse,
+  CellSubmission,
+  CurrentEntriesResponse,
+  EntriesResponse,
+} from '../../functions/api/contract';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  /** Sent as "Authorization: Bearer <token>"; absent for /health. */
+  token?: string;
+  body?: unknown;
+}
+
+/** What came back: an HTTP answer of any status, or nothing at all (DNS, refused, timeout). */
+export type HttpAnswer =
+  | { kind: 'answered'; status: number; text: string }
+  | { kind: 'unreachable'; reason: string };
+
+export type HttpPort = (request: HttpRequest) => HttpAnswer;
+
+/**
+ * ok: the answer. refused: the API said no (4xx) and its sentence says why, to show as is.
+ * unavailable: down, timing out, 5xx or 429: worth keeping the cells and retrying later.
+ */
+export type ApiResult<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'refused'; status: number; code: string; message: string }
+  | { kind: 'unavailable'; message: string };
+
+export interface BackendSettings {
+  backendUrl: string;
+  projectId: string;
+}
+
+export interface SheetBinding {
+  spreadsheetId?: string;
+  serviceAccountEmail?: string;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorSentence(status: number, text: string): { code: string; message: string } {
+  const body = parseJson(text) as { code?: unknown; message?: unknown } | undefined;
+  const message =
+    typeof body?.message === 'string'
+      ? body.message
+      : `the backend answered HTTP ${status} ${text.slice(0, 200)}`;
+  return { code: typeof body?.code === 'string' ? body.code : `http-${status}`, message };
+}
+
+export function interpret<T>(answer: HttpAnswer): ApiResult<T> {
+  if (answer.kind === 'unreachable') return { kind: 'unavailable', message: answer.reason };
+  const { status, text } = answer;
+  if (status >= 200 && status < 300) return { kind: 'ok', value: parseJson(text) as T };
+  const { code, message } = errorSentence(status, text);
+  if (status >= 500 || status === 429) {
+    return { kind: 'unavailable', message: `the backend answered ${status}: ${message}` };
+  }
+  return { kind: 'refused', status, code, message };
+}
+
+/** The API as the add-on calls it; every call is synchronous, as UrlFetchApp is. */
+export class ApiClient {
+  private readonly base: string;
+
+  constructor(
+    private readonly settings: BackendSettings,
+    private readonly http: HttpPort,
+    private readonly token: () => string,
+  ) {
+    this.base = settings.backendUrl.replace(/\/+$/, '');
+  }
+
+  private call<T>(method: HttpRequest['method'], path: string, body?: unknown): ApiResult<T> {
+    return interpret<T>(
+      this.http({
+        method,
+        url: `${this.base}${path}`,
+        token: this.token(),
+        ...(body === undefined ? {} : { body }),
+      }),
+    );
+  }
+
+  health(): ApiResult<{ status: string }> {
+    return interpret(this.http({ method: 'GET', url: `${this.base}${apiPaths.health()}` }));
+  }
+
+  access(): ApiResult<AccessResponse> {
+    return this.call('GET', apiPaths.access(this.settings.projectId));
+  }
+
+  calendar(): ApiResult<CalendarResponse> {
+    return this.call('GET', apiPaths.calendar(this.settings.projectId));
+  }
+
+  postEntries(
+    cells: CellSubmission[],
+    actingFor?: ActingFor,
+    requestId?: string,
+  ): ApiResult<EntriesResponse> {
+    return this.call('POST', apiPaths.entries(this.settings.projectId), {
+      ...(actingFor === undefined ? {} : { actingFor }),
+      ...(requestId === undefined ? {} : { requestId }),
+      cells,
+    });
+  }
+
+  currentEntries(periodId: string): ApiResult<CurrentEntriesResponse> {
+    return this.call('GET', apiPaths.currentEntries(this.settings.projectId, periodId));
+  }
+
+  sheet(): ApiResult<SheetBinding> {
+    return this.call('GET', apiPaths.sheet(this.settings.projectId));
+  }
+
+  bindSheet(spreadsheetId: string): ApiResult<SheetBinding> {
+    return this.call('PUT', apiPaths.sheet(this.settings.projectId), { spreadsheetId });
+  }
+
+  setUpSheet(): ApiResult<unknown> {
+    return this.call('POST', apiPaths.sheetSetup(this.settings.projectId), {});
+  }
+
+  writeSummary(period: string): ApiResult<unknown> {
+    return this.call('POST', apiPaths.sheetSummary(this.settings.projectId, period), {});
+  }
+
+  writeAssessments(period: string): ApiResult<unknown> {
+    return this.call('POST', apiPaths.sheetAssessments(this.settings.projectId, period), {});
+  }
+}

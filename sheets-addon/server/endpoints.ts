@@ -1,0 +1,147 @@
+import type { BackendSettings } from '../core/api-client';
+import { Outbox } from '../core/outbox';
+import { problemsOf } from '../core/problems';
+import { valueBox } from '../core/value-grid';
+import type {
+  ActionReport,
+  ConnectionReport,
+  PeriodAction,
+  PeriodDialogState,
+  ProblemsView,
+  SettingsView,
+} from '../shared/ui-types';
+import { activeSpreadsheet, apiFor, documentProperties, messageOf } from './apps-script';
+import { findMetricsTab, NO_METRICS_TAB } from './metrics-tab';
+import {
+  installationNames,
+  readSettings,
+  rememberInstallationNames,
+  requireSettings,
+  saveSettings,
+  settingsProblem,
+} from './settings';
+
+/** Called by the sidebar (google.script.run): the open problems as the sheet shows them. */
+export function sidebarProblems(): ProblemsView {
+  const outbox = new Outbox(documentProperties()).size();
+  const empty = { installations: [], totals: { rejected: 0, warnings: 0, pending: 0 }, outbox };
+  const metrics = findMetricsTab(activeSpreadsheet());
+  if (metrics === undefined) return { ...empty, error: NO_METRICS_TAB };
+  const box = valueBox(metrics.grid);
+  if (box === undefined) return { ...empty, error: '' };
+  const range = metrics.sheet.getRange(box.row, box.column, box.numRows, box.numColumns);
+  return problemsOf(
+    metrics.grid,
+    box,
+    { backgrounds: range.getBackgrounds(), notes: range.getNotes() },
+    installationNames(),
+    outbox,
+  );
+}
+
+/** Called by a sidebar link: selects the cell so the person can fix it. */
+export function selectCell(sheetId: number, a1: string): void {
+  const sheet = activeSpreadsheet()
+    .getSheets()
+    .find((candidate) => candidate.getSheetId() === sheetId);
+  if (sheet === undefined) throw new Error(`The tab holding ${a1} no longer exists.`);
+  const cell = a1.includes('!') ? a1.slice(a1.lastIndexOf('!') + 1) : a1;
+  sheet.getRange(cell).activate();
+}
+
+export function settingsLoad(): SettingsView {
+  const settings = readSettings();
+  return { backendUrl: settings?.backendUrl ?? '', projectId: settings?.projectId ?? '' };
+}
+
+export function settingsSave(view: SettingsView): ActionReport {
+  const problem = settingsProblem(view);
+  if (problem !== '') return { ok: false, message: problem };
+  saveSettings(view);
+  return { ok: true, message: 'Saved for this spreadsheet.' };
+}
+
+/** Health, the caller's role and the sheet binding, each reported in a sentence. */
+export function settingsTestConnection(view: SettingsView): ConnectionReport {
+  const problem = settingsProblem(view);
+  if (problem !== '') return { ok: false, lines: [problem], serviceAccountEmail: '' };
+  const settings: BackendSettings = { backendUrl: view.backendUrl.trim(), projectId: view.projectId.trim() };
+  const api = apiFor(settings);
+  const health = api.health();
+  if (health.kind !== 'ok') {
+    return {
+      ok: false,
+      lines: [`Backend: not reachable at ${settings.backendUrl}: ${health.message}`],
+      serviceAccountEmail: '',
+    };
+  }
+  const lines = [`Backend: answering at ${settings.backendUrl}.`];
+  const access = api.access();
+  if (access.kind !== 'ok')
+    return {
+      ok: false,
+      lines: [...lines, `Project "${settings.projectId}": ${access.message}`],
+      serviceAccountEmail: '',
+    };
+  const { role, email, installations } = access.value;
+  rememberInstallationNames(installations);
+  if (role === 'coordinator') lines.push(`${email} is a coordinator of "${settings.projectId}".`);
+  else if (role === 'partner')
+    lines.push(
+      `${email} is a partner of "${settings.projectId}", editing ${installations.map((item) => item.name).join(', ')}.`,
+    );
+  else
+    lines.push(
+      `${email} is neither a coordinator nor a partner of "${settings.projectId}": ask a coordinator to list you.`,
+    );
+  const sheet = api.sheet();
+  let serviceAccountEmail = '';
+  if (sheet.kind === 'ok') {
+    serviceAccountEmail = sheet.value.serviceAccountEmail ?? '';
+    if (serviceAccountEmail !== '')
+      lines.push(`Share this spreadsheet as editor with ${serviceAccountEmail}.`);
+  } else {
+    lines.push(`Sheet binding: ${sheet.message}`);
+  }
+  return { ok: role !== 'none', lines, serviceAccountEmail };
+}
+
+const ACTION_TEXT: Record<PeriodAction, { title: string; button: string; done: string }> = {
+  summary: {
+    title: 'Compute the summary of',
+    button: 'Compute summary',
+    done: 'The summary of {period} is in the Summary tab.',
+  },
+  assessments: {
+    title: 'Draft the assessments of',
+    button: 'Draft assessments',
+    done: 'The assessment drafts of {period} are in the Assessments tab; texts a person edited were kept.',
+  },
+};
+
+/** Called by the period picker on load: the project's periods and years, the current period chosen. */
+export function periodDialogState(action: PeriodAction): PeriodDialogState {
+  const text = ACTION_TEXT[action];
+  const base = { action, title: text.title, button: text.button, choices: [], selected: '', error: '' };
+  const calendar = apiFor(requireSettings()).calendar();
+  if (calendar.kind !== 'ok')
+    return { ...base, error: `The project's periods could not be read: ${calendar.message}` };
+  const { periods, years, currentPeriodId } = calendar.value;
+  return {
+    ...base,
+    choices: [...periods, ...years].map((item) => ({ id: item.id, label: item.label })),
+    selected: currentPeriodId,
+  };
+}
+
+/** Called by the period picker's button; the dialog shows progress until this returns. */
+export function runPeriodAction(action: PeriodAction, period: string): ActionReport {
+  try {
+    const api = apiFor(requireSettings());
+    const answer = action === 'summary' ? api.writeSummary(period) : api.writeAssessments(period);
+    if (answer.kind !== 'ok') return { ok: false, message: answer.message };
+    return { ok: true, message: ACTION_TEXT[action].done.replace('{period}', period) };
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
+  }
+}

@@ -1,0 +1,133 @@
+import { Outbox } from '../core/outbox';
+import type { PeriodAction } from '../shared/ui-types';
+import { activeSpreadsheet, alertUser, apiFor, documentProperties, messageOf, toast } from './apps-script';
+import { enableLiveValidation } from './live-validation';
+import { validateSheet } from './reconcile';
+import { adoptBusyEdits, drainOutbox } from './send-cells';
+import { requireSettings } from './settings';
+
+/** Every menu item answers a person with a sentence, never with a stack trace. */
+function guarded(action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    alertUser(messageOf(error));
+  }
+}
+
+export function menuSetUpSheet(): void {
+  guarded(() => {
+    const settings = requireSettings();
+    const api = apiFor(settings);
+    const spreadsheet = activeSpreadsheet();
+    toast('Binding this spreadsheet to the project…', 'Set up');
+    const bound = api.bindSheet(spreadsheet.getId());
+    if (bound.kind !== 'ok') {
+      alertUser(`The reporting sheet was not set up: ${bound.message}`);
+      return;
+    }
+    toast('Writing the tabs…', 'Set up');
+    const setUp = api.setUpSheet();
+    if (setUp.kind !== 'ok') {
+      alertUser(`The reporting sheet was not set up: ${setUp.message}`);
+      return;
+    }
+    alertUser(
+      'The reporting tabs are set up. Next: Extensions › va-assess › Enable live validation, so that every edit is checked.',
+    );
+  });
+}
+
+export function menuEnableLiveValidation(): void {
+  guarded(enableLiveValidation);
+}
+
+export function menuValidateMyRows(): void {
+  guarded(() => validateSheet('mine'));
+}
+
+export function menuValidateWholeSheet(): void {
+  guarded(() => validateSheet('all'));
+}
+
+export function menuShowProblems(): void {
+  guarded(() => {
+    const output = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('va-assess: problems');
+    SpreadsheetApp.getUi().showSidebar(output);
+  });
+}
+
+function openPeriodDialog(action: PeriodAction, title: string): void {
+  guarded(() => {
+    requireSettings();
+    const page = HtmlService.createHtmlOutputFromFile('period-picker').getContent();
+    const output = HtmlService.createHtmlOutput(page.replace('__PERIOD_ACTION__', action))
+      .setWidth(360)
+      .setHeight(260);
+    SpreadsheetApp.getUi().showModalDialog(output, title);
+  });
+}
+
+export function menuComputeSummary(): void {
+  openPeriodDialog('summary', 'Compute summary');
+}
+
+export function menuDraftAssessments(): void {
+  openPeriodDialog('assessments', 'Draft assessments');
+}
+
+export function menuGenerateReport(): void {
+  guarded(() =>
+    alertUser(
+      'Generate report is not available yet: it arrives with the report feature of va-assess. Compute summary and Draft assessments already fill their tabs.',
+    ),
+  );
+}
+
+export function menuSyncPending(): void {
+  guarded(() => {
+    const settings = requireSettings();
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(30_000)) {
+      alertUser('Edits are being sent right now: try again in a minute.');
+      return;
+    }
+    try {
+      const spreadsheet = activeSpreadsheet();
+      adoptBusyEdits(spreadsheet);
+      const waiting = new Outbox(documentProperties()).size();
+      if (waiting === 0) {
+        alertUser('No edits are waiting: everything typed has been sent.');
+        return;
+      }
+      toast(`Sending ${waiting} pending edits…`, 'Sync');
+      const report = drainOutbox(spreadsheet, apiFor(settings));
+      const sent = `${report.sent} of ${waiting} pending edits sent (${report.rejected} rejected, ${report.warnings} with a warning).`;
+      if (report.unavailable !== undefined)
+        alertUser(`${sent} ${report.pending} still waiting: ${report.unavailable}.`);
+      else if (report.refused !== undefined)
+        alertUser(`${sent} ${report.pending} still waiting: ${report.refused}`);
+      else alertUser(`${sent} The outbox is empty.`);
+    } finally {
+      lock.releaseLock();
+    }
+  });
+}
+
+export function menuSettings(): void {
+  guarded(() => {
+    const output = HtmlService.createHtmlOutputFromFile('settings').setWidth(440).setHeight(480);
+    SpreadsheetApp.getUi().showModalDialog(output, 'va-assess settings');
+  });
+}
+
+export const HELP_TEXT = [
+  'va-assess checks the usage metrics typed in the Metrics tab.',
+  'Colours: green accepted, yellow accepted with a warning, red rejected (not stored), grey pending (will be sent). The note of each cell says what was read, what is wrong and what is expected.',
+  'Partners: type in your installation rows; use Validate my rows and Show problems.',
+  'Coordinators: Settings, Set up reporting sheet, Enable live validation (once per spreadsheet), Validate whole sheet, Compute summary, Draft assessments, Sync pending edits.',
+].join('\n\n');
+
+export function menuHelp(): void {
+  guarded(() => alertUser(HELP_TEXT));
+}

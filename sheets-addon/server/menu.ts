@@ -1,0 +1,39 @@
+/** The add-on menu: created on open and on install, with no authorisation needed to show it. */
+export function onOpen(): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Set up reporting sheet', 'menuSetUpSheet')
+    .addItem('Enable live validation', 'menuEnableLiveValidation')
+    .addSeparator()
+    .addItem('Validate my rows', 'menuValidateMyRows')
+    .addItem('Validate whole sheet', 'menuValidateWholeSheet')
+    .addItem('Show problems', 'menuShowProblems')
+    .addSeparator()
+    .addItem('Compute summary...', 'menuComputeSummary')
+    .addItem('Draft assessments...', 'menuDraftAssessments')
+    .addItem('Generate report...', 'menuGenerateReport')
+    .addSeparator()
+    .addItem('Sync pending edits', 'menuSyncPending')
+    .addItem('Settings', 'menuSettings')
+    .addItem('Help', 'menuHelp')
+    .addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+/** The handler name of every menu item, so the build and its test check each is defined. */
+export const MENU_HANDLERS = [
+  'menuSetUpSheet',
+  'menuEnableLiveValidation',
+  'menuValidateMyRows',
+  'menuValidateWholeSheet',
+  'menuShowProblems',
+  'menuComputeSummary',
+  'menuDraftAssessments',
+  'menuGenerateReport',
+  'menuSyncPending',
+  'menuSettings',
+  'menuHelp',
+] as const;

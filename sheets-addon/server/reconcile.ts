@@ -1,0 +1,119 @@
+import { MAX_CELLS_PER_REQUEST } from '../../functions/api/api-paths';
+import type { CurrentEntryView } from '../../functions/api/contract';
+import { inBatches } from '../core/batches';
+import { type CellPaint, paintForOutcome, paintForStored } from '../core/cell-note';
+import { cellKey, overlayPaint } from '../core/paint-plan';
+import { planReconcile } from '../core/reconcile';
+import { onlyInstallations, valueBox, valueCellsIn } from '../core/value-grid';
+import { activeSpreadsheet, alertUser, apiFor, toast } from './apps-script';
+import { findMetricsTab, NO_METRICS_TAB } from './metrics-tab';
+import { adoptBusyEdits, drainOutbox } from './send-cells';
+import { rememberInstallationNames, requireSettings } from './settings';
+
+const LOCK_WAIT_MS = 30_000;
+
+/**
+ * Menu: Validate whole sheet (coordinators) / Validate my rows (the caller's installations). Reads
+ * every value cell in one call, compares with the backend's current values, sends only what differs
+ * (edits no trigger saw: API writes, script edits, inserted rows, cells the full outbox could not
+ * take) and paints every outcome in one pass. Runs as the person who clicked, with their token.
+ */
+export function validateSheet(scope: 'all' | 'mine'): void {
+  const settings = requireSettings();
+  const api = apiFor(settings);
+  const access = api.access();
+  if (access.kind !== 'ok') {
+    alertUser(`Nothing was validated: ${access.message}`);
+    return;
+  }
+  const { role, email, installations } = access.value;
+  if (role === 'none') {
+    alertUser(
+      `${email} is neither a coordinator nor a partner of project "${settings.projectId}": ask a coordinator to list you as an editor.`,
+    );
+    return;
+  }
+  if (scope === 'all' && role !== 'coordinator') {
+    alertUser(
+      `Validate whole sheet sends every installation's rows, which only coordinators may write. You edit ${installations.map((item) => item.name).join(', ')}: use Validate my rows.`,
+    );
+    return;
+  }
+  rememberInstallationNames(installations);
+  const spreadsheet = activeSpreadsheet();
+  const metrics = findMetricsTab(spreadsheet);
+  if (metrics === undefined) {
+    alertUser(NO_METRICS_TAB);
+    return;
+  }
+  const grid =
+    scope === 'all'
+      ? metrics.grid
+      : onlyInstallations(metrics.grid, new Set(installations.map((item) => item.id)));
+  const box = valueBox(grid);
+  if (box === undefined) {
+    alertUser('The Metrics tab has no value cells to validate.');
+    return;
+  }
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    alertUser('Another validation of this sheet is running: try again in a minute.');
+    return;
+  }
+  try {
+    toast('Reading the sheet…', 'Validating');
+    if (role === 'coordinator') {
+      adoptBusyEdits(spreadsheet);
+      const drained = drainOutbox(spreadsheet, api);
+      if (drained.unavailable !== undefined) {
+        alertUser(`Nothing was validated: ${drained.unavailable}. Try again when the backend answers.`);
+        return;
+      }
+    }
+    const range = metrics.sheet.getRange(box.row, box.column, box.numRows, box.numColumns);
+    const cells = valueCellsIn(grid, box, range.getValues());
+    const current: CurrentEntryView[] = [];
+    for (const periodId of [...new Set(grid.columns.values())]) {
+      const answer = api.currentEntries(periodId);
+      if (answer.kind !== 'ok') {
+        alertUser(`Nothing was validated: ${answer.message}`);
+        return;
+      }
+      current.push(...answer.value.entries);
+    }
+    const plan = planReconcile(cells, current);
+    const paints = new Map<string, CellPaint>();
+    for (const { cell, entry } of plan.unchanged)
+      paints.set(cellKey(cell.row, cell.column), paintForStored(entry));
+    let sent = 0;
+    let rejected = 0;
+    let stopped = '';
+    for (const batch of inBatches(plan.toSend, MAX_CELLS_PER_REQUEST)) {
+      toast(`Sending ${sent + batch.length} of ${plan.toSend.length} changed cells…`, 'Validating');
+      const answer = api.postEntries(batch.map((cell) => cell.submission));
+      if (answer.kind !== 'ok') {
+        stopped = answer.message;
+        break;
+      }
+      batch.forEach((cell, index) => {
+        const outcome = answer.value.outcomes[index];
+        if (outcome === undefined) return;
+        if (outcome.status === 'rejected') rejected += 1;
+        paints.set(cellKey(cell.row, cell.column), paintForOutcome(outcome, cell.submission.raw));
+      });
+      sent += batch.length;
+    }
+    const painted = overlayPaint(
+      box,
+      { backgrounds: range.getBackgrounds(), notes: range.getNotes() },
+      paints,
+    );
+    range.setBackgrounds(painted.backgrounds);
+    range.setNotes(painted.notes);
+    const summary = `${cells.length} value cells checked: ${sent} sent because they differed from what is stored (${rejected} rejected), ${plan.unchanged.length} unchanged.`;
+    if (stopped !== '') alertUser(`${summary} Stopped before the rest: ${stopped}`);
+    else toast(summary, 'Validation done');
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * What crosses google.script.run between the server code and the HTML pages: plain JSON only
+ * (google.script.run drops functions, dates become strings).
+ */
+
+export type ProblemStatus = 'rejected' | 'warning' | 'pending';
+
+export interface ProblemItem {
+  sheetId: number;
+  /** "Metrics!D7", what selectCell receives. */
+  a1: string;
+  metricId: string;
+  periodId: string;
+  status: ProblemStatus;
+  /** The cell's note: what was read, what is wrong, what is expected. */
+  note: string;
+}
+
+export interface InstallationProblems {
+  installationId: string;
+  /** The installation's name when known, else its id. */
+  name: string;
+  rejected: number;
+  warnings: number;
+  pending: number;
+  items: ProblemItem[];
+}
+
+export interface ProblemsView {
+  /** "" when the sheet could be read; otherwise the sentence to show instead of the list. */
+  error: string;
+  installations: InstallationProblems[];
+  totals: { rejected: number; warnings: number; pending: number };
+  /** Edits waiting in the outbox. */
+  outbox: number;
+}
+
+export interface SettingsView {
+  backendUrl: string;
+  projectId: string;
+}
+
+export interface ConnectionReport {
+  ok: boolean;
+  /** One sentence per check, in order: health, access, sheet binding. */
+  lines: string[];
+  /** The address the spreadsheet must be shared with (editor), from the sheet binding route. */
+  serviceAccountEmail: string;
+}
+
+export type PeriodAction = 'summary' | 'assessments';
+
+export interface PeriodChoice {
+  id: string;
+  label: string;
+}
+
+export interface PeriodDialogState {
+  action: PeriodAction;
+  title: string;
+  /** What pressing the button does, e.g. "Compute summary". */
+  button: string;
+  choices: PeriodChoice[];
+  selected: string;
+  /** Set when the calendar could not be read: shown instead of the choices. */
+  error: string;
+}
+
+export interface ActionReport {
+  ok: boolean;
+  message: string;
+}

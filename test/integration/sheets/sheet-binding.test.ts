@@ -1,0 +1,100 @@
+import { apiPaths } from '../../../functions/api/contract';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../functions/local/sheets-api';
+import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
+import { COORDINATOR, IFCA } from '../api/api-test-server';
+import { useSheetsStack } from './sheets-test-stack';
+
+describe('binding a spreadsheet and who may write to it', () => {
+  const stack = useSheetsStack();
+
+  it('tells members which spreadsheet is bound and the service account to share it with', async () => {
+    await stack.api.seedExample();
+    const unbound = await stack.api.call('GET', apiPaths.sheet('imagine'), { as: IFCA });
+    expect(unbound.status).toBe(200);
+    expect(unbound.body).toEqual({
+      projectId: 'imagine',
+      spreadsheetId: null,
+      serviceAccountEmail: LOCAL_SERVICE_ACCOUNT_EMAIL,
+      boundBy: null,
+      boundAt: null,
+    });
+    const id = await stack.bindNewSpreadsheet();
+    const bound = await stack.api.call('GET', apiPaths.sheet('imagine'), { as: IFCA });
+    expect(bound.body).toMatchObject({ spreadsheetId: id, boundBy: COORDINATOR });
+  });
+
+  it('accepts the spreadsheet URL and refuses what is not an id, naming the field', async () => {
+    await stack.api.seedExample();
+    const id = 'a'.repeat(44);
+    const url = await stack.api.call('PUT', apiPaths.sheet('imagine'), {
+      as: COORDINATOR,
+      body: { spreadsheetId: `https://docs.google.com/spreadsheets/d/${id}/edit#gid=0` },
+    });
+    expect(url.body.spreadsheetId).toBe(id);
+    const bad = await stack.api.call('PUT', apiPaths.sheet('imagine'), {
+      as: COORDINATOR,
+      body: { spreadsheetId: 'my sheet' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('spreadsheetId: found "my sheet"');
+  });
+
+  it('refuses partners on every write route, before anything reaches the sheet', async () => {
+    await stack.api.seedExample();
+    await stack.bindNewSpreadsheet();
+    const calls: [string, string][] = [
+      ['PUT', apiPaths.sheet('imagine')],
+      ['POST', apiPaths.sheetSetup('imagine')],
+      ['POST', apiPaths.sheetSummary('imagine', 'PY1')],
+      ['POST', apiPaths.sheetAssessments('imagine', 'PY1')],
+    ];
+    for (const [method, path] of calls) {
+      const answer = await stack.api.call(method, path, {
+        as: IFCA,
+        body: { spreadsheetId: 'b'.repeat(44) },
+      });
+      expect([path, answer.status]).toEqual([path, 403]);
+    }
+    expect(stack.sheetsApi.requestCounts()).toEqual({});
+  });
+
+  it('says what to do when no sheet is bound, it is not shared, or it was deleted', async () => {
+    await stack.api.seedExample();
+    const unbound = await stack.api.call('POST', apiPaths.sheetSetup('imagine'), { as: COORDINATOR });
+    expect(unbound.status).toBe(409);
+    expect(unbound.body.code).toBe('sheet-not-bound');
+    expect(unbound.body.message).toContain('PUT');
+
+    const unshared = await stack.bindNewSpreadsheet({ shared: false });
+    const notShared = await stack.api.call('POST', apiPaths.sheetSummary('imagine', 'PY1'), {
+      as: COORDINATOR,
+    });
+    expect(notShared.status).toBe(409);
+    expect(notShared.body.code).toBe('sheet-not-shared');
+    expect(notShared.body.message).toContain(
+      `Share the spreadsheet ${unshared} with ${LOCAL_SERVICE_ACCOUNT_EMAIL} as editor`,
+    );
+
+    stack.sheetsApi.deleteSpreadsheet(unshared);
+    const deleted = await stack.api.call('POST', apiPaths.sheetAssessments('imagine', 'PY1'), {
+      as: COORDINATOR,
+    });
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.code).toBe('sheet-not-found');
+  });
+
+  it('rewrites a window block in place: two summaries of PY1 leave one block', async () => {
+    await stack.api.seedExample();
+    const id = await stack.bindNewSpreadsheet();
+    await stack.api.call('POST', apiPaths.sheetSummary('imagine', 'P1'), { as: COORDINATOR });
+    await stack.api.call('POST', apiPaths.sheetSummary('imagine', 'PY1'), { as: COORDINATOR });
+    const first = await stack.tab(id, 'summary');
+    await stack.api.call('POST', apiPaths.sheetSummary('imagine', 'PY1'), { as: COORDINATOR });
+    const second = await stack.tab(id, 'summary');
+    const blocks = second.rowAnchors
+      .filter((anchor) => anchor.key === ANCHOR_KEYS.windowBlock)
+      .map((anchor) => anchor.value);
+    expect(blocks).toEqual(['P1', 'PY1']);
+    expect(second.cells).toEqual(first.cells);
+  });
+});

@@ -1,0 +1,183 @@
+import { apiPaths } from '../../../functions/api/contract';
+import { ANCHOR_KEYS, assessmentRowValue } from '../../../functions/sheets/layout/anchors';
+import { ASSESSMENT_TEXT_COLUMN } from '../../../functions/sheets/layout/assessments-tab';
+import { rowsByAnchor } from '../../../functions/sheets/layout/sheet-snapshot';
+import { COORDINATOR, EXAMPLE } from '../api/api-test-server';
+import { metricsValues, useSheetsStack } from './sheets-test-stack';
+
+const NEWER_DRAFT_COLUMN = 6;
+const INJECTION = '=IMPORTXML("http://x","//a")';
+
+describe('summary and assessments written to the sheet', () => {
+  const stack = useSheetsStack();
+  const post = (path: string) => stack.api.call('POST', path, { as: COORDINATOR });
+
+  async function setUpExample(): Promise<string> {
+    await stack.api.seedExample();
+    const id = await stack.bindNewSpreadsheet();
+    expect((await post(apiPaths.sheetSetup('imagine'))).status).toBe(200);
+    return id;
+  }
+
+  it('shows the PY1 summary and 11 assessments, one batchUpdate per call', async () => {
+    const id = await setUpExample();
+    stack.sheetsApi.resetCounts();
+    const summary = await post(apiPaths.sheetSummary('imagine', 'PY1'));
+    expect(summary.status).toBe(200);
+    expect(stack.batchUpdates()).toBe(1);
+    const assessments = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(assessments.status).toBe(200);
+    expect(stack.batchUpdates()).toBe(2);
+
+    const summaryText = (await stack.tab(id, 'summary')).cells.flat().join('\n');
+    expect(summaryText).toContain('662,547 CPU-hours');
+    expect(summaryText).toMatch(/CPU and GPU-hours: .*89% of .* still available/);
+    expect(summaryText).toMatch(/storage: .*98% of .* still available/);
+
+    const tab = await stack.tab(id, 'assessments');
+    const rows = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow);
+    const texts = EXAMPLE.config.installations.map(
+      (installation) =>
+        tab.cells[rows.get(assessmentRowValue(installation.id, 'PY1')) ?? -1]?.[ASSESSMENT_TEXT_COLUMN],
+    );
+    expect(texts).toHaveLength(11);
+    for (const text of texts) expect(text?.length).toBeGreaterThan(40);
+  });
+
+  it('keeps every value on its own row after the rows are sorted and blank rows inserted', async () => {
+    const id = await setUpExample();
+    const before = metricsValues(await stack.tab(id, 'metrics'));
+    const metrics = await stack.tab(id, 'metrics');
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            sortRange: {
+              range: {
+                sheetId: metrics.sheetId,
+                startRowIndex: 1,
+                endRowIndex: metrics.rowCount,
+                startColumnIndex: 0,
+                endColumnIndex: metrics.columnCount,
+              },
+              sortSpecs: [{ dimensionIndex: 1, sortOrder: 'DESCENDING' }],
+            },
+          },
+          {
+            insertDimension: {
+              range: { sheetId: metrics.sheetId, dimension: 'ROWS', startIndex: 5, endIndex: 8 },
+            },
+          },
+        ],
+      },
+    });
+    const moved = await stack.tab(id, 'metrics');
+    expect(rowsByAnchor(moved, ANCHOR_KEYS.entryRow)).not.toEqual(
+      rowsByAnchor(metrics, ANCHOR_KEYS.entryRow),
+    );
+
+    stack.sheetsApi.resetCounts();
+    for (const path of [
+      apiPaths.sheetSetup('imagine'),
+      apiPaths.sheetSummary('imagine', 'PY1'),
+      apiPaths.sheetAssessments('imagine', 'PY1'),
+    ]) {
+      expect((await post(path)).status).toBe(200);
+    }
+    expect(stack.batchUpdates()).toBeLessThanOrEqual(3);
+    const after = await stack.tab(id, 'metrics');
+    expect(metricsValues(after)).toEqual(before);
+    // Protection follows the rows where they are now.
+    const ifcaRow = rowsByAnchor(after, ANCHOR_KEYS.entryRow).get('ifca-cpu/cpu-hours') ?? -1;
+    const ranges = after.protectedRanges.filter(
+      (range) => range.description === 'va-assess:installation:ifca-cpu',
+    );
+    expect(
+      ranges.some(
+        (range) => (range.range?.startRowIndex ?? 0) <= ifcaRow && ifcaRow < (range.range?.endRowIndex ?? 0),
+      ),
+    ).toBe(true);
+  });
+
+  it("keeps a person's edit of an assessment, stores it as edited and puts the newer draft beside it", async () => {
+    const id = await setUpExample();
+    await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    const tab = await stack.tab(id, 'assessments');
+    const row = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow).get(assessmentRowValue('ifca-cpu', 'PY1')) ?? -1;
+    const generated = tab.cells[row]?.[ASSESSMENT_TEXT_COLUMN];
+    const edit = `${INJECTION} The CPU cloud served more than planned.`;
+    await stack.asCoordinator().spreadsheets.values.update({
+      spreadsheetId: id,
+      range: `'${tab.title}'!C${row + 1}`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [[edit]] },
+    });
+
+    stack.sheetsApi.resetCounts();
+    const again = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(again.status).toBe(200);
+    expect(again.body.editsStored).toEqual(['ifca-cpu']);
+    expect(stack.batchUpdates()).toBe(1);
+
+    const after = await stack.tab(id, 'assessments');
+    const rowAfter =
+      rowsByAnchor(after, ANCHOR_KEYS.assessmentRow).get(assessmentRowValue('ifca-cpu', 'PY1')) ?? -1;
+    expect(after.cells[rowAfter]?.[ASSESSMENT_TEXT_COLUMN]).toBe(edit);
+    expect(after.cells[rowAfter]?.[NEWER_DRAFT_COLUMN]).toBe(generated);
+    expect(after.cells[rowAfter]?.[3]).toBe('yes');
+
+    const drafts = await stack.api.call('GET', apiPaths.drafts('imagine', 'PY1'), { as: COORDINATOR });
+    const stored = drafts.body.drafts.find(
+      (draft: { installationId: string }) => draft.installationId === 'ifca-cpu',
+    );
+    expect(stored).toMatchObject({ origin: 'edited', text: edit });
+
+    // The text beginning with "=" is a string in the sheet, never a formula.
+    const cell = (await stack.readAll(id)).sheets?.find(
+      (sheet) => sheet.properties?.sheetId === after.sheetId,
+    )?.data?.[0]?.rowData?.[rowAfter]?.values?.[ASSESSMENT_TEXT_COLUMN]?.userEnteredValue;
+    expect(cell).toEqual({ stringValue: edit });
+  });
+
+  it('writes a draft text that starts with "=" as a string', async () => {
+    const id = await setUpExample();
+    const put = await stack.api.call('PUT', apiPaths.draft('imagine', 'ifca-gpu', 'PY1'), {
+      as: COORDINATOR,
+      body: { text: INJECTION },
+    });
+    expect(put.status).toBe(200);
+    await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    const tab = await stack.tab(id, 'assessments');
+    const row = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow).get(assessmentRowValue('ifca-gpu', 'PY1')) ?? -1;
+    const cell = (await stack.readAll(id)).sheets?.find((sheet) => sheet.properties?.sheetId === tab.sheetId)
+      ?.data?.[0]?.rowData?.[row]?.values?.[ASSESSMENT_TEXT_COLUMN]?.userEnteredValue;
+    expect(cell).toEqual({ stringValue: INJECTION });
+  });
+
+  it('retries three 429s and writes once', async () => {
+    const id = await setUpExample();
+    stack.sheetsApi.injectFault({ method: 'spreadsheets.batchUpdate', status: 429, times: 3 });
+    stack.sheetsApi.resetCounts();
+    const summary = await post(apiPaths.sheetSummary('imagine', 'PY1'));
+    expect(summary.status).toBe(200);
+    expect(stack.batchUpdates()).toBe(4);
+    const blocks = (await stack.tab(id, 'summary')).rowAnchors.filter(
+      (anchor) => anchor.key === ANCHOR_KEYS.windowBlock,
+    );
+    expect(blocks.map((block) => block.value)).toEqual(['PY1']);
+  });
+
+  it('answers 503 retryable on a persistent 500, leaving the sheet and the stored drafts as they were', async () => {
+    const id = await setUpExample();
+    const before = JSON.stringify(await stack.readAll(id));
+    stack.sheetsApi.injectFault({ method: 'spreadsheets.batchUpdate', status: 500, times: 1000 });
+    const answer = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatchObject({ code: 'sheets-unavailable', retryable: true });
+    expect(answer.headers.get('retry-after')).not.toBeNull();
+    expect(JSON.stringify(await stack.readAll(id))).toBe(before);
+    const drafts = await stack.api.call('GET', apiPaths.drafts('imagine', 'PY1'), { as: COORDINATOR });
+    expect(drafts.body.drafts).toEqual([]);
+  });
+});

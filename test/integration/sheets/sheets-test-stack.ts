@@ -1,0 +1,111 @@
+import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
+import { apiPaths } from '../../../functions/api/contract';
+import {
+  LOCAL_SERVICE_ACCOUNT_EMAIL,
+  type LocalSheetsApi,
+  localAccessToken,
+  startLocalSheetsApi,
+} from '../../../functions/local/sheets-api';
+import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
+import { ANCHOR_KEYS, parseEntryRowValue } from '../../../functions/sheets/layout/anchors';
+import { enteredText, readSnapshot, type TabSnapshot } from '../../../functions/sheets/layout/sheet-snapshot';
+import { type ApiServer, COORDINATOR, useApiServer } from '../api/api-test-server';
+
+export interface SheetsStack {
+  api: ApiServer;
+  readonly sheetsApi: LocalSheetsApi;
+  /** A new spreadsheet owned by the coordinator, shared with the service account, bound to the example. */
+  bindNewSpreadsheet(options?: { shared?: boolean }): Promise<string>;
+  /** The real client as the coordinator: what a person with the sheet open could do. */
+  asCoordinator(): sheets_v4.Sheets;
+  /** Everything: grid data, metadata, protections (what "byte-for-byte" compares). */
+  readAll(spreadsheetId: string): Promise<sheets_v4.Schema$Spreadsheet>;
+  tab(
+    spreadsheetId: string,
+    role: 'metrics' | 'installations' | 'summary' | 'assessments',
+  ): Promise<TabSnapshot>;
+  batchUpdates(): number;
+}
+
+/** The router on DynamoDB Local, its Sheets gateway on a local Sheets API, the real client both ways. */
+export function useSheetsStack(retry = { budgetMs: 2_000, firstDelayMs: 5, maxDelayMs: 40 }): SheetsStack {
+  let sheetsApi: LocalSheetsApi | undefined;
+  const need = () => {
+    if (sheetsApi === undefined) throw new Error('the local Sheets API runs inside tests only');
+    return sheetsApi;
+  };
+  beforeAll(async () => {
+    sheetsApi = await startLocalSheetsApi();
+  });
+  afterAll(async () => {
+    await sheetsApi?.close();
+  });
+  const api = useApiServer({
+    overrides: () => ({
+      sheets: () => new SheetsGateway({ rootUrl: need().rootUrl, retry }),
+      ...(process.env.SHEETS_TEST_LOG === '1' ? { log: (line: string) => console.error(line) } : {}),
+    }),
+  });
+  beforeEach(() => need().resetCounts());
+
+  const asCoordinator = () => {
+    const client = new googleAuth.OAuth2();
+    client.setCredentials({ access_token: localAccessToken(COORDINATOR) });
+    return sheets({
+      version: 'v4',
+      auth: client,
+      rootUrl: need().rootUrl,
+      retry: false,
+      fetchImplementation: fetch,
+    });
+  };
+  const readAll = async (spreadsheetId: string) =>
+    (await asCoordinator().spreadsheets.get({ spreadsheetId, includeGridData: true })).data;
+
+  return {
+    api,
+    get sheetsApi() {
+      return need();
+    },
+    asCoordinator,
+    readAll,
+    bindNewSpreadsheet: async ({ shared = true } = {}) => {
+      const id = need().createSpreadsheet({
+        title: 'iMagine VA metrics',
+        owner: COORDINATOR,
+        sharedWith: shared ? [LOCAL_SERVICE_ACCOUNT_EMAIL] : [],
+      });
+      const put = await api.call('PUT', apiPaths.sheet('imagine'), {
+        as: COORDINATOR,
+        body: { spreadsheetId: id },
+      });
+      if (put.status !== 200) throw new Error(`bind: ${JSON.stringify(put.body)}`);
+      need().resetCounts();
+      return id;
+    },
+    tab: async (spreadsheetId, role) => {
+      const snapshot = readSnapshot(await readAll(spreadsheetId));
+      const found = snapshot.tabs[role];
+      if (found === undefined) throw new Error(`no ${role} tab`);
+      return found;
+    },
+    batchUpdates: () => need().requestCounts()['spreadsheets.batchUpdate'] ?? 0,
+  };
+}
+
+/** "installation/metric/P1" → text, read through the row and column anchors only. */
+export function metricsValues(tab: TabSnapshot): Map<string, string> {
+  const columns = tab.columnAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.periodColumn);
+  const values = new Map<string, string>();
+  for (const row of tab.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.entryRow)) {
+    const key = parseEntryRowValue(row.value);
+    if (key === undefined) continue;
+    for (const column of columns) {
+      const text = tab.cells[row.index]?.[column.index] ?? '';
+      if (text !== '') values.set(`${key.installationId}/${key.metricId}/${column.value}`, text);
+    }
+  }
+  return values;
+}
+
+export { enteredText };

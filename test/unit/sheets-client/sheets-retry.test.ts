@@ -1,0 +1,78 @@
+import { SheetNotSharedError, SheetsUnavailableError } from '../../../functions/sheets/client/sheets-errors';
+import { type RetryClock, withSheetsRetry } from '../../../functions/sheets/client/sheets-retry';
+
+/** A clock that moves only when the retry loop sleeps, so no test waits. */
+function fakeClock(): RetryClock & { slept: number[] } {
+  let now = 0;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    random: () => 1,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
+}
+
+const googleError = (status: number, retryAfter?: string) =>
+  Object.assign(new Error(`HTTP ${status}`), {
+    response: {
+      status,
+      headers: new Headers(retryAfter === undefined ? {} : { 'retry-after': retryAfter }),
+      data: { error: { message: 'busy' } },
+    },
+  });
+
+const context = async () => ({
+  spreadsheetId: 'sheet-1',
+  projectId: 'imagine',
+  serviceAccountEmail: 'sa@x.iam.example',
+});
+const settings = { budgetMs: 10_000, firstDelayMs: 100, maxDelayMs: 1_000 };
+
+function failing(errors: Error[]): () => Promise<string> {
+  return async () => {
+    const error = errors.shift();
+    if (error !== undefined) throw error;
+    return 'written';
+  };
+}
+
+describe('withSheetsRetry', () => {
+  it('backs off exponentially on 429 and honours Retry-After', async () => {
+    const clock = fakeClock();
+    const result = await withSheetsRetry(
+      failing([googleError(429), googleError(503), googleError(429, '3')]),
+      settings,
+      context,
+      clock,
+    );
+    expect(result).toBe('written');
+    expect(clock.slept).toEqual([100, 200, 3000]);
+  });
+
+  it('gives up with a retryable error once the next wait would pass the budget', async () => {
+    const clock = fakeClock();
+    const always = async () => {
+      throw googleError(500);
+    };
+    await expect(
+      withSheetsRetry(always, { ...settings, budgetMs: 1_000 }, context, clock),
+    ).rejects.toBeInstanceOf(SheetsUnavailableError);
+    expect(clock.slept.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(1_000);
+  });
+
+  it('does not retry a 403 and says whom to share the sheet with', async () => {
+    const clock = fakeClock();
+    const error = await withSheetsRetry(failing([googleError(403)]), settings, context, clock).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(SheetNotSharedError);
+    expect((error as Error).message).toContain(
+      'Share the spreadsheet sheet-1 with sa@x.iam.example as editor',
+    );
+    expect(clock.slept).toEqual([]);
+  });
+});
