@@ -1,5 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
+  type Cell,
   formatA1,
   formattedValueOf,
   type GridRect,
@@ -48,13 +49,14 @@ export function resolveA1(
   return { sheet, rect, a1: formatA1(sheet.title, rect) };
 }
 
-function rendered(value: UserEnteredValue | undefined, option: string): CellValue | undefined {
+function rendered(cell: Cell, option: string): CellValue | undefined {
+  const value = cell.userEnteredValue;
   if (value === undefined) return undefined;
   if ('formulaValue' in value) {
     // Formulas are never evaluated locally: they have no value to render, only their text.
     return option === 'FORMULA' ? value.formulaValue : undefined;
   }
-  if (option === 'FORMATTED_VALUE') return formattedValueOf({ userEnteredValue: value });
+  if (option === 'FORMATTED_VALUE') return formattedValueOf(cell);
   if ('stringValue' in value) return value.stringValue;
   if ('numberValue' in value) return value.numberValue;
   return value.boolValue;
@@ -89,9 +91,14 @@ export function readValues(
   }
   const majorDimension = majorDimensionOf(options.majorDimension);
   const { sheet, rect, a1 } = resolveA1(spreadsheet, range);
-  let grid: (CellValue | undefined)[][] = sheet
-    .getValues(rect)
-    .map((line) => line.map((value) => rendered(value, render)));
+  let grid: (CellValue | undefined)[][] = [];
+  for (let row = rect.startRow; row < rect.endRow; row += 1) {
+    const line: (CellValue | undefined)[] = [];
+    for (let column = rect.startColumn; column < rect.endColumn; column += 1) {
+      line.push(rendered(sheet.getCell(row, column), render));
+    }
+    grid.push(line);
+  }
   if (majorDimension === 'COLUMNS') grid = transpose(grid);
   const trimmed = grid.map((line) => {
     const copy = [...line];

@@ -1,4 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
+import { formatWithPattern } from './number-format';
 
 /** What a person typed: exactly one of the four kinds, like the API's ExtendedValue. */
 export type UserEnteredValue =
@@ -44,12 +45,16 @@ export function effectiveValueOf(cell: Cell | undefined): sheets_v4.Schema$Exten
   return { ...value };
 }
 
-/** Numbers are shown plainly (no locale grouping, no number-format pattern applied). */
+/** Numbers follow the cell's number format where it is one of the simple patterns; else plainly. */
 export function formattedValueOf(cell: Cell | undefined): string | undefined {
   const value = effectiveValueOf(cell);
   if (value === undefined) return undefined;
   if (value.stringValue !== undefined && value.stringValue !== null) return value.stringValue;
-  if (value.numberValue !== undefined && value.numberValue !== null) return String(value.numberValue);
+  if (value.numberValue !== undefined && value.numberValue !== null) {
+    return (
+      formatWithPattern(value.numberValue, cell?.userEnteredFormat?.numberFormat) ?? String(value.numberValue)
+    );
+  }
   if (value.boolValue !== undefined && value.boolValue !== null) return value.boolValue ? 'TRUE' : 'FALSE';
   return undefined;
 }

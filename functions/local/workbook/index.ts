@@ -2,6 +2,7 @@ export * from './a1-notation';
 export * from './cell';
 export * from './developer-metadata';
 export * from './grid-range';
+export * from './number-format';
 export * from './protected-range';
 export * from './sheet';
 export * from './spreadsheet';
