@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * `npm start`: DynamoDB Local (data under .data/dynamodb, kept across restarts), the table, the iMagine
  * example when the store has no project yet, and the API router served by the Functions Framework on
@@ -55,6 +56,8 @@ function localEnv(): Env {
     AUTH_MODE: 'dev',
     AWS_REGION: 'local',
     HOST: '127.0.0.1',
+    // Signs report download links; a fresh key per start, so links from an earlier run stop working.
+    REPORT_LINK_SECRET: randomBytes(32).toString('hex'),
   };
   const merged: Record<string, string | undefined> = { ...defaults };
   for (const [name, value] of Object.entries(process.env)) {
@@ -81,7 +84,39 @@ function parseLocalStackEnv(): z.infer<typeof localStackSchema> {
   return parsed.data;
 }
 
-/** Loads the example unless its project is stored already; says which, and who coordinates the stored project. */
+type ApiCall = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+/** Calls the router in-process as the given coordinator: the same validation and storage as any request. */
+function callAsCoordinator(container: Container, coordinator: string): ApiCall {
+  const asCoordinator: Container = {
+    ...container,
+    authenticate: async () => ({ email: coordinator, via: 'dev' }),
+  };
+  return async (method, path, body) => {
+    const [pathname = path, search = ''] = path.split('?');
+    const response = await handleApiRequest(
+      {
+        method,
+        path: pathname,
+        query: Object.fromEntries(new URLSearchParams(search)),
+        headers: { 'content-type': 'application/json' },
+        rawBody: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
+        remoteAddress: '127.0.0.1',
+      },
+      () => asCoordinator,
+    );
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+}
+
+/** Windows whose assessment drafts the example starts with, so its report has every section filled. */
+const EXAMPLE_DRAFT_WINDOWS = ['P1', 'P2', 'PY1'];
+
+/**
+ * Loads the example unless its project is stored already (config, every metrics.csv cell, drafts of
+ * P1, P2 and PY1); says which, and who coordinates the stored project.
+ */
 async function seedExampleIfEmpty(
   container: Container,
 ): Promise<{ seeded: string; coordinator: string | undefined }> {
@@ -91,35 +126,23 @@ async function seedExampleIfEmpty(
   if (stored !== null) {
     return { seeded: `project "${projectId}" already stored`, coordinator: stored.project.coordinators[0] };
   }
-  const coordinator = example.config.project.coordinators[0] ?? 'coordinator@example.org';
-  // Through the API itself, as the example's coordinator: the same validation and storage as any edit.
-  const asCoordinator: Container = {
-    ...container,
-    authenticate: async () => ({ email: coordinator, via: 'dev' }),
-  };
-  const send = async (method: string, path: string, body: unknown) => {
-    const response = await handleApiRequest(
-      {
-        method,
-        path,
-        query: {},
-        headers: { 'content-type': 'application/json' },
-        rawBody: Buffer.from(JSON.stringify(body)),
-        remoteAddress: '127.0.0.1',
-      },
-      () => asCoordinator,
-    );
-    if (response.status >= 300) throw new Error(`seeding ${path}: ${JSON.stringify(response.body)}`);
-    return response.body as { outcomes?: { status: string }[] };
-  };
+  const send = callAsCoordinator(
+    container,
+    example.config.project.coordinators[0] ?? 'coordinator@example.org',
+  );
   await send('PUT', apiPaths.config(projectId), example.configBody);
   const counts = { accepted: 0, warning: 0, rejected: 0 } as Record<string, number>;
   for (const batch of example.entryBatches) {
-    const { outcomes = [] } = await send('POST', apiPaths.entries(projectId), batch);
+    const { outcomes = [] } = (await send('POST', apiPaths.entries(projectId), batch)) as {
+      outcomes?: { status: string }[];
+    };
     for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
   }
+  for (const window of EXAMPLE_DRAFT_WINDOWS) await send('POST', apiPaths.drafts(projectId, window));
   return {
-    seeded: `loaded ${relative(ROOT, EXAMPLE_DIR)}: ${counts.accepted} accepted, ${counts.warning} with warnings, ${counts.rejected} rejected`,
+    seeded:
+      `loaded ${relative(ROOT, EXAMPLE_DIR)}: ${counts.accepted} accepted, ${counts.warning} with warnings, ` +
+      `${counts.rejected} rejected; assessment drafts for ${EXAMPLE_DRAFT_WINDOWS.join(', ')}`,
     coordinator: example.config.project.coordinators[0],
   };
 }
@@ -148,23 +171,7 @@ async function bindLocalSpreadsheet(
       sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL],
     });
   sheetsApi.share(spreadsheetId, LOCAL_SERVICE_ACCOUNT_EMAIL);
-  const asCoordinator: Container = {
-    ...container,
-    authenticate: async () => ({ email: coordinator, via: 'dev' }),
-  };
-  const response = await handleApiRequest(
-    {
-      method: 'PUT',
-      path: apiPaths.sheet(projectId),
-      query: {},
-      headers: { 'content-type': 'application/json' },
-      rawBody: Buffer.from(JSON.stringify({ spreadsheetId })),
-      remoteAddress: '127.0.0.1',
-    },
-    () => asCoordinator,
-  );
-  if (response.status >= 300)
-    throw new Error(`binding the local spreadsheet: ${JSON.stringify(response.body)}`);
+  await callAsCoordinator(container, coordinator)('PUT', apiPaths.sheet(projectId), { spreadsheetId });
   return spreadsheetId;
 }
 

@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
+import { apiPaths } from '../../../functions/api/contract';
+import { signedReportQuery } from '../../../functions/report/report-link';
 import table from '../../../infra/table.json';
+import { COORDINATOR, useApiServer } from '../api/api-test-server';
 
 const ROOT = join(__dirname, '../../..');
 const AUDIENCE = 'packaging-test.apps.googleusercontent.com';
+const REPORT_LINK_SECRET = 'packaging-test-report-link-secret-0123456789';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** CloudFormation as JSON: tests read it field by field. */
 // biome-ignore lint/suspicious/noExplicitAny: arbitrary template JSON
@@ -19,8 +24,9 @@ interface Statement {
   Resource: unknown;
 }
 
-/** One file out of a zip archive (stored or deflated), enough to read the packaged bundle. */
-function readZipEntry(zip: Buffer, name: string): Buffer {
+/** The files of a zip archive (stored or deflated), enough to read the packaged bundle and a Word file. */
+function zipEntries(zip: Buffer): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
   const endOfDirectory = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   const entries = zip.readUInt16LE(endOfDirectory + 10);
   let offset = zip.readUInt32LE(endOfDirectory + 16);
@@ -32,15 +38,27 @@ function readZipEntry(zip: Buffer, name: string): Buffer {
     const commentLength = zip.readUInt16LE(offset + 32);
     const localHeader = zip.readUInt32LE(offset + 42);
     const entryName = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    if (entryName === name) {
-      const dataStart =
-        localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
-      const data = zip.subarray(dataStart, dataStart + compressedSize);
-      return method === 0 ? data : inflateRawSync(data);
-    }
+    const dataStart =
+      localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
+    const data = zip.subarray(dataStart, dataStart + compressedSize);
+    files.set(entryName, method === 0 ? data : inflateRawSync(data));
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  throw new Error(`${name} is not in the package`);
+  return files;
+}
+
+function readZipEntry(zip: Buffer, name: string): Buffer {
+  const data = zipEntries(zip).get(name);
+  if (data === undefined) throw new Error(`${name} is not in the package`);
+  return data;
+}
+
+/** The PNG pictures of a Word file, in name order (word/media/image1.png, ...). */
+function pngsOf(docx: Buffer): Buffer[] {
+  return [...zipEntries(docx)]
+    .filter(([name]) => /^word\/media\/.+\.png$/.test(name))
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([, data]) => data);
 }
 
 /**
@@ -121,17 +139,69 @@ describe('serverless package', () => {
     });
   });
 
-  it('ships one esbuild bundle that answers /health without node_modules', async () => {
-    const bundle = readZipEntry(readFileSync(join(out, 'api.zip')), 'functions/api/lambda.js');
+  /** The packaged handler, run in a fresh Node process from the unzipped bundle alone: no node_modules, no sources. */
+  async function invokeBundle(event: object, env: Record<string, string>): Promise<Json> {
     const bundlePath = join(out, 'lambda.js');
-    writeFileSync(bundlePath, bundle);
+    writeFileSync(bundlePath, readZipEntry(readFileSync(join(out, 'api.zip')), 'functions/api/lambda.js'));
     const script =
-      `require(${JSON.stringify(bundlePath)}).handler({rawPath:'/health',requestContext:{http:{method:'GET'}}})` +
+      `require(${JSON.stringify(bundlePath)}).handler(${JSON.stringify(event)})` +
       '.then((r) => process.stdout.write(JSON.stringify(r)))';
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
       cwd: out,
-      env: { PATH: process.env.PATH, TABLE_NAME: 't', OIDC_AUDIENCE: AUDIENCE, AWS_REGION: 'eu-west-1' },
+      env: { PATH: process.env.PATH, OIDC_AUDIENCE: AUDIENCE, AWS_REGION: 'eu-west-1', ...env },
+      // A Word report, base64-encoded.
+      maxBuffer: 64 * 1024 * 1024,
     });
-    expect(JSON.parse(stdout)).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+    return JSON.parse(stdout);
+  }
+
+  it('ships one esbuild bundle that answers /health without node_modules', async () => {
+    const result = await invokeBundle(
+      { rawPath: '/health', requestContext: { http: { method: 'GET' } } },
+      { TABLE_NAME: 't' },
+    );
+    expect(result).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+  });
+
+  describe('with the example project stored in DynamoDB Local', () => {
+    const api = useApiServer({ env: { REPORT_LINK_SECRET } });
+
+    /** The Word report's chart pictures, from the running sources (which read resvg and the font from disk). */
+    async function chartsFromSources(): Promise<Buffer[]> {
+      const response = await fetch(`${api.baseUrl}${apiPaths.report('imagine', 'PY1', 'docx')}`, {
+        headers: { authorization: `Bearer ${api.signer.sign({ email: COORDINATOR })}` },
+      });
+      expect(response.status).toBe(200);
+      return pngsOf(Buffer.from(await response.arrayBuffer()));
+    }
+
+    it("draws the Word report's chart PNGs in the bundle as the sources do, with the shipped font", async () => {
+      await api.seedExample();
+      const claims = {
+        projectId: 'imagine',
+        period: 'PY1',
+        format: 'docx' as const,
+        expires: Math.floor(Date.now() / 1000) + 600,
+      };
+      const result = await invokeBundle(
+        {
+          rawPath: '/v1/projects/imagine/report',
+          rawQueryString: signedReportQuery(claims, REPORT_LINK_SECRET),
+          requestContext: { http: { method: 'GET' } },
+        },
+        {
+          TABLE_NAME: api.harness.tableName,
+          DYNAMODB_ENDPOINT: api.harness.local.endpoint,
+          AWS_REGION: 'local',
+          REPORT_LINK_SECRET,
+        },
+      );
+      expect(result).toMatchObject({ statusCode: 200, isBase64Encoded: true });
+      const charts = pngsOf(Buffer.from(result.body, 'base64'));
+      expect(charts.length).toBeGreaterThan(0);
+      for (const png of charts) expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      // Same pixels as the sources: a bundle without the font would draw the charts with no text at all.
+      expect(charts).toEqual(await chartsFromSources());
+    }, 60_000);
   });
 });
