@@ -19,14 +19,18 @@ let served = 0;
  * a container the caller built, on 127.0.0.1 and a port the system picks. Each call registers its own
  * function name: the framework keeps one handler per name.
  */
-export async function serveRouter(container: () => Container): Promise<ServedRouter> {
+export async function serveRouter(
+  container: () => Container,
+  options: { port?: number } = {},
+): Promise<ServedRouter> {
   served += 1;
   const name = `vaAssessApiServed${served}`;
   functions.http(name, createHttpHandler(container));
   const server: Server = answerFrameworkErrorsAsJson(getTestServer(name));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    // A fixed port lets a test stop the router and bring it back at the same address.
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -1,0 +1,371 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { UserEnteredValue, WorkbookModel } from '../workbook';
+import { AppsScriptHost, type Execution, type IdentityTokenSigner } from './apps-script-host';
+import type { RunMessage, RunResult } from './execution-worker';
+import type {
+  AlertRecord,
+  DialogRecord,
+  FetchRecord,
+  MenuEntry,
+  RangeRef,
+  ToastRecord,
+  TriggerView,
+} from './host-views';
+import { serveSyncRpc } from './sync-rpc';
+import { displayValueFrom, enteredValueOf } from './typed-input';
+
+export interface AddonSandboxOptions {
+  model: WorkbookModel;
+  /** The spreadsheet the add-on is open in. */
+  spreadsheetId: string;
+  /** Folder of the built add-on: every .js file is loaded, .html files are HtmlService's files. */
+  distDir: string;
+  signer: IdentityTokenSigner;
+  /** The `aud` of identity tokens (the add-on's OAuth client id). */
+  audience: string;
+  fetchTimeoutMs?: number;
+  now?: () => number;
+}
+
+/** An execution that ended by throwing, as the Apps Script execution log would show it. */
+export class AppsScriptExecutionError extends Error {
+  constructor(
+    readonly fnName: string,
+    readonly exceptionName: string,
+    message: string,
+    readonly scriptStack: string,
+  ) {
+    super(message);
+    this.name = 'AppsScriptExecutionError';
+  }
+}
+
+export interface ExecutionRecord {
+  id: number;
+  fnName: string;
+  user: string;
+  triggerUid?: string;
+  /** The exception's message when the execution failed. */
+  error?: string;
+}
+
+export interface EditOptions {
+  /** false: Apps Script reports no editor (e.user is empty), as for some consumer accounts. */
+  reportEditor?: boolean;
+}
+
+export interface EditResult {
+  /** "Metrics!G5" or "Metrics!G5:J9". */
+  a1: string;
+  /** The trigger executions the edit fired, finished. */
+  executions: ExecutionRecord[];
+}
+
+const PROTECTED_IN_UI =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+const workerFile = (): { file: string; execArgv: string[] } => {
+  const js = join(__dirname, 'execution-worker.js');
+  if (existsSync(js)) return { file: js, execArgv: [] };
+  return { file: join(__dirname, 'execution-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+};
+
+/**
+ * The add-on running offline, as people in a spreadsheet would run it: menu items and google.script.run
+ * calls as the person who clicks, installable edit triggers as their owner when someone types or
+ * pastes. State lives in `host` (main thread); each execution runs in a worker thread, in a fresh
+ * context holding only the Apps Script globals and the bundled code.
+ */
+export class AddonSandbox {
+  readonly host: AppsScriptHost;
+  private readonly idle: Worker[] = [];
+  private readonly all = new Set<Worker>();
+  private readonly pending = new Map<number, (result: RunResult) => void>();
+  private readonly records: ExecutionRecord[] = [];
+  private nextExecution = 1;
+  private closed = false;
+
+  constructor(private readonly options: AddonSandboxOptions) {
+    this.host = new AppsScriptHost({
+      model: options.model,
+      signer: options.signer,
+      audience: options.audience,
+      ...(options.fetchTimeoutMs === undefined ? {} : { fetchTimeoutMs: options.fetchTimeoutMs }),
+      ...(options.now === undefined ? {} : { now: options.now }),
+    });
+  }
+
+  get spreadsheetId(): string {
+    return this.options.spreadsheetId;
+  }
+
+  private takeWorker(): Worker {
+    const reused = this.idle.pop();
+    if (reused !== undefined) return reused;
+    const { file, execArgv } = workerFile();
+    const worker = new Worker(file, { execArgv, workerData: { distDir: this.options.distDir } });
+    worker.on('message', (result: RunResult) => {
+      const settle = this.pending.get(result.executionId);
+      this.pending.delete(result.executionId);
+      settle?.(result);
+    });
+    worker.on('error', (error) => {
+      for (const [id, settle] of this.pending) {
+        settle({
+          executionId: id,
+          ok: false,
+          name: 'WorkerError',
+          message: error.message,
+          stack: error.stack ?? '',
+          logs: [],
+        });
+      }
+      this.pending.clear();
+      this.all.delete(worker);
+    });
+    this.all.add(worker);
+    return worker;
+  }
+
+  private async execute(
+    execution: Omit<Execution, 'id' | 'heldLocks'>,
+    fnName: string,
+    args: unknown[],
+    extra: Pick<RunMessage, 'editEvent' | 'openEvent'> = {},
+  ): Promise<{ record: ExecutionRecord; result: RunResult }> {
+    if (this.closed) throw new Error('the add-on sandbox is closed');
+    const full: Execution = { ...execution, id: this.nextExecution++, heldLocks: new Set() };
+    const record: ExecutionRecord = {
+      id: full.id,
+      fnName,
+      user: full.effectiveUser,
+      ...(full.triggerUid === undefined ? {} : { triggerUid: full.triggerUid }),
+    };
+    this.records.push(record);
+    const { port1, port2 } = new MessageChannel();
+    const shared = new SharedArrayBuffer(4);
+    serveSyncRpc(port1, shared, (request) => this.host.handle(full, request.op, request.args));
+    const worker = this.takeWorker();
+    const result = await new Promise<RunResult>((resolve) => {
+      this.pending.set(full.id, resolve);
+      const message: RunMessage = {
+        executionId: full.id,
+        spreadsheetId: full.spreadsheetId,
+        fnName,
+        args,
+        ...extra,
+        port: port2,
+        shared,
+      };
+      worker.postMessage(message, [port2]);
+    });
+    port1.close();
+    this.host.endExecution(full);
+    if (this.all.has(worker) && !this.closed) this.idle.push(worker);
+    this.host.logs.push(...result.logs);
+    if (!result.ok) record.error = result.message;
+    return { record, result };
+  }
+
+  /**
+   * `fnName` run as `email` clicking a menu item or a page calling google.script.run: it runs as them
+   * and, as the authorisation dialog would have asked them, they have granted the add-on's scopes.
+   */
+  async run(email: string, fnName: string, ...args: unknown[]): Promise<unknown> {
+    const who = email.toLowerCase();
+    this.host.authorize(who);
+    const { result } = await this.execute(
+      { spreadsheetId: this.spreadsheetId, activeUser: who, effectiveUser: who },
+      fnName,
+      args,
+    );
+    if (!result.ok) throw new AppsScriptExecutionError(fnName, result.name, result.message, result.stack);
+    return result.value;
+  }
+
+  /** The spreadsheet opened by `email`: the add-on's onOpen runs (no authorisation needed). */
+  async open(email: string): Promise<void> {
+    const who = email.toLowerCase();
+    const { result } = await this.execute(
+      { spreadsheetId: this.spreadsheetId, activeUser: who, effectiveUser: who },
+      'onOpen',
+      [],
+      { openEvent: { user: who, authMode: 'LIMITED' } },
+    );
+    if (!result.ok) throw new AppsScriptExecutionError('onOpen', result.name, result.message, result.stack);
+  }
+
+  /** `email` types `text` into one cell, as in the Sheets UI: protection applies, then edit triggers fire. */
+  typeAs(email: string, a1: string, text: string, options: EditOptions = {}): Promise<EditResult> {
+    return this.edit(email, a1, [[text]], options);
+  }
+
+  /** `email` pastes a block of cells whose top-left corner is `a1`. */
+  pasteAs(
+    email: string,
+    a1: string,
+    values: (string | number | boolean)[][],
+    options: EditOptions = {},
+  ): Promise<EditResult> {
+    return this.edit(email, a1, values, options);
+  }
+
+  private async edit(
+    email: string,
+    a1: string,
+    values: (string | number | boolean)[][],
+    options: EditOptions,
+  ): Promise<EditResult> {
+    const who = email.toLowerCase();
+    const model = this.options.model;
+    const spreadsheet = model.get(this.spreadsheetId);
+    const corner = this.host.rangeFromA1(spreadsheet, a1, spreadsheet.sheets()[0]?.sheetId ?? 0);
+    const range: RangeRef = {
+      ...corner,
+      numRows: values.length,
+      numColumns: Math.max(1, ...values.map((line) => line.length)),
+    };
+    const target = this.host.rangeFromA1(spreadsheet, this.host.a1Of(spreadsheet, range), range.sheetId);
+    const where = this.host.a1Of(spreadsheet, target);
+    if (!model.isSharedWith(this.spreadsheetId, who)) {
+      throw new Error(`${email} cannot edit ${where}: the spreadsheet is not shared with them.`);
+    }
+    try {
+      this.host.requireEditableBy(this.spreadsheetId, who, target);
+    } catch {
+      throw new Error(`${where}: ${PROTECTED_IN_UI}`);
+    }
+    const sheet = spreadsheet.sheetById(target.sheetId);
+    const single = target.numRows === 1 && target.numColumns === 1;
+    const before = sheet.getValue(target.row - 1, target.column - 1);
+    values.forEach((line, r) => {
+      line.forEach((value, c) => {
+        const row = target.row - 1 + r;
+        const column = target.column - 1 + c;
+        const format = sheet.getFormat(row, column);
+        const entered: UserEnteredValue | undefined =
+          typeof value === 'string'
+            ? enteredValueOf(value, format)
+            : typeof value === 'number'
+              ? { numberValue: value }
+              : { boolValue: value };
+        sheet.setValue(row, column, entered);
+      });
+    });
+    model.changed();
+    const executions: ExecutionRecord[] = [];
+    // Every installable edit trigger of the document fires, each as its owner.
+    for (const trigger of this.host.editTriggersOf(this.spreadsheetId)) {
+      const editEvent: NonNullable<RunMessage['editEvent']> = {
+        range: target,
+        user: options.reportEditor === false ? '' : who,
+        authMode: 'FULL',
+        triggerUid: trigger.uniqueId,
+      };
+      if (single) {
+        const after = sheet.getValue(target.row - 1, target.column - 1);
+        if (after !== undefined) editEvent.value = displayValueFrom(after);
+        if (before !== undefined) editEvent.oldValue = displayValueFrom(before);
+      }
+      const { record } = await this.execute(
+        {
+          spreadsheetId: this.spreadsheetId,
+          activeUser: trigger.owner,
+          effectiveUser: trigger.owner,
+          triggerUid: trigger.uniqueId,
+        },
+        trigger.handlerFunction,
+        [],
+        { editEvent },
+      );
+      executions.push(record);
+    }
+    return { a1: where, executions };
+  }
+
+  // ---- what tests read and steer ----
+
+  /** The items of the add-on menu the last onOpen built. */
+  menu(): MenuEntry[] {
+    const menus = this.host.menus.filter((menu) => menu.kind === 'addon');
+    return menus[menus.length - 1]?.items ?? [];
+  }
+  alerts(): AlertRecord[] {
+    return [...this.host.alerts];
+  }
+  dialogs(): DialogRecord[] {
+    return [...this.host.dialogs];
+  }
+  toasts(): ToastRecord[] {
+    return [...this.host.toasts];
+  }
+  fetches(): FetchRecord[] {
+    return [...this.host.fetches];
+  }
+  logs(): string[] {
+    return [...this.host.logs];
+  }
+  selections(): { user: string; a1: string }[] {
+    return [...this.host.selections];
+  }
+  executions(): ExecutionRecord[] {
+    return this.records.map((record) => ({ ...record }));
+  }
+  triggers(): (TriggerView & { owner: string })[] {
+    return this.host.triggers();
+  }
+  documentProperties(): Record<string, string> {
+    return Object.fromEntries(this.host.propertyStore('document', this.spreadsheetId));
+  }
+  answerNextAlert(button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE'): void {
+    this.host.answerNextAlert(button);
+  }
+  answerNextPrompt(button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE', text: string): void {
+    this.host.answerNextPrompt(button, text);
+  }
+  authorize(email: string): void {
+    this.host.authorize(email);
+  }
+  revokeAuthorization(email: string): void {
+    this.host.revokeAuthorization(email);
+  }
+
+  /** The owner removes every protection over `a1` (as in Data › Protect sheets and ranges). */
+  unprotect(a1: string): number {
+    const spreadsheet = this.options.model.get(this.spreadsheetId);
+    const range = this.host.rangeFromA1(spreadsheet, a1, spreadsheet.sheets()[0]?.sheetId ?? 0);
+    const rect = AppsScriptHost.rect(range);
+    let removed = 0;
+    for (const protection of spreadsheet.protectedRanges()) {
+      const r = protection.range;
+      if ((r.sheetId ?? 0) !== range.sheetId) continue;
+      const overlaps =
+        (r.startRowIndex ?? 0) < rect.endRow &&
+        (r.endRowIndex ?? Number.POSITIVE_INFINITY) > rect.startRow &&
+        (r.startColumnIndex ?? 0) < rect.endColumn &&
+        (r.endColumnIndex ?? Number.POSITIVE_INFINITY) > rect.startColumn;
+      if (!overlaps) continue;
+      spreadsheet.deleteProtectedRange(protection.protectedRangeId);
+      removed += 1;
+    }
+    this.options.model.changed();
+    return removed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.all].map((worker) => worker.terminate()));
+    this.all.clear();
+    this.idle.length = 0;
+  }
+}
+
+export async function startAddonSandbox(options: AddonSandboxOptions): Promise<AddonSandbox> {
+  if (!existsSync(join(options.distDir, 'Code.js')) && !existsSync(options.distDir)) {
+    throw new Error(`${options.distDir}: no built add-on there (run npm run build:addon)`);
+  }
+  options.model.get(options.spreadsheetId);
+  return new AddonSandbox(options);
+}

@@ -1,0 +1,3 @@
+export * from './addon-sandbox';
+export * from './apps-script-host';
+export * from './host-views';

@@ -1,0 +1,401 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { apiPaths } from '../../functions/api/contract';
+import { type AddonSandbox, startAddonSandbox } from '../../functions/local/apps-script';
+import { backgroundOf } from '../../functions/local/apps-script/colours';
+import { type ServedRouter, serveRouter } from '../../functions/local/serve-router';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../functions/local/sheets-api';
+import { ANCHOR_KEYS, entryRowValue, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { ADDON_DIST, buildAddon } from '../../scripts/build-addon';
+import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
+import { useSheetsStack } from '../integration/sheets/sheets-test-stack';
+import { TEST_AUDIENCE } from '../integration/support/sign-test-token';
+
+/**
+ * Issue 7's acceptance, end to end and offline: the add-on's BUNDLED code (npm run build:addon) runs in
+ * the Apps Script sandbox over the same workbook model as the local Sheets API; its requests reach the
+ * real router on DynamoDB Local in OIDC mode, with identity tokens signed by the tests' key.
+ */
+jest.setTimeout(120_000);
+
+const OUTBOX_PREFIX = 'va-assess.outbox.';
+
+describe('the add-on in the Apps Script sandbox, end to end', () => {
+  const stack = useSheetsStack();
+  let distDir = '';
+  let router: ServedRouter | undefined;
+  let port = 0;
+  let sandbox: AddonSandbox | undefined;
+  let spreadsheetId = '';
+
+  const backend = async () => {
+    router = await serveRouter(() => stack.api.container, { port });
+    port = Number(new URL(router.url).port);
+  };
+  const stopBackend = async () => {
+    await router?.close();
+    router = undefined;
+  };
+
+  beforeAll(async () => {
+    buildAddon();
+    // A private copy: other tests rebuild sheets-addon/dist while this one runs.
+    distDir = mkdtempSync(join(tmpdir(), 'addon-dist-'));
+    cpSync(ADDON_DIST, distDir, { recursive: true });
+    await backend();
+  });
+
+  afterAll(async () => {
+    await stopBackend();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    // No execution (menu item, page call or trigger) may have ended in an exception.
+    expect(sandbox?.executions().filter((record) => record.error !== undefined) ?? []).toEqual([]);
+    await sandbox?.close();
+    sandbox = undefined;
+    if (router === undefined) await backend();
+  });
+
+  const box = () => {
+    if (sandbox === undefined) throw new Error('no sandbox');
+    return sandbox;
+  };
+  const model = () => stack.sheetsApi.model;
+
+  /** "Metrics!H7" of an installation's metric in a period, found through the anchors. */
+  const cellOf = (installationId: string, metricId: string, periodId: string) => {
+    const spreadsheet = model().get(spreadsheetId);
+    const row = spreadsheet.findMetadata({
+      metadataKey: ANCHOR_KEYS.entryRow,
+      metadataValue: entryRowValue({ installationId, metricId }),
+    })[0];
+    const column = spreadsheet.findMetadata({
+      metadataKey: ANCHOR_KEYS.periodColumn,
+      metadataValue: periodId,
+    })[0];
+    if (row?.location.kind !== 'dimension' || column?.location.kind !== 'dimension') {
+      throw new Error(`no value cell for ${installationId}/${metricId}/${periodId}`);
+    }
+    const sheet = spreadsheet.sheetById(row.location.sheetId);
+    return {
+      sheet,
+      row: row.location.startIndex,
+      column: column.location.startIndex,
+      a1: `${sheet.title}!${String.fromCharCode(65 + column.location.startIndex)}${row.location.startIndex + 1}`,
+    };
+  };
+  const paintOf = (cell: ReturnType<typeof cellOf>) => {
+    const live = model().get(spreadsheetId).sheetById(cell.sheet.sheetId);
+    return {
+      background: backgroundOf(live.getFormat(cell.row, cell.column)),
+      note: live.getNote(cell.row, cell.column) ?? '',
+    };
+  };
+  const entriesPosts = () =>
+    box()
+      .fetches()
+      .filter((fetch) => fetch.method === 'POST' && /\/entries$/.test(fetch.url));
+  const outboxItems = () =>
+    Object.entries(box().documentProperties())
+      .filter(([key]) => key.startsWith(OUTBOX_PREFIX))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([, value]) => JSON.parse(value) as { submission: { raw: unknown } }[]);
+  const lastAlert = () => box().alerts().at(-1)?.message ?? '';
+  const current = async (periodId: string) => {
+    const answer = await stack.api.call('GET', apiPaths.currentEntries('imagine', periodId), {
+      as: COORDINATOR,
+    });
+    expect(answer.status).toBe(200);
+    return answer.body.entries as {
+      installationId: string;
+      metricId: string;
+      raw: unknown;
+      status: string;
+    }[];
+  };
+
+  /** The coordinator opens the new sheet, enters the settings, runs Set up and Enable live validation. */
+  async function coordinatorSetsUp(): Promise<void> {
+    await stack.api.seedExample();
+    spreadsheetId = stack.sheetsApi.createSpreadsheet({
+      title: 'iMagine VA metrics',
+      owner: COORDINATOR,
+      sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL, IFCA, INCD],
+    });
+    sandbox = await startAddonSandbox({
+      model: model(),
+      spreadsheetId,
+      distDir,
+      signer: stack.api.signer,
+      audience: TEST_AUDIENCE,
+      fetchTimeoutMs: 10_000,
+    });
+    await box().open(COORDINATOR);
+    expect(
+      box()
+        .menu()
+        .filter((item) => 'caption' in item)
+        .map((item) => ('caption' in item ? item.caption : '')),
+    ).toEqual([
+      'Set up reporting sheet',
+      'Enable live validation',
+      'Validate my rows',
+      'Validate whole sheet',
+      'Show problems',
+      'Compute summary...',
+      'Draft assessments...',
+      'Generate report...',
+      'Sync pending edits',
+      'Settings',
+      'Help',
+    ]);
+    expect(
+      await box().run(COORDINATOR, 'settingsSave', { backendUrl: router?.url, projectId: 'imagine' }),
+    ).toMatchObject({ ok: true });
+    await box().run(COORDINATOR, 'menuSetUpSheet');
+    expect(lastAlert()).toContain('The reporting tabs are set up');
+    await box().run(COORDINATOR, 'menuEnableLiveValidation');
+    expect(lastAlert()).toContain('Live validation is on');
+    expect(box().triggers()).toEqual([
+      expect.objectContaining({ handlerFunction: 'onLiveEdit', eventType: 'ON_EDIT', owner: COORDINATOR }),
+    ]);
+  }
+
+  it('checks a partner typing: "4.000.000" hours accepted with a note giving 4,000,000; "SP" rejected suggesting ES', async () => {
+    await coordinatorSetsUp();
+    // Enabling twice keeps one trigger.
+    await box().run(COORDINATOR, 'menuEnableLiveValidation');
+    expect(box().triggers()).toHaveLength(1);
+
+    const hours = cellOf('ifca-cpu', 'cpu-hours', 'P3');
+    const typed = await box().typeAs(IFCA, hours.a1, '4.000.000');
+    expect(typed.executions).toEqual([expect.not.objectContaining({ error: expect.anything() })]);
+    const hoursPaint = paintOf(hours);
+    expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(hoursPaint.background);
+    expect(hoursPaint.note).toContain('4,000,000');
+    // What the partner typed stays as typed.
+    expect(
+      model().get(spreadsheetId).sheetById(hours.sheet.sheetId).getValue(hours.row, hours.column),
+    ).toEqual({ stringValue: '4.000.000' });
+
+    const countries = cellOf('ifca-cpu', 'countries', 'P3');
+    await box().typeAs(IFCA, countries.a1, 'FR, SP');
+    const countriesPaint = paintOf(countries);
+    expect(countriesPaint.background).toBe(OUTCOME_COLOURS.rejected);
+    expect(countriesPaint.note).toMatch(/\bES\b/);
+
+    // The sidebar lists the rejected cell under its installation.
+    await box().run(IFCA, 'menuShowProblems');
+    expect(box().dialogs().at(-1)).toMatchObject({ user: IFCA, kind: 'sidebar' });
+    const problems = (await box().run(IFCA, 'sidebarProblems')) as {
+      error: string;
+      totals: { rejected: number };
+    };
+    expect(problems.error).toBe('');
+    expect(problems.totals.rejected).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(problems)).toContain(countries.a1.split('!')[1]);
+
+    // An edit outside the value cells makes no request.
+    const before = box().fetches().length;
+    await box().typeAs(COORDINATOR, 'Metrics!A1', 'a label');
+    expect(box().fetches()).toHaveLength(before);
+  });
+
+  it('sends a pasted block of 20 cells (10 rows by 2 periods) in ONE request and paints 20 outcomes', async () => {
+    await coordinatorSetsUp();
+    // Ten IFCA rows (contiguous on the sheet the setup wrote) by P2 and P3: IFCA's own cells only.
+    const ifcaRows = model()
+      .get(spreadsheetId)
+      .findMetadata({ metadataKey: ANCHOR_KEYS.entryRow })
+      .filter((metadata) => metadata.metadataValue?.startsWith('ifca-'))
+      .map((metadata) => (metadata.location.kind === 'dimension' ? metadata.location.startIndex : -1))
+      .sort((a, b) => a - b)
+      .slice(0, 10);
+    const firstRow = ifcaRows[0] ?? -1;
+    expect(ifcaRows).toEqual(Array.from({ length: 10 }, (_, r) => firstRow + r));
+    const corner = cellOf('ifca-cpu', 'cpu-hours', 'P2');
+    expect(cellOf('ifca-cpu', 'cpu-hours', 'P3').column).toBe(corner.column + 1);
+    const block = Array.from({ length: 10 }, (_, r) =>
+      Array.from({ length: 2 }, (_, c) => String(100 * (r + 1) + c)),
+    );
+    const a1 = `Metrics!${String.fromCharCode(65 + corner.column)}${firstRow + 1}`;
+    const posts = entriesPosts().length;
+    await box().pasteAs(IFCA, a1, block);
+    const sent = entriesPosts().slice(posts);
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]?.body ?? '{}').cells).toHaveLength(20);
+    const sheet = model().get(spreadsheetId).sheetById(corner.sheet.sheetId);
+    const painted = block.flatMap((line, r) =>
+      line.map((_, c) => backgroundOf(sheet.getFormat(firstRow + r, corner.column + c))),
+    );
+    expect(painted).toHaveLength(20);
+    for (const colour of painted) {
+      expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning, OUTCOME_COLOURS.rejected]).toContain(colour);
+    }
+  });
+
+  it("refuses a partner's value in another partner's row once the protection is removed, recording both identities", async () => {
+    await coordinatorSetsUp();
+    const foreign = cellOf('incd-cpu', 'cpu-hours', 'P3');
+    await expect(box().typeAs(IFCA, foreign.a1, '1000')).rejects.toThrow('protected cell');
+    expect(box().unprotect(foreign.a1)).toBeGreaterThan(0);
+    await box().typeAs(IFCA, foreign.a1, '1000');
+    const paint = paintOf(foreign);
+    expect(paint.background).toBe(OUTCOME_COLOURS.rejected);
+    expect(paint.note).toContain(`${IFCA} may not write installation "incd-cpu"`);
+    const history = await stack.api.call('GET', apiPaths.history('imagine', 'incd-cpu', 'cpu-hours', 'P3'), {
+      as: COORDINATOR,
+    });
+    expect(history.status).toBe(200);
+    expect(history.body.items.at(-1)).toMatchObject({
+      raw: '1000',
+      status: 'rejected',
+      editor: IFCA,
+      submittedBy: COORDINATOR,
+      via: 'document-trigger',
+    });
+  });
+
+  it('records an edit Apps Script reports no editor for as "editor unknown, via the document trigger"', async () => {
+    await coordinatorSetsUp();
+    const cell = cellOf('ifca-gpu', 'users', 'P3');
+    await box().typeAs(IFCA, cell.a1, '9', { reportEditor: false });
+    const history = await stack.api.call('GET', apiPaths.history('imagine', 'ifca-gpu', 'users', 'P3'), {
+      as: COORDINATOR,
+    });
+    expect(history.body.items.at(-1)).toMatchObject({
+      raw: '9',
+      editor: null,
+      submittedBy: COORDINATOR,
+      via: 'document-trigger',
+    });
+  });
+
+  it('keeps three edits in the outbox while the backend is down and stores them in order with "Sync pending edits"', async () => {
+    await coordinatorSetsUp();
+    await stopBackend();
+    const cells = [
+      [cellOf('ifca-cpu', 'cpu-hours', 'P3'), '1,000'],
+      [cellOf('ifca-cpu', 'users', 'P3'), '12'],
+      [cellOf('ifca-gpu', 'gpu-hours', 'P3'), '300'],
+    ] as const;
+    for (const [cell, text] of cells) await box().typeAs(IFCA, cell.a1, text);
+    for (const [cell] of cells) {
+      expect(paintOf(cell).background).toBe(OUTCOME_COLOURS.pending);
+      expect(paintOf(cell).note).toMatch(/^Pending, will be sent/);
+    }
+    expect(outboxItems().map((item) => item.submission.raw)).toEqual(['1,000', '12', '300']);
+
+    await backend();
+    const posts = entriesPosts().length;
+    await box().run(COORDINATOR, 'menuSyncPending');
+    expect(lastAlert()).toContain('The outbox is empty');
+    expect(outboxItems()).toEqual([]);
+    const sent = entriesPosts().slice(posts);
+    expect(
+      sent.flatMap((fetch) => JSON.parse(fetch.body ?? '{}').cells.map((cell: { raw: unknown }) => cell.raw)),
+    ).toEqual(['1,000', '12', '300']);
+    const stored = await current('P3');
+    for (const [key, raw] of [
+      ['ifca-cpu/cpu-hours', '1,000'],
+      ['ifca-cpu/users', '12'],
+      ['ifca-gpu/gpu-hours', '300'],
+    ]) {
+      expect(stored.find((entry) => `${entry.installationId}/${entry.metricId}` === key)).toMatchObject({
+        raw,
+      });
+    }
+    for (const [cell] of cells) expect(paintOf(cell).background).not.toBe(OUTCOME_COLOURS.pending);
+  });
+
+  it('loses nothing when the outbox is full: "Validate whole sheet" stores what the sheet holds', async () => {
+    await coordinatorSetsUp();
+    await stopBackend();
+    // A long outage filled the document properties: nothing more fits in the outbox.
+    const store = box().host.propertyStore('document', spreadsheetId);
+    for (let index = 0; index < 53; index++) store.set(`filler.${index}`, 'x'.repeat(9 * 1024 - 20));
+    const cell = cellOf('ifca-storage', 'storage-tb-month', 'P3');
+    await box().typeAs(IFCA, cell.a1, '7.5');
+    expect(paintOf(cell).note).toContain('the outbox of pending edits is full');
+    expect(outboxItems()).toEqual([]);
+
+    await backend();
+    await box().run(COORDINATOR, 'menuValidateWholeSheet');
+    const stored = await current('P3');
+    expect(
+      stored.find(
+        (entry) => entry.installationId === 'ifca-storage' && entry.metricId === 'storage-tb-month',
+      ),
+    ).toMatchObject({
+      raw: '7.5',
+    });
+    expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(paintOf(cell).background);
+  });
+
+  it('finds values written through the Sheets API (no trigger fired) with "Validate whole sheet"', async () => {
+    await coordinatorSetsUp();
+    const cell = cellOf('walton-cpu', 'cpu-hours', 'P3');
+    const executions = box().executions().length;
+    await stack.asCoordinator().spreadsheets.values.update({
+      spreadsheetId,
+      range: cell.a1,
+      valueInputOption: 'RAW',
+      requestBody: { values: [['2500']] },
+    });
+    expect(box().executions()).toHaveLength(executions);
+    const posts = entriesPosts().length;
+    await box().run(COORDINATOR, 'menuValidateWholeSheet');
+    const sent = entriesPosts()
+      .slice(posts)
+      .flatMap((fetch) => JSON.parse(fetch.body ?? '{}').cells);
+    expect(sent).toEqual([
+      expect.objectContaining({
+        installationId: 'walton-cpu',
+        metricId: 'cpu-hours',
+        periodId: 'P3',
+        raw: '2500',
+      }),
+    ]);
+    const stored = await current('P3');
+    expect(
+      stored.find((entry) => entry.installationId === 'walton-cpu' && entry.metricId === 'cpu-hours'),
+    ).toMatchObject({ raw: '2500' });
+    expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(paintOf(cell).background);
+  });
+
+  it('fills the Summary and Assessments tabs from the menu, keeping an assessment a person edited', async () => {
+    await coordinatorSetsUp();
+    await box().run(COORDINATOR, 'menuComputeSummary');
+    expect(box().dialogs().at(-1)).toMatchObject({ kind: 'modal', title: 'Compute summary' });
+    const state = (await box().run(COORDINATOR, 'periodDialogState', 'summary')) as {
+      selected: string;
+      choices: { id: string }[];
+      error: string;
+    };
+    expect(state.error).toBe('');
+    expect(state.choices.map((choice) => choice.id)).toContain('PY1');
+    expect(await box().run(COORDINATOR, 'runPeriodAction', 'summary', 'PY1')).toMatchObject({ ok: true });
+    const summary = await stack.tab(spreadsheetId, 'summary');
+    expect(summary.cells.flat().join(' ')).toMatch(/662,547|662547/);
+
+    await box().run(COORDINATOR, 'menuDraftAssessments');
+    expect(await box().run(COORDINATOR, 'runPeriodAction', 'assessments', 'P2')).toMatchObject({ ok: true });
+    const assessments = await stack.tab(spreadsheetId, 'assessments');
+    const anchor = assessments.rowAnchors.find(
+      (row) => row.key === ANCHOR_KEYS.assessmentRow && row.value === 'ifca-cpu/P2',
+    );
+    if (anchor === undefined) throw new Error('no assessment row for ifca-cpu/P2');
+    const textColumn = 2;
+    const a1 = `${assessments.title}!${String.fromCharCode(65 + textColumn)}${anchor.index + 1}`;
+    const posts = box().fetches().length;
+    await box().typeAs(COORDINATOR, a1, 'Written by a person: IFCA grew its CPU use.');
+    // An edit outside the Metrics tab makes no request.
+    expect(box().fetches()).toHaveLength(posts);
+    expect(await box().run(COORDINATOR, 'runPeriodAction', 'assessments', 'P2')).toMatchObject({ ok: true });
+    const again = await stack.tab(spreadsheetId, 'assessments');
+    expect(again.cells[anchor.index]?.[textColumn]).toBe('Written by a person: IFCA grew its CPU use.');
+  });
+});

@@ -1,0 +1,331 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AddonSandbox, startAddonSandbox } from '../../../functions/local/apps-script';
+import { WorkbookModel } from '../../../functions/local/workbook';
+import { createTestSigner, TEST_AUDIENCE } from '../support/sign-test-token';
+
+/**
+ * The Apps Script double on its own: a tiny script (plain Apps Script code, loaded like the add-on's
+ * bundle) drives each service, and the test reads the same workbook model the local Sheets API serves.
+ */
+const SCRIPT = `
+function readBlock(a1) {
+  var range = SpreadsheetApp.getActiveSpreadsheet().getRange(a1);
+  return { values: range.getValues(), display: range.getDisplayValues(), backgrounds: range.getBackgrounds(), notes: range.getNotes(), a1: range.getA1Notation() };
+}
+function paint(a1, colour, note) {
+  var range = SpreadsheetApp.getActiveSpreadsheet().getRange(a1);
+  range.setBackground(colour);
+  range.setNote(note);
+  return range.getNumRows() * range.getNumColumns();
+}
+function writeValues(a1, values) {
+  SpreadsheetApp.getActiveSpreadsheet().getRange(a1).setValues(values);
+}
+function rowOfKey(key) {
+  var found = SpreadsheetApp.getActiveSpreadsheet().createDeveloperMetadataFinder().withKey(key).find();
+  return found.map(function (m) { return { value: m.getValue(), type: String(m.getLocation().getLocationType()), row: m.getLocation().getRow().getRow() }; });
+}
+function anchorRow(row, key, value) {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Data');
+  sheet.getRange(row + ':' + row).addDeveloperMetadata(key, value);
+}
+function protections() {
+  return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Data').getProtections(SpreadsheetApp.ProtectionType.RANGE).map(function (p) {
+    return { a1: p.getRange().getA1Notation(), editors: p.getEditors().map(function (u) { return u.getEmail(); }) };
+  });
+}
+function setProperty(key, size) {
+  PropertiesService.getDocumentProperties().setProperty(key, new Array(size + 1).join('x'));
+  return PropertiesService.getDocumentProperties().getKeys().length;
+}
+function holdLockUntilReleased() {
+  var lock = LockService.getDocumentLock();
+  var got = lock.tryLock(100);
+  var properties = PropertiesService.getDocumentProperties();
+  properties.setProperty('held', 'yes');
+  while (got && properties.getProperty('release') === null) Utilities.sleep(20);
+  lock.releaseLock();
+  return got;
+}
+function tryLockFor(ms) {
+  var got = LockService.getDocumentLock().tryLock(ms);
+  return got;
+}
+function fetchStatus(url, mute) {
+  try {
+    var response = UrlFetchApp.fetch(url, { muteHttpExceptions: mute });
+    return { code: response.getResponseCode(), text: response.getContentText() };
+  } catch (e) {
+    return { thrown: String(e), isError: e instanceof Error };
+  }
+}
+function whoAmI() {
+  var token = ScriptApp.getIdentityToken();
+  var payload = JSON.parse(Utilities.newBlob ? '{}' : '{}');
+  return { active: Session.getActiveUser().getEmail(), effective: Session.getEffectiveUser().getEmail(), token: token };
+}
+function enableTrigger() {
+  ScriptApp.newTrigger('onEditRecorded').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create();
+  return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).length;
+}
+function onEditRecorded(e) {
+  var log = { value: e.value, oldValue: e.oldValue, range: e.range.getA1Notation(), editor: e.user.getEmail(), runAs: Session.getEffectiveUser().getEmail(), rows: e.range.getNumRows() };
+  PropertiesService.getDocumentProperties().setProperty('last-edit', JSON.stringify(log));
+}
+function globalsSeen() {
+  return { setTimeout: typeof setTimeout, require: typeof require, process: typeof process, fetch: typeof fetch };
+}
+function useMissing() {
+  return SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].insertRowBefore(1);
+}
+function showPage() {
+  var template = HtmlService.createTemplate('<p><?= who ?></p>');
+  template.who = '<b>Ann</b>';
+  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle('Hi'));
+  SpreadsheetApp.getUi().createAddonMenu().addItem('Go', 'showPage').addSeparator().addToUi();
+  return SpreadsheetApp.getUi().alert('Sure?', SpreadsheetApp.getUi().ButtonSet.YES_NO) === SpreadsheetApp.getUi().Button.YES;
+}
+`;
+
+const OWNER = 'owner@example.org';
+const ANN = 'ann@example.org';
+const BOB = 'bob@example.org';
+
+describe('the Apps Script double', () => {
+  let dist: string;
+  let model: WorkbookModel;
+  let spreadsheetId: string;
+  let sandbox: AddonSandbox;
+  let server: Server;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'apps-script-double-'));
+    writeFileSync(join(dist, 'Code.js'), SCRIPT);
+    server = createServer((request, response) => {
+      const status = Number(request.url?.slice(1) || '200');
+      response.writeHead(status, { 'content-type': 'text/plain' });
+      response.end(`answered ${status}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    rmSync(dist, { recursive: true, force: true });
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  beforeEach(async () => {
+    model = new WorkbookModel();
+    const spreadsheet = model.create({
+      title: 'Double',
+      owner: OWNER,
+      sharedWith: [ANN, BOB],
+      withoutDefaultSheet: true,
+    });
+    spreadsheetId = spreadsheet.id;
+    const sheet = spreadsheet.addSheet({ title: 'Data', rowCount: 20, columnCount: 6 });
+    sheet.setValue(0, 0, { stringValue: 'name' });
+    sheet.setValue(1, 0, { numberValue: 12.5 });
+    sheet.setFormat(2, 1, { numberFormat: { type: 'TEXT' } });
+    spreadsheet.addProtectedRange(
+      {
+        range: { sheetId: sheet.sheetId, startRowIndex: 5, endRowIndex: 6 },
+        warningOnly: false,
+        editors: { users: [ANN] },
+      },
+      OWNER,
+    );
+    sandbox = await startAddonSandbox({
+      model,
+      spreadsheetId,
+      distDir: dist,
+      signer: createTestSigner(),
+      audience: TEST_AUDIENCE,
+      fetchTimeoutMs: 2_000,
+    });
+  });
+
+  afterEach(async () => {
+    await sandbox.close();
+  });
+
+  it('reads and writes values, backgrounds and notes of the same model the Sheets API serves', async () => {
+    expect(await sandbox.run(OWNER, 'readBlock', 'Data!A1:B2')).toEqual({
+      values: [
+        ['name', ''],
+        [12.5, ''],
+      ],
+      display: [
+        ['name', ''],
+        ['12.5', ''],
+      ],
+      backgrounds: [
+        ['#ffffff', '#ffffff'],
+        ['#ffffff', '#ffffff'],
+      ],
+      notes: [
+        ['', ''],
+        ['', ''],
+      ],
+      a1: 'A1:B2',
+    });
+    await sandbox.run(OWNER, 'writeValues', 'Data!A3:B3', [['1,234.5', '4.000.000']]);
+    await sandbox.run(OWNER, 'paint', 'Data!A3:B3', '#f4cccc', 'why');
+    const sheet = model.get(spreadsheetId).sheets()[0];
+    expect(sheet?.getValue(2, 0)).toEqual({ numberValue: 1234.5 });
+    // B3 is formatted as plain text: what is written stays text.
+    expect(sheet?.getValue(2, 1)).toEqual({ stringValue: '4.000.000' });
+    expect(sheet?.getNote(2, 1)).toBe('why');
+    expect(await sandbox.run(OWNER, 'readBlock', 'Data!A3:B3')).toMatchObject({
+      backgrounds: [['#f4cccc', '#f4cccc']],
+      notes: [['why', 'why']],
+    });
+  });
+
+  it('refuses a write whose shape does not match the range, naming both sizes', async () => {
+    await expect(sandbox.run(OWNER, 'writeValues', 'Data!A1:B2', [['x']])).rejects.toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+  });
+
+  it('finds row metadata where its row went after a sort', async () => {
+    await sandbox.run(OWNER, 'writeValues', 'Data!A2:A4', [['c'], ['a'], ['b']]);
+    await sandbox.run(OWNER, 'anchorRow', 2, 'row-key', 'was-c');
+    expect(await sandbox.run(OWNER, 'rowOfKey', 'row-key')).toEqual([
+      { value: 'was-c', type: 'ROW', row: 2 },
+    ]);
+    const spreadsheet = model.get(spreadsheetId);
+    spreadsheet
+      .sheets()[0]
+      ?.sortRows({ sheetId: 0, startRow: 1, endRow: 4, startColumn: 0, endColumn: 6 }, [
+        { column: 0, ascending: true },
+      ]);
+    model.changed();
+    expect(await sandbox.run(OWNER, 'rowOfKey', 'row-key')).toEqual([
+      { value: 'was-c', type: 'ROW', row: 4 },
+    ]);
+  });
+
+  it('applies protections: the UI and scripts are refused a protected cell, until the owner removes it', async () => {
+    expect(await sandbox.run(OWNER, 'protections')).toEqual([
+      { a1: 'A6:F6', editors: expect.arrayContaining([ANN, OWNER]) },
+    ]);
+    await expect(sandbox.typeAs(BOB, 'Data!B6', 'x')).rejects.toThrow(
+      'Data!B6: You are trying to edit a protected cell',
+    );
+    await expect(sandbox.run(BOB, 'writeValues', 'Data!B6', [['x']])).rejects.toThrow(
+      'You are trying to edit a protected cell',
+    );
+    await sandbox.typeAs(ANN, 'Data!B6', 'fine');
+    expect(sandbox.unprotect('Data!B6')).toBe(1);
+    await sandbox.typeAs(BOB, 'Data!B6', 'now fine');
+    expect(model.get(spreadsheetId).sheets()[0]?.getValue(5, 1)).toEqual({ stringValue: 'now fine' });
+  });
+
+  it('enforces the property limits: 9 KB a value, 500 KB a store', async () => {
+    expect(await sandbox.run(OWNER, 'setProperty', 'fits', 9 * 1024)).toBe(1);
+    await expect(sandbox.run(OWNER, 'setProperty', 'big', 9 * 1024 + 1)).rejects.toThrow(
+      'Argument too large: value',
+    );
+    for (let index = 0; index < 54; index++) await sandbox.run(OWNER, 'setProperty', `k${index}`, 9 * 1024);
+    await expect(sandbox.run(OWNER, 'setProperty', 'one-too-many', 9 * 1024)).rejects.toThrow(
+      'You have exceeded the property storage quota',
+    );
+    expect(Object.keys(sandbox.documentProperties())).not.toContain('one-too-many');
+  });
+
+  it('gives the document lock to one execution at a time, across concurrent executions', async () => {
+    const holding = sandbox.run(ANN, 'holdLockUntilReleased');
+    while (sandbox.documentProperties().held === undefined) await new Promise((r) => setTimeout(r, 10));
+    expect(await sandbox.run(BOB, 'tryLockFor', 10)).toBe(false);
+    sandbox.host.propertyStore('document', spreadsheetId).set('release', 'now');
+    expect(await holding).toBe(true);
+    expect(await sandbox.run(BOB, 'tryLockFor', 10)).toBe(true);
+  });
+
+  it('fetches over real HTTP with muteHttpExceptions semantics, and says when the host is unreachable', async () => {
+    expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/404`, true)).toEqual({
+      code: 404,
+      text: 'answered 404',
+    });
+    expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/503`, false)).toEqual({
+      thrown: expect.stringMatching(
+        /^Exception: Request failed for .*\/503 returned code 503\. Truncated server response: answered 503/,
+      ),
+      isError: true,
+    });
+    expect(await sandbox.run(OWNER, 'fetchStatus', 'http://127.0.0.1:9/x', true)).toEqual({
+      thrown: 'Exception: Address unavailable: http://127.0.0.1:9/x',
+      isError: true,
+    });
+  });
+
+  it('fires installable edit triggers as their owner, with value and oldValue for single cells only', async () => {
+    expect(await sandbox.run(OWNER, 'enableTrigger')).toBe(1);
+    await expect(sandbox.run(OWNER, 'enableTrigger')).rejects.toThrow('too many edit triggers');
+    await sandbox.typeAs(ANN, 'Data!A2', '7');
+    expect(JSON.parse(sandbox.documentProperties()['last-edit'] ?? '')).toEqual({
+      value: '7',
+      oldValue: '12.5',
+      range: 'A2',
+      editor: ANN,
+      runAs: OWNER,
+      rows: 1,
+    });
+    await sandbox.pasteAs(
+      BOB,
+      'Data!C2',
+      [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+      { reportEditor: false },
+    );
+    expect(JSON.parse(sandbox.documentProperties()['last-edit'] ?? '')).toEqual({
+      range: 'C2:D3',
+      editor: '',
+      runAs: OWNER,
+      rows: 2,
+    });
+  });
+
+  it('signs identity tokens for the user the code runs as', async () => {
+    const seen = (await sandbox.run(ANN, 'whoAmI')) as { active: string; effective: string; token: string };
+    expect(seen.active).toBe(ANN);
+    const claims = JSON.parse(Buffer.from(seen.token.split('.')[1] ?? '', 'base64url').toString());
+    expect(claims).toMatchObject({ email: ANN, aud: TEST_AUDIENCE });
+  });
+
+  it('holds only Apps Script globals, and names what it does not implement', async () => {
+    expect(await sandbox.run(OWNER, 'globalsSeen')).toEqual({
+      setTimeout: 'undefined',
+      require: 'undefined',
+      process: 'undefined',
+      fetch: 'undefined',
+    });
+    await expect(sandbox.run(OWNER, 'useMissing')).rejects.toThrow(
+      'Sheet.insertRowBefore is not implemented by the va-assess Apps Script double',
+    );
+    await expect(sandbox.run(OWNER, 'noSuchFunction')).rejects.toThrow(
+      'Script function not found: noSuchFunction',
+    );
+  });
+
+  it('records menus, sidebars and alerts, answering alerts as the test scripts', async () => {
+    sandbox.answerNextAlert('NO');
+    expect(await sandbox.run(OWNER, 'showPage')).toBe(false);
+    expect(sandbox.dialogs()).toEqual([
+      { user: OWNER, kind: 'sidebar', title: 'Hi', content: '<p>&lt;b&gt;Ann&lt;/b&gt;</p>' },
+    ]);
+    expect(sandbox.menu()).toEqual([{ caption: 'Go', functionName: 'showPage' }, { separator: true }]);
+    expect(sandbox.alerts()).toEqual([
+      { user: OWNER, title: '', message: 'Sure?', buttons: 'YES_NO', answer: 'NO' },
+    ]);
+  });
+});
