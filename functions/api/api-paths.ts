@@ -47,4 +47,7 @@ export const apiPaths = {
     withPeriod(`${project(projectId)}/sheet/summary`, period),
   sheetAssessments: (projectId: string, period: string) =>
     withPeriod(`${project(projectId)}/sheet/assessments`, period),
+  /** POST (coordinators): writes the Report tab and answers a signed download link. */
+  sheetReport: (projectId: string, period: string, format: string) =>
+    `${withPeriod(`${project(projectId)}/sheet/report`, period)}&format=${encodeURIComponent(format)}`,
 };

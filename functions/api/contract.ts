@@ -314,6 +314,29 @@ export const sheetWriteBackResponseSchema = z.object({
   keptEdited: z.array(z.string()).optional(),
 });
 
+/** POST .../sheet/report: the Report tab written, and a signed link to download the file. */
+export const sheetReportResponseSchema = z.object({
+  spreadsheetId: z.string(),
+  windowId: z.string(),
+  /** GET this without any token until expiresAt (signed like POST .../report/link). */
+  url: z.string(),
+  /** ISO instant, UTC. */
+  expiresAt: z.string(),
+  format: z.enum(REPORT_FORMATS),
+  /** The report's sections as the Report tab lists them; installations say whose assessment it is or "missing". */
+  sections: z.array(
+    z.object({
+      number: z.string(),
+      title: z.string(),
+      assessment: z.enum(['edited', 'generated', 'missing']).optional(),
+    }),
+  ),
+  /** Names of the installations whose assessment is missing. */
+  missingAssessments: z.array(z.string()),
+  requests: z.number().int(),
+  batchUpdates: z.number().int(),
+});
+
 /** Every error answer: a stable code for programs and a sentence for people. */
 export const errorResponseSchema = z.object({
   code: z.string(),
@@ -338,6 +361,7 @@ export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 export type SheetBindRequest = z.input<typeof sheetBindRequestSchema>;
 export type SheetBindingResponse = z.infer<typeof sheetBindingResponseSchema>;
 export type SheetWriteBackResponse = z.infer<typeof sheetWriteBackResponseSchema>;
+export type SheetReportResponse = z.infer<typeof sheetReportResponseSchema>;
 export type ReportLinkResponse = z.infer<typeof reportLinkResponseSchema>;
 export type RawInput = z.infer<typeof rawInputSchema>;
 export type ActingFor = z.infer<typeof actingForSchema>;

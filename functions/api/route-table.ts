@@ -13,6 +13,7 @@ import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
 import { postReportLinkRoute } from './routes/post-report-link';
 import { postSheetAssessmentsRoute } from './routes/post-sheet-assessments';
+import { postSheetReportRoute } from './routes/post-sheet-report';
 import { postSheetSetupRoute } from './routes/post-sheet-setup';
 import { postSheetSummaryRoute } from './routes/post-sheet-summary';
 import { putConfigRoute } from './routes/put-config';
@@ -40,4 +41,5 @@ export const ROUTES: readonly Route[] = [
   postSheetSetupRoute,
   postSheetSummaryRoute,
   postSheetAssessmentsRoute,
+  postSheetReportRoute,
 ];

@@ -6,6 +6,7 @@ import type {
   CellSubmission,
   CurrentEntriesResponse,
   EntriesResponse,
+  SheetReportResponse,
 } from '../../functions/api/contract';
 
 export interface HttpRequest {
@@ -139,5 +140,10 @@ export class ApiClient {
 
   writeAssessments(period: string): ApiResult<unknown> {
     return this.call('POST', apiPaths.sheetAssessments(this.settings.projectId, period), {});
+  }
+
+  /** Writes the Report tab and answers a short-lived signed download link. */
+  writeReport(period: string, format: string): ApiResult<SheetReportResponse> {
+    return this.call('POST', apiPaths.sheetReport(this.settings.projectId, period, format), {});
   }
 }

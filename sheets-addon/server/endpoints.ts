@@ -1,6 +1,7 @@
 import type { BackendSettings } from '../core/api-client';
 import { Outbox } from '../core/outbox';
 import { problemsOf } from '../core/problems';
+import { REPORT_FORMAT_CHOICES } from '../core/report-link-page';
 import { valueBox } from '../core/value-grid';
 import type {
   ActionReport,
@@ -10,8 +11,9 @@ import type {
   ProblemsView,
   SettingsView,
 } from '../shared/ui-types';
-import { activeSpreadsheet, apiFor, documentProperties, messageOf } from './apps-script';
+import { activeSpreadsheet, alertUser, apiFor, documentProperties, messageOf } from './apps-script';
 import { findMetricsTab, NO_METRICS_TAB } from './metrics-tab';
+import { showReportLinkDialog } from './report-dialog';
 import {
   installationNames,
   readSettings,
@@ -117,12 +119,25 @@ const ACTION_TEXT: Record<PeriodAction, { title: string; button: string; done: s
     button: 'Draft assessments',
     done: 'The assessment drafts of {period} are in the Assessments tab; texts a person edited were kept.',
   },
+  report: {
+    title: 'Generate the report of',
+    button: 'Generate report',
+    done: 'The report of {period} is in the Report tab; its download link is open.',
+  },
 };
 
 /** Called by the period picker on load: the project's periods and years, the current period chosen. */
 export function periodDialogState(action: PeriodAction): PeriodDialogState {
   const text = ACTION_TEXT[action];
-  const base = { action, title: text.title, button: text.button, choices: [], selected: '', error: '' };
+  const base = {
+    action,
+    title: text.title,
+    button: text.button,
+    choices: [],
+    selected: '',
+    formats: action === 'report' ? REPORT_FORMAT_CHOICES : [],
+    error: '',
+  };
   const calendar = apiFor(requireSettings()).calendar();
   if (calendar.kind !== 'ok')
     return { ...base, error: `The project's periods could not be read: ${calendar.message}` };
@@ -134,9 +149,25 @@ export function periodDialogState(action: PeriodAction): PeriodDialogState {
   };
 }
 
+/**
+ * The report: the Report tab written, then the download dialog in place of the picker. A refusal
+ * (a partner, say) comes as the API's own sentence in an alert, as menu items answer.
+ */
+function generateReport(period: string, format: string): ActionReport {
+  const answer = apiFor(requireSettings()).writeReport(period, format);
+  if (answer.kind === 'refused') {
+    alertUser(`The report was not generated: ${answer.message}`);
+    return { ok: false, message: answer.message };
+  }
+  if (answer.kind !== 'ok') return { ok: false, message: answer.message };
+  showReportLinkDialog(answer.value);
+  return { ok: true, message: ACTION_TEXT.report.done.replace('{period}', answer.value.windowId) };
+}
+
 /** Called by the period picker's button; the dialog shows progress until this returns. */
-export function runPeriodAction(action: PeriodAction, period: string): ActionReport {
+export function runPeriodAction(action: PeriodAction, period: string, format = 'docx'): ActionReport {
   try {
+    if (action === 'report') return generateReport(period, format);
     const api = apiFor(requireSettings());
     const answer = action === 'summary' ? api.writeSummary(period) : api.writeAssessments(period);
     if (answer.kind !== 'ok') return { ok: false, message: answer.message };

@@ -63,7 +63,7 @@ function openPeriodDialog(action: PeriodAction, title: string): void {
     const page = HtmlService.createHtmlOutputFromFile('period-picker').getContent();
     const output = HtmlService.createHtmlOutput(page.replace('__PERIOD_ACTION__', action))
       .setWidth(360)
-      .setHeight(260);
+      .setHeight(action === 'report' ? 320 : 260);
     SpreadsheetApp.getUi().showModalDialog(output, title);
   });
 }
@@ -77,11 +77,7 @@ export function menuDraftAssessments(): void {
 }
 
 export function menuGenerateReport(): void {
-  guarded(() =>
-    alertUser(
-      'Generate report is not available yet: it arrives with the report feature of va-assess. Compute summary and Draft assessments already fill their tabs.',
-    ),
-  );
+  openPeriodDialog('report', 'Generate report');
 }
 
 export function menuSyncPending(): void {
@@ -125,7 +121,7 @@ export const HELP_TEXT = [
   'va-assess checks the usage metrics typed in the Metrics tab.',
   'Colours: green accepted, yellow accepted with a warning, red rejected (not stored), grey pending (will be sent). The note of each cell says what was read, what is wrong and what is expected.',
   'Partners: type in your installation rows; use Validate my rows and Show problems.',
-  'Coordinators: Settings, Set up reporting sheet, Enable live validation (once per spreadsheet), Validate whole sheet, Compute summary, Draft assessments, Sync pending edits.',
+  'Coordinators: Settings, Set up reporting sheet, Enable live validation (once per spreadsheet), Validate whole sheet, Compute summary, Draft assessments, Generate report (writes the Report tab and gives a download link valid for a few minutes), Sync pending edits.',
 ].join('\n\n');
 
 export function menuHelp(): void {

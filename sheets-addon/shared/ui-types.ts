@@ -48,7 +48,7 @@ export interface ConnectionReport {
   serviceAccountEmail: string;
 }
 
-export type PeriodAction = 'summary' | 'assessments';
+export type PeriodAction = 'summary' | 'assessments' | 'report';
 
 export interface PeriodChoice {
   id: string;
@@ -62,6 +62,8 @@ export interface PeriodDialogState {
   button: string;
   choices: PeriodChoice[];
   selected: string;
+  /** The report's file formats, the first preselected; empty for actions that produce no file. */
+  formats: PeriodChoice[];
   /** Set when the calendar could not be read: shown instead of the choices. */
   error: string;
 }

@@ -13,7 +13,10 @@ import { storedValuesOf } from './stored-values';
  * installation without a draft is marked missing (POST .../drafts generates them).
  */
 export async function loadReportModel(
-  container: Container,
+  container: {
+    entries: Pick<Container['entries'], 'listCurrent'>;
+    drafts: Pick<Container['drafts'], 'list'>;
+  },
   config: ProjectConfig,
   windowSpec: string,
   now: DateTime,

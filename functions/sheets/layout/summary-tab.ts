@@ -2,10 +2,7 @@ import { formatMetricValue } from '../../domain/parsing/format-metric-value';
 import type { BudgetUsage } from '../../domain/summary/budget-usage';
 import type { InstallationSummary } from '../../domain/summary/installation-summary';
 import type { WindowSummary } from '../../domain/summary/window-summary';
-import { ANCHOR_KEYS } from './anchors';
 import {
-  anchorRow,
-  appendRows,
   BOLD,
   type CellData,
   columnWidth,
@@ -15,6 +12,7 @@ import {
   writeCells,
 } from './sheet-requests';
 import type { TabSnapshot } from './sheet-snapshot';
+import { planWindowBlock } from './window-block';
 
 /** Widest table of a block: the budget table. */
 export const SUMMARY_COLUMN_COUNT = 10;
@@ -121,43 +119,11 @@ export function summaryTabSetup(sheetId: number): Request[] {
   ];
 }
 
-/**
- * Writes a window's block: a block already there (found by its anchor, wherever it moved) is
- * replaced in place, from its anchor row to the next block's; otherwise the block is appended.
- * New rows are inserted before the old ones are deleted, so the tab never runs out of rows.
- */
+/** Writes a window's Summary block, replacing the one already there (see planWindowBlock). */
 export function planSummaryBlock(
   tab: TabSnapshot,
   summary: WindowSummary,
   headlines: readonly string[],
 ): Request[] {
-  const sheetId = tab.sheetId;
-  const rows = summaryBlockRows(summary, headlines);
-  const starts = tab.rowAnchors
-    .filter((anchor) => anchor.key === ANCHOR_KEYS.windowBlock)
-    .sort((a, b) => a.index - b.index);
-  const own = starts.find((anchor) => anchor.value === summary.window.id);
-  const requests: Request[] = [];
-  let start: number;
-  if (own === undefined) {
-    start = tab.rowCount;
-    requests.push(appendRows(sheetId, rows.length));
-  } else {
-    start = own.index;
-    const end = starts.find((anchor) => anchor.index > own.index)?.index ?? tab.rowCount;
-    requests.push({
-      insertDimension: {
-        range: { sheetId, dimension: 'ROWS', startIndex: start, endIndex: start + rows.length },
-        inheritFromBefore: false,
-      },
-    });
-    requests.push({
-      deleteDimension: {
-        range: { sheetId, dimension: 'ROWS', startIndex: start + rows.length, endIndex: end + rows.length },
-      },
-    });
-  }
-  requests.push(writeCells(sheetId, start, 0, rows, 'userEnteredValue,userEnteredFormat'));
-  requests.push(anchorRow(sheetId, start, ANCHOR_KEYS.windowBlock, summary.window.id));
-  return requests;
+  return planWindowBlock(tab, summary.window.id, summaryBlockRows(summary, headlines));
 }

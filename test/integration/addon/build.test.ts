@@ -98,10 +98,14 @@ describe('npm run build:addon', () => {
     expect(manifest.runtimeVersion).toBe('V8');
   });
 
-  it('ships the sidebar, settings and period-picker pages', () => {
+  it('ships the sidebar, settings, period-picker and report-link pages', () => {
     for (const page of ['sidebar.html', 'settings.html', 'period-picker.html']) {
       expect(readFileSync(join(ADDON_DIST, page), 'utf8')).toContain('google.script.run');
     }
+    // The report's download dialog only closes itself; the server fills its link in.
+    const reportLink = readFileSync(join(ADDON_DIST, 'report-link.html'), 'utf8');
+    expect(reportLink).toContain('google.script.host.close()');
+    expect(reportLink).toMatch(/<a [^>]*href="__REPORT_URL__"[^>]*target="_blank"/);
   });
 
   it('refuses a URL prefix that is not https', () => {

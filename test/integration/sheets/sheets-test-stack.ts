@@ -1,4 +1,5 @@
 import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
+import type { ContainerOverrides } from '../../../functions/api/container';
 import { apiPaths } from '../../../functions/api/contract';
 import {
   LOCAL_SERVICE_ACCOUNT_EMAIL,
@@ -22,13 +23,16 @@ export interface SheetsStack {
   readAll(spreadsheetId: string): Promise<sheets_v4.Schema$Spreadsheet>;
   tab(
     spreadsheetId: string,
-    role: 'metrics' | 'installations' | 'summary' | 'assessments',
+    role: 'metrics' | 'installations' | 'summary' | 'assessments' | 'report',
   ): Promise<TabSnapshot>;
   batchUpdates(): number;
 }
 
 /** The router on DynamoDB Local, its Sheets gateway on a local Sheets API, the real client both ways. */
-export function useSheetsStack(retry = { budgetMs: 2_000, firstDelayMs: 5, maxDelayMs: 40 }): SheetsStack {
+export function useSheetsStack(
+  retry = { budgetMs: 2_000, firstDelayMs: 5, maxDelayMs: 40 },
+  extra: { env?: Readonly<Record<string, string>>; overrides?: () => ContainerOverrides } = {},
+): SheetsStack {
   let sheetsApi: LocalSheetsApi | undefined;
   const need = () => {
     if (sheetsApi === undefined) throw new Error('the local Sheets API runs inside tests only');
@@ -41,9 +45,11 @@ export function useSheetsStack(retry = { budgetMs: 2_000, firstDelayMs: 5, maxDe
     await sheetsApi?.close();
   });
   const api = useApiServer({
+    ...(extra.env === undefined ? {} : { env: extra.env }),
     overrides: () => ({
       sheets: () => new SheetsGateway({ rootUrl: need().rootUrl, retry }),
       ...(process.env.SHEETS_TEST_LOG === '1' ? { log: (line: string) => console.error(line) } : {}),
+      ...extra.overrides?.(),
     }),
   });
   beforeEach(() => need().resetCounts());

@@ -1,0 +1,171 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DateTime } from 'luxon';
+import { type AddonSandbox, startAddonSandbox } from '../../functions/local/apps-script';
+import { type ServedRouter, serveRouter } from '../../functions/local/serve-router';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../functions/local/sheets-api';
+import { ANCHOR_KEYS } from '../../functions/sheets/layout/anchors';
+import { ADDON_DIST, buildAddon } from '../../scripts/build-addon';
+import { COORDINATOR, IFCA, NOW } from '../integration/api/api-test-server';
+import { useSheetsStack } from '../integration/sheets/sheets-test-stack';
+import { TEST_AUDIENCE } from '../integration/support/sign-test-token';
+
+/**
+ * Issue 8's sheet acceptance: "Generate report..." of the BUNDLED add-on, run in the Apps Script
+ * sandbox against the real router, writes the Report tab and opens a dialog whose link downloads the
+ * Word file; the same link altered, or after its expiry, answers 403.
+ */
+jest.setTimeout(120_000);
+
+const SECRET = 'test-report-link-secret-0123456789abcdef';
+const LINK_TTL_SECONDS = 600;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+interface PeriodDialogState {
+  selected: string;
+  choices: { id: string }[];
+  formats: { id: string }[];
+  error: string;
+}
+
+describe('"Generate report..." in the Apps Script sandbox', () => {
+  // The backend's clock, moved past the link's expiry by a test.
+  let clock: DateTime = NOW;
+  const stack = useSheetsStack(undefined, {
+    env: { REPORT_LINK_SECRET: SECRET, REPORT_LINK_TTL_SECONDS: String(LINK_TTL_SECONDS) },
+    overrides: () => ({ now: () => clock }),
+  });
+  let distDir = '';
+  let router: ServedRouter | undefined;
+  let sandbox: AddonSandbox | undefined;
+  let spreadsheetId = '';
+
+  beforeAll(async () => {
+    buildAddon();
+    // A private copy: other tests rebuild sheets-addon/dist while this one runs.
+    distDir = mkdtempSync(join(tmpdir(), 'addon-dist-'));
+    cpSync(ADDON_DIST, distDir, { recursive: true });
+    router = await serveRouter(() => stack.api.container);
+  });
+
+  afterAll(async () => {
+    await router?.close();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    // No execution (menu item or page call) may have ended in an exception.
+    expect(sandbox?.executions().filter((record) => record.error !== undefined) ?? []).toEqual([]);
+    await sandbox?.close();
+    sandbox = undefined;
+  });
+
+  const box = () => {
+    if (sandbox === undefined) throw new Error('no sandbox');
+    return sandbox;
+  };
+
+  /** The coordinator opens a new spreadsheet, enters the settings and sets it up from the menu. */
+  async function coordinatorSetsUp(): Promise<void> {
+    clock = NOW;
+    await stack.api.seedExample();
+    spreadsheetId = stack.sheetsApi.createSpreadsheet({
+      title: 'iMagine VA metrics',
+      owner: COORDINATOR,
+      sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL, IFCA],
+    });
+    sandbox = await startAddonSandbox({
+      model: stack.sheetsApi.model,
+      spreadsheetId,
+      distDir,
+      signer: stack.api.signer,
+      audience: TEST_AUDIENCE,
+      fetchTimeoutMs: 30_000,
+    });
+    await box().open(COORDINATOR);
+    expect(
+      await box().run(COORDINATOR, 'settingsSave', { backendUrl: router?.url, projectId: 'imagine' }),
+    ).toMatchObject({ ok: true });
+    await box().run(COORDINATOR, 'menuSetUpSheet');
+    expect(box().alerts().at(-1)?.message).toContain('The reporting tabs are set up');
+  }
+
+  /** The download link as the dialog's markup holds it (HTML-escaped in the href). */
+  function linkInDialog(content: string): string {
+    const href = /<a id="download"[^>]*href="([^"]+)"[^>]*target="_blank"/.exec(content)?.[1];
+    if (href === undefined) throw new Error(`no download link in the dialog:\n${content}`);
+    return href.replace(/&amp;/g, '&');
+  }
+
+  it('writes the Report tab and opens a dialog whose link downloads the Word file, then 403 once altered or expired', async () => {
+    await coordinatorSetsUp();
+    await box().run(COORDINATOR, 'menuGenerateReport');
+    expect(box().dialogs().at(-1)).toMatchObject({
+      kind: 'modal',
+      title: 'Generate report',
+      user: COORDINATOR,
+    });
+    const state = (await box().run(COORDINATOR, 'periodDialogState', 'report')) as PeriodDialogState;
+    expect(state.error).toBe('');
+    expect(state.choices.map((choice) => choice.id)).toContain(state.selected);
+    expect(state.formats.map((format) => format.id)).toEqual(['docx', 'html', 'md']);
+
+    const report = await box().run(COORDINATOR, 'runPeriodAction', 'report', 'PY1', 'docx');
+    expect(report).toMatchObject({ ok: true });
+
+    const tab = await stack.tab(spreadsheetId, 'report');
+    expect(tab.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.windowBlock)).toEqual([
+      expect.objectContaining({ value: 'PY1' }),
+    ]);
+    const tabText = tab.cells.flat().join('\n');
+    expect(tabText).toContain('662,547 CPU-hours');
+    expect(tabText).toContain('89% of the budgeted CPU and GPU-hours, and 98% of the budgeted storage');
+
+    const dialog = box().dialogs().at(-1);
+    expect(dialog).toMatchObject({ kind: 'modal', title: 'va-assess: report of PY1', user: COORDINATOR });
+    const content = dialog?.content ?? '';
+    expect(content).toContain('Download the report (Word)');
+    expect(content).toContain(
+      `datetime="${NOW.toUTC().plus({ seconds: LINK_TTL_SECONDS }).toISO({ suppressMilliseconds: true })}"`,
+    );
+    // Nothing was drafted yet: the dialog names all 11 installations without an assessment.
+    expect(content).toContain('Assessment missing for 11 installations');
+    expect(content).toContain('<li>IFCA-CSIC Scientific Cloud – CPU</li>');
+
+    const url = linkInDialog(content);
+    const download = await fetch(url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe(DOCX);
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+
+    const altered = new URL(url);
+    const signature = altered.searchParams.get('signature') ?? '';
+    altered.searchParams.set('signature', `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`);
+    const refused = await fetch(altered);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/^This report link is not valid/);
+
+    clock = NOW.plus({ seconds: LINK_TTL_SECONDS + 1 });
+    const expired = await fetch(url);
+    expect(expired.status).toBe(403);
+    expect(((await expired.json()) as { code: string }).code).toBe('report-link-expired');
+  });
+
+  it("shows a partner the API's refusal in an alert and writes no Report tab", async () => {
+    await coordinatorSetsUp();
+    const dialogs = box().dialogs().length;
+    const answer = await box().run(IFCA, 'runPeriodAction', 'report', 'PY1', 'docx');
+    expect(answer).toMatchObject({ ok: false });
+    expect(box().alerts().at(-1)).toMatchObject({
+      user: IFCA,
+      message: `The report was not generated: Only coordinators of project "imagine" may generate the report into the spreadsheet; ${IFCA} is not one`,
+    });
+    expect(box().dialogs()).toHaveLength(dialogs);
+    await expect(stack.tab(spreadsheetId, 'report')).rejects.toThrow('no report tab');
+  });
+});
