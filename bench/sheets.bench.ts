@@ -1,10 +1,10 @@
 /**
- * `npm run bench:sheets`: Sheets API requests per write-back (setup, summary, assessments) for the
+ * `npm run bench:sheets`: Sheets API requests per write-back (setup, summary, assessments, report) for the
  * D4.2 example and for a project of 200 installations, through the real router, the real
  * @googleapis/sheets client and the local Sheets API, on DynamoDB Local. Each operation must stay one
  * read and at most one batchUpdate whatever the number of installations (the per-minute write quota).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { buildContainer } from '../functions/api/container';
 import { apiPaths, MAX_CELLS_PER_REQUEST } from '../functions/api/contract';
@@ -28,6 +28,7 @@ const OPERATIONS = [
   ['setup again', (id: string) => apiPaths.sheetSetup(id)],
   ['summary PY1', (id: string) => apiPaths.sheetSummary(id, 'PY1')],
   ['assessments PY1', (id: string) => apiPaths.sheetAssessments(id, 'PY1')],
+  ['report PY1', (id: string) => apiPaths.sheetReport(id, 'PY1', 'docx')],
 ] as const;
 
 function project(installations: number): { config: ProjectConfig; entries: RawEntry[] } {
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
         DYNAMODB_ENDPOINT: dynamo.endpoint,
         AUTH_MODE: 'dev',
         HOST: '127.0.0.1',
+        // The report write-back ends with a signed download link.
+        REPORT_LINK_SECRET: randomBytes(32).toString('hex'),
       });
       const container = buildContainer(env, {
         doc,

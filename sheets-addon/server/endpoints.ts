@@ -108,21 +108,24 @@ export function settingsTestConnection(view: SettingsView): ConnectionReport {
   return { ok: role !== 'none', lines, serviceAccountEmail };
 }
 
-const ACTION_TEXT: Record<PeriodAction, { title: string; button: string; done: string }> = {
+const ACTION_TEXT: Record<PeriodAction, { title: string; button: string; done: string; refused: string }> = {
   summary: {
     title: 'Compute the summary of',
     button: 'Compute summary',
     done: 'The summary of {period} is in the Summary tab.',
+    refused: 'The summary was not computed',
   },
   assessments: {
     title: 'Draft the assessments of',
     button: 'Draft assessments',
     done: 'The assessment drafts of {period} are in the Assessments tab; texts a person edited were kept.',
+    refused: 'The assessments were not drafted',
   },
   report: {
     title: 'Generate the report of',
     button: 'Generate report',
     done: 'The report of {period} is in the Report tab; its download link is open.',
+    refused: 'The report was not generated',
   },
 };
 
@@ -156,7 +159,7 @@ export function periodDialogState(action: PeriodAction): PeriodDialogState {
 function generateReport(period: string, format: string): ActionReport {
   const answer = apiFor(requireSettings()).writeReport(period, format);
   if (answer.kind === 'refused') {
-    alertUser(`The report was not generated: ${answer.message}`);
+    alertUser(`${ACTION_TEXT.report.refused}: ${answer.message}`);
     return { ok: false, message: answer.message };
   }
   if (answer.kind !== 'ok') return { ok: false, message: answer.message };
@@ -170,6 +173,11 @@ export function runPeriodAction(action: PeriodAction, period: string, format = '
     if (action === 'report') return generateReport(period, format);
     const api = apiFor(requireSettings());
     const answer = action === 'summary' ? api.writeSummary(period) : api.writeAssessments(period);
+    if (answer.kind === 'refused') {
+      // As the report and the menu items answer: the API's own sentence, in an alert.
+      alertUser(`${ACTION_TEXT[action].refused}: ${answer.message}`);
+      return { ok: false, message: answer.message };
+    }
     if (answer.kind !== 'ok') return { ok: false, message: answer.message };
     return { ok: true, message: ACTION_TEXT[action].done.replace('{period}', period) };
   } catch (error) {

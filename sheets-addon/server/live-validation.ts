@@ -2,7 +2,7 @@ import type { ActingFor } from '../../functions/api/contract';
 import { valueCellsIn } from '../core/value-grid';
 import { activeSpreadsheet, alertUser, apiFor, documentProperties } from './apps-script';
 import { findMetricsSheet, readMetricsTab } from './metrics-tab';
-import { queueWhileBusy, sendEditedCells } from './send-cells';
+import { queueWhileBusy, sendBusyEdits, sendEditedCells } from './send-cells';
 import { readSettings, rememberInstallationNames, requireSettings } from './settings';
 
 /** The name Apps Script calls on every edit; the build defines it at top level. */
@@ -142,7 +142,11 @@ export function onLiveEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     return;
   }
   try {
-    sendEditedCells(event.source, grid.sheetId, cells, apiFor(settings), actingFor);
+    const api = apiFor(settings);
+    const report = sendEditedCells(event.source, grid.sheetId, cells, api, actingFor);
+    // Edits that gave up waiting while this one held the lock: sent before the lock goes, so they do
+    // not stay grey until someone edits again or runs Sync pending edits.
+    if (report.unavailable === undefined) sendBusyEdits(event.source, api);
   } finally {
     lock.releaseLock();
   }

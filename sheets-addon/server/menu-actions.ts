@@ -57,9 +57,34 @@ export function menuShowProblems(): void {
   });
 }
 
+/** What each period action does, in the sentence a partner reads when it is not theirs to run. */
+const COORDINATOR_WORK: Record<PeriodAction, string> = {
+  summary: 'computes the summary into the Summary tab',
+  assessments: 'drafts the assessments into the Assessments tab',
+  report: 'generates the report into the Report tab',
+};
+
+/**
+ * The period actions write tabs every partner reads, so only coordinators run them: asked before the
+ * picker opens, so that a partner is told at once instead of after choosing a period.
+ */
+function refusedToNonCoordinator(action: PeriodAction, title: string): boolean {
+  const settings = requireSettings();
+  const access = apiFor(settings).access();
+  if (access.kind !== 'ok') {
+    alertUser(`${title} is not available: ${access.message}`);
+    return true;
+  }
+  if (access.value.role === 'coordinator') return false;
+  alertUser(
+    `Only a coordinator of project "${settings.projectId}" ${COORDINATOR_WORK[action]}. ${access.value.email} is ${access.value.role === 'partner' ? 'a partner' : 'not a member of the project'}: ask a coordinator to run ${title}.`,
+  );
+  return true;
+}
+
 function openPeriodDialog(action: PeriodAction, title: string): void {
   guarded(() => {
-    requireSettings();
+    if (refusedToNonCoordinator(action, title)) return;
     const page = HtmlService.createHtmlOutputFromFile('period-picker').getContent();
     const output = HtmlService.createHtmlOutput(page.replace('__PERIOD_ACTION__', action))
       .setWidth(360)

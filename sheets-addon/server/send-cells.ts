@@ -84,6 +84,17 @@ export function adoptBusyEdits(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   );
 }
 
+/**
+ * The edits queued while the caller held the lock, moved to the outbox and sent (with anything else
+ * waiting there). No request at all when nothing was queued. Caller holds the lock.
+ */
+export function sendBusyEdits(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, api: ApiClient): void {
+  const queued = Object.keys(documentProperties().getAll()).some((key) => key.startsWith(BUSY_KEY_PREFIX));
+  if (!queued) return;
+  adoptBusyEdits(spreadsheet);
+  drainOutbox(spreadsheet, api);
+}
+
 function toItem(cell: ValueCell, sheetId: number, actingFor: ActingFor | undefined): OutboxItem {
   return {
     id: uniqueId(),

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { CellOutcome } from '../../functions/api/contract';
 import { readExampleProject } from '../../functions/api/example-seed';
 import { validateEntries } from '../../functions/domain/validation/validate-entries';
@@ -9,6 +9,7 @@ import { paintForOutcome } from '../../sheets-addon/core/cell-note';
 import { problemsOf } from '../../sheets-addon/core/problems';
 import type { ValueGrid } from '../../sheets-addon/core/value-grid';
 import type { ConnectionReport, ProblemsView } from '../../sheets-addon/shared/ui-types';
+import { launchChromium } from '../support/chromium';
 
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -116,18 +117,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

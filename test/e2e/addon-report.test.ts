@@ -1,15 +1,7 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DateTime } from 'luxon';
-import { type AddonSandbox, startAddonSandbox } from '../../functions/local/apps-script';
-import { type ServedRouter, serveRouter } from '../../functions/local/serve-router';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../functions/local/sheets-api';
 import { ANCHOR_KEYS } from '../../functions/sheets/layout/anchors';
-import { ADDON_DIST, buildAddon } from '../../scripts/build-addon';
 import { COORDINATOR, IFCA, NOW } from '../integration/api/api-test-server';
-import { useSheetsStack } from '../integration/sheets/sheets-test-stack';
-import { TEST_AUDIENCE } from '../integration/support/sign-test-token';
+import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
  * Issue 8's sheet acceptance: "Generate report..." of the BUNDLED add-on, run in the Apps Script
@@ -32,63 +24,17 @@ interface PeriodDialogState {
 describe('"Generate report..." in the Apps Script sandbox', () => {
   // The backend's clock, moved past the link's expiry by a test.
   let clock: DateTime = NOW;
-  const stack = useSheetsStack(undefined, {
+  const addon = useAddonSandboxStack({
     env: { REPORT_LINK_SECRET: SECRET, REPORT_LINK_TTL_SECONDS: String(LINK_TTL_SECONDS) },
     overrides: () => ({ now: () => clock }),
+    fetchTimeoutMs: 30_000,
   });
-  let distDir = '';
-  let router: ServedRouter | undefined;
-  let sandbox: AddonSandbox | undefined;
-  let spreadsheetId = '';
-
-  beforeAll(async () => {
-    buildAddon();
-    // A private copy: other tests rebuild sheets-addon/dist while this one runs.
-    distDir = mkdtempSync(join(tmpdir(), 'addon-dist-'));
-    cpSync(ADDON_DIST, distDir, { recursive: true });
-    router = await serveRouter(() => stack.api.container);
-  });
-
-  afterAll(async () => {
-    await router?.close();
-    rmSync(distDir, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    // No execution (menu item or page call) may have ended in an exception.
-    expect(sandbox?.executions().filter((record) => record.error !== undefined) ?? []).toEqual([]);
-    await sandbox?.close();
-    sandbox = undefined;
-  });
-
-  const box = () => {
-    if (sandbox === undefined) throw new Error('no sandbox');
-    return sandbox;
-  };
+  const { stack, box } = addon;
 
   /** The coordinator opens a new spreadsheet, enters the settings and sets it up from the menu. */
   async function coordinatorSetsUp(): Promise<void> {
     clock = NOW;
-    await stack.api.seedExample();
-    spreadsheetId = stack.sheetsApi.createSpreadsheet({
-      title: 'iMagine VA metrics',
-      owner: COORDINATOR,
-      sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL, IFCA],
-    });
-    sandbox = await startAddonSandbox({
-      model: stack.sheetsApi.model,
-      spreadsheetId,
-      distDir,
-      signer: stack.api.signer,
-      audience: TEST_AUDIENCE,
-      fetchTimeoutMs: 30_000,
-    });
-    await box().open(COORDINATOR);
-    expect(
-      await box().run(COORDINATOR, 'settingsSave', { backendUrl: router?.url, projectId: 'imagine' }),
-    ).toMatchObject({ ok: true });
-    await box().run(COORDINATOR, 'menuSetUpSheet');
-    expect(box().alerts().at(-1)?.message).toContain('The reporting tabs are set up');
+    await addon.coordinatorSetsUp({ liveValidation: false, sharedWith: [IFCA] });
   }
 
   /** The download link as the dialog's markup holds it (HTML-escaped in the href). */
@@ -114,7 +60,7 @@ describe('"Generate report..." in the Apps Script sandbox', () => {
     const report = await box().run(COORDINATOR, 'runPeriodAction', 'report', 'PY1', 'docx');
     expect(report).toMatchObject({ ok: true });
 
-    const tab = await stack.tab(spreadsheetId, 'report');
+    const tab = await stack.tab(addon.spreadsheetId, 'report');
     expect(tab.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.windowBlock)).toEqual([
       expect.objectContaining({ value: 'PY1' }),
     ]);
@@ -166,6 +112,6 @@ describe('"Generate report..." in the Apps Script sandbox', () => {
       message: `The report was not generated: Only coordinators of project "imagine" may generate the report into the spreadsheet; ${IFCA} is not one`,
     });
     expect(box().dialogs()).toHaveLength(dialogs);
-    await expect(stack.tab(spreadsheetId, 'report')).rejects.toThrow('no report tab');
+    await expect(stack.tab(addon.spreadsheetId, 'report')).rejects.toThrow('no report tab');
   });
 });

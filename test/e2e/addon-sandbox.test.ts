@@ -1,16 +1,8 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { apiPaths } from '../../functions/api/contract';
-import { type AddonSandbox, startAddonSandbox } from '../../functions/local/apps-script';
 import { backgroundOf } from '../../functions/local/apps-script/colours';
-import { type ServedRouter, serveRouter } from '../../functions/local/serve-router';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../functions/local/sheets-api';
-import { ANCHOR_KEYS, entryRowValue, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
-import { ADDON_DIST, buildAddon } from '../../scripts/build-addon';
-import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
-import { useSheetsStack } from '../integration/sheets/sheets-test-stack';
-import { TEST_AUDIENCE } from '../integration/support/sign-test-token';
+import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
+import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
  * Issue 7's acceptance, end to end and offline: the add-on's BUNDLED code (npm run build:addon) runs in
@@ -19,121 +11,16 @@ import { TEST_AUDIENCE } from '../integration/support/sign-test-token';
  */
 jest.setTimeout(120_000);
 
-const OUTBOX_PREFIX = 'va-assess.outbox.';
-
 describe('the add-on in the Apps Script sandbox, end to end', () => {
-  const stack = useSheetsStack();
-  let distDir = '';
-  let router: ServedRouter | undefined;
-  let port = 0;
-  let sandbox: AddonSandbox | undefined;
-  let spreadsheetId = '';
-
-  const backend = async () => {
-    router = await serveRouter(() => stack.api.container, { port });
-    port = Number(new URL(router.url).port);
-  };
-  const stopBackend = async () => {
-    await router?.close();
-    router = undefined;
-  };
-
-  beforeAll(async () => {
-    buildAddon();
-    // A private copy: other tests rebuild sheets-addon/dist while this one runs.
-    distDir = mkdtempSync(join(tmpdir(), 'addon-dist-'));
-    cpSync(ADDON_DIST, distDir, { recursive: true });
-    await backend();
-  });
-
-  afterAll(async () => {
-    await stopBackend();
-    rmSync(distDir, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    // No execution (menu item, page call or trigger) may have ended in an exception.
-    expect(sandbox?.executions().filter((record) => record.error !== undefined) ?? []).toEqual([]);
-    await sandbox?.close();
-    sandbox = undefined;
-    if (router === undefined) await backend();
-  });
-
-  const box = () => {
-    if (sandbox === undefined) throw new Error('no sandbox');
-    return sandbox;
-  };
+  const addon = useAddonSandboxStack();
+  const { stack, box, cellOf, paintOf, entriesPosts, outboxItems, lastAlert, current } = addon;
   const model = () => stack.sheetsApi.model;
+  const coordinatorSetsUp = () => addon.coordinatorSetsUp();
+  const stopBackend = () => addon.stopBackend();
+  const backend = () => addon.startBackend();
 
-  /** "Metrics!H7" of an installation's metric in a period, found through the anchors. */
-  const cellOf = (installationId: string, metricId: string, periodId: string) => {
-    const spreadsheet = model().get(spreadsheetId);
-    const row = spreadsheet.findMetadata({
-      metadataKey: ANCHOR_KEYS.entryRow,
-      metadataValue: entryRowValue({ installationId, metricId }),
-    })[0];
-    const column = spreadsheet.findMetadata({
-      metadataKey: ANCHOR_KEYS.periodColumn,
-      metadataValue: periodId,
-    })[0];
-    if (row?.location.kind !== 'dimension' || column?.location.kind !== 'dimension') {
-      throw new Error(`no value cell for ${installationId}/${metricId}/${periodId}`);
-    }
-    const sheet = spreadsheet.sheetById(row.location.sheetId);
-    return {
-      sheet,
-      row: row.location.startIndex,
-      column: column.location.startIndex,
-      a1: `${sheet.title}!${String.fromCharCode(65 + column.location.startIndex)}${row.location.startIndex + 1}`,
-    };
-  };
-  const paintOf = (cell: ReturnType<typeof cellOf>) => {
-    const live = model().get(spreadsheetId).sheetById(cell.sheet.sheetId);
-    return {
-      background: backgroundOf(live.getFormat(cell.row, cell.column)),
-      note: live.getNote(cell.row, cell.column) ?? '',
-    };
-  };
-  const entriesPosts = () =>
-    box()
-      .fetches()
-      .filter((fetch) => fetch.method === 'POST' && /\/entries$/.test(fetch.url));
-  const outboxItems = () =>
-    Object.entries(box().documentProperties())
-      .filter(([key]) => key.startsWith(OUTBOX_PREFIX))
-      .sort(([a], [b]) => a.localeCompare(b))
-      .flatMap(([, value]) => JSON.parse(value) as { submission: { raw: unknown } }[]);
-  const lastAlert = () => box().alerts().at(-1)?.message ?? '';
-  const current = async (periodId: string) => {
-    const answer = await stack.api.call('GET', apiPaths.currentEntries('imagine', periodId), {
-      as: COORDINATOR,
-    });
-    expect(answer.status).toBe(200);
-    return answer.body.entries as {
-      installationId: string;
-      metricId: string;
-      raw: unknown;
-      status: string;
-    }[];
-  };
-
-  /** The coordinator opens the new sheet, enters the settings, runs Set up and Enable live validation. */
-  async function coordinatorSetsUp(): Promise<void> {
-    await stack.api.seedExample();
-    spreadsheetId = stack.sheetsApi.createSpreadsheet({
-      title: 'iMagine VA metrics',
-      owner: COORDINATOR,
-      sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL, IFCA, INCD],
-    });
-    sandbox = await startAddonSandbox({
-      model: model(),
-      spreadsheetId,
-      distDir,
-      signer: stack.api.signer,
-      audience: TEST_AUDIENCE,
-      fetchTimeoutMs: 10_000,
-    });
-    await box().open(COORDINATOR);
+  it('checks a partner typing: "4.000.000" hours accepted with a note giving 4,000,000; "SP" rejected suggesting ES', async () => {
+    await coordinatorSetsUp();
     expect(
       box()
         .menu()
@@ -152,20 +39,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       'Settings',
       'Help',
     ]);
-    expect(
-      await box().run(COORDINATOR, 'settingsSave', { backendUrl: router?.url, projectId: 'imagine' }),
-    ).toMatchObject({ ok: true });
-    await box().run(COORDINATOR, 'menuSetUpSheet');
-    expect(lastAlert()).toContain('The reporting tabs are set up');
-    await box().run(COORDINATOR, 'menuEnableLiveValidation');
-    expect(lastAlert()).toContain('Live validation is on');
-    expect(box().triggers()).toEqual([
-      expect.objectContaining({ handlerFunction: 'onLiveEdit', eventType: 'ON_EDIT', owner: COORDINATOR }),
-    ]);
-  }
-
-  it('checks a partner typing: "4.000.000" hours accepted with a note giving 4,000,000; "SP" rejected suggesting ES', async () => {
-    await coordinatorSetsUp();
     // Enabling twice keeps one trigger.
     await box().run(COORDINATOR, 'menuEnableLiveValidation');
     expect(box().triggers()).toHaveLength(1);
@@ -177,9 +50,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(hoursPaint.background);
     expect(hoursPaint.note).toContain('4,000,000');
     // What the partner typed stays as typed.
-    expect(
-      model().get(spreadsheetId).sheetById(hours.sheet.sheetId).getValue(hours.row, hours.column),
-    ).toEqual({ stringValue: '4.000.000' });
+    expect(addon.valueOf(hours)).toEqual({ stringValue: '4.000.000' });
 
     const countries = cellOf('ifca-cpu', 'countries', 'P3');
     await box().typeAs(IFCA, countries.a1, 'FR, SP');
@@ -208,7 +79,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     await coordinatorSetsUp();
     // Ten IFCA rows (contiguous on the sheet the setup wrote) by P2 and P3: IFCA's own cells only.
     const ifcaRows = model()
-      .get(spreadsheetId)
+      .get(addon.spreadsheetId)
       .findMetadata({ metadataKey: ANCHOR_KEYS.entryRow })
       .filter((metadata) => metadata.metadataValue?.startsWith('ifca-'))
       .map((metadata) => (metadata.location.kind === 'dimension' ? metadata.location.startIndex : -1))
@@ -227,7 +98,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     const sent = entriesPosts().slice(posts);
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0]?.body ?? '{}').cells).toHaveLength(20);
-    const sheet = model().get(spreadsheetId).sheetById(corner.sheet.sheetId);
+    const sheet = model().get(addon.spreadsheetId).sheetById(corner.sheetId);
     const painted = block.flatMap((line, r) =>
       line.map((_, c) => backgroundOf(sheet.getFormat(firstRow + r, corner.column + c))),
     );
@@ -315,7 +186,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     await coordinatorSetsUp();
     await stopBackend();
     // A long outage filled the document properties: nothing more fits in the outbox.
-    const store = box().host.propertyStore('document', spreadsheetId);
+    const store = box().host.propertyStore('document', addon.spreadsheetId);
     for (let index = 0; index < 53; index++) store.set(`filler.${index}`, 'x'.repeat(9 * 1024 - 20));
     const cell = cellOf('ifca-storage', 'storage-tb-month', 'P3');
     await box().typeAs(IFCA, cell.a1, '7.5');
@@ -340,7 +211,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     const cell = cellOf('walton-cpu', 'cpu-hours', 'P3');
     const executions = box().executions().length;
     await stack.asCoordinator().spreadsheets.values.update({
-      spreadsheetId,
+      spreadsheetId: addon.spreadsheetId,
       range: cell.a1,
       valueInputOption: 'RAW',
       requestBody: { values: [['2500']] },
@@ -378,12 +249,12 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     expect(state.error).toBe('');
     expect(state.choices.map((choice) => choice.id)).toContain('PY1');
     expect(await box().run(COORDINATOR, 'runPeriodAction', 'summary', 'PY1')).toMatchObject({ ok: true });
-    const summary = await stack.tab(spreadsheetId, 'summary');
+    const summary = await stack.tab(addon.spreadsheetId, 'summary');
     expect(summary.cells.flat().join(' ')).toMatch(/662,547|662547/);
 
     await box().run(COORDINATOR, 'menuDraftAssessments');
     expect(await box().run(COORDINATOR, 'runPeriodAction', 'assessments', 'P2')).toMatchObject({ ok: true });
-    const assessments = await stack.tab(spreadsheetId, 'assessments');
+    const assessments = await stack.tab(addon.spreadsheetId, 'assessments');
     const anchor = assessments.rowAnchors.find(
       (row) => row.key === ANCHOR_KEYS.assessmentRow && row.value === 'ifca-cpu/P2',
     );
@@ -395,7 +266,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     // An edit outside the Metrics tab makes no request.
     expect(box().fetches()).toHaveLength(posts);
     expect(await box().run(COORDINATOR, 'runPeriodAction', 'assessments', 'P2')).toMatchObject({ ok: true });
-    const again = await stack.tab(spreadsheetId, 'assessments');
+    const again = await stack.tab(addon.spreadsheetId, 'assessments');
     expect(again.cells[anchor.index]?.[textColumn]).toBe('Written by a person: IFCA grew its CPU use.');
   });
 });

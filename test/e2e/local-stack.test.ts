@@ -27,6 +27,7 @@ const historyPath = '/v1/projects/imagine/entries/ifca-cpu/countries/P2/history'
 
 /** Issue 3's acceptance, run as a person runs it: npm start, curl, Ctrl-C, start again, storage outage. */
 describe('npm start (the local stack)', () => {
+  // DynamoDB Local's folder inside ours: the local Sheets API keeps its workbooks beside it.
   const dataDir = mkdtempSync(join(tmpdir(), 'va-assess-stack-'));
   let stack: LocalStack | undefined;
 
@@ -37,7 +38,7 @@ describe('npm start (the local stack)', () => {
 
   it('serves the example, validates edits, keeps data across a restart and survives a storage outage', async () => {
     const port = await findFreePort();
-    stack = await startLocalStack(dataDir, port);
+    stack = await startLocalStack(join(dataDir, 'dynamodb'), port);
     expect(stack.output()).toContain('DEV AUTH MODE');
     expect(stack.output()).toMatch(/loaded examples\/imagine-py1: \d+ accepted/);
 
@@ -64,7 +65,7 @@ describe('npm start (the local stack)', () => {
     expect(await stack.interrupt()).toBe(0);
     expect(stack.output()).toContain('Stopped.');
 
-    stack = await startLocalStack(dataDir, port);
+    stack = await startLocalStack(join(dataDir, 'dynamodb'), port);
     expect(stack.output()).toContain('project "imagine" already stored');
     const history = await call(stack, 'GET', historyPath, COORDINATOR);
     const raws = (history.body.items as { raw: unknown; editor: string }[]).map((item) => item.raw);

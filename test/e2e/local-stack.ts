@@ -8,6 +8,8 @@ export interface LocalStack {
   url: string;
   /** DynamoDB Local's port, as the banner prints it. */
   dynamoPort: number;
+  /** The local Sheets API and the example's spreadsheet on it, as the banner prints them. */
+  sheets: { rootUrl: string; spreadsheetId: string };
   output: () => string;
   /** Ctrl-C, as a person stops it; resolves with the exit code. */
   interrupt: () => Promise<number | null>;
@@ -46,9 +48,11 @@ export async function startLocalStack(
     await sleep(200);
   }
   const dynamoPort = Number(/DynamoDB Local:\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
+  const sheets = /Sheets API:\s+(\S+) \(local\), spreadsheet (\S+),/.exec(output);
   return {
     url: `http://localhost:${port}`,
     dynamoPort,
+    sheets: { rootUrl: sheets?.[1] ?? '', spreadsheetId: sheets?.[2] ?? '' },
     output: () => output,
     interrupt: async () => {
       child.kill('SIGINT');

@@ -1,10 +1,10 @@
+import { summaryHeadlines } from '../../domain/summary/summary-headlines';
 import { requireMember } from '../auth/authorize';
 import { type SummaryResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { computeSummary } from './compute-summary';
 import { loadProject } from './load-project';
-import { summaryHeadlines } from './summary-headlines';
 
 export const getSummaryRoute: ProtectedRoute = {
   method: 'GET',

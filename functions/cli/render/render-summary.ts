@@ -1,17 +1,15 @@
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import type { MetricValue } from '../../domain/entries/metric-value';
-import { formatNumber } from '../../domain/parsing/format-metric-value';
 import type { BaselineAttainment } from '../../domain/summary/baseline-attainment';
 import type { BudgetUsage } from '../../domain/summary/budget-usage';
 import type { InstallationSummary } from '../../domain/summary/installation-summary';
 import type { MetricSummary } from '../../domain/summary/metric-summary';
+import { reportAmount as amount } from '../../domain/summary/report-amount';
+import { groupsToReport } from '../../domain/summary/reported-budgets';
 import type { Trend } from '../../domain/summary/trend';
 import type { WindowSummary } from '../../domain/summary/window-summary';
 import { textTable } from './text-table';
 
-/** The report prints English numbers (662,547; 33.4) whatever locale partners type in. */
-const REPORT_LOCALE = 'en-GB';
-const amount = (value: number) => formatNumber(Math.round(value * 10) / 10, REPORT_LOCALE);
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function budgetLine(budget: BudgetUsage, windowId: string): string {
@@ -107,8 +105,9 @@ export function renderSummary(config: ProjectConfig, summary: WindowSummary, rej
     'Resources delivered against the budget',
     ...summary.budgets.map((b) => budgetLine(b, window.id)),
   );
-  if (summary.budgetGroups.length > 0) {
-    lines.push('', 'Budget groups', ...summary.budgetGroups.map((b) => budgetLine(b, window.id)));
+  const groups = groupsToReport(summary);
+  if (groups.length > 0) {
+    lines.push('', 'Budget groups', ...groups.map((b) => budgetLine(b, window.id)));
   }
   const countries = summary.countries;
   lines.push(

@@ -1,6 +1,8 @@
 import { monthName } from '../calendar/reporting-period';
 import type { DraftFormat } from '../drafts/draft-format';
+import { budgetSentence } from '../summary/budget-sentence';
 import type { BudgetPace, BudgetUsage } from '../summary/budget-usage';
+import { reportedBudgets } from '../summary/reported-budgets';
 import type { WindowSummary } from '../summary/window-summary';
 import type { ReportTable } from './report-model';
 
@@ -15,27 +17,26 @@ const PACE_WORDS: Record<BudgetPace, string> = {
   behind: 'behind pro rata',
 };
 
-/** Budgets, then the groups the executive summary reports together ("CPU and GPU-hours"). */
-function reported(summary: WindowSummary): BudgetUsage[] {
-  return [...summary.budgets, ...summary.budgetGroups];
-}
+/** A group's figures are its budgets' together: "CPU and GPU-hours (together)". */
+const reportLabel = (budget: BudgetUsage): string =>
+  `${budget.label}${budget.scope === 'group' ? ' (together)' : ''}`;
 
 /** "CPU-hours: 662,547 CPU-hours used in PY1 (M01–M12); 11% of 6,000,000 used to date, 89% still available; ..." */
 export function budgetKeyFigures(summary: WindowSummary, format: DraftFormat): string[] {
   const end = monthName(summary.durationMonths);
-  return reported(summary).map((budget) => {
-    const scope = budget.scope === 'group' ? ' (together)' : '';
-    if (!budget.hasMetrics)
-      return `${budget.label}${scope}: no metric counts toward it, so its use is not measured`;
-    const lowerBound = budget.complete ? '' : ' (values missing: a lower bound)';
-    return (
-      `${budget.label}${scope}: ${format.number(budget.usedInWindow)} ${budget.unit} used in ${summary.window.label}${lowerBound}; ` +
-      `${format.number(budget.usedCumulative)} of ${format.number(budget.amount)} used to date (${format.percent(budget.usedPercent)}), ` +
-      `${format.percent(budget.availablePercent)} still available; ${PACE_WORDS[budget.pace]} ` +
-      `(${format.percent(budget.usedPercent)} used after ${format.percent(budget.elapsedShare * 100)} of the time), ` +
-      `projected ${projectionText(budget.projectedAtEnd, format)} ${budget.unit} by ${end} (${format.percent(budget.projectedPercent)})`
-    );
-  });
+  return reportedBudgets(summary).map((budget) =>
+    budgetSentence(
+      reportLabel(budget),
+      budget,
+      summary.window.label,
+      format.number,
+      (measured) =>
+        `${format.number(measured.usedCumulative)} of ${format.number(measured.amount)} used to date (${format.percent(measured.usedPercent)}), ` +
+        `${format.percent(measured.availablePercent)} still available; ${PACE_WORDS[measured.pace]} ` +
+        `(${format.percent(measured.usedPercent)} used after ${format.percent(measured.elapsedShare * 100)} of the time), ` +
+        `projected ${projectionText(measured.projectedAtEnd, format)} ${measured.unit} by ${end} (${format.percent(measured.projectedPercent)})`,
+    ),
+  );
 }
 
 /** The executive summary's table of budgets: the same figures as the key figure lines. */
@@ -52,8 +53,8 @@ export function budgetTable(summary: WindowSummary, format: DraftFormat): Report
       'Pace',
       `Projected by ${end}`,
     ],
-    rows: reported(summary).map((budget) => {
-      const label = `${budget.label}${budget.scope === 'group' ? ' (together)' : ''} [${budget.unit}]`;
+    rows: reportedBudgets(summary).map((budget) => {
+      const label = `${reportLabel(budget)} [${budget.unit}]`;
       if (!budget.hasMetrics)
         return [label, format.number(budget.amount), 'not measured', '', '', '', '', ''];
       return [

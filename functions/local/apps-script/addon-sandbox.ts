@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { UserEnteredValue, WorkbookModel } from '../workbook';
-import { AppsScriptHost, type Execution, type IdentityTokenSigner } from './apps-script-host';
+import { AppsScriptHost, type Execution, type IdentityTokenSigner, type LockWait } from './apps-script-host';
 import type { RunMessage, RunResult } from './execution-worker';
 import type {
   AlertRecord,
@@ -324,6 +324,14 @@ export class AddonSandbox {
   }
   answerNextPrompt(button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE', text: string): void {
     this.host.answerNextPrompt(button, text);
+  }
+  /** Resolves when an execution next waits for a lock (LockService) another execution holds. */
+  nextLockWait(): Promise<LockWait> {
+    return this.host.nextLockWait();
+  }
+  /** Every pending wait for a lock runs out now: tryLock answers false, as after its timeout. */
+  expireLockWaits(): number {
+    return this.host.expireLockWaits();
   }
   authorize(email: string): void {
     this.host.authorize(email);

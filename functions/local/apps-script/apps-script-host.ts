@@ -66,9 +66,22 @@ type Handler = (execution: Execution, ...args: never[]) => unknown;
 const PROTECTED_CELL =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
+interface LockWaiter {
+  executionId: number;
+  grant: () => void;
+  expire: () => void;
+}
+
 interface LockState {
   holder: number | undefined;
-  waiters: { executionId: number; grant: () => void }[];
+  waiters: LockWaiter[];
+}
+
+/** An execution that asked for a lock another execution holds, and is now waiting for it. */
+export interface LockWait {
+  executionId: number;
+  /** "document:<spreadsheet id>", "user:<email>" or "script". */
+  scope: string;
 }
 
 /**
@@ -97,6 +110,7 @@ export class AppsScriptHost {
   readonly logs: string[] = [];
   readonly selections: { user: string; a1: string }[] = [];
   private readonly alertAnswers: string[] = [];
+  private lockWaitListeners: ((wait: LockWait) => void)[] = [];
   private readonly promptAnswers: { button: string; text: string }[] = [];
 
   constructor(options: AppsScriptHostOptions) {
@@ -134,6 +148,24 @@ export class AppsScriptHost {
       this.properties.set(key, store);
     }
     return store;
+  }
+  /** Resolves when an execution next starts waiting for a lock that another execution holds. */
+  nextLockWait(): Promise<LockWait> {
+    return new Promise((resolve) => this.lockWaitListeners.push(resolve));
+  }
+  /**
+   * As if every pending wait for a lock ran out of time now: their tryLock answers false (waitLock
+   * throws). Lets a test reach the "lock busy" path without waiting out the add-on's real timeout.
+   */
+  expireLockWaits(): number {
+    let expired = 0;
+    for (const state of this.locks.values()) {
+      const waiters = state.waiters;
+      state.waiters = [];
+      for (const waiter of waiters) waiter.expire();
+      expired += waiters.length;
+    }
+    return expired;
   }
   triggers(): (TriggerView & { owner: string })[] {
     return this.triggerList.map((trigger) => ({ ...trigger }));
@@ -376,12 +408,16 @@ export class AppsScriptHost {
       return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const waiter = {
+      const waiter: LockWaiter = {
         executionId: execution.id,
         grant: () => {
           clearTimeout(timer);
           execution.heldLocks.add(scope);
           resolve(true);
+        },
+        expire: () => {
+          clearTimeout(timer);
+          resolve(false);
         },
       };
       const timer = setTimeout(
@@ -392,6 +428,9 @@ export class AppsScriptHost {
         Math.max(0, timeoutMs),
       );
       state.waiters.push(waiter);
+      const listeners = this.lockWaitListeners;
+      this.lockWaitListeners = [];
+      for (const listener of listeners) listener({ executionId: execution.id, scope });
     });
   }
 

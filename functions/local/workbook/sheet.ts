@@ -103,8 +103,7 @@ export class Sheet {
     return row;
   }
 
-  /** A copy of the stored cell; `{}` when empty. */
-  getCell(row: number, column: number): Cell {
+  private checkCell(row: number, column: number): void {
     this.checkRect({
       sheetId: this.sheetId,
       startRow: row,
@@ -112,17 +111,16 @@ export class Sheet {
       startColumn: column,
       endColumn: column + 1,
     });
+  }
+
+  /** A copy of the stored cell; `{}` when empty. */
+  getCell(row: number, column: number): Cell {
+    this.checkCell(row, column);
     return structuredClone(this.row(row).cells[column] ?? {});
   }
 
   setCell(row: number, column: number, cell: Cell): void {
-    this.checkRect({
-      sheetId: this.sheetId,
-      startRow: row,
-      endRow: row + 1,
-      startColumn: column,
-      endColumn: column + 1,
-    });
+    this.checkCell(row, column);
     const cells = this.row(row).cells;
     while (cells.length <= column) cells.push({});
     const stored: Cell = {};

@@ -62,6 +62,19 @@ export function anchorColumn(sheetId: number, column: number, key: string, value
   return anchorDimension(sheetId, 'COLUMNS', column, key, value);
 }
 
+/** DOCUMENT visibility: the add-on and the functions' service account live in different Google Cloud projects and both read the anchors. */
+function createAnchor(
+  key: string,
+  value: string,
+  location: sheets_v4.Schema$DeveloperMetadataLocation,
+): Request {
+  return {
+    createDeveloperMetadata: {
+      developerMetadata: { metadataKey: key, metadataValue: value, visibility: 'DOCUMENT', location },
+    },
+  };
+}
+
 function anchorDimension(
   sheetId: number,
   dimension: 'ROWS' | 'COLUMNS',
@@ -69,29 +82,13 @@ function anchorDimension(
   key: string,
   value: string,
 ): Request {
-  return {
-    createDeveloperMetadata: {
-      developerMetadata: {
-        metadataKey: key,
-        metadataValue: value,
-        visibility: 'DOCUMENT',
-        location: { dimensionRange: { sheetId, dimension, startIndex: index, endIndex: index + 1 } },
-      },
-    },
-  };
+  return createAnchor(key, value, {
+    dimensionRange: { sheetId, dimension, startIndex: index, endIndex: index + 1 },
+  });
 }
 
 export function anchorSheet(sheetId: number, key: string, value: string): Request {
-  return {
-    createDeveloperMetadata: {
-      developerMetadata: {
-        metadataKey: key,
-        metadataValue: value,
-        visibility: 'DOCUMENT',
-        location: { sheetId },
-      },
-    },
-  };
+  return createAnchor(key, value, { sheetId });
 }
 
 export function setMetadataValue(metadataId: number, value: string): Request {

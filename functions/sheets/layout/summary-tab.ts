@@ -1,6 +1,7 @@
 import { formatMetricValue } from '../../domain/parsing/format-metric-value';
 import type { BudgetUsage } from '../../domain/summary/budget-usage';
 import type { InstallationSummary } from '../../domain/summary/installation-summary';
+import { reportedBudgets } from '../../domain/summary/reported-budgets';
 import type { WindowSummary } from '../../domain/summary/window-summary';
 import {
   BOLD,
@@ -97,7 +98,7 @@ export function summaryBlockRows(summary: WindowSummary, headlines: readonly str
     ...headlines.map((headline) => [textCell(headline)]),
     [],
     BUDGET_HEADERS.map((header) => textCell(header, BOLD)),
-    ...[...summary.budgets, ...summary.budgetGroups].map(budgetRow),
+    ...reportedBudgets(summary).map(budgetRow),
     [],
     INSTALLATION_HEADERS.map((header) => textCell(header, BOLD)),
     ...summary.installations.map(installationRow),

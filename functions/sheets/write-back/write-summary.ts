@@ -1,6 +1,6 @@
 import { computeSummary } from '../../api/routes/compute-summary';
-import { summaryHeadlines } from '../../api/routes/summary-headlines';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
+import { summaryHeadlines } from '../../domain/summary/summary-headlines';
 import { coordinatorEditors, ensureSummaryTab } from '../layout/setup-plan';
 import { planSummaryBlock } from '../layout/summary-tab';
 import { TabAllocator } from '../layout/tab-allocation';

@@ -1,23 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { apiPaths } from '../../../functions/api/contract';
 import { handleApiRequest } from '../../../functions/api/handle-request';
 import { createLambdaHandler } from '../../../functions/api/lambda';
 import { signedReportQuery } from '../../../functions/report/report-link';
+import { figureImages, launchChromium } from '../../support/chromium';
 import { COORDINATOR, IFCA, NOW, testContainer, useApiServer } from './api-test-server';
 
 const SECRET = 'test-report-link-secret-0123456789abcdef';
 const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts');
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const api = useApiServer({ env: { REPORT_LINK_SECRET: SECRET } });
 const PROJECT = 'imagine';
@@ -179,17 +170,12 @@ describe('signed report links', () => {
 
   it('opens the HTML report from its link in headless Chromium with every chart drawn', async () => {
     const link = await createLink('html');
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
       const response = await page.goto(link.url);
       expect(response?.status()).toBe(200);
-      const images = await page.$$eval('figure img', (nodes) =>
-        nodes.map((node) => {
-          const image = node as unknown as { complete: boolean; naturalWidth: number; alt: string };
-          return { complete: image.complete, width: image.naturalWidth, alt: image.alt };
-        }),
-      );
+      const images = await figureImages(page);
       expect(images).toHaveLength(4);
       for (const image of images) {
         expect(image.complete).toBe(true);

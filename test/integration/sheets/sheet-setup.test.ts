@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { apiPaths } from '../../../functions/api/contract';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
 import { columnsByAnchor, rowsByAnchor } from '../../../functions/sheets/layout/sheet-snapshot';
+import { metricsValues } from '../../support/metrics-values';
 import { COORDINATOR, EXAMPLE } from '../api/api-test-server';
-import { metricsValues, useSheetsStack } from './sheets-test-stack';
+import { useSheetsStack } from './sheets-test-stack';
 
 /** The example's 90 values as typed, keyed like metricsValues. */
 function exampleValues(): Map<string, string> {

@@ -2,8 +2,9 @@ import { apiPaths } from '../../../functions/api/contract';
 import { ANCHOR_KEYS, assessmentRowValue } from '../../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN } from '../../../functions/sheets/layout/assessments-tab';
 import { rowsByAnchor } from '../../../functions/sheets/layout/sheet-snapshot';
+import { metricsValues } from '../../support/metrics-values';
 import { COORDINATOR, EXAMPLE } from '../api/api-test-server';
-import { metricsValues, useSheetsStack } from './sheets-test-stack';
+import { useSheetsStack } from './sheets-test-stack';
 
 const NEWER_DRAFT_COLUMN = 6;
 const INJECTION = '=IMPORTXML("http://x","//a")';
