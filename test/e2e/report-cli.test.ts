@@ -57,7 +57,15 @@ describe('va-assess report (issue 8 acceptance)', () => {
     );
     const pdf = join(folder, 'r.pdf');
     expect(existsSync(pdf)).toBe(true);
-    const text = words(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
+    const pages = words(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
+    // Every page is numbered and, after the first, headed with the document title, as in the seed deliverable.
+    expect(pages).toMatch(/Page 1 of \d+/);
+    expect(pages).toContain('Page 2 of');
+    // Without the running footer and header, a paragraph broken across two pages reads as one.
+    const text = pages.replace(
+      /Page \d+ of \d+( D4\.2 1st Periodical assessment of AI and Infrastructure services)?/g,
+      ' ',
+    );
     expect(text).toContain('662,547 CPU-hours');
     expect(text).toContain('14,400 GPU-hours');
     expect(text).toContain('89% of the budgeted CPU and GPU-hours');

@@ -48,13 +48,16 @@ export function budgetTable(summary: WindowSummary, format: DraftFormat): Report
       'Budgeted',
       `Used in ${summary.window.id}`,
       'Used to date',
-      'Used',
-      'Still available',
+      '% used',
+      '% still available',
       'Pace',
       `Projected by ${end}`,
     ],
     rows: reportedBudgets(summary).map((budget) => {
-      const label = `${reportLabel(budget)} [${budget.unit}]`;
+      // "CPU-hours" names its unit already; "storage" needs "[TB-month]".
+      const label = budget.label.includes(budget.unit)
+        ? reportLabel(budget)
+        : `${reportLabel(budget)} [${budget.unit}]`;
       if (!budget.hasMetrics)
         return [label, format.number(budget.amount), 'not measured', '', '', '', '', ''];
       return [

@@ -1,5 +1,6 @@
 import type { DraftFormat } from '../drafts/draft-format';
 import type { WindowSummary } from '../summary/window-summary';
+import { periodHeading } from './period-heading';
 import type { CompletenessSection } from './report-model';
 
 /** How many of the expected values were entered, and which are still missing and from whom. */
@@ -19,7 +20,7 @@ export function completenessSection(summary: WindowSummary, format: DraftFormat)
       rows: completeness.missing.map((item) => [
         item.installationName,
         item.metricLabel,
-        `${item.periodId} ${item.periodLabel}`,
+        periodHeading(item),
         item.editors.length === 0 ? 'no editor configured' : item.editors.join(', '),
         item.due ? 'yes' : 'not yet due',
       ]),

@@ -1,6 +1,7 @@
 import type { DraftFormat } from '../drafts/draft-format';
 import { countryLabel } from '../parsing/country-codes';
 import type { WindowSummary } from '../summary/window-summary';
+import { periodHeading } from './period-heading';
 import type { CountriesSection } from './report-model';
 
 /** Countries reached: a set union across installations and periods, never a sum of counts. */
@@ -21,7 +22,7 @@ export function countriesSection(summary: WindowSummary, format: DraftFormat): C
       header: ['Period', 'Countries', 'Number of countries'],
       rows: [
         ...countries.perPeriod.map((period) => [
-          `${period.periodId} ${period.label}`,
+          periodHeading({ periodId: period.periodId, periodLabel: period.label }),
           codesText(period.codes),
           period.codes === null ? 'missing' : format.number(period.codes.length),
         ]),

@@ -4,8 +4,10 @@ import type { DraftFormat } from '../drafts/draft-format';
 import type { MetricValue } from '../entries/metric-value';
 import { EMPTY_COUNTRY_LIST_TEXT } from '../parsing/format-metric-value';
 import type { InstallationSummary } from '../summary/installation-summary';
+import type { MetricSummary } from '../summary/metric-summary';
 import type { ValueLookup } from '../summary/value-lookup';
 import type { WindowRef } from '../summary/window-ref';
+import { periodHeading } from './period-heading';
 import type { InstallationSection, ReportAssessment, ReportTable } from './report-model';
 
 /** A cell nobody filled: printed, so it is never mistaken for a zero or an oversight of the report. */
@@ -41,6 +43,26 @@ function descriptionTable(installation: Installation): ReportTable {
   return { header: [], rows: rows.filter(([label, value]) => value !== '' || label === 'Description') };
 }
 
+/**
+ * "Number of users", not "Number of users [users]": the unit is added only where the metric's name does
+ * not already say it, so the narrow first column of the table is not spent on repeating words.
+ */
+export function metricLabelWithUnit(label: string, unit: string): string {
+  return unit === '' || label.toLowerCase().includes(unit.toLowerCase()) ? label : `${label} [${unit}]`;
+}
+
+/**
+ * The baseline in the table's own number format ("3M" and "4.000.000" both print as the figures beside
+ * them do, and as the assessment quotes them); one the parser could not read is quoted as typed.
+ */
+function baselineText(metric: MetricSummary, format: DraftFormat): string {
+  if (metric.baselineStatus === 'parsed' && metric.baseline !== null) {
+    return reportValueText(metric.baseline, format);
+  }
+  const typed = metric.baselineAsTyped?.trim() ?? '';
+  return typed === '' ? NO_BASELINE_TEXT : typed;
+}
+
 export interface InstallationSectionInput {
   installation: Installation;
   summary: InstallationSummary;
@@ -60,14 +82,14 @@ export function installationSection(input: InstallationSectionInput): Installati
     'Metric',
     'Baseline',
     'How it is measured',
-    ...input.periodsSoFar.map((period) => `${period.id} ${period.label}`),
+    ...input.periodsSoFar.map((period) => periodHeading({ periodId: period.id, periodLabel: period.label })),
     input.window.label,
   ];
   const rows = summary.metrics.map((metric) => {
     const definition = installation.metrics.find((candidate) => candidate.id === metric.metricId);
     return [
-      `${metric.label} [${metric.unit}]`,
-      metric.baselineAsTyped ?? NO_BASELINE_TEXT,
+      metricLabelWithUnit(metric.label, metric.unit),
+      baselineText(metric, format),
       definition?.measuredBy ?? '',
       ...input.periodsSoFar.map((period) =>
         reportValueText(input.lookup(installation.id, metric.metricId, period.id), format),

@@ -68,7 +68,8 @@ function usageChart(
     id: `usage-${budget.id}`,
     budgetId: budget.id,
     unit: budget.unit,
-    title: `${budget.label} per installation and period`,
+    // Budget labels may be lower case ("storage"): a chart title starts a line, as a heading does.
+    title: `${budget.label.charAt(0).toUpperCase()}${budget.label.slice(1)} per installation and period`,
     caption: `Figure ${figure}: ${budget.unit} delivered per installation and period${span}; the values of the installations' metric tables.`,
     altText:
       `Bar chart of ${budget.unit} per installation, one bar per period. ${shown.join('; ')}.` +

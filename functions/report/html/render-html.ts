@@ -1,10 +1,8 @@
 import type { ReportModel, ReportTable } from '../../domain/report/report-model';
 import type { RenderedChart } from '../charts/render-chart';
+import { isNumericCell } from '../numeric-cell';
 import { escapeHtml } from './escape-html';
 import { REPORT_CSS } from './report-styles';
-
-/** Cells that are figures align right: digits, separators, %, comparators, and "missing". */
-const NUMERIC_CELL = /^[<>=]*\s*[-+]?[\d.,\s]+%?$|^missing$/;
 
 function tableHtml(table: ReportTable, className = ''): string {
   const head =
@@ -19,7 +17,7 @@ function tableHtml(table: ReportTable, className = ''): string {
       }
       return `<tr>${row
         .map((cell, index) =>
-          index > 0 && NUMERIC_CELL.test(cell)
+          index > 0 && isNumericCell(cell)
             ? `<td class="number">${escapeHtml(cell)}</td>`
             : `<td>${escapeHtml(cell)}</td>`,
         )

@@ -22,6 +22,8 @@ figcaption { font-size: 9pt; color: #333; font-style: italic; margin-top: 0.3em;
 .assessment.missing { border-left: 4px solid #b00020; background: #fdecee; padding: 4px 8px; font-weight: bold; }
 .assessment.edited, .assessment.generated { border-left: 4px solid #b7c3cf; padding: 0 8px; }
 .provenance { font-size: 8.5pt; color: #555; }
-.installation { page-break-before: always; }
+/* Chapters start a printed page, as in the Word file; installation sections run on, headings kept with their content. */
+#executive-summary, #introduction, #installations, #countries { break-before: page; }
+h2, h3, h4 { break-after: avoid; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 `;

@@ -43,7 +43,7 @@ describe('report model of the D4.2 example, PY1', () => {
     expect(text).toMatch(/98% of the budgeted storage/);
     const cpu = model.executiveSummary.budgets.rows.find((row) => row[0]?.startsWith('CPU-hours'));
     expect(cpu).toEqual([
-      'CPU-hours [CPU-hours]',
+      'CPU-hours',
       '6,000,000',
       '662,547',
       '662,547',
@@ -52,6 +52,8 @@ describe('report model of the D4.2 example, PY1', () => {
       'behind pro rata',
       '1,987,641 (33%)',
     ]);
+    const storage = model.executiveSummary.budgets.rows.find((row) => row[0]?.startsWith('storage'));
+    expect(storage?.[0]).toBe('storage [TB-month]');
   });
 
   it('fills the document description from the config, with defaults where it says nothing', () => {
@@ -87,22 +89,25 @@ describe('report model of the D4.2 example, PY1', () => {
       'Metric',
       'Baseline',
       'How it is measured',
-      'P1 M01–M06',
-      'P2 M07–M12',
+      'P1 (M01–M06)',
+      'P2 (M07–M12)',
       'PY1 (M01–M12)',
     ]);
     expect(ifca.metrics.rows[0]).toEqual([
       'CPU node/hours served over the period [CPU-hours]',
-      '3M',
+      // Typed "3M": printed in the number format of the figures beside it.
+      '3,000,000',
       'Collected from local accounting',
       '94,656',
       '393,888',
       '488,544',
     ]);
+    // The unit only where the metric's name does not say it already.
+    expect(ifca.metrics.rows.map((row) => row[0])).toContain('Number of users');
     // A P2 report still shows P1: "every period so far".
     const p2 = reportWith([], 'P2');
     expect(section(p2, 'ifca-cpu').metrics.header).toEqual(
-      expect.arrayContaining(['P1 M01–M06', 'P2 M07–M12', 'P2 (M07–M12)']),
+      expect.arrayContaining(['P1 (M01–M06)', 'P2 (M07–M12)']),
     );
   });
 
@@ -148,7 +153,7 @@ describe('report model of the D4.2 example, PY1', () => {
       expect(chart.caption).toMatch(/^Figure \d+: /);
       for (const bar of chart.bars) {
         const installation = model.installations.find((item) => item.name === bar.installationName);
-        const column = installation?.metrics.header.indexOf(`${bar.periodId} ${bar.periodLabel}`) ?? -1;
+        const column = installation?.metrics.header.indexOf(`${bar.periodId} (${bar.periodLabel})`) ?? -1;
         const cells = installation?.metrics.rows.map((row) => row[column]) ?? [];
         expect(cells).toContain(bar.valueText);
       }
