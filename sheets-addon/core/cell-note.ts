@@ -1,5 +1,6 @@
 import type { CellOutcome, CurrentEntryView, RawInput } from '../../functions/api/contract';
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { groupThousands, tooLongSentence } from './cell-limits';
 
 /** What the add-on puts on a cell: its background colour and its note. */
 export interface CellPaint {
@@ -7,9 +8,15 @@ export interface CellPaint {
   note: string;
 }
 
-function shown(raw: RawInput): string {
+/** Beyond this, a note quotes the start of what was read: the cell itself still holds all of it. */
+const QUOTED_CHARACTERS = 200;
+
+/** What was read, quoted as text: a note is plain text, so "=IMPORTXML(...)" is shown, never run. */
+export function shown(raw: RawInput): string {
   if (raw === null) return '(empty)';
-  return typeof raw === 'string' ? `"${raw}"` : String(raw);
+  if (typeof raw !== 'string') return String(raw);
+  if (raw.length <= QUOTED_CHARACTERS) return `"${raw}"`;
+  return `"${raw.slice(0, QUOTED_CHARACTERS)}…" (${groupThousands(raw.length)} characters)`;
 }
 
 /**
@@ -55,11 +62,15 @@ export function paintPending(raw: RawInput, reason: string): CellPaint {
 }
 
 /** The outbox could not take the cell: the sheet still holds it, and the reconcile will send it. */
-export function paintUnqueued(raw: RawInput, reason: string): CellPaint {
+export function paintUnqueued(
+  raw: RawInput,
+  reason: string,
+  notKept = 'the outbox of pending edits is full',
+): CellPaint {
   return {
     background: OUTCOME_COLOURS.pending,
     note:
-      `Not sent yet, and the outbox of pending edits is full: ${reason}\nRead: ${shown(raw)}\n` +
+      `Not sent yet, and ${notKept}: ${reason}\nRead: ${shown(raw)}\n` +
       'What you typed stays here: "Validate whole sheet" sends it once the backend answers again.',
   };
 }
@@ -69,5 +80,15 @@ export function paintRefused(raw: RawInput, message: string): CellPaint {
   return {
     background: OUTCOME_COLOURS.rejected,
     note: `Not stored: ${message}\nRead: ${shown(raw)}`,
+  };
+}
+
+/** A text longer than the API takes: not sent (it would refuse the whole paste), kept in the cell. */
+export function paintTooLong(raw: RawInput, length: number): CellPaint {
+  return {
+    background: OUTCOME_COLOURS.rejected,
+    note:
+      `Not sent: ${tooLongSentence(length)}. A metric value is a number or a short list of codes: ` +
+      `shorten it and the cell is checked again.\nRead: ${shown(raw)}`,
   };
 }

@@ -1,4 +1,5 @@
 import type { ActingFor, CellSubmission } from '../../functions/api/contract';
+import { ENTRIES_REQUEST_LIMITS, type RequestLimits, requestBatches, submissionBytes } from './batches';
 import { utf8Length } from './bytes';
 import { PROPERTY_STORE_LIMIT_BYTES, PROPERTY_VALUE_LIMIT_BYTES, type PropertyStore } from './property-store';
 
@@ -86,6 +87,11 @@ export class Outbox {
     this.replace(this.items().slice(count));
   }
 
+  /** Drops answered items wherever they are: a partner's sync answers some and leaves the others queued. */
+  remove(ids: ReadonlySet<string>): void {
+    this.replace(this.items().filter((item) => !ids.has(item.id)));
+  }
+
   private replace(items: readonly OutboxItem[]): void {
     const chunks: string[] = [];
     let current: string[] = [];
@@ -112,18 +118,34 @@ export class Outbox {
   }
 }
 
-/** The requestId of a batch: stable across resends because batches always start from the oldest item. */
+/**
+ * The requestId of a batch: stable across resends. Batches are cut greedily from the oldest item and
+ * items only ever join at the end, so a batch sent once (even when its answer was lost) is cut the
+ * same way the next time, with the same cells at the same places: the API's per-cell idempotency
+ * (`requestId:index`) then answers the stored result instead of storing the cell again.
+ */
 export const batchRequestId = (batch: readonly OutboxItem[]) => `outbox-${batch[0]?.id ?? 'empty'}`;
 
-/** Consecutive items sent the same way (same editor), at most `limit` per request, in order. */
-export function outboxBatches(items: readonly OutboxItem[], limit: number): OutboxItem[][] {
-  const batches: OutboxItem[][] = [];
-  for (const item of items) {
-    const last = batches[batches.length - 1];
-    const sameSender =
-      last !== undefined && JSON.stringify(last[0]?.actingFor) === JSON.stringify(item.actingFor);
-    if (last !== undefined && sameSender && last.length < limit) last.push(item);
-    else batches.push([item]);
-  }
-  return batches;
+/** Consecutive items sent the same way (same editor), within the API's limits per request, in order. */
+export function outboxBatches(
+  items: readonly OutboxItem[],
+  limits: RequestLimits | number = ENTRIES_REQUEST_LIMITS,
+): OutboxItem[][] {
+  const within = typeof limits === 'number' ? { ...ENTRIES_REQUEST_LIMITS, maxCells: limits } : limits;
+  return requestBatches(
+    items,
+    within,
+    (item) => submissionBytes(item.submission),
+    (batch, item) => JSON.stringify(batch[0]?.actingFor) === JSON.stringify(item.actingFor),
+  );
+}
+
+/** Who a sync sends for: a coordinator sends every item; a partner only the edits they typed. */
+export type SyncSender = { role: 'coordinator' } | { role: 'partner'; email: string };
+
+/** Whether `sender` may send this batch, and how: a partner sends their own edits under their own name. */
+export function sendableBy(sender: SyncSender, batch: readonly OutboxItem[]): boolean {
+  if (sender.role === 'coordinator') return true;
+  const editor = batch[0]?.actingFor?.editor;
+  return typeof editor === 'string' && editor.toLowerCase() === sender.email.toLowerCase();
 }

@@ -3,7 +3,7 @@ import type { PeriodAction } from '../shared/ui-types';
 import { activeSpreadsheet, alertUser, apiFor, documentProperties, messageOf, toast } from './apps-script';
 import { enableLiveValidation } from './live-validation';
 import { validateSheet } from './reconcile';
-import { adoptBusyEdits, drainOutbox } from './send-cells';
+import { adoptBusyEdits, drainOutbox, type SendReport } from './send-cells';
 import { requireSettings } from './settings';
 
 /** Every menu item answers a person with a sentence, never with a stack trace. */
@@ -105,6 +105,11 @@ export function menuGenerateReport(): void {
   openPeriodDialog('report', 'Generate report');
 }
 
+/**
+ * Menu: Sync pending edits. Queued edits carry actingFor, which the API takes from coordinators only:
+ * a coordinator sends them all on the editors' behalf; a partner sends the ones they typed, under
+ * their own name, and is told how many wait for a coordinator (or the next edit the trigger checks).
+ */
 export function menuSyncPending(): void {
   guarded(() => {
     const settings = requireSettings();
@@ -121,18 +126,48 @@ export function menuSyncPending(): void {
         alertUser('No edits are waiting: everything typed has been sent.');
         return;
       }
-      toast(`Sending ${waiting} pending edits…`, 'Sync');
-      const report = drainOutbox(spreadsheet, apiFor(settings));
-      const sent = `${report.sent} of ${waiting} pending edits sent (${report.rejected} rejected, ${report.warnings} with a warning).`;
-      if (report.unavailable !== undefined)
-        alertUser(`${sent} ${report.pending} still waiting: ${report.unavailable}.`);
-      else if (report.refused !== undefined)
-        alertUser(`${sent} ${report.pending} still waiting: ${report.refused}`);
-      else alertUser(`${sent} The outbox is empty.`);
+      const api = apiFor(settings);
+      const access = api.access();
+      if (access.kind !== 'ok') {
+        alertUser(`${plural(waiting, 'pending edit')} still waiting: ${access.message}.`);
+        return;
+      }
+      const { role, email } = access.value;
+      if (role !== 'coordinator' && role !== 'partner') {
+        alertUser(
+          `${plural(waiting, 'pending edit')} waiting, typed in this sheet by members of project "${settings.projectId}": ${email} is not a member, so a coordinator sends them.`,
+        );
+        return;
+      }
+      toast(`Sending ${plural(waiting, 'pending edit')}…`, 'Sync');
+      const report = drainOutbox(spreadsheet, api, role === 'partner' ? { role, email } : { role });
+      alertUser(syncSentence(report, waiting, role));
     } finally {
       lock.releaseLock();
     }
   });
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+function syncSentence(report: SendReport, waiting: number, role: 'coordinator' | 'partner'): string {
+  const outcomes = `(${report.rejected} rejected, ${report.warnings} with a warning)`;
+  const notMine = report.notMine ?? 0;
+  const stopped = report.unavailable !== undefined ? `${report.unavailable}.` : report.refused;
+  if (role === 'coordinator') {
+    const sent = `${report.sent} of ${waiting} pending edits sent ${outcomes}.`;
+    if (stopped !== undefined) return `${sent} ${report.pending} still waiting: ${stopped}`;
+    return `${sent} The outbox is empty.`;
+  }
+  const yours = waiting - notMine;
+  const sent = `${report.sent} of your ${plural(yours, 'pending edit')} sent ${outcomes}.`;
+  const stillYours = report.pending - notMine;
+  const others =
+    notMine === 0
+      ? ''
+      : ` ${plural(notMine, 'pending edit')} typed by someone else (or with no recorded editor) ${notMine === 1 ? 'waits' : 'wait'} for a coordinator's Sync pending edits or the next edit live validation checks.`;
+  if (stopped !== undefined) return `${sent} ${stillYours} of yours still waiting: ${stopped}${others}`;
+  return `${sent}${others}`;
 }
 
 export function menuSettings(): void {
@@ -145,7 +180,7 @@ export function menuSettings(): void {
 export const HELP_TEXT = [
   'va-assess checks the usage metrics typed in the Metrics tab.',
   'Colours: green accepted, yellow accepted with a warning, red rejected (not stored), grey pending (will be sent). The note of each cell says what was read, what is wrong and what is expected.',
-  'Partners: type in your installation rows; use Validate my rows and Show problems.',
+  'Partners: type in your installation rows; use Validate my rows, Show problems and Sync pending edits (it sends the waiting edits you typed).',
   'Coordinators: Settings, Set up reporting sheet, Enable live validation (once per spreadsheet), Validate whole sheet, Compute summary, Draft assessments, Generate report (writes the Report tab and gives a download link valid for a few minutes), Sync pending edits.',
 ].join('\n\n');
 

@@ -1,7 +1,7 @@
-import { MAX_CELLS_PER_REQUEST } from '../../functions/api/api-paths';
 import type { CurrentEntryView } from '../../functions/api/contract';
-import { inBatches } from '../core/batches';
-import { type CellPaint, paintForOutcome, paintForStored } from '../core/cell-note';
+import { ENTRIES_REQUEST_LIMITS, requestBatches, submissionBytes } from '../core/batches';
+import { oversizedLength, withoutOversized } from '../core/cell-limits';
+import { type CellPaint, paintForOutcome, paintForStored, paintTooLong } from '../core/cell-note';
 import { cellKey, overlayPaint } from '../core/paint-plan';
 import { planReconcile } from '../core/reconcile';
 import { onlyInstallations, valueBox, valueCellsIn } from '../core/value-grid';
@@ -88,7 +88,18 @@ export function validateSheet(scope: 'all' | 'mine'): void {
     let sent = 0;
     let rejected = 0;
     let stopped = '';
-    for (const batch of inBatches(plan.toSend, MAX_CELLS_PER_REQUEST)) {
+    const { sendable, tooLong } = withoutOversized(plan.toSend);
+    for (const cell of tooLong) {
+      paints.set(
+        cellKey(cell.row, cell.column),
+        paintTooLong(cell.submission.raw, oversizedLength(cell.submission.raw) ?? 0),
+      );
+    }
+    rejected += tooLong.length;
+    const batches = requestBatches(sendable, ENTRIES_REQUEST_LIMITS, (cell) =>
+      submissionBytes(cell.submission),
+    );
+    for (const batch of batches) {
       toast(`Sending ${sent + batch.length} of ${plan.toSend.length} changed cells…`, 'Validating');
       const answer = api.postEntries(batch.map((cell) => cell.submission));
       if (answer.kind !== 'ok') {

@@ -1,9 +1,18 @@
-import { MAX_CELLS_PER_REQUEST } from '../../functions/api/api-paths';
 import type { ActingFor, CellOutcome } from '../../functions/api/contract';
 import type { ApiClient } from '../core/api-client';
-import { inBatches } from '../core/batches';
-import { paintForOutcome, paintPending, paintRefused, paintUnqueued } from '../core/cell-note';
-import { batchRequestId, Outbox, type OutboxItem, outboxBatches } from '../core/outbox';
+import { requestBatches } from '../core/batches';
+import { utf8Length } from '../core/bytes';
+import { oversizedLength, withoutOversized } from '../core/cell-limits';
+import { paintForOutcome, paintPending, paintRefused, paintTooLong, paintUnqueued } from '../core/cell-note';
+import {
+  batchRequestId,
+  Outbox,
+  type OutboxItem,
+  outboxBatches,
+  type SyncSender,
+  sendableBy,
+} from '../core/outbox';
+import { PROPERTY_VALUE_LIMIT_BYTES } from '../core/property-store';
 import type { ValueCell } from '../core/value-grid';
 import { documentProperties, nowIso, uniqueId } from './apps-script';
 import { paintBySheet } from './painter';
@@ -20,6 +29,8 @@ export interface SendReport {
   refused?: string;
   /** Why the backend could not be used. */
   unavailable?: string;
+  /** Queued edits a partner's sync left for a coordinator: typed by someone else, or editor unknown. */
+  notMine?: number;
 }
 
 const emptyReport = (): SendReport => ({ sent: 0, rejected: 0, warnings: 0, pending: 0, unqueued: 0 });
@@ -31,6 +42,9 @@ function count(report: SendReport, outcomes: readonly CellOutcome[]): void {
 }
 
 const BUSY_KEY_PREFIX = 'va-assess.busy.';
+/** Below Apps Script's 9 KB per property value, with room for the brackets. */
+const BUSY_CHUNK_BYTES = PROPERTY_VALUE_LIMIT_BYTES - 512;
+const itemBytes = (item: OutboxItem) => utf8Length(JSON.stringify(item)) + 1;
 
 /**
  * An edit that arrived while another execution held the document lock: written under its own key
@@ -43,23 +57,32 @@ export function queueWhileBusy(
   cells: readonly ValueCell[],
   actingFor: ActingFor,
 ): void {
-  const items = cells.map((cell) => toItem(cell, sheetId, actingFor));
+  const { sendable, tooLong } = withoutOversized(cells);
+  const items = sendable.map((cell) => toItem(cell, sheetId, actingFor));
+  // One property per chunk, each under the per-value limit; a cell too big for any property is left
+  // in the sheet for "Validate whole sheet", as the full outbox does.
+  const fits = (item: OutboxItem) => itemBytes(item) <= BUSY_CHUNK_BYTES;
   const store = documentProperties();
   const key = `${BUSY_KEY_PREFIX}${Date.now().toString().padStart(15, '0')}.${uniqueId()}`;
   const values: Record<string, string> = {};
-  inBatches(items, 20).forEach((batch, index) => {
-    values[`${key}.${String(index).padStart(4, '0')}`] = JSON.stringify(batch);
-  });
-  store.setAll(values);
-  paintBySheet(
-    spreadsheet,
-    cells.map((cell) => ({
-      sheetId,
-      row: cell.row,
-      column: cell.column,
-      paint: paintPending(cell.submission.raw, 'another edit was being checked at the same moment'),
-    })),
+  requestBatches(items.filter(fits), { maxCells: 1000, maxBytes: BUSY_CHUNK_BYTES }, itemBytes).forEach(
+    (batch, index) => {
+      values[`${key}.${String(index).padStart(4, '0')}`] = JSON.stringify(batch);
+    },
   );
+  if (Object.keys(values).length > 0) store.setAll(values);
+  const why = 'another edit was being checked at the same moment';
+  paintBySheet(spreadsheet, [
+    ...items.map((item) => ({
+      sheetId,
+      row: item.row,
+      column: item.column,
+      paint: fits(item)
+        ? paintPending(item.submission.raw, why)
+        : paintUnqueued(item.submission.raw, why, 'the cell is too big to keep for later'),
+    })),
+    ...paintTooLongCells(sheetId, tooLong),
+  ]);
 }
 
 /** Moves edits queued while the lock was busy into the outbox, oldest first. Caller holds the lock. */
@@ -107,17 +130,28 @@ function toItem(cell: ValueCell, sheetId: number, actingFor: ActingFor | undefin
   };
 }
 
-/** Sends the outbox, oldest first, painting each answered cell. Stops at the first batch not answered. */
+/**
+ * Sends the outbox, oldest first, painting each answered cell. Stops at the first batch not answered.
+ * A coordinator sends every batch as it was queued (on the editor's behalf); a partner sends only the
+ * batches they typed, under their own name (the API takes actingFor from coordinators only), and the
+ * others stay queued, in order, for a coordinator or the next edit.
+ */
 export function drainOutbox(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   api: ApiClient,
+  sender: SyncSender = { role: 'coordinator' },
 ): SendReport {
   const report = emptyReport();
   const outbox = new Outbox(documentProperties());
-  for (const batch of outboxBatches(outbox.items(), MAX_CELLS_PER_REQUEST)) {
+  let skipped = 0;
+  for (const batch of outboxBatches(outbox.items())) {
+    if (!sendableBy(sender, batch)) {
+      skipped += batch.length;
+      continue;
+    }
     const result = api.postEntries(
       batch.map((item) => item.submission),
-      batch[0]?.actingFor,
+      sender.role === 'coordinator' ? batch[0]?.actingFor : undefined,
       batchRequestId(batch),
     );
     if (result.kind === 'unavailable') {
@@ -144,16 +178,32 @@ export function drainOutbox(
         };
       }),
     );
-    outbox.dropFirst(batch.length);
+    if (skipped === 0) outbox.dropFirst(batch.length);
+    else outbox.remove(new Set(batch.map((item) => item.id)));
   }
   report.pending = outbox.size();
+  report.notMine = skipped;
   return report;
+}
+
+/** Cells the API would refuse whole for their length: painted on their own, never sent. */
+function paintTooLongCells(sheetId: number, cells: readonly ValueCell[]) {
+  return cells.map((cell) => ({
+    sheetId,
+    row: cell.row,
+    column: cell.column,
+    paint: paintTooLong(cell.submission.raw, oversizedLength(cell.submission.raw) ?? 0),
+  }));
 }
 
 /**
  * The live-validation path: whatever waits in the outbox goes first (edits stay in typing order), then
- * these cells in requests of at most MAX_CELLS_PER_REQUEST. Every outcome is painted in one pass; when
- * the backend does not answer, the cells join the outbox and are painted pending. Caller holds the lock.
+ * these cells in requests within the API's limits. Every outcome is painted in one pass; when the
+ * backend does not answer, the cells join the outbox and are painted pending. The cells become outbox
+ * items BEFORE the first attempt and are sent exactly as the outbox would send them, with the same
+ * requestId: an attempt whose answer was lost (stored, then the connection dropped) is a replay when
+ * resent, not a second version. A text longer than the API takes is painted on its own and not sent,
+ * so it cannot get the rest of a paste refused. Caller holds the lock.
  */
 export function sendEditedCells(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -165,23 +215,26 @@ export function sendEditedCells(
   adoptBusyEdits(spreadsheet);
   const drained = drainOutbox(spreadsheet, api);
   const report = { ...drained };
+  const { sendable, tooLong } = withoutOversized(cells);
   const painted: {
     sheetId: number;
     row: number;
     column: number;
     paint: ReturnType<typeof paintForOutcome>;
-  }[] = [];
-  let queue: ValueCell[] = [];
+  }[] = paintTooLongCells(sheetId, tooLong);
+  const items = sendable.map((cell) => toItem(cell, sheetId, actingFor));
+  let queue: OutboxItem[] = [];
   let reason = drained.unavailable;
   if (reason !== undefined || drained.pending > 0) {
-    queue = [...cells];
+    queue = items;
     reason ??= drained.refused ?? 'earlier edits are still waiting to be sent';
   } else {
-    const batches = inBatches(cells, MAX_CELLS_PER_REQUEST);
+    const batches = outboxBatches(items);
     for (const [index, batch] of batches.entries()) {
       const result = api.postEntries(
-        batch.map((cell) => cell.submission),
+        batch.map((item) => item.submission),
         actingFor,
+        batchRequestId(batch),
       );
       if (result.kind === 'unavailable') {
         queue = batches.slice(index).flat();
@@ -191,35 +244,33 @@ export function sendEditedCells(
       }
       if (result.kind === 'refused') {
         report.refused = result.message;
-        for (const cell of batch) {
+        for (const item of batch) {
           painted.push({
             sheetId,
-            row: cell.row,
-            column: cell.column,
-            paint: paintRefused(cell.submission.raw, result.message),
+            row: item.row,
+            column: item.column,
+            paint: paintRefused(item.submission.raw, result.message),
           });
         }
         continue;
       }
       count(report, result.value.outcomes);
-      batch.forEach((cell, at) => {
+      batch.forEach((item, at) => {
         const outcome = result.value.outcomes[at];
         painted.push({
           sheetId,
-          row: cell.row,
-          column: cell.column,
+          row: item.row,
+          column: item.column,
           paint:
             outcome === undefined
-              ? paintRefused(cell.submission.raw, 'the backend gave no answer for this cell')
-              : paintForOutcome(outcome, cell.submission.raw),
+              ? paintRefused(item.submission.raw, 'the backend gave no answer for this cell')
+              : paintForOutcome(outcome, item.submission.raw),
         });
       });
     }
   }
   if (queue.length > 0) {
-    const { queued, overflow } = new Outbox(documentProperties()).append(
-      queue.map((cell) => toItem(cell, sheetId, actingFor)),
-    );
+    const { queued, overflow } = new Outbox(documentProperties()).append(queue);
     const why = reason ?? 'the backend did not answer';
     for (const item of queued) {
       painted.push({

@@ -8,12 +8,22 @@ export interface GateAnswer {
 }
 
 /**
+ * What happens to a held request: through to the router (undefined), answered by the gate instead of
+ * the router (a GateAnswer), or through to the router (which stores it) and then its answer lost:
+ * the connection dropped, or replaced by a proxy's answer such as a 503.
+ */
+export type GateDecision = GateAnswer | { afterRouter: 'drop' | GateAnswer } | undefined;
+
+/**
  * A request held at the gate: `arrived` settles when it reaches the gate; `release()` lets it through
- * to the router, `release(answer)` answers it with `answer` instead.
+ * to the router, `release(answer)` answers it with `answer` instead, `release({afterRouter})` lets
+ * the router handle it and then loses the answer.
  */
 export interface HeldRequest {
   arrived: Promise<void>;
-  release(answer?: GateAnswer): void;
+  release(decision?: GateDecision): void;
+  /** Settles once the router has answered a request released with `afterRouter`: its status. */
+  routerAnswered: Promise<number>;
 }
 
 export interface GatedBackend {
@@ -43,20 +53,26 @@ export async function startGatedBackend(target: () => string): Promise<GatedBack
     method: string;
     path: RegExp;
     reached: () => void;
-    released: Promise<GateAnswer | undefined>;
+    released: Promise<GateDecision>;
+    routed: (status: number) => void;
   }[] = [];
   const server: Server = createServer(async (request, response) => {
     try {
       const body = await bodyOf(request);
       const url = new URL(request.url ?? '/', 'http://gate');
       const at = holds.findIndex((hold) => hold.method === request.method && hold.path.test(url.pathname));
+      let afterRouter: 'drop' | GateAnswer | undefined;
+      let routed: ((status: number) => void) | undefined;
       if (at >= 0) {
         const [hold] = holds.splice(at, 1);
         hold?.reached();
-        const instead = await hold?.released;
-        if (instead !== undefined) {
-          response.writeHead(instead.status, { 'content-type': 'application/json' });
-          response.end(instead.body);
+        const decision = await hold?.released;
+        if (decision !== undefined && 'afterRouter' in decision) {
+          afterRouter = decision.afterRouter;
+          routed = hold?.routed;
+        } else if (decision !== undefined) {
+          response.writeHead(decision.status, { 'content-type': 'application/json' });
+          response.end(decision.body);
           return;
         }
       }
@@ -69,6 +85,18 @@ export async function startGatedBackend(target: () => string): Promise<GatedBack
         headers,
         ...(body.length === 0 ? {} : { body }),
       });
+      if (afterRouter !== undefined) {
+        await answer.arrayBuffer();
+        routed?.(answer.status);
+        if (afterRouter === 'drop') {
+          // The router has stored it; the caller never hears back.
+          request.socket.destroy();
+          return;
+        }
+        response.writeHead(afterRouter.status, { 'content-type': 'application/json' });
+        response.end(afterRouter.body);
+        return;
+      }
       response.writeHead(answer.status, {
         'content-type': answer.headers.get('content-type') ?? 'application/json',
       });
@@ -83,15 +111,19 @@ export async function startGatedBackend(target: () => string): Promise<GatedBack
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     holdNext: (method, path) => {
       let reached = () => {};
-      let release: (answer?: GateAnswer) => void = () => {};
+      let release: (decision?: GateDecision) => void = () => {};
+      let routed: (status: number) => void = () => {};
       const arrived = new Promise<void>((resolve) => {
         reached = resolve;
       });
-      const released = new Promise<GateAnswer | undefined>((resolve) => {
+      const released = new Promise<GateDecision>((resolve) => {
         release = resolve;
       });
-      holds.push({ method, path, reached, released });
-      return { arrived, release };
+      const routerAnswered = new Promise<number>((resolve) => {
+        routed = resolve;
+      });
+      holds.push({ method, path, reached, released, routed });
+      return { arrived, release, routerAnswered };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,10 @@
-import { batchRequestId, Outbox, type OutboxItem, outboxBatches } from '../../../sheets-addon/core/outbox';
+import {
+  batchRequestId,
+  Outbox,
+  type OutboxItem,
+  outboxBatches,
+  sendableBy,
+} from '../../../sheets-addon/core/outbox';
 import {
   memoryPropertyStore,
   PROPERTY_STORE_LIMIT_BYTES,
@@ -82,5 +88,38 @@ describe('the outbox of edits waiting for the backend', () => {
       ['id-6'],
     ]);
     expect(batchRequestId(batches[0] ?? [])).toBe('outbox-id-1');
+  });
+
+  it('removes answered items from anywhere, keeping the others in typing order', () => {
+    const store = memoryPropertyStore();
+    const outbox = new Outbox(store);
+    outbox.append([item(1), item(2), item(3), item(4)]);
+    outbox.remove(new Set(['id-1', 'id-3']));
+    expect(outbox.items().map((queued) => queued.id)).toEqual(['id-2', 'id-4']);
+    outbox.remove(new Set(['id-2', 'id-4']));
+    expect(store.values.size).toBe(0);
+  });
+
+  it('lets a partner send only the batches they typed; a coordinator sends all, the editor-less ones too', () => {
+    const batches = outboxBatches([
+      item(1),
+      item(2, 2, 'someone@incd.example.org'),
+      item(3, 3, null),
+      item(4),
+    ]);
+    const partner = { role: 'partner' as const, email: 'Partner@IFCA.example.org' };
+    expect(
+      batches.filter((batch) => sendableBy(partner, batch)).map((batch) => batch.map((q) => q.id)),
+    ).toEqual([['id-1'], ['id-4']]);
+    expect(batches.filter((batch) => sendableBy({ role: 'coordinator' }, batch))).toHaveLength(4);
+  });
+
+  it('cuts the same first batch again after a partner removed batches behind it (same requestId, same cells)', () => {
+    const incd = 'someone@incd.example.org';
+    const items = [item(1, 1, incd), item(2), item(3, 3, incd)];
+    const first = outboxBatches(items)[0] ?? [];
+    const afterPartner = outboxBatches(items.filter((queued) => queued.id !== 'id-2'))[0] ?? [];
+    expect(batchRequestId(afterPartner)).toBe(batchRequestId(first));
+    expect(afterPartner.slice(0, first.length)).toEqual(first);
   });
 });

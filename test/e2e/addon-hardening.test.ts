@@ -1,0 +1,282 @@
+import type { Browser } from 'playwright-core';
+import { apiPaths } from '../../functions/api/contract';
+import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
+import { launchChromium } from '../support/chromium';
+import { useAddonSandboxStack, type ValueCellRef } from './support/addon-sandbox-stack';
+import { type GateDecision, type GatedBackend, startGatedBackend } from './support/gated-backend';
+import { openServedPage } from './support/script-run-bridge';
+
+/**
+ * The edit path's bad cases, with the BUNDLED add-on in the Apps Script sandbox against the real
+ * router: an answer lost after the router stored the edit, a partner's "Sync pending edits", formulas
+ * and oversized text typed by a partner, and the sidebar's counts.
+ */
+jest.setTimeout(180_000);
+
+const ENTRIES = /\/entries$/;
+
+const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
+const { stack, box, cellOf, paintOf, entriesPosts, outboxItems, lastAlert } = addon;
+
+interface HistoryItem {
+  version: number;
+  raw: unknown;
+  status: string;
+  editor: string | null;
+  submittedBy: string | null;
+  via: string;
+}
+
+async function historyOf(installationId: string, metricId: string, periodId: string): Promise<HistoryItem[]> {
+  const answer = await stack.api.call(
+    'GET',
+    apiPaths.history('imagine', installationId, metricId, periodId),
+    {
+      as: COORDINATOR,
+    },
+  );
+  expect(answer.status).toBe(200);
+  return answer.body.items as HistoryItem[];
+}
+
+const bodies = (posts: ReturnType<typeof entriesPosts>) =>
+  posts.map(
+    (post) =>
+      JSON.parse(post.body ?? '{}') as {
+        requestId?: string;
+        actingFor?: unknown;
+        cells: { installationId: string; raw: unknown }[];
+      },
+  );
+
+describe('the backend goes down in the middle of an edit: stored, but the answer never arrives', () => {
+  let gate: GatedBackend | undefined;
+  beforeAll(async () => {
+    gate = await startGatedBackend(() => addon.backendUrl);
+  });
+  afterAll(async () => {
+    await gate?.close();
+  });
+
+  const lost: [string, GateDecision][] = [
+    ['the connection drops', { afterRouter: 'drop' }],
+    [
+      'a proxy answers 503',
+      {
+        afterRouter: {
+          status: 503,
+          body: JSON.stringify({ code: 'unavailable', message: 'Try again later' }),
+        },
+      },
+    ],
+  ];
+
+  it.each(lost)(
+    '%s: pending, then "Sync pending edits" stores it ONCE and paints its real outcome',
+    async (_, decision) => {
+      if (gate === undefined) throw new Error('no gate');
+      await addon.coordinatorSetsUp({ backendUrl: gate.url });
+      const cell = cellOf('ifca-cpu', 'cpu-hours', 'P3');
+      const versionsBefore = (await historyOf('ifca-cpu', 'cpu-hours', 'P3')).length;
+      const held = gate.holdNext('POST', ENTRIES);
+      const posts = entriesPosts().length;
+      const edit = box().typeAs(IFCA, cell.a1, '1,234');
+      await held.arrived;
+      held.release(decision);
+      expect(await held.routerAnswered).toBe(200);
+      await edit;
+
+      // The router stored it; the add-on could not know.
+      expect((await historyOf('ifca-cpu', 'cpu-hours', 'P3')).length).toBe(versionsBefore + 1);
+      expect(paintOf(cell)).toEqual({
+        background: OUTCOME_COLOURS.pending,
+        note: expect.stringMatching(/^Pending, will be sent/),
+      });
+      expect(outboxItems().map((item) => item.submission.raw)).toEqual(['1,234']);
+
+      await box().run(COORDINATOR, 'menuSyncPending');
+      expect(lastAlert()).toContain('1 of 1 pending edits sent');
+      expect(lastAlert()).toContain('The outbox is empty');
+      const history = await historyOf('ifca-cpu', 'cpu-hours', 'P3');
+      expect(history).toHaveLength(versionsBefore + 1);
+      expect(history.at(-1)).toMatchObject({ raw: '1,234', editor: IFCA, submittedBy: COORDINATOR });
+      const sent = bodies(entriesPosts().slice(posts));
+      expect(sent).toHaveLength(2);
+      // The resend is the lost request again, under the same requestId: a replay, not a second version.
+      expect(sent[1]?.requestId).toBe(sent[0]?.requestId);
+      expect(sent[1]?.cells).toEqual(sent[0]?.cells);
+      const paint = paintOf(cell);
+      expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(paint.background);
+      expect(paint.note).toContain('1,234');
+      expect(outboxItems()).toEqual([]);
+    },
+  );
+});
+
+describe('"Sync pending edits" run by a partner', () => {
+  it("sends the partner's own queued edits under their own name, leaves the others for a coordinator, and says how many", async () => {
+    await addon.coordinatorSetsUp();
+    await addon.stopBackend();
+    const typed: [string, ValueCellRef, string, { reportEditor?: boolean }][] = [
+      [IFCA, cellOf('ifca-cpu', 'users', 'P3'), '41', {}],
+      [INCD, cellOf('incd-cpu', 'users', 'P3'), '42', {}],
+      [IFCA, cellOf('ifca-gpu', 'users', 'P3'), '43', {}],
+      // Apps Script reported no editor: only a coordinator may vouch for it.
+      [IFCA, cellOf('ifca-storage', 'users', 'P3'), '44', { reportEditor: false }],
+    ];
+    for (const [who, cell, text, options] of typed) await box().typeAs(who, cell.a1, text, options);
+    expect(outboxItems().map((item) => item.submission.raw)).toEqual(['41', '42', '43', '44']);
+    await addon.startBackend();
+
+    const posts = entriesPosts().length;
+    await box().run(IFCA, 'menuSyncPending');
+    const said = lastAlert();
+    expect(said).toContain('2 of your 2 pending edits sent');
+    expect(said).toContain(
+      '2 pending edits typed by someone else (or with no recorded editor) wait for a coordinator',
+    );
+    const sent = bodies(entriesPosts().slice(posts));
+    expect(sent.map((body) => body.cells.map((cell) => cell.raw))).toEqual([['41'], ['43']]);
+    for (const body of sent) expect(body.actingFor).toBeUndefined();
+    expect((await historyOf('ifca-cpu', 'users', 'P3')).at(-1)).toMatchObject({
+      raw: '41',
+      editor: IFCA,
+      submittedBy: IFCA,
+      via: 'direct',
+    });
+    for (const [, cell] of [typed[0], typed[2]].flatMap((entry) => (entry === undefined ? [] : [entry]))) {
+      expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(paintOf(cell).background);
+    }
+    // INCD's edit and the one without an editor wait, still grey, in typing order.
+    expect(outboxItems().map((item) => item.submission.raw)).toEqual(['42', '44']);
+    for (const [, cell] of [typed[1], typed[3]].flatMap((entry) => (entry === undefined ? [] : [entry]))) {
+      expect(paintOf(cell).background).toBe(OUTCOME_COLOURS.pending);
+    }
+
+    await box().run(COORDINATOR, 'menuSyncPending');
+    expect(lastAlert()).toContain('2 of 2 pending edits sent');
+    expect(lastAlert()).toContain('The outbox is empty');
+    expect((await historyOf('incd-cpu', 'users', 'P3')).at(-1)).toMatchObject({
+      raw: '42',
+      editor: INCD,
+      submittedBy: COORDINATOR,
+      via: 'document-trigger',
+    });
+    expect((await historyOf('ifca-storage', 'users', 'P3')).at(-1)).toMatchObject({
+      raw: '44',
+      editor: null,
+    });
+  });
+
+  it('tells a partner with nothing of their own queued that the edits wait for a coordinator, sending nothing', async () => {
+    await addon.coordinatorSetsUp();
+    await addon.stopBackend();
+    await box().typeAs(INCD, cellOf('incd-cpu', 'users', 'P3').a1, '42');
+    await addon.startBackend();
+    const posts = entriesPosts().length;
+    await box().run(IFCA, 'menuSyncPending');
+    expect(lastAlert()).toBe(
+      "0 of your 0 pending edits sent (0 rejected, 0 with a warning). 1 pending edit typed by someone else (or with no recorded editor) waits for a coordinator's Sync pending edits or the next edit live validation checks.",
+    );
+    expect(entriesPosts()).toHaveLength(posts);
+    expect(outboxItems()).toHaveLength(1);
+  });
+});
+
+describe('what a partner types that the API cannot take as a value', () => {
+  it('keeps formulas as typed, paints them red and quotes them in the note as text', async () => {
+    await addon.coordinatorSetsUp();
+    const typed: [ValueCellRef, string][] = [
+      [cellOf('ifca-cpu', 'cpu-hours', 'P3'), '=IMPORTXML("https://evil.example.org/x","//a")'],
+      [cellOf('ifca-cpu', 'countries', 'P3'), '=HYPERLINK("https://evil.example.org","ES")'],
+      [cellOf('ifca-cpu', 'users', 'P3'), '@x'],
+    ];
+    for (const [cell, text] of typed) {
+      await box().typeAs(IFCA, cell.a1, text);
+      // The value cells are plain text: what was typed stays, never evaluated, never rewritten.
+      expect(addon.valueOf(cell)).toEqual({ stringValue: text });
+      const paint = paintOf(cell);
+      expect({ text, background: paint.background }).toEqual({ text, background: OUTCOME_COLOURS.rejected });
+      expect(paint.note).toContain(`Read: "${text}"`);
+    }
+    expect(paintOf(typed[0]?.[0] as ValueCellRef).note).toMatch(/formula/i);
+    expect(paintOf(typed[1]?.[0] as ValueCellRef).note).toMatch(/formula/i);
+    // In a plain-text cell "+1" is no formula: a signed number, stored as 1.
+    const plus = cellOf('ifca-gpu', 'users', 'P3');
+    await box().typeAs(IFCA, plus.a1, '+1');
+    expect(addon.valueOf(plus)).toEqual({ stringValue: '+1' });
+    expect(paintOf(plus)).toEqual({
+      background: OUTCOME_COLOURS.accepted,
+      note: expect.stringContaining('Stored as 1.'),
+    });
+  });
+
+  it('paints a text above 50,000 characters on its own and still sends the rest of the paste', async () => {
+    await addon.coordinatorSetsUp();
+    // Three IFCA rows, contiguous on the sheet the setup wrote, in the P3 column.
+    const corner = cellOf('ifca-cpu', 'cpu-hours', 'P3');
+    const rows = stack.sheetsApi.model
+      .get(addon.spreadsheetId)
+      .findMetadata({ metadataKey: ANCHOR_KEYS.entryRow })
+      .filter((metadata) => metadata.metadataValue?.startsWith('ifca-'))
+      .map((metadata) => (metadata.location.kind === 'dimension' ? metadata.location.startIndex : -1))
+      .sort((a, b) => a - b)
+      .slice(0, 3);
+    const firstRow = rows[0] ?? -1;
+    expect(rows).toEqual([firstRow, firstRow + 1, firstRow + 2]);
+    const letter = String.fromCharCode(65 + corner.column);
+    const cells: ValueCellRef[] = rows.map((row) => ({
+      sheetId: corner.sheetId,
+      row,
+      column: corner.column,
+      a1: `Metrics!${letter}${row + 1}`,
+    }));
+    const long = 'x'.repeat(60_000);
+    const values = cells.map((_, index) => [index === 1 ? long : String(100 + index)]);
+    const posts = entriesPosts().length;
+    await box().pasteAs(IFCA, cells[0]?.a1 ?? '', values);
+
+    const sent = bodies(entriesPosts().slice(posts));
+    expect(sent.map((body) => body.cells.map((cell) => cell.raw))).toEqual([['100', '102']]);
+    const tooLong = paintOf(cells[1] as ValueCellRef);
+    expect(tooLong.background).toBe(OUTCOME_COLOURS.rejected);
+    expect(tooLong.note).toContain('too long: 60,000 characters, at most 50,000');
+    expect(tooLong.note.length).toBeLessThan(1000);
+    expect(addon.valueOf(cells[1] as ValueCellRef)).toEqual({ stringValue: long });
+    for (const cell of [cells[0], cells[2]] as ValueCellRef[]) {
+      expect(paintOf(cell).note).not.toContain('too long');
+      expect(paintOf(cell).note).toMatch(/^(Stored as|Not stored: please correct)/);
+    }
+  });
+});
+
+describe('the problems sidebar', () => {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows no "0 rejected" or "0 warnings" badge: only the counts there is something behind', async () => {
+    await addon.coordinatorSetsUp();
+    await addon.stopBackend();
+    await box().typeAs(IFCA, cellOf('ifca-cpu', 'users', 'P3').a1, '41');
+    const dialogs = box().dialogs().length;
+    await box().run(IFCA, 'menuShowProblems');
+    const dialog = box().dialogs()[dialogs];
+    if (dialog === undefined || browser === undefined) throw new Error('no sidebar');
+    const page = await openServedPage(
+      browser,
+      dialog.content,
+      (fnName, args) => box().run(IFCA, fnName, ...args),
+      { width: 300, height: 600 },
+    );
+    await page.locator('#problems li').first().waitFor();
+    await expect(page.locator('#totals').textContent()).resolves.toBe('1 edit waiting to be sent');
+    await expect(page.locator('#totals .pill.rejected').count()).resolves.toBe(0);
+    await page.close();
+  });
+});
