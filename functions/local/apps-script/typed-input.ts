@@ -33,13 +33,18 @@ export function scriptValueOf(value: unknown, format: CellFormat | undefined): U
   );
 }
 
-/** What getValues() answers: the literal (formulas are never evaluated here, so they read ""). */
+/**
+ * What getValues() answers: the literal. Sheets would answer a formula's computed result; the model
+ * never evaluates formulas, so reading one is refused rather than answered with a made-up value.
+ */
 export function scriptValueFrom(value: UserEnteredValue | undefined): string | number | boolean {
   if (value === undefined) return '';
   if ('numberValue' in value) return value.numberValue;
   if ('boolValue' in value) return value.boolValue;
   if ('stringValue' in value) return value.stringValue;
-  return '';
+  throw new Error(
+    `Reading the result of the formula ${value.formulaValue.slice(0, 80)} is not implemented by the va-assess Apps Script double: it stores formulas and never evaluates them`,
+  );
 }
 
 /** What getDisplayValues() answers, without number formats (the model applies none). */

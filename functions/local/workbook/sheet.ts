@@ -8,6 +8,25 @@ import { WorkbookError } from './workbook-error';
 export const DEFAULT_ROW_COUNT = 1000;
 export const DEFAULT_COLUMN_COUNT = 26;
 
+/** Google Sheets refuses a cell holding more text than this, through the UI, scripts and the API. */
+export const MAX_CELL_CHARACTERS = 50_000;
+
+function checkCellTextLength(value: Cell['userEnteredValue']): void {
+  const text =
+    value === undefined
+      ? undefined
+      : 'stringValue' in value
+        ? value.stringValue
+        : 'formulaValue' in value
+          ? value.formulaValue
+          : undefined;
+  if (text !== undefined && text.length > MAX_CELL_CHARACTERS) {
+    throw new WorkbookError(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+    );
+  }
+}
+
 export const emptyRow = (): RowData => ({ cells: [], metadata: [] });
 export const emptyColumn = (): ColumnData => ({ metadata: [] });
 
@@ -121,6 +140,7 @@ export class Sheet {
 
   setCell(row: number, column: number, cell: Cell): void {
     this.checkCell(row, column);
+    checkCellTextLength(cell.userEnteredValue);
     const cells = this.row(row).cells;
     while (cells.length <= column) cells.push({});
     const stored: Cell = {};
