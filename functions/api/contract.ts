@@ -224,6 +224,22 @@ export const reportLinkResponseSchema = z.object({
 
 export const healthResponseSchema = z.object({ status: z.literal('ok') });
 
+/**
+ * A cell's latest submission when it is not the current value (it was rejected): a client whose cell
+ * still holds this input repeats this answer instead of sending it again.
+ */
+export const latestSubmissionSchema = z.object({
+  /** As submitted. */
+  raw: rawInputSchema,
+  status: outcomeStatusSchema,
+  /** The issues' messages joined, as in a POST outcome. */
+  message: z.string(),
+  issues: z.array(validationIssueSchema),
+  /** Its version in the cell's history. */
+  version: z.number().int(),
+  submittedAt: z.string(),
+});
+
 /** One cell's current value, for a client comparing what a sheet shows with what is stored. */
 export const currentEntrySchema = z.object({
   installationId: z.string(),
@@ -236,11 +252,22 @@ export const currentEntrySchema = z.object({
   version: z.number().int(),
   /** The warnings' messages joined, '' when there is nothing to say. */
   message: z.string(),
+  /** Absent when the latest submission is this value (or was stored before latest inputs were kept). */
+  latest: latestSubmissionSchema.optional(),
 });
 
 export const currentEntriesResponseSchema = z.object({
   periodId: z.string(),
   entries: z.array(currentEntrySchema),
+  /** Cells every submission of which was rejected: no current value, only the latest refused input. */
+  unstored: z.array(
+    z.object({
+      installationId: z.string(),
+      metricId: z.string(),
+      periodId: z.string(),
+      latest: latestSubmissionSchema,
+    }),
+  ),
 });
 
 export const accessRoleSchema = z.enum(['coordinator', 'partner', 'none']);
@@ -368,6 +395,8 @@ export type ActingFor = z.infer<typeof actingForSchema>;
 export type SubmissionVia = z.infer<typeof submissionViaSchema>;
 export type CurrentEntryView = z.infer<typeof currentEntrySchema>;
 export type CurrentEntriesResponse = z.infer<typeof currentEntriesResponseSchema>;
+export type LatestSubmissionView = z.infer<typeof latestSubmissionSchema>;
+export type UnstoredCellView = CurrentEntriesResponse['unstored'][number];
 export type AccessRole = z.infer<typeof accessRoleSchema>;
 export type AccessResponse = z.infer<typeof accessResponseSchema>;
 export type CalendarPeriod = z.infer<typeof calendarPeriodSchema>;

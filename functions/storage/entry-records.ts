@@ -58,6 +58,28 @@ export interface CurrentEntry {
   lastSubmittedAt?: string;
 }
 
+/**
+ * A rejected submission newer than the current value: what the sheet most likely still shows and
+ * why it was refused, so a reconcile can repeat the answer instead of sending it again.
+ */
+export interface LatestSubmission {
+  raw: RawInput;
+  status: OutcomeStatus;
+  issues: ValidationIssue[];
+  /** Its version in the cell's history. */
+  version: number;
+  submittedAt: string;
+}
+
+/** A stored cell as a reconcile sees it: the current value, if any, and a newer rejected input, if any. */
+export interface StoredCell {
+  installationId: string;
+  metricId: string;
+  periodId: PeriodId;
+  current: CurrentEntry | null;
+  latest: LatestSubmission | null;
+}
+
 export interface RecordedSubmission {
   /** This submission's number in the cell's history, 1-based. */
   version: number;
@@ -84,6 +106,12 @@ export interface CellItem {
   submissions: number;
   lastStatus: OutcomeStatus;
   lastSubmittedAt: string;
+  /**
+   * The latest submission's input and issues, kept only while it is not the current value (written
+   * in the submission's own transaction; absent on items from before they were kept).
+   */
+  lastRawJson?: string;
+  lastIssues?: ValidationIssue[];
   currentVersion?: number;
   rawJson?: string;
   valueJson?: string;
@@ -130,6 +158,28 @@ export function toJson(value: unknown): string {
 
 function fromJson<T>(text: string | undefined): T {
   return (text === undefined ? null : JSON.parse(text)) as T;
+}
+
+/** The latest submission when it is not the current value and its input was kept. */
+export function latestFromCell(cell: CellItem): LatestSubmission | null {
+  if (cell.lastRawJson === undefined || cell.submissions === cell.currentVersion) return null;
+  return {
+    raw: fromJson<RawInput>(cell.lastRawJson),
+    status: cell.lastStatus,
+    issues: cell.lastIssues ?? [],
+    version: cell.submissions,
+    submittedAt: cell.lastSubmittedAt,
+  };
+}
+
+export function storedCellFrom(cell: CellItem): StoredCell {
+  return {
+    installationId: cell.installationId,
+    metricId: cell.metricId,
+    periodId: cell.periodId,
+    current: currentFromCell(cell),
+    latest: latestFromCell(cell),
+  };
 }
 
 export function currentFromCell(cell: CellItem | undefined): CurrentEntry | null {

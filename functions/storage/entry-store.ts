@@ -14,7 +14,9 @@ import {
   type RecordedSubmission,
   type RequestItem,
   recordedFromRequest,
+  type StoredCell,
   type SubmissionRecord,
+  storedCellFrom,
   toJson,
 } from './entry-records';
 import { assertItemFits } from './item-size';
@@ -24,7 +26,9 @@ import { normaliseStorageError, StorageUnavailableError, VersionConflictError } 
 export type {
   CurrentEntry,
   HistoryRecord,
+  LatestSubmission,
   RecordedSubmission,
+  StoredCell,
   SubmissionRecord,
   SubmissionVia,
 } from './entry-records';
@@ -205,13 +209,34 @@ export class EntryStore {
 
   /** The current values of the given periods: one Query per period, never a Scan. */
   async listCurrent(projectId: string, periodIds: readonly PeriodId[]): Promise<CurrentEntry[]> {
+    // Cells that only ever received rejected input have a counter but no current value.
+    const items = await this.queryPeriods(projectId, periodIds, 'attribute_exists(currentVersion)');
+    return items.flatMap((item) => {
+      const current = currentFromCell(item);
+      return current === null ? [] : [current];
+    });
+  }
+
+  /**
+   * Every cell of the given periods that received a submission, with its current value and the newer
+   * rejected input, if any: what a client needs to tell an unseen edit from one already answered.
+   */
+  async listCells(projectId: string, periodIds: readonly PeriodId[]): Promise<StoredCell[]> {
+    const items = await this.queryPeriods(projectId, periodIds);
+    return items.map(storedCellFrom);
+  }
+
+  private async queryPeriods(
+    projectId: string,
+    periodIds: readonly PeriodId[],
+    filter?: string,
+  ): Promise<CellItem[]> {
     const pages = await Promise.all(
       periodIds.map((periodId) =>
         queryAll(this.doc, {
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          // Cells that only ever received rejected input have a counter but no current value.
-          FilterExpression: 'attribute_exists(currentVersion)',
+          ...(filter === undefined ? {} : { FilterExpression: filter }),
           ExpressionAttributeValues: {
             ':pk': keys.projectPk(projectId),
             ':prefix': keys.entryPeriodPrefix(periodId),
@@ -220,10 +245,7 @@ export class EntryStore {
         }),
       ),
     );
-    return pages.flat().flatMap((item) => {
-      const current = currentFromCell(item as unknown as CellItem);
-      return current === null ? [] : [current];
-    });
+    return pages.flat() as unknown as CellItem[];
   }
 
   /** Every submission to one cell, accepted or not, oldest first. */
@@ -294,7 +316,16 @@ function nextCellItem(
     lastStatus: submission.status,
     lastSubmittedAt: submission.submittedAt,
   };
-  if (!becameCurrent) return { ...cell, ...counters };
+  if (!becameCurrent) {
+    // Kept beside the current value so a reconcile can repeat this answer instead of resending it.
+    return {
+      ...cell,
+      ...counters,
+      lastRawJson: toJson(submission.raw),
+      lastIssues: submission.issues,
+    };
+  }
+  // A fresh item: the accepted submission is both current and latest, so no lastRaw is kept.
   return {
     ...counters,
     currentVersion: version,

@@ -1,10 +1,8 @@
 import { MAX_RAW_TEXT_LENGTH } from '../../functions/api/api-paths';
 import type { RawInput } from '../../functions/api/contract';
+import { groupThousands } from '../../functions/sheets/layout/outcome-paint';
 
-/** 60000 → "60,000", without Intl, whose locale data Apps Script does not promise. */
-export function groupThousands(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { groupThousands };
 
 /** The length of a text the API would refuse (it refuses the WHOLE request for it), else undefined. */
 export function oversizedLength(raw: RawInput): number | undefined {

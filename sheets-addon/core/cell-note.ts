@@ -1,46 +1,19 @@
-import type { CellOutcome, CurrentEntryView, RawInput } from '../../functions/api/contract';
+import type { CurrentEntryView, LatestSubmissionView, RawInput } from '../../functions/api/contract';
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
-import { groupThousands, tooLongSentence } from './cell-limits';
+import { type CellPaint, paintForOutcome, shown } from '../../functions/sheets/layout/outcome-paint';
+import { tooLongSentence } from './cell-limits';
 
-/** What the add-on puts on a cell: its background colour and its note. */
-export interface CellPaint {
-  background: string;
-  note: string;
-}
-
-/** Beyond this, a note quotes the start of what was read: the cell itself still holds all of it. */
-const QUOTED_CHARACTERS = 200;
-
-/** What was read, quoted as text: a note is plain text, so "=IMPORTXML(...)" is shown, never run. */
-export function shown(raw: RawInput): string {
-  if (raw === null) return '(empty)';
-  if (typeof raw !== 'string') return String(raw);
-  if (raw.length <= QUOTED_CHARACTERS) return `"${raw}"`;
-  return `"${raw.slice(0, QUOTED_CHARACTERS)}…" (${groupThousands(raw.length)} characters)`;
-}
+// The live-edit wording is shared with the setup write-back, which paints stored values the same way.
+export { type CellPaint, paintForOutcome, shown } from '../../functions/sheets/layout/outcome-paint';
 
 /**
- * The note of an answered cell: what was read, what is wrong and what is expected, so a partner can
- * fix the cell without asking anyone. What they typed stays in the cell; only colour and note change.
+ * A cell still holding the input whose submission was rejected: the note the live validation wrote
+ * then, from the stored answer, so a reconcile shows it without sending it again.
  */
-export function paintForOutcome(outcome: CellOutcome, raw: RawInput): CellPaint {
-  const lines: string[] = [];
-  if (outcome.status === 'rejected') lines.push('Not stored: please correct this value.');
-  else if (outcome.status === 'warning')
-    lines.push(`Stored as ${outcome.normalized || '(empty)'}, with a warning.`);
-  else lines.push(raw === null ? 'Cleared.' : `Stored as ${outcome.normalized}.`);
-  lines.push(`Read: ${shown(raw)}`);
-  for (const issue of outcome.issues) {
-    lines.push(issue.severity === 'note' ? `Note: ${issue.message}` : `Problem: ${issue.message}`);
-    // The domain's sentences usually say it already; repeat only what they leave out.
-    if (issue.severity !== 'note' && issue.expected !== '' && !issue.message.includes(issue.expected)) {
-      lines.push(`Expected: ${issue.expected}`);
-    }
-    if (issue.suggestion && !/did you mean/i.test(issue.message))
-      lines.push(`Did you mean: ${issue.suggestion}?`);
-  }
-  if (outcome.issues.length === 0 && outcome.message !== '') lines.push(outcome.message);
-  return { background: OUTCOME_COLOURS[outcome.status], note: lines.join('\n') };
+export function paintForLatest(latest: LatestSubmissionView, raw: RawInput): CellPaint {
+  const { status, message, issues } = latest;
+  // A latest submission that is not the current value was never stored: nothing was normalised.
+  return paintForOutcome({ status, message, issues, normalized: '' }, raw);
 }
 
 /** A cell the reconcile found unchanged: painted from what the backend holds for it. */

@@ -1,4 +1,9 @@
-import type { CurrentEntryView, RawInput } from '../../functions/api/contract';
+import type {
+  CurrentEntryView,
+  LatestSubmissionView,
+  RawInput,
+  UnstoredCellView,
+} from '../../functions/api/contract';
 import type { ValueCell } from './value-grid';
 
 export interface ReconcilePlan {
@@ -6,6 +11,11 @@ export interface ReconcilePlan {
   toSend: ValueCell[];
   /** Cells that match what is stored, with the stored outcome to paint. */
   unchanged: { cell: ValueCell; entry: CurrentEntryView }[];
+  /**
+   * Cells still holding the input of their latest submission, which was rejected: already answered,
+   * so they are painted from that answer, not sent again (each send adds a version to the history).
+   */
+  answered: { cell: ValueCell; latest: LatestSubmissionView }[];
 }
 
 const keyOf = (installationId: string, metricId: string, periodId: string) =>
@@ -18,21 +28,30 @@ export function sameRaw(sheet: RawInput, stored: RawInput): boolean {
 }
 
 /**
- * Compares the sheet with the backend's current values: only what differs is sent; an empty cell the
- * backend never heard of is left alone.
+ * Compares the sheet with the backend's current values and latest rejected inputs: only what differs
+ * from both is sent; an empty cell the backend never heard of is left alone.
  */
 export function planReconcile(
   cells: readonly ValueCell[],
   current: readonly CurrentEntryView[],
+  unstored: readonly UnstoredCellView[] = [],
 ): ReconcilePlan {
   const stored = new Map(
     current.map((entry) => [keyOf(entry.installationId, entry.metricId, entry.periodId), entry]),
   );
-  const plan: ReconcilePlan = { toSend: [], unchanged: [] };
+  const rejectedOnly = new Map(
+    unstored.map((cell) => [keyOf(cell.installationId, cell.metricId, cell.periodId), cell.latest]),
+  );
+  const plan: ReconcilePlan = { toSend: [], unchanged: [], answered: [] };
   for (const cell of cells) {
     const { installationId, metricId, periodId, raw } = cell.submission;
-    const entry = stored.get(keyOf(installationId, metricId, periodId));
-    if (entry === undefined) {
+    const key = keyOf(installationId, metricId, periodId);
+    const entry = stored.get(key);
+    // The latest answer wins over the current value: it is the one the live validation last painted.
+    const latest = entry?.latest ?? rejectedOnly.get(key);
+    if (latest !== undefined && sameRaw(raw, latest.raw)) {
+      plan.answered.push({ cell, latest });
+    } else if (entry === undefined) {
       if (raw !== null) plan.toSend.push(cell);
     } else if (sameRaw(raw, entry.raw)) {
       plan.unchanged.push({ cell, entry });

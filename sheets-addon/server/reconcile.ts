@@ -1,7 +1,13 @@
-import type { CurrentEntryView } from '../../functions/api/contract';
+import type { CurrentEntryView, UnstoredCellView } from '../../functions/api/contract';
 import { ENTRIES_REQUEST_LIMITS, requestBatches, submissionBytes } from '../core/batches';
 import { oversizedLength, withoutOversized } from '../core/cell-limits';
-import { type CellPaint, paintForOutcome, paintForStored, paintTooLong } from '../core/cell-note';
+import {
+  type CellPaint,
+  paintForLatest,
+  paintForOutcome,
+  paintForStored,
+  paintTooLong,
+} from '../core/cell-note';
 import { cellKey, overlayPaint } from '../core/paint-plan';
 import { planReconcile } from '../core/reconcile';
 import { onlyInstallations, valueBox, valueCellsIn } from '../core/value-grid';
@@ -73,6 +79,7 @@ export function validateSheet(scope: 'all' | 'mine'): void {
     const range = metrics.sheet.getRange(box.row, box.column, box.numRows, box.numColumns);
     const cells = valueCellsIn(grid, box, range.getValues());
     const current: CurrentEntryView[] = [];
+    const unstored: UnstoredCellView[] = [];
     for (const periodId of [...new Set(grid.columns.values())]) {
       const answer = api.currentEntries(periodId);
       if (answer.kind !== 'ok') {
@@ -80,11 +87,14 @@ export function validateSheet(scope: 'all' | 'mine'): void {
         return;
       }
       current.push(...answer.value.entries);
+      unstored.push(...answer.value.unstored);
     }
-    const plan = planReconcile(cells, current);
+    const plan = planReconcile(cells, current, unstored);
     const paints = new Map<string, CellPaint>();
     for (const { cell, entry } of plan.unchanged)
       paints.set(cellKey(cell.row, cell.column), paintForStored(entry));
+    for (const { cell, latest } of plan.answered)
+      paints.set(cellKey(cell.row, cell.column), paintForLatest(latest, cell.submission.raw));
     let sent = 0;
     let rejected = 0;
     let stopped = '';
@@ -121,7 +131,11 @@ export function validateSheet(scope: 'all' | 'mine'): void {
     );
     range.setBackgrounds(painted.backgrounds);
     range.setNotes(painted.notes);
-    const summary = `${cells.length} value cells checked: ${sent} sent because they differed from what is stored (${rejected} rejected), ${plan.unchanged.length} unchanged.`;
+    const answered =
+      plan.answered.length === 0
+        ? ''
+        : ` ${plan.answered.length} still hold a value already rejected (not sent again): correct the red cells.`;
+    const summary = `${cells.length} value cells checked: ${sent} sent because they differed from what is stored (${rejected} rejected), ${plan.unchanged.length} unchanged.${answered}`;
     if (stopped !== '') alertUser(`${summary} Stopped before the rest: ${stopped}`);
     else toast(summary, 'Validation done');
   } finally {

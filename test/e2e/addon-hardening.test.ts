@@ -251,7 +251,11 @@ describe('the problems sidebar', () => {
       { width: 300, height: 600 },
     );
     await page.locator('#problems li').first().waitFor();
-    await expect(page.locator('#totals').textContent()).resolves.toBe('1 edit waiting to be sent');
+    // Set up painted the example's 12 stored warnings; nothing is rejected, so no rejected badge.
+    await expect(page.locator('#totals > *').allTextContents()).resolves.toEqual([
+      '12 warnings',
+      '1 edit waiting to be sent',
+    ]);
     await expect(page.locator('#totals .pill.rejected').count()).resolves.toBe(0);
     await page.close();
   });

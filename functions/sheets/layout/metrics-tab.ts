@@ -2,13 +2,22 @@ import type { ReportingPeriod } from '../../domain/calendar/reporting-period';
 import type { Installation } from '../../domain/config/installation-schema';
 import type { MetricDefinition } from '../../domain/config/metric-definition-schema';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
-import { ANCHOR_KEYS, entryRowValue } from './anchors';
-import { type DesiredProtection, editorList, protectionDescriptions, syncProtections } from './protection';
+import { ANCHOR_KEYS, entryRowValue, parseEntryRowValue } from './anchors';
+import { PAINT_FIELDS, paintedCell, samePaint } from './cell-paint-requests';
+import type { CellPaint } from './outcome-paint';
+import {
+  type DesiredProtection,
+  editorList,
+  protectionDescriptions,
+  replaceProtections,
+  syncProtections,
+} from './protection';
+import { retireLabels, reviveLabels } from './retired-rows';
+import { placeNewRows } from './row-placement';
 import {
   anchorColumn,
   anchorRow,
   appendColumns,
-  appendRows,
   BOLD,
   type CellData,
   columnWidth,
@@ -22,7 +31,7 @@ import {
   textCell,
   writeCells,
 } from './sheet-requests';
-import { cellText, columnsByAnchor, rowsByAnchor, type TabSnapshot } from './sheet-snapshot';
+import { cellPaint, cellText, columnsByAnchor, rowsByAnchor, type TabSnapshot } from './sheet-snapshot';
 
 interface LabelColumn {
   id: string;
@@ -59,9 +68,55 @@ export interface MetricsTabInput {
   config: ProjectConfig;
   /** The reporting periods up to the current one. */
   periods: readonly ReportingPeriod[];
-  /** What partners typed, as stored (valueKey → raw text); written only into empty cells. */
-  storedRaw: ReadonlyMap<string, string>;
+  /**
+   * What partners typed, as stored (valueKey → raw text and the paint of its outcome): written into
+   * EMPTY cells only, painted wherever the cell still shows exactly that text.
+   */
+  stored: ReadonlyMap<string, StoredCell>;
   serviceAccountEmail: string;
+}
+
+/** A stored current value as the sheet shows it. */
+export interface StoredCell {
+  text: string;
+  paint: CellPaint;
+}
+
+interface NewRow {
+  installation: Installation;
+  metric: MetricDefinition;
+}
+
+interface ValueCellChange {
+  column: number;
+  cell: CellData;
+  fields: string;
+}
+
+const VALUE_AND_PAINT_FIELDS = `userEnteredValue,${PAINT_FIELDS}`;
+
+/**
+ * One updateCells per run of adjacent value cells changed alike: a first setup of a sheet painted by
+ * nobody stays a few thousand requests, not one per cell, for 200 installations.
+ */
+function valueCellWrites(sheetId: number, row: number, changes: readonly ValueCellChange[]): Request[] {
+  const sorted = [...changes].sort((a, b) => a.column - b.column);
+  const requests: Request[] = [];
+  let run: ValueCellChange[] = [];
+  const flush = () => {
+    const first = run[0];
+    if (first !== undefined) {
+      requests.push(writeCells(sheetId, row, first.column, [run.map((change) => change.cell)], first.fields));
+    }
+    run = [];
+  };
+  for (const change of sorted) {
+    const last = run[run.length - 1];
+    if (last !== undefined && (last.column + 1 !== change.column || last.fields !== change.fields)) flush();
+    run.push(change);
+  }
+  flush();
+  return requests;
 }
 
 interface ColumnSpec {
@@ -72,12 +127,14 @@ interface ColumnSpec {
 }
 
 /**
- * The Metrics tab brought in line with the config: missing label or period columns and entry rows
- * appended with their anchors, labels corrected, stored values written into EMPTY value cells only
- * (what a person typed is never overwritten), protection recomputed from where the rows are now.
+ * The Metrics tab brought in line with the config: missing label or period columns appended, new
+ * entry rows inserted beside their installation's rows with their anchors, labels corrected, stored
+ * values written into EMPTY value cells only and painted with their outcome wherever the cell shows
+ * them (what a person typed is never overwritten), rows the config dropped kept but retired,
+ * protection recomputed from where the rows are now.
  */
 export function planMetricsTab(tab: TabSnapshot, created: boolean, input: MetricsTabInput): Request[] {
-  const { config, periods, storedRaw } = input;
+  const { config, periods, stored } = input;
   const sheetId = tab.sheetId;
   const requests: Request[] = [];
 
@@ -129,66 +186,119 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   }
 
   const existingRows = rowsByAnchor(tab, ANCHOR_KEYS.entryRow);
-  const rowOf = new Map(existingRows);
-  const appended: { installation: Installation; metric: MetricDefinition }[] = [];
+  const labelColumnIndices = METRICS_LABEL_COLUMNS.flatMap((label) => labelColumns.get(label.id) ?? []);
+
+  // Each new row goes right after its installation's last row; a new installation after the rows of
+  // the one before it in the config (at the top when it is the first).
+  const groups = new Map<number, NewRow[]>();
+  let position = Math.min(1, tab.rowCount);
+  for (const installation of config.installations) {
+    const own = installation.metrics.flatMap(
+      (metric) =>
+        existingRows.get(entryRowValue({ installationId: installation.id, metricId: metric.id })) ?? [],
+    );
+    if (own.length > 0) position = Math.max(...own) + 1;
+    for (const metric of installation.metrics) {
+      if (existingRows.has(entryRowValue({ installationId: installation.id, metricId: metric.id }))) continue;
+      groups.set(position, [...(groups.get(position) ?? []), { installation, metric }]);
+    }
+  }
+  const placement = placeNewRows(sheetId, tab.rowCount, groups);
+  requests.push(...placement.requests);
+  const finalRowCount = placement.rowCount;
+
+  const rowOf = new Map<string, number>();
+  const retiredRows: number[] = [];
+  const active = new Set(
+    config.installations.flatMap((installation) =>
+      installation.metrics.map((metric) =>
+        entryRowValue({ installationId: installation.id, metricId: metric.id }),
+      ),
+    ),
+  );
+  for (const [anchor, readRow] of existingRows) {
+    const row = placement.shifted(readRow);
+    rowOf.set(anchor, row);
+    const cells = { tab, readRow, row, columns: labelColumnIndices };
+    if (active.has(anchor)) {
+      requests.push(...reviveLabels(cells));
+      continue;
+    }
+    if (parseEntryRowValue(anchor) === undefined) continue;
+    retiredRows.push(row);
+    requests.push(...retireLabels(cells));
+  }
+
   for (const installation of config.installations) {
     for (const metric of installation.metrics) {
-      const anchor = entryRowValue({ installationId: installation.id, metricId: metric.id });
-      const row = existingRows.get(anchor);
-      if (row === undefined) {
-        rowOf.set(anchor, tab.rowCount + appended.length);
-        appended.push({ installation, metric });
-        continue;
-      }
+      const readRow = existingRows.get(
+        entryRowValue({ installationId: installation.id, metricId: metric.id }),
+      );
+      if (readRow === undefined) continue;
+      const row = placement.shifted(readRow);
       for (const label of METRICS_LABEL_COLUMNS) {
         const column = labelColumns.get(label.id);
         const text = label.text(installation, metric);
-        if (column !== undefined && cellText(tab, row, column) !== text) {
+        if (column !== undefined && cellText(tab, readRow, column) !== text) {
           requests.push(writeCells(sheetId, row, column, [[textCell(text)]]));
         }
       }
+      const changes: ValueCellChange[] = [];
       for (const period of periods) {
         const column = periodColumns.get(period.id);
-        const raw = storedRaw.get(valueKey(installation.id, metric.id, period.id));
-        if (column === undefined || raw === undefined || raw === '') continue;
-        // Only an empty cell receives the stored value: a person's text stays whatever it is.
-        if (column < tab.columnCount && cellText(tab, row, column) !== '') continue;
-        requests.push(writeCells(sheetId, row, column, [[textCell(raw)]]));
+        const value = stored.get(valueKey(installation.id, metric.id, period.id));
+        if (column === undefined || value === undefined || value.text === '') continue;
+        const inCell = column < tab.columnCount ? cellText(tab, readRow, column) : '';
+        if (inCell === '') {
+          // An empty cell receives the stored value, painted as its outcome was.
+          changes.push({
+            column,
+            cell: paintedCell(value.paint, value.text),
+            fields: VALUE_AND_PAINT_FIELDS,
+          });
+        } else if (inCell === value.text) {
+          // The stored value, maybe never painted (typed before the add-on, or by the API): paint it.
+          if (!samePaint(cellPaint(tab, readRow, column), value.paint)) {
+            changes.push({ column, cell: paintedCell(value.paint), fields: PAINT_FIELDS });
+          }
+        }
+        // Any other text is a person's edit no trigger saw: value, colour and note stay as they are.
       }
+      requests.push(...valueCellWrites(sheetId, row, changes));
     }
   }
 
-  const finalRowCount = tab.rowCount + appended.length;
-  if (appended.length > 0) {
-    requests.push(appendRows(sheetId, appended.length));
-    const rows: CellData[][] = appended.map(({ installation, metric }, offset) => {
-      requests.push(
-        anchorRow(
-          sheetId,
-          tab.rowCount + offset,
-          ANCHOR_KEYS.entryRow,
-          entryRowValue({ installationId: installation.id, metricId: metric.id }),
-        ),
-      );
-      const cells: CellData[] = Array.from({ length: columnCount }, () => emptyCell);
-      for (const label of METRICS_LABEL_COLUMNS) {
-        const column = labelColumns.get(label.id);
-        if (column !== undefined) cells[column] = textCell(label.text(installation, metric));
+  for (const { item, row } of placement.placed) {
+    const { installation, metric } = item;
+    rowOf.set(entryRowValue({ installationId: installation.id, metricId: metric.id }), row);
+    requests.push(
+      anchorRow(
+        sheetId,
+        row,
+        ANCHOR_KEYS.entryRow,
+        entryRowValue({ installationId: installation.id, metricId: metric.id }),
+      ),
+    );
+    const cells: CellData[] = Array.from({ length: columnCount }, () => emptyCell);
+    for (const label of METRICS_LABEL_COLUMNS) {
+      const column = labelColumns.get(label.id);
+      if (column !== undefined) cells[column] = textCell(label.text(installation, metric));
+    }
+    for (const period of periods) {
+      const column = periodColumns.get(period.id);
+      const value = stored.get(valueKey(installation.id, metric.id, period.id));
+      if (column !== undefined && value !== undefined && value.text !== '') {
+        cells[column] = paintedCell(value.paint, value.text);
       }
-      for (const period of periods) {
-        const column = periodColumns.get(period.id);
-        const raw = storedRaw.get(valueKey(installation.id, metric.id, period.id));
-        if (column !== undefined && raw !== undefined && raw !== '') cells[column] = textCell(raw);
-      }
-      return cells;
-    });
-    requests.push(writeCells(sheetId, tab.rowCount, 0, rows));
+    }
+    // Inserted rows inherit their neighbour's colours: the whole row is written, paint included.
+    requests.push(writeCells(sheetId, row, 0, [cells], VALUE_AND_PAINT_FIELDS));
   }
 
   const valueColumnRuns = consecutiveRuns(
     [...periods].flatMap((period) => periodColumns.get(period.id) ?? []),
   );
-  if (appended.length > 0 || newColumns.some(({ spec }) => spec.key === ANCHOR_KEYS.periodColumn)) {
+  if (placement.placed.length > 0 || newColumns.some(({ spec }) => spec.key === ANCHOR_KEYS.periodColumn)) {
     // Text format on every value cell: setting a format again changes nothing a person typed.
     for (const [start, end] of valueColumnRuns) {
       requests.push(
@@ -208,8 +318,12 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   }
   if (tab.frozenRowCount < 1 && finalRowCount > 1) requests.push(freezeRows(sheetId, 1));
 
+  const protections = metricsProtections(input, sheetId, rowOf, retiredRows, valueColumnRuns);
+  // Inserted rows move the ranges already there: all of ours are replaced rather than matched.
   requests.push(
-    ...syncProtections(tab.protectedRanges, metricsProtections(input, sheetId, rowOf, valueColumnRuns)),
+    ...(placement.placed.length > 0
+      ? replaceProtections(tab.protectedRanges, protections)
+      : syncProtections(tab.protectedRanges, protections)),
   );
   return requests;
 }
@@ -223,6 +337,7 @@ function metricsProtections(
   input: MetricsTabInput,
   sheetId: number,
   rowOf: ReadonlyMap<string, number>,
+  retiredRows: readonly number[],
   valueColumnRuns: readonly [number, number][],
 ): DesiredProtection[] {
   const coordinators = editorList(input.config.project.coordinators, [input.serviceAccountEmail]);
@@ -241,6 +356,13 @@ function metricsProtections(
       unprotectedRanges: valueColumns(undefined),
     },
   ];
+  // Without a range of their own, retired rows' value cells would be open to anyone (the tab's range
+  // leaves the value columns to the installations' ranges).
+  for (const run of consecutiveRuns(retiredRows)) {
+    for (const range of valueColumns(run)) {
+      protections.push({ description: protectionDescriptions.retired, range, editors: coordinators });
+    }
+  }
   for (const installation of input.config.installations) {
     const rows = installation.metrics.flatMap(
       (metric) => rowOf.get(entryRowValue({ installationId: installation.id, metricId: metric.id })) ?? [],

@@ -9,6 +9,8 @@ export const protectionDescriptions = {
   tab: (role: string) => `${PROTECTION_PREFIX}tab:${role}`,
   /** One installation's value cells: its editors, the coordinators and the service account. */
   installation: (installationId: string) => `${PROTECTION_PREFIX}installation:${installationId}`,
+  /** Value cells of rows the config no longer has: coordinators and the service account only. */
+  retired: `${PROTECTION_PREFIX}retired`,
 };
 
 export interface DesiredProtection {
@@ -110,6 +112,19 @@ export function syncProtections(
     });
   }
   return requests;
+}
+
+/** Every one of our ranges of the tab deleted and `desired` added: for when rows moved under them. */
+export function replaceProtections(
+  existing: readonly sheets_v4.Schema$ProtectedRange[],
+  desired: readonly DesiredProtection[],
+): Request[] {
+  const deletions: Request[] = existing.flatMap((range) =>
+    (range.description ?? '').startsWith(PROTECTION_PREFIX) && typeof range.protectedRangeId === 'number'
+      ? [{ deleteProtectedRange: { protectedRangeId: range.protectedRangeId } }]
+      : [],
+  );
+  return [...deletions, ...syncProtections([], desired)];
 }
 
 /** A tab the functions write whole: only coordinators and the service account may change it. */

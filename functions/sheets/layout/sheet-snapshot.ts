@@ -1,5 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { ANCHOR_KEYS, TAB_ROLES, type TabRole } from './anchors';
+import { backgroundHexOf, NO_PAINT } from './cell-paint-requests';
+import type { CellPaint } from './outcome-paint';
 
 /** Developer metadata found on a row or a column, with the index it sits at now. */
 export interface DimensionAnchor {
@@ -20,6 +22,8 @@ export interface TabSnapshot {
   columnAnchors: DimensionAnchor[];
   /** cells[row][column]: the value as entered, as text ('' when empty). */
   cells: string[][];
+  /** Cells with a background or a note, by cellKey(row, column); the others have NO_PAINT. */
+  paints: ReadonlyMap<string, CellPaint>;
   protectedRanges: sheets_v4.Schema$ProtectedRange[];
 }
 
@@ -35,14 +39,15 @@ export interface SpreadsheetSnapshot {
 const METADATA = 'developerMetadata(metadataId,metadataKey,metadataValue)';
 
 /**
- * The one read of a write-back: every tab's anchors, protected ranges and entered values, nothing
- * else (no formats, no formatted values), whatever the number of installations.
+ * The one read of a write-back: every tab's anchors, protected ranges, entered values, notes and
+ * backgrounds (so a setup repaints only what differs), nothing else, whatever the number of
+ * installations.
  */
 export const SNAPSHOT_FIELDS = [
   METADATA,
   `sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),${METADATA},` +
     'protectedRanges(protectedRangeId,description,range,editors,unprotectedRanges),' +
-    `data(startRow,startColumn,rowMetadata(${METADATA}),columnMetadata(${METADATA}),rowData(values(userEnteredValue))))`,
+    `data(startRow,startColumn,rowMetadata(${METADATA}),columnMetadata(${METADATA}),rowData(values(userEnteredValue,note,userEnteredFormat(backgroundColor,backgroundColorStyle)))))`,
 ].join(',');
 
 /** A cell's entered value as text: what a person typed into a text-formatted cell, or what we wrote. */
@@ -82,6 +87,7 @@ function readTab(sheet: sheets_v4.Schema$Sheet): TabSnapshot {
   const cells: string[][] = Array.from({ length: rowCount }, () => Array(columnCount).fill(''));
   const rowAnchors: DimensionAnchor[] = [];
   const columnAnchors: DimensionAnchor[] = [];
+  const paints = new Map<string, CellPaint>();
   for (const grid of sheet.data ?? []) {
     const startRow = grid.startRow ?? 0;
     const startColumn = grid.startColumn ?? 0;
@@ -91,9 +97,12 @@ function readTab(sheet: sheets_v4.Schema$Sheet): TabSnapshot {
       const line = cells[startRow + rowOffset];
       if (line === undefined) return;
       (row.values ?? []).forEach((cell, columnOffset) => {
-        if (startColumn + columnOffset < columnCount) {
-          line[startColumn + columnOffset] = enteredText(cell.userEnteredValue);
-        }
+        const column = startColumn + columnOffset;
+        if (column >= columnCount) return;
+        line[column] = enteredText(cell.userEnteredValue);
+        const paint = { background: backgroundHexOf(cell.userEnteredFormat), note: cell.note ?? '' };
+        if (paint.background !== '' || paint.note !== '')
+          paints.set(cellKey(startRow + rowOffset, column), paint);
       });
     });
   }
@@ -107,6 +116,7 @@ function readTab(sheet: sheets_v4.Schema$Sheet): TabSnapshot {
     rowAnchors: uniqueAnchors(rowAnchors),
     columnAnchors: uniqueAnchors(columnAnchors),
     cells,
+    paints,
     protectedRanges: sheet.protectedRanges ?? [],
   };
 }
@@ -166,4 +176,11 @@ export function columnsByAnchor(tab: TabSnapshot, key: string): Map<string, numb
 
 export function cellText(tab: TabSnapshot, row: number, column: number): string {
   return tab.cells[row]?.[column] ?? '';
+}
+
+export const cellKey = (row: number, column: number): string => `${row}:${column}`;
+
+/** A cell's background and note as read; NO_PAINT for a plain cell. */
+export function cellPaint(tab: TabSnapshot, row: number, column: number): CellPaint {
+  return tab.paints.get(cellKey(row, column)) ?? NO_PAINT;
 }

@@ -55,6 +55,7 @@ export class TabAllocator {
       rowAnchors: [],
       columnAnchors: [],
       cells: Array.from({ length: rowCount }, () => Array(columnCount).fill('')),
+      paints: new Map(),
       protectedRanges: [],
     };
     return {

@@ -2,7 +2,9 @@ import { currentPeriod } from '../../domain/calendar/current-period';
 import { listPeriods } from '../../domain/calendar/reporting-period';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import type { RawInput } from '../../domain/entries/metric-value';
+import type { CurrentEntry } from '../../storage/entry-store';
 import { valueKey } from '../layout/metrics-tab';
+import { type CellPaint, paintForOutcome } from '../layout/outcome-paint';
 import { planSetup } from '../layout/setup-plan';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
 
@@ -14,8 +16,19 @@ export function rawText(raw: RawInput): string {
 }
 
 /**
+ * The colour and note the add-on would have put on the cell when this value was typed, so a partner
+ * opening the sheet after setup sees which values came with a warning without validating anything.
+ */
+export function storedPaint(entry: CurrentEntry): CellPaint {
+  const issues = entry.issues ?? [];
+  const message = issues.map((issue) => issue.message).join(' ');
+  return paintForOutcome({ status: entry.status, normalized: entry.normalized, issues, message }, entry.raw);
+}
+
+/**
  * Builds or updates the spreadsheet's layout for the project's config, with one read and at most one
- * batchUpdate; nothing to change (a second call) sends no batchUpdate at all.
+ * batchUpdate; nothing to change (a second call) sends no batchUpdate at all. Stored values are
+ * written into empty cells and painted with their outcome wherever the cell shows them.
  */
 export async function setupSheet(deps: WriteBackDeps, config: ProjectConfig): Promise<WriteBackResult> {
   const sheet = await readBoundSheet(deps, config);
@@ -25,16 +38,16 @@ export async function setupSheet(deps: WriteBackDeps, config: ProjectConfig): Pr
     config.project.id,
     periods.map((period) => period.id),
   );
-  const storedRaw = new Map(
+  const cells = new Map(
     stored.map((entry) => [
       valueKey(entry.installationId, entry.metricId, entry.periodId),
-      rawText(entry.raw),
+      { text: rawText(entry.raw), paint: storedPaint(entry) },
     ]),
   );
   const requests = planSetup(sheet.snapshot, {
     config,
     periods,
-    storedRaw,
+    stored: cells,
     serviceAccountEmail: sheet.serviceAccountEmail,
   });
   return writeOnce(sheet, requests);

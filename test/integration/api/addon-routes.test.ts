@@ -136,6 +136,60 @@ describe('routes the Sheets add-on relies on', () => {
       expect(p1.body.entries).toEqual([]);
     });
 
+    it('shows the latest rejected input beside the current value, and cells that never held one', async () => {
+      const post = (cells: unknown[]) =>
+        api.call('POST', apiPaths.entries(PROJECT), { as: IFCA, body: { cells } });
+      expect((await post([cell('ifca-cpu', 'countries', 'P2', 'ES')])).body.outcomes[0].status).toBe(
+        'accepted',
+      );
+      const refused = await post([
+        cell('ifca-cpu', 'countries', 'P2', 'FR, SP'),
+        cell('ifca-cpu', 'cpu-hours', 'P2', 'FR, SP'),
+      ]);
+      const [countries, hours] = refused.body.outcomes;
+      expect([countries.status, hours.status]).toEqual(['rejected', 'rejected']);
+
+      const answer = await api.call('GET', apiPaths.currentEntries(PROJECT, 'P2'), { as: IFCA });
+      expect(answer.status).toBe(200);
+      // The same answer the POST gave, so the add-on can repeat it without sending the value again.
+      expect(answer.body.entries).toEqual([
+        expect.objectContaining({
+          metricId: 'countries',
+          raw: 'ES',
+          version: 1,
+          latest: {
+            raw: 'FR, SP',
+            status: 'rejected',
+            message: countries.message,
+            issues: countries.issues,
+            version: 2,
+            submittedAt: expect.any(String),
+          },
+        }),
+      ]);
+      expect(answer.body.unstored).toEqual([
+        {
+          installationId: 'ifca-cpu',
+          metricId: 'cpu-hours',
+          periodId: 'P2',
+          latest: expect.objectContaining({
+            raw: 'FR, SP',
+            status: 'rejected',
+            message: hours.message,
+            version: 1,
+          }),
+        },
+      ]);
+
+      expect((await post([cell('ifca-cpu', 'countries', 'P2', 'FR, ES')])).body.outcomes[0].status).not.toBe(
+        'rejected',
+      );
+      const after = await api.call('GET', apiPaths.currentEntries(PROJECT, 'P2'), { as: IFCA });
+      const [entry] = after.body.entries;
+      expect(entry).toMatchObject({ raw: 'FR, ES', version: 3 });
+      expect(entry).not.toHaveProperty('latest');
+    });
+
     it.each([
       ['P9', 400, 'invalid-period'],
       ['PY1', 400, 'invalid-request'],

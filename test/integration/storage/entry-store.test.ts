@@ -53,6 +53,52 @@ describe('EntryStore on DynamoDB Local', () => {
     });
   });
 
+  it('keeps the latest rejected input and its issues beside the current value, until an accepted one replaces it', async () => {
+    const entries = store();
+    await entries.recordSubmission(submission({ raw: 94656 }));
+    await entries.recordSubmission(rejected({ submittedAt: '2023-03-11T09:00:00.000Z' }));
+
+    const [afterRejection] = await entries.listCells('imagine', ['P1']);
+    expect(afterRejection).toMatchObject({
+      ...cell,
+      current: { version: 1, raw: 94656 },
+      latest: {
+        raw: '4.000.000',
+        status: 'rejected',
+        version: 2,
+        submittedAt: '2023-03-11T09:00:00.000Z',
+        issues: [expect.objectContaining({ ruleId: 'ambiguous-separator', found: '4.000.000' })],
+      },
+    });
+
+    await entries.recordSubmission(rejected({ raw: '4,000,000.5.1' }));
+    expect((await entries.listCells('imagine', ['P1']))[0]?.latest).toMatchObject({
+      raw: '4,000,000.5.1',
+      version: 3,
+    });
+
+    await entries.recordSubmission(submission({ raw: 4000000 }));
+    expect(await entries.listCells('imagine', ['P1'])).toEqual([
+      expect.objectContaining({
+        current: expect.objectContaining({ raw: 4000000, version: 4 }),
+        latest: null,
+      }),
+    ]);
+  });
+
+  it('lists a cell whose every submission was rejected with its latest input and no current value', async () => {
+    const entries = store();
+    await entries.recordSubmission(rejected());
+
+    expect(await entries.listCells('imagine', ['P1'])).toEqual([
+      expect.objectContaining({
+        ...cell,
+        current: null,
+        latest: expect.objectContaining({ raw: '4.000.000', status: 'rejected', version: 1 }),
+      }),
+    ]);
+  });
+
   it('reports no current value for a cell that only ever received rejected input', async () => {
     const entries = store();
     const refused = await entries.recordSubmission(rejected());

@@ -40,6 +40,45 @@ describe('reconciling the sheet with the stored values', () => {
     expect(plan.unchanged.map((item) => item.cell.submission.metricId)).toEqual(['cpu-hours']);
   });
 
+  it('does not resend a value whose latest submission was rejected: it is answered from the stored outcome', () => {
+    const latest = {
+      raw: 'FR, SP',
+      status: 'rejected' as const,
+      message: '"SP" is not a country code.',
+      issues: [],
+      version: 2,
+      submittedAt: '2023-03-10T09:00:00.000Z',
+    };
+    const plan = planReconcile(
+      [
+        cell('countries', ' FR, SP '),
+        cell('cpu-hours', 'abc'),
+        cell('users', 'twelve'),
+        cell('gpu-hours', 7),
+      ],
+      [
+        { ...stored('countries', 'ES'), latest },
+        { ...stored('gpu-hours', 5), latest },
+      ],
+      [
+        {
+          installationId: 'ifca-cpu',
+          metricId: 'cpu-hours',
+          periodId: 'P1',
+          latest: { ...latest, raw: 'abc' },
+        },
+        { installationId: 'ifca-cpu', metricId: 'users', periodId: 'P1', latest: { ...latest, raw: 'ten' } },
+      ],
+    );
+    expect(plan.answered.map((item) => [item.cell.submission.metricId, item.latest.raw])).toEqual([
+      ['countries', 'FR, SP'],
+      ['cpu-hours', 'abc'],
+    ]);
+    // Typed again since it was refused, or typed anew: sent.
+    expect(plan.toSend.map((item) => item.submission.metricId)).toEqual(['users', 'gpu-hours']);
+    expect(plan.unchanged).toEqual([]);
+  });
+
   it('treats a number and the same text, and blank and null, as the same entry', () => {
     expect(sameRaw(5, '5')).toBe(true);
     expect(sameRaw(null, '')).toBe(true);

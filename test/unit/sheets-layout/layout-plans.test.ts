@@ -5,6 +5,7 @@ import { listPeriods } from '../../../functions/domain/calendar/reporting-period
 import { projectConfigSchema } from '../../../functions/domain/config/project-config-schema';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN, planAssessments } from '../../../functions/sheets/layout/assessments-tab';
+import { NO_PAINT, PAINT_FIELDS } from '../../../functions/sheets/layout/cell-paint-requests';
 import { planMetricsTab, valueKey } from '../../../functions/sheets/layout/metrics-tab';
 import { syncProtections } from '../../../functions/sheets/layout/protection';
 import { planSetup } from '../../../functions/sheets/layout/setup-plan';
@@ -17,6 +18,8 @@ const config = projectConfigSchema.parse(
 const periods = listPeriods(config.project).slice(0, 3);
 const SA = 'va-assess@local.iam.example';
 const INJECTION = '=IMPORTXML("http://x","//a")';
+/** A stored value whose outcome paints nothing: these tests are about where values go. */
+const unpainted = (text: string) => ({ text, paint: NO_PAINT });
 const empty: SpreadsheetSnapshot = { projectId: undefined, tabs: {}, sheetIds: [0], titles: ['Sheet1'] };
 
 function cellsWritten(requests: sheets_v4.Schema$Request[]): sheets_v4.Schema$CellData[] {
@@ -24,11 +27,11 @@ function cellsWritten(requests: sheets_v4.Schema$Request[]): sheets_v4.Schema$Ce
 }
 
 describe('planSetup on an empty spreadsheet', () => {
-  const storedRaw = new Map([
-    [valueKey('ifca-cpu', 'cpu-hours', 'P1'), '94,656'],
-    [valueKey('ifca-cpu', 'cpu-hours', 'P2'), INJECTION],
+  const stored = new Map([
+    [valueKey('ifca-cpu', 'cpu-hours', 'P1'), unpainted('94,656')],
+    [valueKey('ifca-cpu', 'cpu-hours', 'P2'), unpainted(INJECTION)],
   ]);
-  const requests = planSetup(empty, { config, periods, storedRaw, serviceAccountEmail: SA });
+  const requests = planSetup(empty, { config, periods, stored, serviceAccountEmail: SA });
 
   it('creates the four tabs, each anchored by its role, beside the untouched Sheet1', () => {
     const roles = requests
@@ -113,6 +116,7 @@ function metricsTab(rows: { anchor: string; cells: string[] }[]): TabSnapshot {
       { metadataId: 20, key: ANCHOR_KEYS.periodColumn, value: 'P1', index: 6 },
     ],
     cells: [header, ...rows.map((row) => row.cells)],
+    paints: new Map(),
     protectedRanges: [],
   };
 }
@@ -137,14 +141,14 @@ describe('planMetricsTab on a sheet people have used', () => {
     { anchor: 'ifca-cpu/countries', cells: [...labels('countries'), ''] },
     { anchor: 'ifca-cpu/country-count', cells: [...labels('country-count'), ''] },
   ]);
-  const storedRaw = new Map([
-    [valueKey('ifca-cpu', 'cpu-hours', 'P1'), '94,656'],
-    [valueKey('ifca-cpu', 'users', 'P1'), '20'],
+  const stored = new Map([
+    [valueKey('ifca-cpu', 'cpu-hours', 'P1'), unpainted('94,656')],
+    [valueKey('ifca-cpu', 'users', 'P1'), unpainted('20')],
   ]);
   const requests = planMetricsTab(tab, false, {
     config: one,
     periods: periods.slice(0, 1),
-    storedRaw,
+    stored,
     serviceAccountEmail: SA,
   });
   const writes = requests.flatMap((request) =>
@@ -156,7 +160,7 @@ describe('planMetricsTab on a sheet people have used', () => {
       {
         start: { sheetId: 7, rowIndex: 1, columnIndex: 6 },
         rows: [{ values: [{ userEnteredValue: { stringValue: '20' } }] }],
-        fields: 'userEnteredValue',
+        fields: `userEnteredValue,${PAINT_FIELDS}`,
       },
     ]);
   });
@@ -239,6 +243,7 @@ describe('planAssessments', () => {
       ],
       ['A', 'PY1 (M01–M12)', 'old draft', 'no', '', '', ''],
     ],
+    paints: new Map(),
     protectedRanges: [],
   };
   const input = (inCell: string) => ({
