@@ -10,8 +10,8 @@ import {
 } from '../sheets/client/sheets-errors';
 import { SheetNotBoundError, SheetOfAnotherProjectError } from '../sheets/write-back/write-back-errors';
 import { ItemTooLargeError, StorageUnavailableError, VersionConflictError } from '../storage/storage-errors';
+import { CellVersionConflictError } from '../use-cases/cell-version-conflict-error';
 import {
-  CellVersionConflictError,
   InstallationNotFoundError,
   InvalidRequestError,
   MalformedBodyError,

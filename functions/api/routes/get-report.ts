@@ -1,13 +1,11 @@
-import { parseWindow } from '../../domain/calendar/reporting-window';
-import { renderReport } from '../../report/render-report';
 import { verifyReportLink } from '../../report/report-link';
+import { renderStoredReport } from '../../use-cases/render-stored-report';
 import { requireMember } from '../auth/authorize';
 import { reportQuerySchema } from '../contract';
 import type { ApiResponse } from '../http-types';
 import { parseRequest } from '../parse-request';
 import type { PublicRoute } from '../route';
 import { loadProject } from './load-project';
-import { loadReportModel } from './load-report-model';
 import { reportLinkSecret } from './report-link-secret';
 
 /**
@@ -35,8 +33,7 @@ export const getReportRoute: PublicRoute = {
       requireMember(await loadProject(container, projectId), identity);
     }
     const config = await loadProject(container, projectId);
-    const window = parseWindow(config.project, query.period);
-    const report = await renderReport(await loadReportModel(container, config, window.id, now), query.format);
+    const report = await renderStoredReport(container, config, query.period, query.format, now);
     // Word files download; HTML and Markdown open in the browser, still with a file name to save under.
     const disposition = query.format === 'docx' ? 'attachment' : 'inline';
     return {

@@ -1,9 +1,9 @@
 import { summaryHeadlines } from '../../domain/summary/summary-headlines';
+import { computeSummary } from '../../use-cases/compute-summary';
 import { requireMember } from '../auth/authorize';
 import { type SummaryResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
-import { computeSummary } from './compute-summary';
 import { loadProject } from './load-project';
 
 export const getSummaryRoute: ProtectedRoute = {

@@ -1,9 +1,8 @@
-import { draftAssessments } from '../../domain/drafts/draft-assessments';
+import { generateDrafts } from '../../use-cases/generate-drafts';
 import { requireCoordinator } from '../auth/authorize';
 import { type DraftsGeneratedResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
-import { computeSummary } from './compute-summary';
 import { loadProject } from './load-project';
 
 /** Coordinators (re)generate drafts from the current figures; a draft a person edited is never replaced. */
@@ -14,15 +13,7 @@ export const postDraftsRoute: ProtectedRoute = {
     const { period } = parseRequest(windowQuerySchema, request.query, 'query');
     const config = await loadProject(container, params.projectId ?? '');
     requireCoordinator(config, identity, 'generate assessment drafts');
-    const summary = await computeSummary(container, config, period, container.now());
-    const generated = draftAssessments(config, summary);
-    const { stored, keptEdited } = await container.drafts.saveGenerated(
-      config.project.id,
-      summary.window.id,
-      generated,
-    );
-    const drafts = await container.drafts.list(config.project.id, summary.window.id);
-    const body: DraftsGeneratedResponse = { windowId: summary.window.id, stored, keptEdited, drafts };
+    const body: DraftsGeneratedResponse = await generateDrafts(container, config, period, container.now());
     return ok(body);
   },
 };

@@ -1,11 +1,11 @@
 import { parseWindow } from '../../domain/calendar/reporting-window';
 import { reportOutline } from '../../domain/report/report-outline';
+import { loadReportModel } from '../../use-cases/load-report-model';
 import { requireMember } from '../auth/authorize';
 import { type ReportLinkResponse, reportLinkQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';
-import { loadReportModel } from './load-report-model';
 import { reportLinkSecret } from './report-link-secret';
 import { signedReportLink } from './signed-report-link';
 

@@ -1,6 +1,5 @@
-import { computeSummary } from '../../api/routes/compute-summary';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
-import { draftAssessments } from '../../domain/drafts/draft-assessments';
+import { draftWindowAssessments, storeGeneratedDrafts } from '../../use-cases/generate-drafts';
 import { planAssessments } from '../layout/assessments-tab';
 import { coordinatorEditors, ensureAssessmentsTab } from '../layout/setup-plan';
 import { TabAllocator } from '../layout/tab-allocation';
@@ -29,8 +28,7 @@ export async function writeAssessments(
   windowSpec: string,
 ): Promise<AssessmentsWriteBackResult> {
   const projectId = config.project.id;
-  const summary = await computeSummary(deps, config, windowSpec, deps.now());
-  const generated = draftAssessments(config, summary);
+  const { summary, drafts: generated } = await draftWindowAssessments(deps, config, windowSpec, deps.now());
   const windowId = summary.window.id;
   const sheet = await readBoundSheet(deps, config);
   const storedDrafts = new Map(
@@ -69,14 +67,6 @@ export async function writeAssessments(
     );
     editsStored.push(edit.installationId);
   }
-  const { stored, keptEdited } = await deps.drafts.saveGenerated(
-    projectId,
-    windowId,
-    generated.map((draft) => ({
-      installationId: draft.installationId,
-      text: draft.text,
-      figures: draft.figures,
-    })),
-  );
+  const { stored, keptEdited } = await storeGeneratedDrafts(deps, projectId, windowId, generated);
   return { ...written, windowId, editsStored, stored, keptEdited };
 }

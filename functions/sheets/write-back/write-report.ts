@@ -1,7 +1,7 @@
-import { loadReportModel } from '../../api/routes/load-report-model';
 import { parseWindow } from '../../domain/calendar/reporting-window';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import { type ReportOutline, reportOutline } from '../../domain/report/report-outline';
+import { loadReportModel } from '../../use-cases/load-report-model';
 import { ensureReportTab, planReportBlock } from '../layout/report-tab';
 import { coordinatorEditors } from '../layout/setup-plan';
 import { TabAllocator } from '../layout/tab-allocation';

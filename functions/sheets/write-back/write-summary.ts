@@ -1,6 +1,6 @@
-import { computeSummary } from '../../api/routes/compute-summary';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import { summaryHeadlines } from '../../domain/summary/summary-headlines';
+import { computeSummary } from '../../use-cases/compute-summary';
 import { coordinatorEditors, ensureSummaryTab } from '../layout/setup-plan';
 import { planSummaryBlock } from '../layout/summary-tab';
 import { TabAllocator } from '../layout/tab-allocation';

@@ -1,5 +1,5 @@
-import type { EntryValue } from '../../domain/entries/entry';
-import type { CurrentEntry } from '../../storage/entry-records';
+import type { EntryValue } from '../domain/entries/entry';
+import type { CurrentEntry } from '../storage/entry-records';
 
 /** The current values summaries and validation consume; a cleared cell has no value. */
 export function storedValuesOf(current: readonly CurrentEntry[]): EntryValue[] {

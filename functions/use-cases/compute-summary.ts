@@ -1,9 +1,9 @@
 import type { DateTime } from 'luxon';
-import { cumulativeThrough, parseWindow } from '../../domain/calendar/reporting-window';
-import type { ProjectConfig } from '../../domain/config/project-config-schema';
-import { summarize } from '../../domain/summary/summarize';
-import type { WindowSummary } from '../../domain/summary/window-summary';
-import type { Container } from '../container';
+import { cumulativeThrough, parseWindow } from '../domain/calendar/reporting-window';
+import type { ProjectConfig } from '../domain/config/project-config-schema';
+import { summarize } from '../domain/summary/summarize';
+import type { WindowSummary } from '../domain/summary/window-summary';
+import type { EntryStore } from '../storage/entry-store';
 import { storedValuesOf } from './stored-values';
 
 /**
@@ -11,13 +11,13 @@ import { storedValuesOf } from './stored-values';
  * budget figures and the trend against the previous period need those, later periods play no part.
  */
 export async function computeSummary(
-  container: { entries: Pick<Container['entries'], 'listCurrent'> },
+  deps: { entries: Pick<EntryStore, 'listCurrent'> },
   config: ProjectConfig,
   windowSpec: string,
   now: DateTime,
 ): Promise<WindowSummary> {
   const window = parseWindow(config.project, windowSpec);
   const periodIds = cumulativeThrough(config.project, window).periods.map((period) => period.id);
-  const values = storedValuesOf(await container.entries.listCurrent(config.project.id, periodIds));
+  const values = storedValuesOf(await deps.entries.listCurrent(config.project.id, periodIds));
   return summarize(config, values, window, now);
 }

@@ -1,10 +1,11 @@
 import type { DateTime } from 'luxon';
-import { cumulativeThrough, parseWindow } from '../../domain/calendar/reporting-window';
-import type { ProjectConfig } from '../../domain/config/project-config-schema';
-import { buildReportModel } from '../../domain/report/build-report-model';
-import type { ReportModel } from '../../domain/report/report-model';
-import { summarize } from '../../domain/summary/summarize';
-import type { Container } from '../container';
+import { cumulativeThrough, parseWindow } from '../domain/calendar/reporting-window';
+import type { ProjectConfig } from '../domain/config/project-config-schema';
+import { buildReportModel } from '../domain/report/build-report-model';
+import type { ReportModel } from '../domain/report/report-model';
+import { summarize } from '../domain/summary/summarize';
+import type { DraftStore } from '../storage/draft-store';
+import type { EntryStore } from '../storage/entry-store';
 import { storedValuesOf } from './stored-values';
 
 /**
@@ -13,9 +14,9 @@ import { storedValuesOf } from './stored-values';
  * installation without a draft is marked missing (POST .../drafts generates them).
  */
 export async function loadReportModel(
-  container: {
-    entries: Pick<Container['entries'], 'listCurrent'>;
-    drafts: Pick<Container['drafts'], 'list'>;
+  deps: {
+    entries: Pick<EntryStore, 'listCurrent'>;
+    drafts: Pick<DraftStore, 'list'>;
   },
   config: ProjectConfig,
   windowSpec: string,
@@ -24,8 +25,8 @@ export async function loadReportModel(
   const window = parseWindow(config.project, windowSpec);
   const periodIds = cumulativeThrough(config.project, window).periods.map((period) => period.id);
   const [current, drafts] = await Promise.all([
-    container.entries.listCurrent(config.project.id, periodIds),
-    container.drafts.list(config.project.id, window.id),
+    deps.entries.listCurrent(config.project.id, periodIds),
+    deps.drafts.list(config.project.id, window.id),
   ]);
   const values = storedValuesOf(current);
   const summary = summarize(config, values, window, now);
