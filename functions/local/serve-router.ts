@@ -21,12 +21,19 @@ let served = 0;
  */
 export async function serveRouter(
   container: () => Container,
-  options: { port?: number } = {},
+  options: {
+    port?: number;
+    /** Told of every request the router receives (benchmarks count them). */
+    onRequest?: (method: string, path: string) => void;
+  } = {},
 ): Promise<ServedRouter> {
   served += 1;
   const name = `vaAssessApiServed${served}`;
   functions.http(name, createHttpHandler(container));
   const server: Server = answerFrameworkErrorsAsJson(getTestServer(name));
+  const onRequest = options.onRequest;
+  if (onRequest !== undefined)
+    server.on('request', (request) => onRequest(request.method ?? '', request.url ?? ''));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // A fixed port lets a test stop the router and bring it back at the same address.

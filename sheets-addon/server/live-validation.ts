@@ -1,7 +1,7 @@
 import type { ActingFor } from '../../functions/api/contract';
 import { valueCellsIn } from '../core/value-grid';
 import { activeSpreadsheet, alertUser, apiFor, documentProperties } from './apps-script';
-import { findMetricsSheet, readMetricsTab } from './metrics-tab';
+import { findMetricsSheet, readMetricsTabAcross } from './metrics-tab';
 import { queueWhileBusy, sendBusyEdits, sendEditedCells } from './send-cells';
 import { readSettings, rememberInstallationNames, requireSettings } from './settings';
 
@@ -126,7 +126,7 @@ export function onLiveEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = range.getSheet();
   const metrics = findMetricsSheet(event.source);
   if (metrics === undefined || metrics.getSheetId() !== sheet.getSheetId()) return;
-  const { grid } = readMetricsTab(metrics);
+  const { grid } = readMetricsTabAcross(metrics, range);
   const box = {
     row: range.getRow(),
     column: range.getColumn(),

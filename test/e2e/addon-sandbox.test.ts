@@ -44,8 +44,19 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     expect(box().triggers()).toHaveLength(1);
 
     const hours = cellOf('ifca-cpu', 'cpu-hours', 'P3');
+    box().host.resetServiceCallCounts();
+    const postsBefore = entriesPosts().length;
     const typed = await box().typeAs(IFCA, hours.a1, '4.000.000');
     expect(typed.executions).toEqual([expect.not.objectContaining({ error: expect.anything() })]);
+    // The cost of one keystroke in quota: one UrlFetch (the POST) and a handful of SpreadsheetApp
+    // calls, not one per anchored row of the tab (it was 108 before the add-on read only the anchors
+    // crossing the edited range; bench:addon prints the exact figure).
+    expect(entriesPosts().length - postsBefore).toBe(1);
+    const spreadsheetCalls = Object.entries(box().host.serviceCallCounts())
+      .filter(([name]) => /^(ss|sheet|range|metadata|protection)\./.test(name))
+      .reduce((sum, [, count]) => sum + count, 0);
+    expect(spreadsheetCalls).toBeGreaterThan(0);
+    expect(spreadsheetCalls).toBeLessThanOrEqual(24);
     const hoursPaint = paintOf(hours);
     expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(hoursPaint.background);
     expect(hoursPaint.note).toContain('4,000,000');

@@ -112,6 +112,8 @@ export class AppsScriptHost {
   private readonly alertAnswers: string[] = [];
   private lockWaitListeners: ((wait: LockWait) => void)[] = [];
   private readonly promptAnswers: { button: string; text: string }[] = [];
+  /** Host operations by name ("range.values", "url.fetch"…): each is one call to a Google service. */
+  private readonly serviceCalls = new Map<string, number>();
 
   constructor(options: AppsScriptHostOptions) {
     this.model = options.model;
@@ -167,6 +169,23 @@ export class AppsScriptHost {
     }
     return expired;
   }
+  /**
+   * Service calls since the last reset, by host operation. SpreadsheetApp's are the ones named "ss.",
+   * "sheet.", "range.", "metadata." and "protection.": methods answered from the object itself
+   * (Range.getRow, getNumColumns…) cost no call and are not counted.
+   */
+  serviceCallCounts(): Record<string, number> {
+    return Object.fromEntries(this.serviceCalls);
+  }
+  resetServiceCallCounts(): void {
+    this.serviceCalls.clear();
+  }
+  /** Bytes (UTF-8 keys and values) of every property store, as "document:<id>", "user:<email>", "script:script". */
+  propertyStoreBytes(): Record<string, number> {
+    return Object.fromEntries(
+      [...this.properties].map(([name, store]) => [name, AppsScriptHost.storeBytes(store)]),
+    );
+  }
   triggers(): (TriggerView & { owner: string })[] {
     return this.triggerList.map((trigger) => ({ ...trigger }));
   }
@@ -186,6 +205,7 @@ export class AppsScriptHost {
   handle(execution: Execution, op: string, args: unknown[]): unknown {
     const handler = (this.ops as Record<string, Handler | undefined>)[op];
     if (handler === undefined) throw new Error(`va-assess Apps Script double: unknown host operation ${op}`);
+    this.serviceCalls.set(op, (this.serviceCalls.get(op) ?? 0) + 1);
     return (handler as (execution: Execution, ...rest: unknown[]) => unknown).call(this, execution, ...args);
   }
 

@@ -1,3 +1,4 @@
 export * from './addon-sandbox';
+export * from './addon-session';
 export * from './apps-script-host';
 export * from './host-views';

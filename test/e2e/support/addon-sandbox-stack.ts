@@ -1,29 +1,25 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ContainerOverrides } from '../../../functions/api/container';
 import { apiPaths } from '../../../functions/api/contract';
-import { type AddonSandbox, startAddonSandbox } from '../../../functions/local/apps-script';
+import {
+  type AddonSandbox,
+  outboxItemsOf,
+  privateAddonCopy,
+  runEnableLiveValidation,
+  runSetUp,
+  saveSettings,
+  startAddonSandbox,
+  type ValueCellRef,
+  valueCellOf,
+} from '../../../functions/local/apps-script';
 import { backgroundOf } from '../../../functions/local/apps-script/colours';
 import { type ServedRouter, serveRouter } from '../../../functions/local/serve-router';
 import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../functions/local/sheets-api';
-import { ANCHOR_KEYS, entryRowValue } from '../../../functions/sheets/layout/anchors';
 import { ADDON_DIST, buildAddon } from '../../../scripts/build-addon';
 import { COORDINATOR, IFCA, INCD } from '../../integration/api/api-test-server';
 import { type SheetsStack, useSheetsStack } from '../../integration/sheets/sheets-test-stack';
 import { TEST_AUDIENCE } from '../../integration/support/sign-test-token';
 
-const OUTBOX_PREFIX = 'va-assess.outbox.';
-
-/** A value cell of the Metrics tab, found through the anchors. */
-export interface ValueCellRef {
-  sheetId: number;
-  /** 0-based. */
-  row: number;
-  column: number;
-  /** "Metrics!H7". */
-  a1: string;
-}
+export type { ValueCellRef };
 
 export interface StoredEntry {
   installationId: string;
@@ -79,7 +75,7 @@ export function useAddonSandboxStack(
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
   });
-  let distDir = '';
+  let dist: { dir: string; remove(): void } | undefined;
   let router: ServedRouter | undefined;
   let port = 0;
   let sandbox: AddonSandbox | undefined;
@@ -96,15 +92,13 @@ export function useAddonSandboxStack(
 
   beforeAll(async () => {
     buildAddon();
-    // A private copy: other tests rebuild sheets-addon/dist while this one runs.
-    distDir = mkdtempSync(join(tmpdir(), 'addon-dist-'));
-    cpSync(ADDON_DIST, distDir, { recursive: true });
+    dist = privateAddonCopy(ADDON_DIST);
     await startBackend();
   });
 
   afterAll(async () => {
     await stopBackend();
-    rmSync(distDir, { recursive: true, force: true });
+    dist?.remove();
   });
 
   afterEach(async () => {
@@ -120,27 +114,8 @@ export function useAddonSandboxStack(
   };
   const model = () => stack.sheetsApi.model;
 
-  const cellOf = (installationId: string, metricId: string, periodId: string): ValueCellRef => {
-    const spreadsheet = model().get(spreadsheetId);
-    const row = spreadsheet.findMetadata({
-      metadataKey: ANCHOR_KEYS.entryRow,
-      metadataValue: entryRowValue({ installationId, metricId }),
-    })[0];
-    const column = spreadsheet.findMetadata({
-      metadataKey: ANCHOR_KEYS.periodColumn,
-      metadataValue: periodId,
-    })[0];
-    if (row?.location.kind !== 'dimension' || column?.location.kind !== 'dimension') {
-      throw new Error(`no value cell for ${installationId}/${metricId}/${periodId}`);
-    }
-    const sheet = spreadsheet.sheetById(row.location.sheetId);
-    return {
-      sheetId: sheet.sheetId,
-      row: row.location.startIndex,
-      column: column.location.startIndex,
-      a1: `${sheet.title}!${String.fromCharCode(65 + column.location.startIndex)}${row.location.startIndex + 1}`,
-    };
-  };
+  const cellOf = (installationId: string, metricId: string, periodId: string): ValueCellRef =>
+    valueCellOf(model(), spreadsheetId, { installationId, metricId, periodId });
   const liveSheet = (cell: ValueCellRef) => model().get(spreadsheetId).sheetById(cell.sheetId);
 
   async function coordinatorSetsUp(setUp: SetUpOptions = {}): Promise<void> {
@@ -153,23 +128,19 @@ export function useAddonSandboxStack(
     sandbox = await startAddonSandbox({
       model: model(),
       spreadsheetId,
-      distDir,
+      distDir: dist?.dir ?? '',
       signer: stack.api.signer,
       audience: TEST_AUDIENCE,
       fetchTimeoutMs: options.fetchTimeoutMs ?? 10_000,
     });
     await box().open(COORDINATOR);
-    expect(
-      await box().run(COORDINATOR, 'settingsSave', {
-        backendUrl: setUp.backendUrl ?? router?.url,
-        projectId: 'imagine',
-      }),
-    ).toMatchObject({ ok: true });
-    await box().run(COORDINATOR, 'menuSetUpSheet');
-    expect(box().alerts().at(-1)?.message).toContain('The reporting tabs are set up');
+    await saveSettings(box(), COORDINATOR, {
+      backendUrl: setUp.backendUrl ?? router?.url,
+      projectId: 'imagine',
+    });
+    await runSetUp(box(), COORDINATOR);
     if (setUp.liveValidation === false) return;
-    await box().run(COORDINATOR, 'menuEnableLiveValidation');
-    expect(box().alerts().at(-1)?.message).toContain('Live validation is on');
+    await runEnableLiveValidation(box(), COORDINATOR);
     expect(box().triggers()).toEqual([
       expect.objectContaining({ handlerFunction: 'onLiveEdit', eventType: 'ON_EDIT', owner: COORDINATOR }),
     ]);
@@ -198,11 +169,7 @@ export function useAddonSandboxStack(
       box()
         .fetches()
         .filter((fetch) => fetch.method === 'POST' && /\/entries$/.test(fetch.url)),
-    outboxItems: () =>
-      Object.entries(box().documentProperties())
-        .filter(([key]) => key.startsWith(OUTBOX_PREFIX))
-        .sort(([a], [b]) => a.localeCompare(b))
-        .flatMap(([, value]) => JSON.parse(value) as { submission: { raw: unknown } }[]),
+    outboxItems: () => outboxItemsOf(box()),
     lastAlert: () => box().alerts().at(-1)?.message ?? '',
     current: async (periodId) => {
       const answer = await stack.api.call('GET', apiPaths.currentEntries('imagine', periodId), {

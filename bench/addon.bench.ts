@@ -1,0 +1,443 @@
+/**
+ * `npm run bench:addon`: what each thing a person does with the Sheets add-on costs, counted where
+ * the cost is paid. The BUNDLED add-on runs in the Apps Script sandbox over the workbook model the
+ * local Sheets API serves; its requests reach the real router (OIDC mode, tokens signed by a local
+ * key) on DynamoDB Local. Per operation: UrlFetchApp calls (the daily UrlFetch quota), SpreadsheetApp
+ * service calls, router, DynamoDB and Sheets API requests, property bytes (9 KB a value, 500 KB a
+ * store) and wall time as a ratio to one bare UrlFetchApp.fetch of /health measured in the same run.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { auth as googleAuth, sheets } from '@googleapis/sheets';
+import { DateTime } from 'luxon';
+import { buildContainer } from '../functions/api/container';
+import { apiPaths } from '../functions/api/contract';
+import { readExampleProject } from '../functions/api/example-seed';
+import { parseEnv } from '../functions/commons/env';
+import type { MetricKind } from '../functions/domain/config/metric-definition-schema';
+import {
+  type AddonSandbox,
+  outboxItemsOf,
+  privateAddonCopy,
+  runEnableLiveValidation,
+  runSetUp,
+  saveSettings,
+  startAddonSandbox,
+  type ValueCellRef,
+  valueCellOf,
+} from '../functions/local/apps-script';
+import { createLocalIdentitySigner } from '../functions/local/apps-script/local-identity-signer';
+import { startDynamoLocal } from '../functions/local/dynamo-local';
+import { type ServedRouter, serveRouter } from '../functions/local/serve-router';
+import {
+  LOCAL_SERVICE_ACCOUNT_EMAIL,
+  localAccessToken,
+  startLocalSheetsApi,
+} from '../functions/local/sheets-api';
+import { SheetsGateway } from '../functions/sheets/client/sheets-gateway';
+import { DEFAULT_RETRY } from '../functions/sheets/client/sheets-retry';
+import { createDocumentClient } from '../functions/storage/dynamo-client';
+import { ensureTable } from '../functions/storage/ensure-table';
+import { ADDON_DIST, buildAddon } from '../scripts/build-addon';
+import { countDynamoRequests } from './dynamo-request-counter';
+
+const COORDINATOR = 'coordinator@imagine.example.org';
+const IFCA = 'partner@ifca.example.org';
+const INCD = 'partner@incd.example.org';
+const AUDIENCE = 'bench-addon.apps.googleusercontent.com';
+/** After PY1, as when the D4.2 report was written: the Metrics tab has P1..P3, P3 still empty. */
+const NOW = DateTime.fromISO('2023-10-02T09:00:00', { zone: 'Europe/Amsterdam' });
+/** Each operation is timed this many times (fresh values each round); counts are the first round's. */
+const ROUNDS = 3;
+const PARTNER_DAY_EDITS = 1_000;
+/** Apps Script's UrlFetch calls a day: consumer account, Workspace account. */
+const URLFETCH_QUOTA = { consumer: 20_000, workspace: 100_000 };
+const SPREADSHEET_OPS = /^(ss|sheet|range|metadata|protection)\./;
+/** Read by the bench only: a bare fetch, the unit wall times are given in. */
+const PROBE = 'function benchFetchHealth(url) { return UrlFetchApp.fetch(url).getResponseCode(); }\n';
+
+const example = readExampleProject(join(__dirname, '..', 'examples', 'imagine-py1'));
+const projectId = example.config.project.id;
+
+/** A value a person would type in a metric of this kind, different for each `seed`. */
+function typedValue(kind: MetricKind, seed: number): string {
+  switch (kind) {
+    case 'hours':
+      return `${(1000 + seed * 37).toLocaleString('en')}`;
+    case 'tb-month':
+      return `${(1 + seed / 10).toFixed(1)}`;
+    case 'country-list':
+      return ['ES, PT', 'ES, FR', 'ES, DE, IT'][seed % 3] ?? 'ES';
+    default:
+      return String(2 + (seed % 9));
+  }
+}
+
+interface Counts {
+  urlFetch: number;
+  spreadsheetApp: number;
+  router: number;
+  dynamo: number;
+  sheetsApi: number;
+  /** The largest property store after the operation, and the largest value in it. */
+  propertyBytes: number;
+}
+
+interface Row {
+  name: string;
+  counts: Counts;
+  /** Counts of later rounds, when they differ from the first's. */
+  laterCounts?: Counts;
+  detail: string;
+  medianMs: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function main(): Promise<void> {
+  buildAddon();
+  const dist = privateAddonCopy(ADDON_DIST);
+  writeFileSync(join(dist.dir, 'zz-bench-probe.js'), PROBE);
+  const dynamo = await startDynamoLocal();
+  const sheetsApi = await startLocalSheetsApi();
+  const doc = createDocumentClient({ endpoint: dynamo.endpoint, region: 'local' });
+  const dynamoCounter = countDynamoRequests(doc);
+  const signer = createLocalIdentitySigner(AUDIENCE);
+  let routerRequests = 0;
+  let router: ServedRouter | undefined;
+  let sandbox: AddonSandbox | undefined;
+  try {
+    const tableName = `bench-addon-${randomUUID()}`;
+    await ensureTable(doc, tableName);
+    const env = parseEnv({
+      TABLE_NAME: tableName,
+      AWS_REGION: 'local',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AUTH_MODE: 'oidc',
+      OIDC_AUDIENCE: AUDIENCE,
+      // Generate report ends with a signed download link.
+      REPORT_LINK_SECRET: randomBytes(32).toString('hex'),
+    });
+    const container = buildContainer(env, {
+      doc,
+      signingKeys: async () => signer.publicKeys,
+      now: () => NOW,
+      log: (line) => console.error(line),
+      sheets: () =>
+        new SheetsGateway({ rootUrl: sheetsApi.rootUrl, retry: { ...DEFAULT_RETRY, budgetMs: 20_000 } }),
+    });
+    let port = 0;
+    const startRouter = async () => {
+      router = await serveRouter(() => container, { port, onRequest: () => (routerRequests += 1) });
+      port = Number(new URL(router.url).port);
+    };
+    const stopRouter = async () => {
+      await router?.close();
+      router = undefined;
+    };
+    await startRouter();
+    const backendUrl = router?.url ?? '';
+
+    const call = async (method: string, path: string, body?: unknown) => {
+      const answer = await fetch(`${backendUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${signer.sign({ email: COORDINATOR, email_verified: true })}`,
+          'content-type': 'application/json',
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
+    };
+    await call('PUT', apiPaths.config(projectId), example.configBody);
+    for (const batch of example.entryBatches) await call('POST', apiPaths.entries(projectId), batch);
+
+    const spreadsheetId = sheetsApi.createSpreadsheet({
+      title: 'iMagine VA metrics',
+      owner: COORDINATOR,
+      sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL, IFCA, INCD],
+    });
+    const box = await startAddonSandbox({
+      model: sheetsApi.model,
+      spreadsheetId,
+      distDir: dist.dir,
+      signer,
+      audience: AUDIENCE,
+      fetchTimeoutMs: 10_000,
+    });
+    sandbox = box;
+    await box.open(COORDINATOR);
+    await saveSettings(box, COORDINATOR, { backendUrl, projectId });
+
+    const kindOf = new Map(
+      example.config.installations.flatMap((installation) =>
+        installation.metrics.map((metric) => [`${installation.id}/${metric.id}`, metric.kind] as const),
+      ),
+    );
+    const ifcaRows = example.config.installations
+      .filter((installation) => installation.editors.includes(IFCA))
+      .flatMap((installation) =>
+        installation.metrics.map((metric) => ({ installationId: installation.id, metricId: metric.id })),
+      );
+    const allRows = example.config.installations.flatMap((installation) =>
+      installation.metrics.map((metric) => ({ installationId: installation.id, metricId: metric.id })),
+    );
+    const cellOf = (row: { installationId: string; metricId: string }, periodId: string): ValueCellRef =>
+      valueCellOf(sheetsApi.model, spreadsheetId, { ...row, periodId });
+    const valueFor = (row: { installationId: string; metricId: string }, seed: number) =>
+      typedValue(kindOf.get(`${row.installationId}/${row.metricId}`) ?? 'count', seed);
+
+    const snapshot = (): Counts => {
+      const calls = box.host.serviceCallCounts();
+      const sheetsCounts = sheetsApi.requestCounts();
+      const stores = Object.values(box.host.propertyStoreBytes());
+      return {
+        urlFetch: calls['url.fetch'] ?? 0,
+        spreadsheetApp: Object.entries(calls)
+          .filter(([op]) => SPREADSHEET_OPS.test(op))
+          .reduce((sum, [, count]) => sum + count, 0),
+        router: routerRequests,
+        dynamo: dynamoCounter.total(),
+        sheetsApi: Object.values(sheetsCounts).reduce((sum, count) => sum + count, 0),
+        propertyBytes: Math.max(0, ...stores),
+      };
+    };
+    const reset = () => {
+      box.host.resetServiceCallCounts();
+      sheetsApi.resetCounts();
+      dynamoCounter.reset();
+      routerRequests = 0;
+    };
+    const topOps = () =>
+      Object.entries(box.host.serviceCallCounts())
+        .filter(([op]) => SPREADSHEET_OPS.test(op))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([op, count]) => `${op}×${count}`)
+        .join(' ');
+
+    const rows: Row[] = [];
+    /** `prepare` (not counted, not timed) then `operation`, ROUNDS times; round `r` uses fresh values. */
+    const bench = async (
+      name: string,
+      operation: (round: number) => Promise<void>,
+      prepare: (round: number) => Promise<void> = async () => undefined,
+      rounds = ROUNDS,
+    ) => {
+      const times: number[] = [];
+      let first: Counts | undefined;
+      let later: Counts | undefined;
+      let detail = '';
+      for (let round = 0; round < rounds; round += 1) {
+        await prepare(round);
+        reset();
+        const started = performance.now();
+        await operation(round);
+        times.push(performance.now() - started);
+        const counts = snapshot();
+        if (first === undefined) {
+          first = counts;
+          detail = topOps();
+        } else if (
+          JSON.stringify({ ...counts, propertyBytes: 0 }) !== JSON.stringify({ ...first, propertyBytes: 0 })
+        )
+          later = counts;
+      }
+      const failed = box.executions().filter((record) => record.error !== undefined);
+      if (failed.length > 0) throw new Error(`${name}: an execution failed: ${failed[0]?.error}`);
+      if (first === undefined) throw new Error(`${name}: no round ran`);
+      rows.push({
+        name,
+        counts: first,
+        ...(later === undefined ? {} : { laterCounts: later }),
+        detail,
+        medianMs: median(times),
+      });
+      console.error(`  measured: ${name}`);
+    };
+    const lastAlert = () => box.alerts().at(-1)?.message ?? '';
+    const expectAlert = (what: string, text: string) => {
+      if (!lastAlert().includes(text))
+        throw new Error(`${what}: expected "${text}", the add-on said "${lastAlert()}"`);
+    };
+
+    await bench('baseline: one UrlFetchApp.fetch of /health', async () => {
+      const status = await box.run(COORDINATOR, 'benchFetchHealth', `${backendUrl}/health`);
+      if (status !== 200) throw new Error(`/health answered ${String(status)}`);
+    });
+    // Set up once for real; later rounds find the tabs in place (the "setup again" path).
+    await bench('Set up reporting sheet (menu)', () => runSetUp(box, COORDINATOR));
+    await runEnableLiveValidation(box, COORDINATOR);
+
+    await bench('Validate whole sheet, all values stored', async () => {
+      await box.run(COORDINATOR, 'menuValidateWholeSheet');
+    });
+
+    const typedRow = ifcaRows[0];
+    if (typedRow === undefined) throw new Error('IFCA edits no installation in the example');
+    await bench('one typed cell (partner, live validation)', async (round) => {
+      await box.typeAs(IFCA, cellOf(typedRow, 'P3').a1, valueFor(typedRow, round + 1));
+    });
+
+    // 10 of IFCA's rows by P2..P3: the block a partner copies from their own accounting sheet.
+    const pasteRows = ifcaRows.slice(0, 10);
+    const corner = cellOf(pasteRows[0] ?? typedRow, 'P2');
+    pasteRows.forEach((row, index) => {
+      if (cellOf(row, 'P2').row !== corner.row + index) throw new Error('IFCA rows are not contiguous');
+    });
+    await bench('20-cell paste (partner, live validation)', async (round) => {
+      const block = pasteRows.map((row) => [valueFor(row, round + 5), valueFor(row, round + 8)]);
+      const result = await box.pasteAs(IFCA, corner.a1, block);
+      if (result.executions.length !== 1) throw new Error('the paste fired no trigger');
+    });
+
+    const coordinatorClient = () => {
+      const client = new googleAuth.OAuth2();
+      client.setCredentials({ access_token: localAccessToken(COORDINATOR) });
+      return sheets({
+        version: 'v4',
+        auth: client,
+        rootUrl: sheetsApi.rootUrl,
+        retry: false,
+        fetchImplementation: fetch,
+      });
+    };
+    const writtenRows = allRows.slice(0, 20);
+    await bench(
+      'Validate whole sheet after 20 values written via Sheets API',
+      async () => {
+        await box.run(COORDINATOR, 'menuValidateWholeSheet');
+      },
+      async (round) => {
+        // Edits through the API fire no trigger: only a whole-sheet pass sees them.
+        await coordinatorClient().spreadsheets.values.batchUpdate({
+          spreadsheetId,
+          requestBody: {
+            valueInputOption: 'USER_ENTERED',
+            data: writtenRows.map((row, index) => ({
+              range: cellOf(row, 'P3').a1,
+              values: [[valueFor(row, round * 20 + index + 11)]],
+            })),
+          },
+        });
+      },
+    );
+
+    const queuedRows = ifcaRows.slice(0, 3);
+    await bench(
+      'Sync pending edits, 3 queued (coordinator)',
+      async () => {
+        await box.run(COORDINATOR, 'menuSyncPending');
+        expectAlert('Sync pending edits', 'The outbox is empty');
+      },
+      async (round) => {
+        // The backend is down while a partner types three cells: they wait in the outbox.
+        await stopRouter();
+        for (const row of queuedRows) await box.typeAs(IFCA, cellOf(row, 'P3').a1, valueFor(row, round + 20));
+        await startRouter();
+        if (outboxItemsOf(box).length !== queuedRows.length)
+          throw new Error(`expected ${queuedRows.length} queued edits, found ${outboxItemsOf(box).length}`);
+      },
+    );
+
+    const periodAction =
+      (menuItem: string, action: string, ...args: string[]) =>
+      async () => {
+        // The menu item asks the backend who may, then the picker page reads the periods and runs it.
+        await box.run(COORDINATOR, menuItem);
+        await box.run(COORDINATOR, 'periodDialogState', action);
+        const answer = (await box.run(COORDINATOR, 'runPeriodAction', action, ...args)) as {
+          ok?: boolean;
+          message?: string;
+        };
+        if (answer.ok !== true) throw new Error(`${action}: ${answer.message}`);
+      };
+    await bench(
+      'Compute summary PY1 (menu, picker, run)',
+      periodAction('menuComputeSummary', 'summary', 'PY1'),
+    );
+    await bench(
+      'Draft assessments PY1 (menu, picker, run)',
+      periodAction('menuDraftAssessments', 'assessments', 'PY1'),
+    );
+    await bench(
+      'Generate report PY1 docx (menu, picker, run)',
+      periodAction('menuGenerateReport', 'report', 'PY1', 'docx'),
+    );
+
+    print(rows);
+  } finally {
+    await sandbox?.close();
+    await router?.close();
+    doc.destroy();
+    await sheetsApi.close();
+    await dynamo.stop();
+    dist.remove();
+  }
+}
+
+function print(rows: Row[]): void {
+  const baseline = rows[0]?.medianMs ?? NaN;
+  const line = (cells: string[]) =>
+    console.log(
+      [
+        (cells[0] ?? '').padEnd(58),
+        ...cells.slice(1, 7).map((cell) => cell.padStart(8)),
+        (cells[7] ?? '').padStart(10),
+        (cells[8] ?? '').padStart(9),
+        `  ${cells[9] ?? ''}`,
+      ].join(' '),
+    );
+  console.log(
+    `\nThe bundled add-on in the Apps Script sandbox against the real router on DynamoDB Local (${ROUNDS} rounds per operation;`,
+  );
+  console.log('counts are the first round\'s, "a→b" when later rounds differ; time is the median round).\n');
+  line([
+    'operation',
+    'UrlFetch',
+    'SpreadApp',
+    'router',
+    'DynamoDB',
+    'SheetsAPI',
+    'props B',
+    'ms',
+    '× /health',
+    'most SpreadsheetApp calls',
+  ]);
+  const cell = (row: Row, key: keyof Counts) =>
+    row.laterCounts === undefined || row.laterCounts[key] === row.counts[key] || key === 'propertyBytes'
+      ? String(row.counts[key])
+      : `${row.counts[key]}→${row.laterCounts[key]}`;
+  for (const row of rows) {
+    line([
+      row.name,
+      cell(row, 'urlFetch'),
+      cell(row, 'spreadsheetApp'),
+      cell(row, 'router'),
+      cell(row, 'dynamo'),
+      cell(row, 'sheetsApi'),
+      cell(row, 'propertyBytes'),
+      row.medianMs.toFixed(0),
+      (row.medianMs / baseline).toFixed(1),
+      row.detail,
+    ]);
+  }
+  const typed = rows.find((row) => row.name.startsWith('one typed cell'));
+  if (typed !== undefined) {
+    const perEdit = typed.laterCounts?.urlFetch ?? typed.counts.urlFetch;
+    const day = perEdit * PARTNER_DAY_EDITS;
+    console.log(
+      `\nA partner day of ${PARTNER_DAY_EDITS.toLocaleString('en')} edits (${perEdit} UrlFetch call${perEdit === 1 ? '' : 's'} each) uses ${((day / URLFETCH_QUOTA.consumer) * 100).toFixed(1)}% of the consumer UrlFetch quota (${URLFETCH_QUOTA.consumer.toLocaleString('en')} a day), ${((day / URLFETCH_QUOTA.workspace) * 100).toFixed(1)}% of Workspace's (${URLFETCH_QUOTA.workspace.toLocaleString('en')}).`,
+    );
+    console.log(
+      "Every partner's edit runs the coordinator's one document trigger, so all partners' edits share the coordinator's quota.",
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
