@@ -9,6 +9,17 @@ import { loadProject } from './load-project';
 import { reportLinkSecret } from './report-link-secret';
 
 /**
+ * The HTML report is served from the API's own origin: were a config or assessment text ever to slip
+ * through unescaped, it still could not run a script, load anything or be framed. Its charts are data:
+ * images and its styles inline. nosniff keeps a browser from reading Markdown as HTML.
+ */
+const FILE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy':
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+};
+
+/**
  * The report file. Members send their token as for every route; a signed link (POST .../report/link)
  * carries its own proof instead, so the sheet's dialog can hand it to a browser. That is why the
  * route is public and authenticates itself.
@@ -41,6 +52,7 @@ export const getReportRoute: PublicRoute = {
       body: null,
       bytes: report.bytes,
       headers: {
+        ...FILE_HEADERS,
         'content-type': report.contentType,
         'content-disposition': `${disposition}; filename="${report.fileName}"`,
         'content-length': String(report.bytes.length),

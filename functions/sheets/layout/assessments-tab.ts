@@ -68,9 +68,10 @@ function writtenHashes(tab: TabSnapshot): Map<number, DimensionAnchor> {
 
 /**
  * One row per installation for the window. The assessment cell's text is compared with the hash of
- * what was last written there: a difference is a person's edit, which stays in the cell (and is
- * reported in editsFound to be stored) while the new draft goes to the "newer draft" column. The
- * hash is left as it was for an edited cell, so the edit is seen again until the drafts store has it.
+ * what was last written or seen there: a difference is a person's edit, which stays in the cell (and
+ * is reported in editsFound, to be stored before this plan is sent) while the new draft goes to the
+ * "newer draft" column. The hash then takes the edit's value: had it stayed, that old sheet text
+ * would count as a fresh edit on every later run and overwrite a newer edit saved through the API.
  */
 export function planAssessments(
   tab: TabSnapshot,
@@ -107,7 +108,12 @@ export function planAssessments(
       appended.push({ anchor, texts: [...labels, current, ...details], hash: textHash(current) });
       continue;
     }
+    const recordHash = (hash: string) => {
+      if (written === undefined) requests.push(anchorRow(sheetId, row, ANCHOR_KEYS.assessmentWritten, hash));
+      else if (written.value !== hash) requests.push(setMetadataValue(written.metadataId, hash));
+    };
     if (personEdit) {
+      recordHash(textHash(inCell));
       requests.push(writeCells(sheetId, row, 0, cells(labels, 0), GENERATED_CELL_FIELDS));
       requests.push(
         writeCells(
@@ -123,12 +129,7 @@ export function planAssessments(
     requests.push(
       writeCells(sheetId, row, 0, cells([...labels, current, ...details], 0), GENERATED_CELL_FIELDS),
     );
-    const hash = textHash(current);
-    if (written === undefined) {
-      requests.push(anchorRow(sheetId, row, ANCHOR_KEYS.assessmentWritten, hash));
-    } else if (written.value !== hash) {
-      requests.push(setMetadataValue(written.metadataId, hash));
-    }
+    recordHash(textHash(current));
   }
 
   if (appended.length > 0) {

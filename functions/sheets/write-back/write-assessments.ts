@@ -20,7 +20,8 @@ export interface AssessmentsWriteBackResult extends WriteBackResult {
 /**
  * Drafts the window's assessments and writes them to the Assessments tab in one batchUpdate. A
  * person's edit found in the sheet stays there and is stored as the edited draft; the new draft goes
- * beside it. DynamoDB is written only after the batchUpdate succeeded, and each write is safe to repeat.
+ * beside it. Generated drafts are stored only after the batchUpdate succeeded; every write is safe to
+ * repeat.
  */
 export async function writeAssessments(
   deps: WriteBackDeps,
@@ -52,8 +53,8 @@ export async function writeAssessments(
       };
     }),
   });
-  const written = await writeOnce(sheet, [...planned.requests, ...plan.requests]);
-
+  // People's edits are stored before the sheet marks them as seen (the plan records their hash): if
+  // the batchUpdate then fails, the next run finds them again, already stored, instead of losing them.
   const editsStored: string[] = [];
   for (const edit of plan.editsFound) {
     const stored = storedDrafts.get(edit.installationId);
@@ -67,6 +68,7 @@ export async function writeAssessments(
     );
     editsStored.push(edit.installationId);
   }
+  const written = await writeOnce(sheet, [...planned.requests, ...plan.requests]);
   const { stored, keptEdited } = await storeGeneratedDrafts(deps, projectId, windowId, generated);
   return { ...written, windowId, editsStored, stored, keptEdited };
 }

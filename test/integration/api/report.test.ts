@@ -35,10 +35,15 @@ describe('GET /v1/projects/{id}/report', () => {
       'inline; filename="imagine-PY1-report.html"',
     );
     expect(html.bytes.toString('utf8')).toContain('662,547 CPU-hours');
+    // Served from the API's origin: no script may run in it, nor may a browser guess another type.
+    expect(html.response.headers.get('content-security-policy')).toMatch(/^default-src 'none';/);
+    expect(html.response.headers.get('content-security-policy')).not.toMatch(/script-src/);
+    expect(html.response.headers.get('x-content-type-options')).toBe('nosniff');
 
     const md = await download(`${api.baseUrl}${apiPaths.report(PROJECT, 'py1', 'md')}`, bearer(COORDINATOR));
     expect(md.response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(md.bytes.toString('utf8')).toMatch(/^# D4\.2 1st Periodical assessment/);
+    expect(md.response.headers.get('x-content-type-options')).toBe('nosniff');
 
     const docx = await download(
       `${api.baseUrl}${apiPaths.report(PROJECT, 'PY1', 'docx')}`,

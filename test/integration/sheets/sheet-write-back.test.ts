@@ -141,6 +141,41 @@ describe('summary and assessments written to the sheet', () => {
     expect(cell).toEqual({ stringValue: edit });
   });
 
+  it("shows a partner's later edit made through the API, instead of storing the sheet's older edit over it", async () => {
+    const id = await setUpExample();
+    await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    const tab = await stack.tab(id, 'assessments');
+    const row = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow).get(assessmentRowValue('ifca-cpu', 'PY1')) ?? -1;
+    const sheetEdit = "The coordinator's first wording, typed in the sheet.";
+    await stack.asCoordinator().spreadsheets.values.update({
+      spreadsheetId: id,
+      range: `'${tab.title}'!C${row + 1}`,
+      valueInputOption: 'RAW',
+      requestBody: { values: [[sheetEdit]] },
+    });
+    expect((await post(apiPaths.sheetAssessments('imagine', 'PY1'))).body.editsStored).toEqual(['ifca-cpu']);
+
+    const apiEdit = "The partner's revised wording, saved through the API afterwards.";
+    const put = await stack.api.call('PUT', apiPaths.draft('imagine', 'ifca-cpu', 'PY1'), {
+      as: COORDINATOR,
+      body: { text: apiEdit },
+    });
+    expect(put.status).toBe(200);
+    const again = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(again.status).toBe(200);
+    expect(again.body.editsStored).toEqual([]);
+
+    const after = await stack.tab(id, 'assessments');
+    const rowAfter =
+      rowsByAnchor(after, ANCHOR_KEYS.assessmentRow).get(assessmentRowValue('ifca-cpu', 'PY1')) ?? -1;
+    expect(after.cells[rowAfter]?.[ASSESSMENT_TEXT_COLUMN]).toBe(apiEdit);
+    const drafts = await stack.api.call('GET', apiPaths.drafts('imagine', 'PY1'), { as: COORDINATOR });
+    const stored = drafts.body.drafts.find(
+      (draft: { installationId: string }) => draft.installationId === 'ifca-cpu',
+    );
+    expect(stored).toMatchObject({ origin: 'edited', text: apiEdit });
+  });
+
   it('writes a draft text that starts with "=" as a string', async () => {
     const id = await setUpExample();
     const put = await stack.api.call('PUT', apiPaths.draft('imagine', 'ifca-gpu', 'PY1'), {

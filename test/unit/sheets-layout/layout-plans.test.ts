@@ -285,6 +285,13 @@ describe('planAssessments', () => {
     );
     expect(touched).not.toContain(ASSESSMENT_TEXT_COLUMN);
     expect(JSON.stringify(requests)).toContain('"stringValue":"new draft"');
-    expect(requests.some((request) => request.updateDeveloperMetadata !== undefined)).toBe(false);
+    // Seen once, the edit is no longer news: a later edit through the API must not lose to it.
+    expect(requests).toContainEqual({
+      updateDeveloperMetadata: {
+        dataFilters: [{ developerMetadataLookup: { metadataId: 2 } }],
+        developerMetadata: { metadataValue: textHash('my own words') },
+        fields: 'metadataValue',
+      },
+    });
   });
 });
