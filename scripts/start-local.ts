@@ -214,7 +214,9 @@ function banner(
     `  curl -s ${user} '${url}/v1/projects/imagine/summary?period=PY1'`,
     `  curl -s -X POST ${partner} -H 'Content-Type: application/json' -d '${cells}' ${url}/v1/projects/imagine/entries`,
     `  curl -s ${user} ${url}/v1/projects/imagine/entries/ifca-cpu/countries/P2/history`,
+    `  curl -s -X POST ${user} ${url}/v1/projects/imagine/sheet/setup            # then sheet/summary?period=PY1, sheet/assessments?period=PY1`,
     `  curl -s -H 'Authorization: Bearer ${localAccessToken(coordinator)}' '${sheets.rootUrl}v4/spreadsheets/${sheets.spreadsheetId}/values/Metrics'`,
+    `  curl -s ${user} -o report.docx '${url}/v1/projects/imagine/report?period=PY1&format=docx'   # also html, md`,
     '',
     'Ctrl-C stops the API, DynamoDB Local and the local Sheets API.',
   ].join('\n');

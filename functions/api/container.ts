@@ -56,14 +56,16 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     issuers: env.ALLOWED_ISSUERS,
     keys: overrides.signingKeys ?? googleSigningKeys(),
   });
+  const now = overrides.now ?? (() => DateTime.utc());
   return {
     entries: new EntryStore(doc, env.TABLE_NAME),
     configs: new ConfigStore(doc, env.TABLE_NAME),
     drafts: new DraftStore(doc, env.TABLE_NAME),
-    sheetBindings: new SheetBindingStore(doc, env.TABLE_NAME),
+    // The binding's date comes from the same clock as everything else a request records.
+    sheetBindings: new SheetBindingStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),
     sheets: overrides.sheets ?? lazySheetsGateway(() => sheetsSettingsFromEnv(env)),
     authenticate: createAuthenticator({ mode: env.AUTH_MODE, verifyIdToken }),
-    now: overrides.now ?? (() => DateTime.utc()),
+    now,
     log: overrides.log ?? ((line) => console.error(line)),
     reportLinks: {
       secret: env.REPORT_LINK_SECRET,

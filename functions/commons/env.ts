@@ -138,13 +138,21 @@ const envSchema = z
           'OIDC_AUDIENCE is required when AUTH_MODE=oidc: the OAuth client id of the Apps Script add-on (the audience of its identity tokens)',
       });
     }
-    if (env.AUTH_MODE !== 'dev') return;
     const platform =
       env.AWS_LAMBDA_FUNCTION_NAME !== undefined
         ? 'AWS Lambda (AWS_LAMBDA_FUNCTION_NAME is set)'
         : env.K_SERVICE !== undefined || env.FUNCTION_TARGET !== undefined
           ? 'Google Cloud Functions (K_SERVICE or FUNCTION_TARGET is set)'
           : undefined;
+    // The local Sheets API names its caller with an unsigned "local:<email>" token: never on a platform.
+    if (platform !== undefined && env.SHEETS_API_ROOT_URL !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHEETS_API_ROOT_URL'],
+        message: `SHEETS_API_ROOT_URL points the functions at a local Sheets API and is refused on ${platform}; unset it to reach Google's`,
+      });
+    }
+    if (env.AUTH_MODE !== 'dev') return;
     if (platform !== undefined) {
       ctx.addIssue({
         code: 'custom',

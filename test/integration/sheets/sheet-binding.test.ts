@@ -1,7 +1,7 @@
 import { apiPaths } from '../../../functions/api/contract';
 import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../functions/local/sheets-api';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
-import { COORDINATOR, IFCA } from '../api/api-test-server';
+import { COORDINATOR, IFCA, NOW } from '../api/api-test-server';
 import { useSheetsStack } from './sheets-test-stack';
 
 describe('binding a spreadsheet and who may write to it', () => {
@@ -20,7 +20,12 @@ describe('binding a spreadsheet and who may write to it', () => {
     });
     const id = await stack.bindNewSpreadsheet();
     const bound = await stack.api.call('GET', apiPaths.sheet('imagine'), { as: IFCA });
-    expect(bound.body).toMatchObject({ spreadsheetId: id, boundBy: COORDINATOR });
+    // Dated by the API's clock (the tests' NOW), like every other record of the request.
+    expect(bound.body).toMatchObject({
+      spreadsheetId: id,
+      boundBy: COORDINATOR,
+      boundAt: NOW.toJSDate().toISOString(),
+    });
   });
 
   it('accepts the spreadsheet URL and refuses what is not an id, naming the field', async () => {
