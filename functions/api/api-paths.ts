@@ -10,6 +10,11 @@ export const MAX_CELLS_PER_REQUEST = 500;
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Google Sheets holds at most 50,000 characters in a cell; anything longer did not come from one. */
 export const MAX_RAW_TEXT_LENGTH = 50_000;
+/**
+ * GET entries?periods= answers at most this many periods (one DynamoDB Query each, run in parallel);
+ * the add-on splits longer lists, which also keeps its URLs short.
+ */
+export const MAX_PERIODS_PER_REQUEST = 30;
 
 const project = (projectId: string) => `${API_PREFIX}/projects/${encodeURIComponent(projectId)}`;
 const withPeriod = (path: string, period: string) => `${path}?period=${encodeURIComponent(period)}`;
@@ -22,6 +27,9 @@ export const apiPaths = {
   /** GET: the current value of every cell of one reporting period. */
   currentEntries: (projectId: string, periodId: string) =>
     withPeriod(`${project(projectId)}/entries`, periodId),
+  /** GET: the same for several periods in one request, answered period by period. */
+  currentEntriesOfPeriods: (projectId: string, periodIds: readonly string[]) =>
+    `${project(projectId)}/entries?periods=${periodIds.map(encodeURIComponent).join(',')}`,
   history: (projectId: string, installationId: string, metricId: string, periodId: string) =>
     `${API_PREFIX}/projects/${[projectId, 'entries', installationId, metricId, periodId]
       .map(encodeURIComponent)

@@ -5,13 +5,14 @@
 import { z } from 'zod';
 import { projectConfigSchema } from '../domain/config/project-config-schema';
 import { REPORT_FORMATS } from '../domain/report/report-model';
-import { MAX_RAW_TEXT_LENGTH } from './api-paths';
+import { MAX_PERIODS_PER_REQUEST, MAX_RAW_TEXT_LENGTH } from './api-paths';
 
 export {
   API_PREFIX,
   apiPaths,
   MAX_BODY_BYTES,
   MAX_CELLS_PER_REQUEST,
+  MAX_PERIODS_PER_REQUEST,
   MAX_RAW_TEXT_LENGTH,
 } from './api-paths';
 
@@ -151,6 +152,31 @@ export const windowQuerySchema = z.object({
     .min(1, 'expected ?period= with P<n>, PY<n> or CUM-P<n>, e.g. ?period=PY1'),
 });
 
+/** One id of a ?periods= list; the error quotes it as sent, so a caller sees which one is wrong. */
+const listedPeriodIdSchema = z
+  .string()
+  .trim()
+  .regex(/^P[1-9][0-9]*$/i, {
+    error: (issue) => `"${String(issue.input)}" is not a period id: expected P<n>, e.g. ?periods=P1,P2,P3`,
+  })
+  .transform((text) => text.toUpperCase() as `P${number}`);
+
+/** GET entries?periods=P1,P2,P3: several periods in one request (repeated ?periods= would be lost). */
+export const periodListQuerySchema = z.object({
+  periods: z
+    .string()
+    .transform((text) => text.split(','))
+    .pipe(
+      z
+        .array(listedPeriodIdSchema)
+        .max(
+          MAX_PERIODS_PER_REQUEST,
+          `at most ${MAX_PERIODS_PER_REQUEST} periods in one request: split the list`,
+        ),
+    ),
+  period: z.never({ error: 'give either ?period= or ?periods=, not both' }).optional(),
+});
+
 export const assessmentDraftSchema = z.object({
   installationId: z.string(),
   windowId: z.string(),
@@ -268,6 +294,11 @@ export const currentEntriesResponseSchema = z.object({
       latest: latestSubmissionSchema,
     }),
   ),
+});
+
+/** GET entries?periods=: one answer per period asked for, in the order asked, duplicates once. */
+export const currentEntriesOfPeriodsResponseSchema = z.object({
+  periods: z.array(currentEntriesResponseSchema),
 });
 
 export const accessRoleSchema = z.enum(['coordinator', 'partner', 'none']);
@@ -395,6 +426,7 @@ export type ActingFor = z.infer<typeof actingForSchema>;
 export type SubmissionVia = z.infer<typeof submissionViaSchema>;
 export type CurrentEntryView = z.infer<typeof currentEntrySchema>;
 export type CurrentEntriesResponse = z.infer<typeof currentEntriesResponseSchema>;
+export type CurrentEntriesOfPeriodsResponse = z.infer<typeof currentEntriesOfPeriodsResponseSchema>;
 export type LatestSubmissionView = z.infer<typeof latestSubmissionSchema>;
 export type UnstoredCellView = CurrentEntriesResponse['unstored'][number];
 export type AccessRole = z.infer<typeof accessRoleSchema>;

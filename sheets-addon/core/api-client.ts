@@ -4,7 +4,7 @@ import type {
   ActingFor,
   CalendarResponse,
   CellSubmission,
-  CurrentEntriesResponse,
+  CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
   SheetReportResponse,
 } from '../../functions/api/contract';
@@ -118,8 +118,9 @@ export class ApiClient {
     });
   }
 
-  currentEntries(periodId: string): ApiResult<CurrentEntriesResponse> {
-    return this.call('GET', apiPaths.currentEntries(this.settings.projectId, periodId));
+  /** Several periods in one UrlFetch; at most MAX_PERIODS_PER_REQUEST, which callers split by. */
+  currentEntriesOfPeriods(periodIds: readonly string[]): ApiResult<CurrentEntriesOfPeriodsResponse> {
+    return this.call('GET', apiPaths.currentEntriesOfPeriods(this.settings.projectId, periodIds));
   }
 
   sheet(): ApiResult<SheetBinding> {

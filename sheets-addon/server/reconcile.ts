@@ -1,5 +1,6 @@
+import { MAX_PERIODS_PER_REQUEST } from '../../functions/api/api-paths';
 import type { CurrentEntryView, UnstoredCellView } from '../../functions/api/contract';
-import { ENTRIES_REQUEST_LIMITS, requestBatches, submissionBytes } from '../core/batches';
+import { ENTRIES_REQUEST_LIMITS, inBatches, requestBatches, submissionBytes } from '../core/batches';
 import { oversizedLength, withoutOversized } from '../core/cell-limits';
 import {
   type CellPaint,
@@ -80,14 +81,19 @@ export function validateSheet(scope: 'all' | 'mine'): void {
     const cells = valueCellsIn(grid, box, range.getValues());
     const current: CurrentEntryView[] = [];
     const unstored: UnstoredCellView[] = [];
-    for (const periodId of [...new Set(grid.columns.values())]) {
-      const answer = api.currentEntries(periodId);
+    // Every period column in one UrlFetch (the daily quota is the whole document's), split only past
+    // what one request may ask for.
+    const periodIds = [...new Set(grid.columns.values())];
+    for (const batch of inBatches(periodIds, MAX_PERIODS_PER_REQUEST)) {
+      const answer = api.currentEntriesOfPeriods(batch);
       if (answer.kind !== 'ok') {
         alertUser(`Nothing was validated: ${answer.message}`);
         return;
       }
-      current.push(...answer.value.entries);
-      unstored.push(...answer.value.unstored);
+      for (const period of answer.value.periods) {
+        current.push(...period.entries);
+        unstored.push(...period.unstored);
+      }
     }
     const plan = planReconcile(cells, current, unstored);
     const paints = new Map<string, CellPaint>();

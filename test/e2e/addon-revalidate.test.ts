@@ -42,6 +42,14 @@ describe('validating a sheet that holds rejected values, in the Apps Script sand
       .map((cell) => `${cell.installationId}/${cell.metricId}/${cell.periodId}`);
   };
 
+  /** The ?periods= of every GET .../entries the add-on made since `from` fetches. */
+  const entriesReadsSince = (from: number) =>
+    box()
+      .fetches()
+      .slice(from)
+      .filter((fetch) => fetch.method === 'GET' && /\/entries\?/.test(fetch.url))
+      .map((fetch) => new URL(fetch.url).searchParams.get('periods'));
+
   const typeRejected = async (cell: ValueCellRef, value: string) => {
     await box().typeAs(IFCA, cell.a1, value);
     const paint = paintOf(cell);
@@ -62,7 +70,10 @@ describe('validating a sheet that holds rejected values, in the Apps Script sand
     const hoursLive = await typeRejected(hours, 'FR, SP');
 
     for (const run of [1, 2]) {
+      const fetchesBefore = box().fetches().length;
       const sent = await cellsSentBy(COORDINATOR, 'menuValidateWholeSheet');
+      // Every period column of the tab in one UrlFetch: the daily quota is shared by the whole document.
+      expect(entriesReadsSince(fetchesBefore)).toEqual(['P1,P2,P3']);
       expect({ run, sent: sent.filter((key) => key.startsWith('ifca-cpu/')) }).toEqual({ run, sent: [] });
       expect(paintOf(countries)).toEqual(countriesLive);
       expect(paintOf(hours)).toEqual(hoursLive);
@@ -94,7 +105,9 @@ describe('validating a sheet that holds rejected values, in the Apps Script sand
       requestBody: { values: [['2500']] },
     });
 
+    const fetchesBefore = box().fetches().length;
     expect(await cellsSentBy(IFCA, 'menuValidateMyRows')).toEqual(['ifca-cpu/cpu-hours/P2']);
+    expect(entriesReadsSince(fetchesBefore)).toEqual(['P1,P2,P3']);
     expect(await cellsSentBy(IFCA, 'menuValidateMyRows')).toEqual([]);
     expect(paintOf(countries)).toEqual(live);
     expect(await historyOf('ifca-cpu', 'countries', 'P3')).toHaveLength(1);

@@ -1,11 +1,13 @@
-import { parseWindow } from '../../domain/calendar/reporting-window';
 import type { ValidationIssue } from '../../domain/validation/validation-outcome';
 import type { LatestSubmission } from '../../storage/entry-records';
+import { listCellsByPeriod, type PeriodCells } from '../../use-cases/list-cells-by-period';
 import { requireMember } from '../auth/authorize';
 import {
+  type CurrentEntriesOfPeriodsResponse,
   type CurrentEntriesResponse,
   type LatestSubmissionView,
   periodIdSchema,
+  periodListQuerySchema,
   windowQuerySchema,
 } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -24,10 +26,38 @@ const latestView = (latest: LatestSubmission): LatestSubmissionView => ({
   submittedAt: latest.submittedAt,
 });
 
+const periodView = ({ periodId, cells }: PeriodCells): CurrentEntriesResponse => ({
+  periodId,
+  entries: cells.flatMap(({ current, latest }) =>
+    current === null
+      ? []
+      : [
+          {
+            installationId: current.installationId,
+            metricId: current.metricId,
+            periodId: current.periodId,
+            raw: current.raw,
+            status: current.status,
+            normalized: current.normalized,
+            version: current.version,
+            message: messageOf(current.issues ?? []),
+            ...(latest === null ? {} : { latest: latestView(latest) }),
+          },
+        ],
+  ),
+  unstored: cells.flatMap(({ installationId, metricId, periodId: cellPeriod, current, latest }) =>
+    current === null && latest !== null
+      ? [{ installationId, metricId, periodId: cellPeriod, latest: latestView(latest) }]
+      : [],
+  ),
+});
+
 /**
- * The current value of every cell of one period, as submitted, and the newer rejected input of any
+ * The current value of every cell of one period (?period=P1), or of several at once
+ * (?periods=P1,P2,P3, answered period by period), as submitted, and the newer rejected input of any
  * cell: what a client compares with the sheet to find edits no trigger saw (API writes, script edits,
- * inserted rows) without resending the ones already answered.
+ * inserted rows) without resending the ones already answered. A period outside the project is a 400
+ * naming it and the range.
  */
 export const getCurrentEntriesRoute: ProtectedRoute = {
   method: 'GET',
@@ -36,35 +66,15 @@ export const getCurrentEntriesRoute: ProtectedRoute = {
     const projectId = params.projectId ?? '';
     const config = await loadProject(container, projectId);
     requireMember(config, identity);
+    if (request.query.periods !== undefined) {
+      const { periods } = parseRequest(periodListQuerySchema, request.query, 'query');
+      const grouped = await listCellsByPeriod(container, config.project, periods);
+      const body: CurrentEntriesOfPeriodsResponse = { periods: grouped.map(periodView) };
+      return ok(body);
+    }
     const { period } = parseRequest(windowQuerySchema, request.query, 'query');
     const periodId = parseRequest(periodIdSchema, period, 'period');
-    parseWindow(config.project, periodId); // a period outside the project is a 400 naming the range
-    const cells = await container.entries.listCells(projectId, [periodId]);
-    const body: CurrentEntriesResponse = {
-      periodId,
-      entries: cells.flatMap(({ current, latest }) =>
-        current === null
-          ? []
-          : [
-              {
-                installationId: current.installationId,
-                metricId: current.metricId,
-                periodId: current.periodId,
-                raw: current.raw,
-                status: current.status,
-                normalized: current.normalized,
-                version: current.version,
-                message: messageOf(current.issues ?? []),
-                ...(latest === null ? {} : { latest: latestView(latest) }),
-              },
-            ],
-      ),
-      unstored: cells.flatMap(({ installationId, metricId, periodId: cellPeriod, current, latest }) =>
-        current === null && latest !== null
-          ? [{ installationId, metricId, periodId: cellPeriod, latest: latestView(latest) }]
-          : [],
-      ),
-    };
-    return ok(body);
+    const [one] = await listCellsByPeriod(container, config.project, [periodId]);
+    return ok(periodView(one ?? { periodId, cells: [] }));
   },
 };
