@@ -51,22 +51,52 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * What a page that is not the API said, in a few words: a proxy's or load balancer's HTML error page
+ * ("502 Bad Gateway") or a web site at a mistyped backend URL. Its title, else its text without tags.
+ */
+function pageGist(text: string): string {
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+  const words = (title ?? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (words === '') return 'an empty answer';
+  return `"${words.length > 80 ? `${words.slice(0, 79)}…` : words}"`;
+}
+
+/** Not JSON: not the va-assess API answering, whatever the status says. */
+const notTheApi = (status: number, text: string) =>
+  `the backend answered HTTP ${status} with a page that is not the va-assess API (${pageGist(text)}): check the backend URL in Settings, or try again later`;
+
 function errorSentence(status: number, text: string): { code: string; message: string } {
   const body = parseJson(text) as { code?: unknown; message?: unknown } | undefined;
-  const message =
-    typeof body?.message === 'string'
-      ? body.message
-      : `the backend answered HTTP ${status} ${text.slice(0, 200)}`;
+  const message = typeof body?.message === 'string' ? body.message : notTheApi(status, text);
   return { code: typeof body?.code === 'string' ? body.code : `http-${status}`, message };
 }
 
+/**
+ * A 2xx that is not JSON (a captive portal, a web site at a mistyped URL) is "unavailable", not "ok":
+ * nothing was stored, so live edits go to the outbox instead of failing on a missing field.
+ */
 export function interpret<T>(answer: HttpAnswer): ApiResult<T> {
   if (answer.kind === 'unreachable') return { kind: 'unavailable', message: answer.reason };
   const { status, text } = answer;
-  if (status >= 200 && status < 300) return { kind: 'ok', value: parseJson(text) as T };
+  if (status >= 200 && status < 300) {
+    const value = parseJson(text);
+    if (value === undefined || value === null || typeof value !== 'object') {
+      return { kind: 'unavailable', message: notTheApi(status, text) };
+    }
+    return { kind: 'ok', value: value as T };
+  }
   const { code, message } = errorSentence(status, text);
   if (status >= 500 || status === 429) {
-    return { kind: 'unavailable', message: `the backend answered ${status}: ${message}` };
+    return {
+      kind: 'unavailable',
+      message: message.startsWith('the backend answered')
+        ? message
+        : `the backend answered ${status}: ${message}`,
+    };
   }
   return { kind: 'refused', status, code, message };
 }

@@ -40,6 +40,20 @@ function strict<T extends object>(services: ExecutionServices, service: string, 
   });
 }
 
+const URL_FETCH_OPTIONS = new Set([
+  'contentType',
+  'headers',
+  'method',
+  'payload',
+  'useIntranet',
+  'validateHttpsCertificates',
+  'followRedirects',
+  'muteHttpExceptions',
+  'escaping',
+]);
+const URL_FETCH_METHODS = new Set(['get', 'delete', 'patch', 'post', 'put']);
+const USERINFO_EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
+
 const enumOf = <K extends string>(...names: K[]): Record<K, K> =>
   Object.freeze(Object.fromEntries(names.map((name) => [name, name]))) as Record<K, K>;
 
@@ -697,6 +711,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
 
   const UrlFetchApp = strict(services, 'UrlFetchApp', {
     fetch: (url: string, params: Record<string, unknown> = {}) => {
+      checkFetchOptions(params);
       const answer = call('url.fetch', String(url), { ...params }) as {
         status: number;
         headers: Record<string, string>;
@@ -712,7 +727,42 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
     },
   });
 
+  /**
+   * Apps Script ignores an option it does not know (a `timeout`, say, has no effect: its deadline is
+   * fixed), so code relying on one would work here and not there: the double refuses it instead.
+   */
+  const checkFetchOptions = (params: Record<string, unknown>) => {
+    for (const name of Object.keys(params)) {
+      if (!URL_FETCH_OPTIONS.has(name)) {
+        throw fail(
+          `UrlFetchApp.fetch: "${name}" is not an Apps Script option (Apps Script ignores it); expected one of ${[...URL_FETCH_OPTIONS].join(', ')}`,
+        );
+      }
+    }
+    const method = params.method;
+    if (method !== undefined && !URL_FETCH_METHODS.has(String(method).toLowerCase())) {
+      throw fail(
+        `Invalid argument: method (found "${String(method)}", expected get, delete, patch, post or put)`,
+      );
+    }
+  };
+
   // ---- ScriptApp, Session ----
+
+  /**
+   * The scopes appsscript.json grants: getIdentityToken answers null without `openid`, and its token
+   * carries the e-mail only with `userinfo.email`, as in Apps Script.
+   */
+  const grantedScopes = (): string[] => {
+    const file = join(services.distDir, 'appsscript.json');
+    if (!existsSync(file)) {
+      throw fail(
+        `ScriptApp.getIdentityToken: no appsscript.json in ${services.distDir}, so the va-assess Apps Script double cannot tell whether the openid scope is granted`,
+      );
+    }
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: unknown };
+    return Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes.map(String) : [];
+  };
 
   const triggerFacade = (view: TriggerView) =>
     strict(services, 'Trigger', {
@@ -729,7 +779,11 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
     EventType: enumOf('CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED'),
     TriggerSource: enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'),
     getScriptId: () => 'local-va-assess-addon',
-    getIdentityToken: () => call('script.identityToken'),
+    getIdentityToken: () => {
+      const scopes = grantedScopes();
+      if (!scopes.includes('openid')) return null;
+      return call('script.identityToken', scopes.includes(USERINFO_EMAIL_SCOPE));
+    },
     getAuthorizationInfo: () => {
       const status = call('script.authorizationStatus') as string;
       return strict(services, 'AuthorizationInfo', {

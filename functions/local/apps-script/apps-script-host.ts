@@ -871,10 +871,9 @@ export class AppsScriptHost {
     'url.fetch': (_execution: Execution, url: string, params: Record<string, unknown>) =>
       this.fetchUrl(url, params),
 
-    'script.identityToken': (execution: Execution) =>
+    'script.identityToken': (execution: Execution, withEmail: boolean) =>
       this.signer.sign({
-        email: execution.effectiveUser,
-        email_verified: true,
+        ...(withEmail ? { email: execution.effectiveUser, email_verified: true } : {}),
         aud: this.audience,
         sub: createHash('sha256').update(execution.effectiveUser).digest('hex').slice(0, 21),
       }),

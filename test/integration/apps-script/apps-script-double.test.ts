@@ -63,6 +63,13 @@ function fetchStatus(url, mute) {
     return { thrown: String(e), isError: e instanceof Error };
   }
 }
+function fetchWith(url, options) {
+  try {
+    return { code: UrlFetchApp.fetch(url, options).getResponseCode() };
+  } catch (e) {
+    return { thrown: String(e) };
+  }
+}
 function whoAmI() {
   var token = ScriptApp.getIdentityToken();
   var payload = JSON.parse(Utilities.newBlob ? '{}' : '{}');
@@ -91,6 +98,9 @@ function showPage() {
 }
 `;
 
+const IDENTITY_SCOPES = ['openid', 'https://www.googleapis.com/auth/userinfo.email'];
+const MANIFEST = JSON.stringify({ oauthScopes: IDENTITY_SCOPES });
+
 const OWNER = 'owner@example.org';
 const ANN = 'ann@example.org';
 const BOB = 'bob@example.org';
@@ -106,6 +116,7 @@ describe('the Apps Script double', () => {
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'apps-script-double-'));
     writeFileSync(join(dist, 'Code.js'), SCRIPT);
+    writeFileSync(join(dist, 'appsscript.json'), MANIFEST);
     server = createServer((request, response) => {
       const status = Number(request.url?.slice(1) || '200');
       response.writeHead(status, { 'content-type': 'text/plain' });
@@ -264,6 +275,31 @@ describe('the Apps Script double', () => {
       thrown: 'Exception: Address unavailable: http://127.0.0.1:9/x',
       isError: true,
     });
+  });
+
+  it('refuses UrlFetchApp options Apps Script does not have (it would ignore them), and unknown methods', async () => {
+    expect(await sandbox.run(OWNER, 'fetchWith', `${baseUrl}/200`, { muteHttpExceptions: true })).toEqual({
+      code: 200,
+    });
+    expect(await sandbox.run(OWNER, 'fetchWith', `${baseUrl}/200`, { timeout: 5000 })).toEqual({
+      thrown: expect.stringContaining('"timeout" is not an Apps Script option'),
+    });
+    expect(await sandbox.run(OWNER, 'fetchWith', `${baseUrl}/200`, { method: 'HEAD' })).toEqual({
+      thrown: expect.stringContaining('Invalid argument: method (found "HEAD"'),
+    });
+  });
+
+  it('gives no identity token when the manifest does not grant the openid scope', async () => {
+    writeFileSync(
+      join(dist, 'appsscript.json'),
+      JSON.stringify({ oauthScopes: ['https://www.googleapis.com/auth/script.external_request'] }),
+    );
+    try {
+      const seen = (await sandbox.run(ANN, 'whoAmI')) as { token: string | null };
+      expect(seen.token).toBeNull();
+    } finally {
+      writeFileSync(join(dist, 'appsscript.json'), MANIFEST);
+    }
   });
 
   it('fires installable edit triggers as their owner, with value and oldValue for single cells only', async () => {

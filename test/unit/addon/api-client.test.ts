@@ -38,6 +38,35 @@ describe('how the add-on reads the API’s answers', () => {
     });
   });
 
+  it('reads a proxy’s HTML 502 as a sentence naming the page, not as markup', () => {
+    const page =
+      '<html><head><title>502 Bad Gateway</title><style>body{}</style></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
+    const result = interpret({ kind: 'answered', status: 502, text: page });
+    expect(result.kind).toBe('unavailable');
+    const message = result.kind === 'unavailable' ? result.message : '';
+    expect(message).toContain('HTTP 502');
+    expect(message).toContain('"502 Bad Gateway"');
+    expect(message).toContain('not the va-assess API');
+    expect(message).not.toContain('<');
+  });
+
+  it('treats a 200 that is not JSON (a web site at a mistyped URL) as unavailable, so nothing counts as sent', () => {
+    const result = interpret({
+      kind: 'answered',
+      status: 200,
+      text: '<!DOCTYPE html><html><body><p>Welcome to   our   site</p></body></html>',
+    });
+    expect(result.kind).toBe('unavailable');
+    expect(result.kind === 'unavailable' && result.message).toContain('"Welcome to our site"');
+    expect(interpret({ kind: 'answered', status: 200, text: '' }).kind).toBe('unavailable');
+  });
+
+  it('names what a non-JSON refusal said, with the status as its code', () => {
+    const result = interpret({ kind: 'answered', status: 404, text: 'Not Found' });
+    expect(result).toMatchObject({ kind: 'refused', status: 404, code: 'http-404' });
+    expect(result.kind === 'refused' && result.message).toContain('"Not Found"');
+  });
+
   it('sends the identity token and the editor the trigger acts for', () => {
     const seen: HttpRequest[] = [];
     const client = new ApiClient(
