@@ -104,7 +104,7 @@ function retireIfStranger(
 ): boolean {
   const uid = (event as unknown as { triggerUid?: string }).triggerUid;
   const owner = Session.getEffectiveUser().getEmail().toLowerCase();
-  if (record !== undefined && record.triggerUid === uid && record.owner === owner) return false;
+  if (record !== undefined && record.triggerUid === uid && record.owner.toLowerCase() === owner) return false;
   const spreadsheet = event.source;
   for (const trigger of ownLiveTriggers(spreadsheet)) {
     if (trigger.getUniqueId() === uid) ScriptApp.deleteTrigger(trigger);

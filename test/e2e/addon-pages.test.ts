@@ -204,3 +204,13 @@ describe('the Settings dialog', () => {
     await settings.screenshot({ path: join(ARTIFACTS, 'addon-settings.png'), fullPage: true });
   });
 });
+
+describe('the period picker', () => {
+  it('keeps Run disabled when the project calendar could not be read: there is no period to run', async () => {
+    // No periodDialogState answer: the shim calls the failure handler, as google.script.run does on a throw.
+    const picker = await open(page('period-picker.html').replace('__PERIOD_ACTION__', 'summary'), {});
+    await picker.getByText('no such server function: periodDialogState').waitFor();
+    await expect(picker.locator('#period option').count()).resolves.toBe(0);
+    await expect(picker.getByRole('button', { name: 'Run' }).isDisabled()).resolves.toBe(true);
+  });
+});
