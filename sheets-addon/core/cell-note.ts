@@ -1,4 +1,9 @@
-import type { CurrentEntryView, LatestSubmissionView, RawInput } from '../../functions/api/contract';
+import type {
+  CellOutcome,
+  CurrentEntryView,
+  LatestSubmissionView,
+  RawInput,
+} from '../../functions/api/contract';
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
 import { type CellPaint, paintForOutcome, shown } from '../../functions/sheets/layout/outcome-paint';
 import { tooLongSentence } from './cell-limits';
@@ -54,6 +59,13 @@ export function paintRefused(raw: RawInput, message: string): CellPaint {
     background: OUTCOME_COLOURS.rejected,
     note: `Not stored: ${message}\nRead: ${shown(raw)}`,
   };
+}
+
+/** The answer the backend gave for one cell of a request; a refusal when it left the cell out. */
+export function paintForAnswer(outcome: CellOutcome | undefined, raw: RawInput): CellPaint {
+  return outcome === undefined
+    ? paintRefused(raw, 'the backend gave no answer for this cell')
+    : paintForOutcome(outcome, raw);
 }
 
 /** A text longer than the API takes: not sent (it would refuse the whole paste), kept in the cell. */

@@ -3,7 +3,14 @@ import type { ApiClient } from '../core/api-client';
 import { requestBatches } from '../core/batches';
 import { utf8Length } from '../core/bytes';
 import { oversizedLength, withoutOversized } from '../core/cell-limits';
-import { paintForOutcome, paintPending, paintRefused, paintTooLong, paintUnqueued } from '../core/cell-note';
+import {
+  type CellPaint,
+  paintForAnswer,
+  paintPending,
+  paintRefused,
+  paintTooLong,
+  paintUnqueued,
+} from '../core/cell-note';
 import {
   batchRequestId,
   Outbox,
@@ -165,18 +172,12 @@ export function drainOutbox(
     count(report, result.value.outcomes);
     paintBySheet(
       spreadsheet,
-      batch.map((item, index) => {
-        const outcome = result.value.outcomes[index];
-        return {
-          sheetId: item.sheetId,
-          row: item.row,
-          column: item.column,
-          paint:
-            outcome === undefined
-              ? paintRefused(item.submission.raw, 'the backend gave no answer for this cell')
-              : paintForOutcome(outcome, item.submission.raw),
-        };
-      }),
+      batch.map((item, index) => ({
+        sheetId: item.sheetId,
+        row: item.row,
+        column: item.column,
+        paint: paintForAnswer(result.value.outcomes[index], item.submission.raw),
+      })),
     );
     if (skipped === 0) outbox.dropFirst(batch.length);
     else outbox.remove(new Set(batch.map((item) => item.id)));
@@ -220,7 +221,7 @@ export function sendEditedCells(
     sheetId: number;
     row: number;
     column: number;
-    paint: ReturnType<typeof paintForOutcome>;
+    paint: CellPaint;
   }[] = paintTooLongCells(sheetId, tooLong);
   const items = sendable.map((cell) => toItem(cell, sheetId, actingFor));
   let queue: OutboxItem[] = [];
@@ -256,15 +257,11 @@ export function sendEditedCells(
       }
       count(report, result.value.outcomes);
       batch.forEach((item, at) => {
-        const outcome = result.value.outcomes[at];
         painted.push({
           sheetId,
           row: item.row,
           column: item.column,
-          paint:
-            outcome === undefined
-              ? paintRefused(item.submission.raw, 'the backend gave no answer for this cell')
-              : paintForOutcome(outcome, item.submission.raw),
+          paint: paintForAnswer(result.value.outcomes[at], item.submission.raw),
         });
       });
     }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  boundsOfGridRange,
   formatA1,
   type GridRect,
   type LocatedMetadata,
@@ -7,6 +8,8 @@ import {
   type MetadataQuery,
   type ProtectedRangeData,
   parseA1,
+  rectColumns,
+  rectRows,
   type Sheet,
   type Spreadsheet,
   type WorkbookModel,
@@ -247,16 +250,13 @@ export class AppsScriptHost {
     } else {
       sheet = spreadsheet.sheetById(defaultSheetId);
     }
-    const startRow = parsed.startRow ?? 0;
-    const startColumn = parsed.startColumn ?? 0;
-    const endRow = parsed.endRow ?? sheet.rowCount;
-    const endColumn = parsed.endColumn ?? sheet.columnCount;
+    const rect = sheet.rectWithin(parsed);
     return this.checkedRange(sheet, {
       sheetId: sheet.sheetId,
-      row: startRow + 1,
-      column: startColumn + 1,
-      numRows: endRow - startRow,
-      numColumns: endColumn - startColumn,
+      row: rect.startRow + 1,
+      column: rect.startColumn + 1,
+      numRows: rectRows(rect),
+      numColumns: rectColumns(rect),
     });
   }
 
@@ -369,13 +369,16 @@ export class AppsScriptHost {
 
   private protectionView(spreadsheet: Spreadsheet, data: ProtectedRangeData): ProtectionView {
     const sheet = spreadsheet.sheetById(data.range.sheetId ?? 0);
-    const bounded = (range: ProtectedRangeData['range']): RangeRef => ({
-      sheetId: sheet.sheetId,
-      row: (range.startRowIndex ?? 0) + 1,
-      column: (range.startColumnIndex ?? 0) + 1,
-      numRows: (range.endRowIndex ?? sheet.rowCount) - (range.startRowIndex ?? 0),
-      numColumns: (range.endColumnIndex ?? sheet.columnCount) - (range.startColumnIndex ?? 0),
-    });
+    const bounded = (range: ProtectedRangeData['range']): RangeRef => {
+      const rect = sheet.rectWithin(boundsOfGridRange(range));
+      return {
+        sheetId: sheet.sheetId,
+        row: rect.startRow + 1,
+        column: rect.startColumn + 1,
+        numRows: rectRows(rect),
+        numColumns: rectColumns(rect),
+      };
+    };
     const wholeSheet =
       data.range.startRowIndex == null &&
       data.range.endRowIndex == null &&

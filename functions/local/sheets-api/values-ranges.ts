@@ -33,13 +33,7 @@ export function resolveA1(
         spreadsheet.sheets()[0])
       : spreadsheet.findSheetByTitle(parsed.sheetTitle);
   if (sheet === undefined) throw invalidArgument(`Unable to parse range: ${text}`);
-  const rect: GridRect = {
-    sheetId: sheet.sheetId,
-    startRow: parsed.startRow ?? 0,
-    endRow: parsed.endRow ?? sheet.rowCount,
-    startColumn: parsed.startColumn ?? 0,
-    endColumn: parsed.endColumn ?? sheet.columnCount,
-  };
+  const rect = sheet.rectWithin(parsed);
   try {
     sheet.checkRect(rect);
   } catch (error) {

@@ -13,6 +13,21 @@ export interface GridRect {
   endColumn: number;
 }
 
+/** Sides of a rectangle that may be open: an open side reaches the sheet's edge (see Sheet.rectWithin). */
+export interface RectBounds {
+  startRow?: number | undefined;
+  endRow?: number | undefined;
+  startColumn?: number | undefined;
+  endColumn?: number | undefined;
+}
+
+export const boundsOfGridRange = (range: GridRange): RectBounds => ({
+  startRow: range.startRowIndex ?? undefined,
+  endRow: range.endRowIndex ?? undefined,
+  startColumn: range.startColumnIndex ?? undefined,
+  endColumn: range.endColumnIndex ?? undefined,
+});
+
 export const rectRows = (rect: GridRect): number => rect.endRow - rect.startRow;
 export const rectColumns = (rect: GridRect): number => rect.endColumn - rect.startColumn;
 

@@ -1,7 +1,13 @@
 import { formatA1 } from './a1-notation';
 import { type Cell, isEmptyCell, type UserEnteredValue } from './cell';
 import type { Dimension, StoredMetadata } from './developer-metadata';
-import { type GridRect, shiftForDelete, shiftForInsert, shiftForPermutation } from './grid-range';
+import {
+  type GridRect,
+  type RectBounds,
+  shiftForDelete,
+  shiftForInsert,
+  shiftForPermutation,
+} from './grid-range';
 import type { ColumnData, RowData, SheetData } from './workbook-data';
 import { WorkbookError } from './workbook-error';
 
@@ -102,6 +108,17 @@ export class Sheet {
         `Invalid dimension range: endIndex ${end} is past the last ${dimension === 'ROWS' ? 'row' : 'column'} of sheet "${this.title}" (${count}).`,
       );
     }
+  }
+
+  /** The rectangle these bounds name on this sheet, open sides reaching its edges (not checked). */
+  rectWithin(bounds: RectBounds): GridRect {
+    return {
+      sheetId: this.sheetId,
+      startRow: bounds.startRow ?? 0,
+      endRow: bounds.endRow ?? this.rowCount,
+      startColumn: bounds.startColumn ?? 0,
+      endColumn: bounds.endColumn ?? this.columnCount,
+    };
   }
 
   fullRect(): GridRect {

@@ -4,7 +4,7 @@ import type {
   MetadataVisibility,
   StoredMetadata,
 } from './developer-metadata';
-import type { GridRange } from './grid-range';
+import { boundsOfGridRange, type GridRange } from './grid-range';
 import { type ProtectedRangeData, protectionBlocks } from './protected-range';
 import { DEFAULT_COLUMN_COUNT, DEFAULT_ROW_COUNT, emptyColumn, emptyRow, Sheet } from './sheet';
 import type { SheetData, SpreadsheetData } from './workbook-data';
@@ -340,13 +340,7 @@ export class Spreadsheet {
 
   private checkProtectedRange(range: GridRange): Sheet {
     const sheet = this.sheetById(range.sheetId ?? 0);
-    sheet.checkRect({
-      sheetId: sheet.sheetId,
-      startRow: range.startRowIndex ?? 0,
-      endRow: range.endRowIndex ?? sheet.rowCount,
-      startColumn: range.startColumnIndex ?? 0,
-      endColumn: range.endColumnIndex ?? sheet.columnCount,
-    });
+    sheet.checkRect(sheet.rectWithin(boundsOfGridRange(range)));
     return sheet;
   }
 

@@ -1,5 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
+  boundsOfGridRange,
   type Dimension,
   type GridRect,
   type MetadataAnchor,
@@ -48,13 +49,7 @@ export function rectOf(
 ): { sheet: Sheet; rect: GridRect } {
   if (range === undefined || range === null) throw invalid('A range is required.');
   const sheet = spreadsheet.sheetById(range.sheetId ?? 0);
-  const rect: GridRect = {
-    sheetId: sheet.sheetId,
-    startRow: range.startRowIndex ?? 0,
-    endRow: range.endRowIndex ?? sheet.rowCount,
-    startColumn: range.startColumnIndex ?? 0,
-    endColumn: range.endColumnIndex ?? sheet.columnCount,
-  };
+  const rect = sheet.rectWithin(boundsOfGridRange(range));
   sheet.checkRect(rect);
   return { sheet, rect };
 }
