@@ -2,13 +2,14 @@ import { monthName } from '../calendar/reporting-period';
 import type { DraftFormat } from '../drafts/draft-format';
 import { budgetSentence } from '../summary/budget-sentence';
 import type { BudgetPace, BudgetUsage } from '../summary/budget-usage';
+import { toReportedPrecision } from '../summary/report-amount';
 import { reportedBudgets } from '../summary/reported-budgets';
 import type { WindowSummary } from '../summary/window-summary';
 import type { ReportTable } from './report-model';
 
 /** Projections print as `va-assess summary` does: to one decimal (100.2 TB-month; 1,987,641 CPU-hours). */
 export function projectionText(value: number, format: DraftFormat): string {
-  return format.number(Math.round(value * 10) / 10);
+  return format.number(toReportedPrecision(value));
 }
 
 const PACE_WORDS: Record<BudgetPace, string> = {

@@ -1,6 +1,7 @@
 import { formatMetricValue } from '../../domain/parsing/format-metric-value';
 import type { BudgetUsage } from '../../domain/summary/budget-usage';
 import type { InstallationSummary } from '../../domain/summary/installation-summary';
+import { toReportedPrecision } from '../../domain/summary/report-amount';
 import { reportedBudgets } from '../../domain/summary/reported-budgets';
 import type { WindowSummary } from '../../domain/summary/window-summary';
 import {
@@ -44,7 +45,7 @@ const INSTALLATION_HEADERS = [
 
 const amountPattern = (value: number) => (Number.isInteger(value) ? '#,##0' : '#,##0.0');
 const amount = (value: number): CellData => {
-  const rounded = Math.round(value * 10) / 10;
+  const rounded = toReportedPrecision(value);
   return numberCell(rounded, amountPattern(rounded));
 };
 const percent = (value: number): CellData => numberCell(value / 100, '0%', 'PERCENT');
