@@ -10,7 +10,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { auth as googleAuth, sheets } from '@googleapis/sheets';
 import { DateTime } from 'luxon';
 import { buildContainer } from '../functions/api/container';
 import { apiPaths } from '../functions/api/contract';
@@ -33,7 +32,7 @@ import { startDynamoLocal } from '../functions/local/dynamo-local';
 import { type ServedRouter, serveRouter } from '../functions/local/serve-router';
 import {
   LOCAL_SERVICE_ACCOUNT_EMAIL,
-  localAccessToken,
+  localSheetsClient,
   startLocalSheetsApi,
 } from '../functions/local/sheets-api';
 import { SheetsGateway } from '../functions/sheets/client/sheets-gateway';
@@ -293,17 +292,7 @@ async function main(): Promise<void> {
       if (result.executions.length !== 1) throw new Error('the paste fired no trigger');
     });
 
-    const coordinatorClient = () => {
-      const client = new googleAuth.OAuth2();
-      client.setCredentials({ access_token: localAccessToken(COORDINATOR) });
-      return sheets({
-        version: 'v4',
-        auth: client,
-        rootUrl: sheetsApi.rootUrl,
-        retry: false,
-        fetchImplementation: fetch,
-      });
-    };
+    const coordinatorClient = () => localSheetsClient(sheetsApi.rootUrl, COORDINATOR);
     const writtenRows = allRows.slice(0, 20);
     await bench(
       'Validate whole sheet after 20 values written via Sheets API',

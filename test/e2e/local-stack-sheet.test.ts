@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
+import type { sheets_v4 } from '@googleapis/sheets';
 import { parse } from 'csv-parse/sync';
 import { findFreePort } from '../../functions/local/dynamo-local';
+import { localSheetsClient } from '../../functions/local/sheets-api';
 import { ANCHOR_KEYS, assessmentRowValue, parseEntryRowValue } from '../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN } from '../../functions/sheets/layout/assessments-tab';
 import { readSnapshot, rowsByAnchor, type TabSnapshot } from '../../functions/sheets/layout/sheet-snapshot';
@@ -43,16 +44,7 @@ function typedValues(): Map<string, string> {
 
 /** The real client, rooted where the banner says, holding the coordinator's local token. */
 function sheetsClient(stack: LocalStack): sheets_v4.Sheets {
-  const client = new googleAuth.OAuth2();
-  client.setCredentials({ access_token: `local:${COORDINATOR}` });
-  // Node's own fetch: under jest, gaxios's dynamic import of node-fetch fails without --experimental-vm-modules.
-  return sheets({
-    version: 'v4',
-    rootUrl: stack.sheets.rootUrl,
-    auth: client,
-    retry: false,
-    fetchImplementation: fetch,
-  });
+  return localSheetsClient(stack.sheets.rootUrl, COORDINATOR);
 }
 
 async function batchUpdatesSoFar(stack: LocalStack): Promise<number> {

@@ -1,30 +1,16 @@
-import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
+import type { sheets_v4 } from '@googleapis/sheets';
 import {
   type LocalSheetsApi,
-  localAccessToken,
+  localSheetsClient,
   startLocalSheetsApi,
 } from '../../../functions/local/sheets-api';
 
 export const OWNER = 'coordinator@imagine.example.org';
 export const SERVICE = 'va-assess@local.iam.example';
 
-/**
- * The real `@googleapis/sheets` client, authenticated as `email` with a local bearer token.
- * The OAuth2 client comes from the package itself: a top-level google-auth-library of another
- * version does not type-check against it.
- */
+/** The real `@googleapis/sheets` client on this server, authenticated as `email`. */
 export function sheetsClientAs(server: LocalSheetsApi, email: string): sheets_v4.Sheets {
-  const client = new googleAuth.OAuth2();
-  client.setCredentials({ access_token: localAccessToken(email) });
-  // No automatic retries: the tests see every answer the server gives.
-  // Node's own fetch: under jest, gaxios's dynamic import of node-fetch fails without --experimental-vm-modules.
-  return sheets({
-    version: 'v4',
-    rootUrl: server.rootUrl,
-    auth: client,
-    retry: false,
-    fetchImplementation: fetch,
-  });
+  return localSheetsClient(server.rootUrl, email);
 }
 
 /** One server per test file, started before and closed after its tests. */

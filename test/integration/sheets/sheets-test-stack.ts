@@ -1,10 +1,10 @@
-import { auth as googleAuth, sheets, type sheets_v4 } from '@googleapis/sheets';
+import type { sheets_v4 } from '@googleapis/sheets';
 import type { ContainerOverrides } from '../../../functions/api/container';
 import { apiPaths } from '../../../functions/api/contract';
 import {
   LOCAL_SERVICE_ACCOUNT_EMAIL,
   type LocalSheetsApi,
-  localAccessToken,
+  localSheetsClient,
   startLocalSheetsApi,
 } from '../../../functions/local/sheets-api';
 import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
@@ -53,17 +53,7 @@ export function useSheetsStack(
   });
   beforeEach(() => need().resetCounts());
 
-  const asCoordinator = () => {
-    const client = new googleAuth.OAuth2();
-    client.setCredentials({ access_token: localAccessToken(COORDINATOR) });
-    return sheets({
-      version: 'v4',
-      auth: client,
-      rootUrl: need().rootUrl,
-      retry: false,
-      fetchImplementation: fetch,
-    });
-  };
+  const asCoordinator = () => localSheetsClient(need().rootUrl, COORDINATOR);
   const readAll = async (spreadsheetId: string) =>
     (await asCoordinator().spreadsheets.get({ spreadsheetId, includeGridData: true })).data;
 
