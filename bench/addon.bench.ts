@@ -6,6 +6,7 @@
  * service calls, router, DynamoDB and Sheets API requests, property bytes (9 KB a value, 500 KB a
  * store) and wall time as a ratio to one bare UrlFetchApp.fetch of /health measured in the same run.
  */
+import '../functions/commons/quiet-aws-sdk-node-warning';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

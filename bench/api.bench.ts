@@ -3,9 +3,11 @@
  * stack (DynamoDB Local in memory, 127.0.0.1 only), next to the raw PutItem rate of the same DynamoDB
  * Local at the same concurrency, measured in the same run: the ceiling an edit could at best reach.
  */
+import '../functions/commons/quiet-aws-sdk-node-warning';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { buildContainer, type Container } from '../functions/api/container';
 import { apiPaths } from '../functions/api/contract';
@@ -21,6 +23,7 @@ import { type ClosedLoopResult, runClosedLoop } from './closed-loop';
 import { countDynamoRequests, type DynamoRequestCounter } from './dynamo-request-counter';
 import { latencyPercentiles } from './latency-percentiles';
 import { keepAliveAgent, postJson } from './post-json';
+import { syntheticProject } from './synthetic-project';
 
 const CONCURRENCIES = [8, 32];
 const EDITS_PER_RUN = 1500;
@@ -150,6 +153,62 @@ function apiRun(local: DynamoLocal, scenario: Scenario, clients: number, edits: 
   });
 }
 
+const PASTE_CELLS = 500;
+
+interface PasteRow {
+  ms: number;
+  requests: number;
+  byCommand: [string, number][];
+  stored: number;
+}
+
+/**
+ * One POST of 500 new cells, as the add-on sends a pasted block, on a project four times the example's
+ * size (enough distinct number cells). The container has answered one edit before, so its cached
+ * configuration is warm, as on a server that has been up for a while.
+ */
+function pasteRun(local: DynamoLocal): Promise<PasteRow> {
+  return withCleanup(async (defer) => {
+    const { doc, tableName } = await freshTable(local, defer);
+    const { config: big } = syntheticProject(4);
+    await new ConfigStore(doc, tableName).save(big, COORDINATOR);
+    const counter = countDynamoRequests(doc);
+    const container = countedContainer(local, doc, tableName);
+    const api = await serveRouter(() => container);
+    defer(() => api.close());
+    const agent = keepAliveAgent(1);
+    defer(() => agent.destroy());
+    const url = `${api.url}${apiPaths.entries(big.project.id)}`;
+    const headers = { 'x-dev-user': COORDINATOR };
+    const cells = big.installations
+      .flatMap((installation) =>
+        installation.metrics
+          .filter((metric) => NUMBER_KINDS.has(metric.kind))
+          .flatMap((metric) =>
+            periodIds.map((periodId) => ({ installationId: installation.id, metricId: metric.id, periodId })),
+          ),
+      )
+      .map((cell, index) => ({ ...cell, raw: 1000 + index }));
+    const [warmup, ...rest] = cells;
+    if (warmup === undefined || rest.length < PASTE_CELLS) throw new Error('too few cells for the paste');
+    await postJson(url, { cells: [warmup] }, headers, agent);
+    counter.reset();
+    const started = performance.now();
+    const answer = await postJson(url, { cells: rest.slice(0, PASTE_CELLS) }, headers, agent);
+    const ms = performance.now() - started;
+    const outcomes = (answer.body as { outcomes?: { version?: number | null }[] }).outcomes ?? [];
+    if (answer.status !== 200) {
+      throw new Error(`paste: HTTP ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+    }
+    return {
+      ms,
+      requests: counter.total(),
+      byCommand: counter.byCommand(),
+      stored: outcomes.filter((outcome) => typeof outcome.version === 'number').length,
+    };
+  });
+}
+
 /** PutItem straight to DynamoDB Local with the document client the stores use: one request per write. */
 function putItemCeiling(local: DynamoLocal, clients: number, puts: number): Promise<Row> {
   return withCleanup(async (defer) => {
@@ -255,6 +314,42 @@ function printTable(rows: readonly Row[]): void {
   }
 }
 
+/** The goals of issue 9, each measured above in this same run. */
+function printGoals(rows: readonly Row[], paste: PasteRow): void {
+  const find = (scenario: string, clients: number) =>
+    rows.find((row) => row.scenario.startsWith(scenario) && row.clients === clients);
+  const ceiling8 = find('raw', 8);
+  const spread8 =
+    find('API, 1', 8) ?? rows.find((row) => row.scenario.endsWith('cells') && row.clients === 8);
+  const hot32 = find('API, one hot cell', 32);
+  const perEdit = (row: Row | undefined) =>
+    row === undefined ? Number.NaN : row.requests / Math.max(1, row.run.completed);
+  const share =
+    ceiling8 === undefined || spread8 === undefined
+      ? Number.NaN
+      : (editsPerSecond(spread8) / editsPerSecond(ceiling8)) * 100;
+  const hotAll =
+    hot32 !== undefined && hot32.run.completed - hot32.run.failed === EDITS_PER_RUN && !hot32.run.capped;
+  const hotP99 = hot32 === undefined ? Number.NaN : latencyPercentiles(hot32.run.latenciesMs).p99;
+  const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log('');
+  console.log(
+    `${PASTE_CELLS}-cell paste (one request, new cells): ${paste.ms.toFixed(0)} ms, ${paste.requests} DynamoDB requests ` +
+      `(${paste.byCommand.map(([name, count]) => `${name.replace(/Command$/, '')} ${count}`).join(', ')}), ${paste.stored} cells stored`,
+  );
+  console.log('goals:');
+  console.log(
+    `  DynamoDB requests per single-cell edit (spread, 8 clients) <= 2.0: ${perEdit(spread8).toFixed(2)} ${mark(perEdit(spread8) <= 2.0)}`,
+  );
+  console.log(`  API >= 40% of raw PutItem at 8 clients: ${share.toFixed(1)}% ${mark(share >= 40)}`);
+  console.log(
+    `  hot cell, 32 clients, all ${EDITS_PER_RUN} edits with p99 < 1 s: ${hot32 === undefined ? 0 : hot32.run.completed - hot32.run.failed} edits, p99 ${hotP99.toFixed(0)} ms ${mark(hotAll && hotP99 < 1000)}`,
+  );
+  console.log(
+    `  ${PASTE_CELLS}-cell paste <= 30 DynamoDB requests: ${paste.requests} ${mark(paste.requests <= 30 && paste.stored === PASTE_CELLS)}`,
+  );
+}
+
 let stopDynamoLocal: (() => Promise<void>) | undefined;
 
 async function main(): Promise<void> {
@@ -276,8 +371,10 @@ async function main(): Promise<void> {
     rows.push(await apiRun(local, 'spread', clients, EDITS_PER_RUN));
     rows.push(await apiRun(local, 'hot', clients, EDITS_PER_RUN));
   }
+  const paste = await pasteRun(local);
   console.log('');
   printTable(rows);
+  printGoals(rows, paste);
   console.log(`\n(${((Date.now() - startedAt) / 1000).toFixed(0)} s in all)`);
 }
 

@@ -4,6 +4,7 @@
  * @googleapis/sheets client and the local Sheets API, on DynamoDB Local. Each operation must stay one
  * read and at most one batchUpdate whatever the number of installations (the per-minute write quota).
  */
+import '../functions/commons/quiet-aws-sdk-node-warning';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { buildContainer } from '../functions/api/container';

@@ -1,3 +1,4 @@
+import '../functions/commons/quiet-aws-sdk-node-warning';
 import { randomBytes } from 'node:crypto';
 /**
  * `npm start`: DynamoDB Local (data under .data/dynamodb, kept across restarts), the table, the iMagine
@@ -6,16 +7,15 @@ import { randomBytes } from 'node:crypto';
  */
 import type { Server } from 'node:http';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { z } from 'zod';
 import { type Container, getProcessContainer } from '../functions/api/container';
 import { apiPaths } from '../functions/api/contract';
 import { readExampleProject } from '../functions/api/example-seed';
-import { answerFrameworkErrorsAsJson } from '../functions/api/framework-errors';
 import { handleApiRequest } from '../functions/api/handle-request';
 import { FUNCTION_NAME } from '../functions/api/router';
 import { ConfigurationError, type Env, parseEnv } from '../functions/commons/env';
 import { type DynamoLocal, JavaMissingError, startDynamoLocal } from '../functions/local/dynamo-local';
+import { localFrameworkServer } from '../functions/local/framework-server';
 import {
   LOCAL_SERVICE_ACCOUNT_EMAIL,
   type LocalSheetsApi,
@@ -314,8 +314,9 @@ async function main(): Promise<void> {
     const coordinator = example.coordinator ?? 'coordinator@imagine.example.org';
     const spreadsheetId = await bindLocalSpreadsheet(container, sheetsApi, coordinator);
 
-    // The Functions Framework's own server (Express, body parsing) around the registered router.
-    server = answerFrameworkErrorsAsJson(getTestServer(FUNCTION_NAME));
+    // The Functions Framework's own server (Express, body parsing) around the registered router,
+    // behind the body limit a local server can enforce before the framework buffers anything.
+    server = localFrameworkServer(FUNCTION_NAME);
     await listen(server, env.PORT, env.HOST);
     const shownHost = env.HOST === '127.0.0.1' || env.HOST === '::1' ? 'localhost' : env.HOST;
     console.log(

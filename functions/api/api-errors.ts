@@ -11,6 +11,9 @@ export class ApiError extends Error {
 
 export class MalformedBodyError extends ApiError {}
 
+/** A path segment that is not valid percent-encoding (e.g. "%E0%A4%A"): the URL, not the body, is at fault. */
+export class MalformedPathError extends ApiError {}
+
 /** The body parsed but does not match the contract; `problems` name each field. */
 export class InvalidRequestError extends ApiError {
   constructor(readonly problems: string[]) {

@@ -3,23 +3,30 @@ import { DateTime } from 'luxon';
 import { type Env, getEnv } from '../commons/env';
 import { lazySheetsGateway, sheetsSettingsFromEnv } from '../sheets/client/sheets-from-env';
 import type { SheetsGateway } from '../sheets/client/sheets-gateway';
+import { ConfigCache } from '../storage/config-cache';
 import { ConfigStore } from '../storage/config-store';
 import { DraftStore } from '../storage/draft-store';
 import { createDocumentClient } from '../storage/dynamo-client';
 import { EntryStore } from '../storage/entry-store';
 import { SheetBindingStore } from '../storage/sheet-binding-store';
 import { type Authenticator, createAuthenticator } from './auth/authenticate';
+import { requireLoopbackHost } from './auth/loopback-host';
 import { createIdTokenVerifier, googleSigningKeys, type SigningKeysProvider } from './auth/verify-id-token';
+import type { ApiRequest } from './http-types';
 
 /** What the routes depend on, built once per process and handed to every request. */
 export interface Container {
   entries: EntryStore;
   configs: ConfigStore;
+  /** Each project's configuration, kept per process; edits notice a newer one by its revision. */
+  configCache: ConfigCache;
   drafts: DraftStore;
   sheetBindings: SheetBindingStore;
   /** The Sheets API, built on first use so that routes which never write a sheet need no credentials. */
   sheets: () => SheetsGateway;
   authenticate: Authenticator;
+  /** Runs before any route or token work; throws to refuse the request (the dev mode's Host check). */
+  admitRequest: (request: ApiRequest) => void;
   now: () => DateTime;
   log: (line: string) => void;
   reportLinks: ReportLinkSettings;
@@ -57,14 +64,17 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     keys: overrides.signingKeys ?? googleSigningKeys(),
   });
   const now = overrides.now ?? (() => DateTime.utc());
+  const configs = new ConfigStore(doc, env.TABLE_NAME);
   return {
     entries: new EntryStore(doc, env.TABLE_NAME),
-    configs: new ConfigStore(doc, env.TABLE_NAME),
+    configs,
+    configCache: new ConfigCache(configs),
     drafts: new DraftStore(doc, env.TABLE_NAME),
     // The binding's date comes from the same clock as everything else a request records.
     sheetBindings: new SheetBindingStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),
     sheets: overrides.sheets ?? lazySheetsGateway(() => sheetsSettingsFromEnv(env)),
     authenticate: createAuthenticator({ mode: env.AUTH_MODE, verifyIdToken }),
+    admitRequest: env.AUTH_MODE === 'dev' ? requireLoopbackHost : () => undefined,
     now,
     log: overrides.log ?? ((line) => console.error(line)),
     reportLinks: {

@@ -117,7 +117,15 @@ export const cellOutcomeSchema = z.object({
   version: z.number().int().nullable(),
 });
 
-export const entriesResponseSchema = z.object({ outcomes: z.array(cellOutcomeSchema) });
+export const entriesResponseSchema = z.object({
+  outcomes: z.array(cellOutcomeSchema),
+  revalidated: z
+    .array(cellOutcomeSchema)
+    .optional()
+    .describe(
+      'Stored cells whose outcome changed because these values changed (e.g. the next period, re-checked against a corrected one): repaint them',
+    ),
+});
 
 export const historyItemSchema = z.object({
   version: z.number().int(),
@@ -142,7 +150,13 @@ export const historyResponseSchema = z.object({
   items: z.array(historyItemSchema).describe('Oldest first'),
 });
 
-export const configPutRequestSchema = projectConfigSchema;
+/** What GET config answers, `{config}`, as the only key of a body: PUT takes it back as it came. */
+const unwrapConfigResponse = (body: unknown): unknown =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).join() === 'config'
+    ? (body as { config: unknown }).config
+    : body;
+/** The bare configuration, or GET config's `{config}` answer: a read, edit and write back round-trips. */
+export const configPutRequestSchema = z.preprocess(unwrapConfigResponse, projectConfigSchema);
 export const configResponseSchema = z.object({ config: projectConfigSchema });
 
 export const windowQuerySchema = z.object({
@@ -200,6 +214,10 @@ export const draftEditResponseSchema = z.object({ draft: z.unknown() });
 export const draftsResponseSchema = z.object({
   windowId: z.string(),
   drafts: z.array(z.unknown()),
+  hint: z
+    .string()
+    .optional()
+    .describe('Only when no draft is stored yet: drafts exist once a coordinator POSTs to this path'),
 });
 
 export const draftsGeneratedResponseSchema = z.object({

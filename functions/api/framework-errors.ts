@@ -1,14 +1,56 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { MalformedBodyError } from './api-errors';
+import { decodePathSegments } from './decode-path';
 import { errorResponse } from './http-errors';
+import { parseJsonObjectText } from './request-body';
 
-type ExpressApp = (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
+type ExpressApp = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-interface ResponseLike {
-  headersSent: boolean;
-  statusCode: number;
-  setHeader(name: string, value: string): void;
-  end(body: string): void;
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+/** Answers with our {code, message} for an error, on a server we run ourselves (outside the routes). */
+export function sendError(res: ServerResponse, error: unknown): void {
+  const mapped = errorResponse(error);
+  res.statusCode = mapped.status;
+  for (const [name, value] of Object.entries({ ...JSON_HEADERS, ...mapped.headers }))
+    res.setHeader(name, value);
+  res.end(JSON.stringify(mapped.body));
+}
+
+interface FrameworkFailure {
+  type?: string;
+  status?: number;
+  message?: string;
+  /** body-parser keeps the text it could not parse. */
+  body?: unknown;
+}
+
+/** The error our own parsing would have raised for what the framework refused first. */
+function causeOf(error: unknown, req: IncomingMessage): unknown {
+  // Express decodes path parameters itself and fails with a URIError before our router sees the path.
+  if (error instanceof URIError) {
+    try {
+      decodePathSegments(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch (named) {
+      return named;
+    }
+  }
+  const failure = error as FrameworkFailure | undefined;
+  if (failure?.type === 'entity.parse.failed') {
+    // body-parser's strict mode refuses 42, "x" and null as if they were not JSON; ours says what they are.
+    if (typeof failure.body === 'string') {
+      try {
+        parseJsonObjectText(failure.body);
+      } catch (named) {
+        return named;
+      }
+    }
+    return new MalformedBodyError(`The request body is not valid JSON (${failure.message})`);
+  }
+  if (failure?.status !== undefined && failure.status >= 400 && failure.status < 500) {
+    return new MalformedBodyError(`The request body could not be read (${failure.message})`);
+  }
+  return error ?? new Error('request fell through the framework');
 }
 
 /**
@@ -21,20 +63,10 @@ export function answerFrameworkErrorsAsJson(server: Server): Server {
   const [app] = server.listeners('request') as ExpressApp[];
   if (app === undefined) return server;
   server.removeAllListeners('request');
-  server.on('request', (req, res: ResponseLike) => {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     app(req, res, (error?: unknown) => {
       if (res.headersSent) return;
-      const failure = error as { type?: string; status?: number; message?: string } | undefined;
-      const mapped =
-        failure?.type === 'entity.parse.failed'
-          ? errorResponse(new MalformedBodyError(`The request body is not valid JSON (${failure.message})`))
-          : failure?.status !== undefined && failure.status >= 400 && failure.status < 500
-            ? errorResponse(new MalformedBodyError(`The request body could not be read (${failure.message})`))
-            : errorResponse(error ?? new Error('request fell through the framework'));
-      res.statusCode = mapped.status;
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      for (const [name, value] of Object.entries(mapped.headers ?? {})) res.setHeader(name, value);
-      res.end(JSON.stringify(mapped.body));
+      sendError(res, causeOf(error, req));
     });
   });
   return server;

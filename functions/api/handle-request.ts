@@ -2,6 +2,7 @@ import type { Container } from './container';
 import { errorResponse } from './http-errors';
 import type { ApiRequest, ApiResponse } from './http-types';
 import { matchRoute } from './match-route';
+import { assertBodySize } from './request-body';
 import type { Route } from './route';
 import { ROUTES } from './route-table';
 
@@ -15,8 +16,10 @@ function withJsonHeaders(response: ApiResponse): ApiResponse {
 }
 
 /**
- * Every platform adapter (Functions Framework, Lambda) ends here: match the route, authenticate unless
- * it is public, run it, and turn any typed error into its status code. Never throws.
+ * Every platform adapter (Functions Framework, Lambda) ends here: refuse an oversized body, match the
+ * route, admit the request (the dev mode's Host check), authenticate unless the route is public, run
+ * it, and turn any typed error into its status code. Never throws. The size comes first so that a
+ * huge body costs no token work, whatever the route and whether or not the caller is authenticated.
  */
 export async function handleApiRequest(
   request: ApiRequest,
@@ -25,9 +28,11 @@ export async function handleApiRequest(
 ): Promise<ApiResponse> {
   let log: (line: string) => void = console.error;
   try {
+    assertBodySize(request);
     const { route, params } = matchRoute(routes, request.method, request.path);
     const services = container();
     log = services.log;
+    services.admitRequest(request);
     if (route.public === true) {
       return withJsonHeaders(await route.handle({ request, params, container: services }));
     }

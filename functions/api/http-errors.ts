@@ -9,12 +9,19 @@ import {
   SheetsUnavailableError,
 } from '../sheets/client/sheets-errors';
 import { SheetNotBoundError, SheetOfAnotherProjectError } from '../sheets/write-back/write-back-errors';
-import { ItemTooLargeError, StorageUnavailableError, VersionConflictError } from '../storage/storage-errors';
+import {
+  ItemTooLargeError,
+  StorageUnavailableError,
+  RequestIdReusedError as StoredRequestIdReusedError,
+  VersionConflictError,
+} from '../storage/storage-errors';
 import { CellVersionConflictError } from '../use-cases/cell-version-conflict-error';
+import { RequestIdReusedError } from '../use-cases/request-id-reused-error';
 import {
   InstallationNotFoundError,
   InvalidRequestError,
   MalformedBodyError,
+  MalformedPathError,
   MethodNotAllowedError,
   PayloadTooLargeError,
   ProjectNotFoundError,
@@ -40,6 +47,9 @@ function answer(status: number, body: ErrorResponse, headers: Record<string, str
 export function errorResponse(error: unknown, log: (line: string) => void = console.error): ApiResponse {
   if (error instanceof MalformedBodyError) {
     return answer(400, { code: 'malformed-body', message: error.message });
+  }
+  if (error instanceof MalformedPathError) {
+    return answer(400, { code: 'malformed-path', message: error.message });
   }
   if (error instanceof InvalidRequestError) {
     return answer(400, { code: 'invalid-request', message: error.message, details: error.problems });
@@ -95,6 +105,12 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
   }
   if (error instanceof CellVersionConflictError) {
     return answer(409, { code: 'version-conflict', message: error.message, details: error.conflicts });
+  }
+  if (error instanceof RequestIdReusedError) {
+    return answer(409, { code: 'request-id-reused', message: error.message, details: error.cells });
+  }
+  if (error instanceof StoredRequestIdReusedError) {
+    return answer(409, { code: 'request-id-reused', message: error.message });
   }
   if (error instanceof PayloadTooLargeError) {
     return answer(413, { code: 'payload-too-large', message: error.message });

@@ -8,6 +8,11 @@ export interface ApiRequest {
   headers: Readonly<Record<string, string | undefined>>;
   /** The body's bytes as received, when the platform kept them. */
   rawBody?: Uint8Array | undefined;
+  /**
+   * The body's size when the platform knows it before decoding it (Lambda's base64 text): a body over
+   * the limit is then refused without ever being decoded, and rawBody stays undefined.
+   */
+  bodyBytes?: number | undefined;
   /** A body the platform already parsed (the Functions Framework parses JSON); used when rawBody is absent. */
   parsedBody?: unknown;
   /** The peer's address on the socket (not X-Forwarded-For): decides whether the dev mode applies. */

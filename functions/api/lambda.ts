@@ -1,4 +1,5 @@
 import { type Container, getProcessContainer } from './container';
+import { MAX_BODY_BYTES } from './contract';
 import { handleApiRequest } from './handle-request';
 import type { ApiRequest } from './http-types';
 
@@ -21,13 +22,27 @@ export interface HttpApiResult {
   isBase64Encoded?: boolean;
 }
 
+/** The body's size in bytes, read from the event's text without decoding it. */
+export function eventBodyBytes(event: Pick<HttpApiEvent, 'body' | 'isBase64Encoded'>): number {
+  if (event.body === undefined) return 0;
+  if (event.isBase64Encoded !== true) return Buffer.byteLength(event.body, 'utf8');
+  // Base64 carries 3 bytes in every 4 characters; trailing "=" pad the last group.
+  const padding = event.body.endsWith('==') ? 2 : event.body.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((event.body.length * 3) / 4) - padding);
+}
+
+/**
+ * The event as the routes see it. A body over the limit is left undecoded: handleApiRequest refuses
+ * it from `bodyBytes` before authentication, so a large event costs neither a copy nor token work.
+ */
 export function fromHttpApiEvent(event: HttpApiEvent): ApiRequest {
   const headers = Object.fromEntries(
     Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
   );
   const query = Object.fromEntries(new URLSearchParams(event.rawQueryString ?? '').entries());
+  const bodyBytes = eventBodyBytes(event);
   const rawBody =
-    event.body === undefined
+    event.body === undefined || bodyBytes > MAX_BODY_BYTES
       ? undefined
       : Buffer.from(event.body, event.isBase64Encoded === true ? 'base64' : 'utf8');
   return {
@@ -36,6 +51,7 @@ export function fromHttpApiEvent(event: HttpApiEvent): ApiRequest {
     query,
     headers,
     rawBody,
+    bodyBytes,
     remoteAddress: event.requestContext.http.sourceIp,
   };
 }

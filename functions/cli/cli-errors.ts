@@ -15,7 +15,12 @@ export class InputFileError extends Error {
 }
 
 export const EXIT_OK = 0;
-/** The data was read but holds errors (e.g. a rejected value). */
+/** The data was read but holds errors: a value of the metrics table is rejected. */
 export const EXIT_FINDINGS = 1;
 /** The command could not run: bad arguments or unreadable files. */
 export const EXIT_USAGE = 2;
+/**
+ * The values are all accepted but a baseline of the configuration is rejected: the coordinator's to
+ * fix, not the partners', and it only removes that baseline's comparison from summaries and drafts.
+ */
+export const EXIT_CONFIG_FINDINGS = 3;

@@ -1,10 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as functions from '@google-cloud/functions-framework';
-import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { Container } from '../api/container';
-import { answerFrameworkErrorsAsJson } from '../api/framework-errors';
 import { createHttpHandler } from '../api/router';
+import { localFrameworkServer } from './framework-server';
 
 export interface ServedRouter {
   /** e.g. http://127.0.0.1:40123 */
@@ -15,8 +14,8 @@ export interface ServedRouter {
 let served = 0;
 
 /**
- * The real router as the Functions Framework serves it (Express, its body parsing, every route), with
- * a container the caller built, on 127.0.0.1 and a port the system picks. Each call registers its own
+ * The real router as the Functions Framework serves it (Express, its body parsing, every route, the
+ * local body limit: see localFrameworkServer), with a container the caller built, on 127.0.0.1 and a port the system picks. Each call registers its own
  * function name: the framework keeps one handler per name.
  */
 export async function serveRouter(
@@ -30,7 +29,7 @@ export async function serveRouter(
   served += 1;
   const name = `vaAssessApiServed${served}`;
   functions.http(name, createHttpHandler(container));
-  const server: Server = answerFrameworkErrorsAsJson(getTestServer(name));
+  const server: Server = localFrameworkServer(name);
   const onRequest = options.onRequest;
   if (onRequest !== undefined)
     server.on('request', (request) => onRequest(request.method ?? '', request.url ?? ''));

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
 import { type Installation, type Project, type ProjectConfig, projectConfigSchema } from '../domain/config';
 import { InvalidConfigError } from '../domain/errors';
 import { type BatchWriteSettings, batchWriteAll, type WriteRequest } from './batch-write';
+import { type ConfigSnapshot, configRevisionOf } from './config-revision';
 import { assertItemFits } from './item-size';
 import { queryAll } from './query-all';
 import { normaliseStorageError } from './storage-errors';
@@ -21,6 +23,8 @@ interface ProjectItem {
   installationIds: string[];
   updatedBy: string;
   updatedAt: string;
+  /** New at every save, so a process caching the config notices a change by reading this item alone. */
+  revision?: string;
 }
 
 interface InstallationItem {
@@ -50,6 +54,11 @@ export class ConfigStore {
 
   /** The stored config, checked against the schema again, or null when the project has none. */
   async load(projectId: string): Promise<ProjectConfig | null> {
+    return (await this.loadSnapshot(projectId))?.config ?? null;
+  }
+
+  /** The stored config with the revision it was read at (see config-revision.ts). */
+  async loadSnapshot(projectId: string): Promise<ConfigSnapshot | null> {
     const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -81,7 +90,7 @@ export class ConfigStore {
         parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
       );
     }
-    return parsed.data;
+    return { config: parsed.data, revision: configRevisionOf(projectItem) };
   }
 
   /**
@@ -109,6 +118,7 @@ export class ConfigStore {
       installationIds: config.installations.map((installation) => installation.id),
       updatedBy,
       updatedAt,
+      revision: randomUUID(),
     };
     for (const item of [projectItem, ...installationItems]) {
       assertItemFits(item, `configuration item ${item.sk}`);

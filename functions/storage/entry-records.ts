@@ -150,6 +150,8 @@ export interface RequestItem {
   type: 'request';
   requestId: string;
   resultJson: string;
+  /** requestFingerprint of what was submitted; absent on records from before it was kept. */
+  fingerprint?: string;
 }
 
 export function toJson(value: unknown): string {

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
 import type { PeriodId } from '../domain/calendar/reporting-period';
-import type { EntryKey } from '../domain/entries/entry';
-import { type BackoffSettings, jitteredDelayMs, sleep } from './backoff';
+import { type EntryKey, entryKeyString } from '../domain/entries/entry';
+import { BATCH_GET_LIMIT, batchGetAll, itemKeyId } from './batch-get';
+import { CELL_ATTRIBUTES } from './cell-items';
+import { configRevisionOf } from './config-revision';
 import {
   type CellItem,
   type CurrentEntry,
@@ -12,18 +13,16 @@ import {
   type HistoryRecord,
   historyFromItem,
   type RecordedSubmission,
-  type RequestItem,
-  recordedFromRequest,
   type StoredCell,
   type SubmissionRecord,
   storedCellFrom,
-  toJson,
 } from './entry-records';
-import { assertItemFits } from './item-size';
 import { queryAll } from './query-all';
-import { normaliseStorageError, StorageUnavailableError, VersionConflictError } from './storage-errors';
+import { normaliseStorageError } from './storage-errors';
+import { type CellWrite, type OutcomeRefresh, type Settled, SubmissionWriter } from './submission-writer';
 
 export type {
+  CellItem,
   CurrentEntry,
   HistoryRecord,
   LatestSubmission,
@@ -32,6 +31,7 @@ export type {
   SubmissionRecord,
   SubmissionVia,
 } from './entry-records';
+export type { CellWrite, OutcomeRefresh, Settled } from './submission-writer';
 
 export interface EntryStoreOptions {
   /**
@@ -42,58 +42,29 @@ export interface EntryStoreOptions {
   backoffBaseMs?: number;
   backoffCapMs?: number;
   random?: () => number;
+  /** Transactions in flight at once per store; what arrives meanwhile is sent together next. */
+  maxFlights?: number;
 }
 
-const DEFAULTS = { maxAttempts: 120, backoffBaseMs: 10, backoffCapMs: 250 };
+const DEFAULTS = { maxAttempts: 120, backoffBaseMs: 10, backoffCapMs: 250, maxFlights: 1 };
 
-/** Cancellation reasons after which re-reading the cell and trying again is the right move. */
-const RETRY_CANCELLATION_CODES = new Set([
-  'None',
-  'ConditionalCheckFailed',
-  'TransactionConflict',
-  'ThrottlingError',
-  'ProvisionedThroughputExceeded',
-  'RequestLimitExceeded',
-]);
-
-/** Whole-call errors that mean "someone else is writing this cell right now". */
-const RETRY_ERROR_NAMES = new Set([
-  'ConditionalCheckFailedException',
-  'TransactionConflictException',
-  'TransactionInProgressException',
-  'IdempotentParameterMismatchException',
-]);
-
-/** Position of the idempotency record in the submission transaction. */
-const REQUEST_ITEM_INDEX = 2;
-
-function conditionFailedAt(error: unknown, index: number): boolean {
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  return reasons?.[index]?.Code === 'ConditionalCheckFailed';
-}
-
-function retryReason(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { name, CancellationReasons } = error as {
-    name?: string;
-    CancellationReasons?: { Code?: string }[];
-  };
-  if (name !== undefined && RETRY_ERROR_NAMES.has(name)) return name;
-  if (name !== 'TransactionCanceledException' || !Array.isArray(CancellationReasons)) return undefined;
-  const codes = CancellationReasons.map((reason) => reason.Code ?? 'None');
-  if (!codes.every((code) => RETRY_CANCELLATION_CODES.has(code))) return undefined;
-  return codes.find((code) => code !== 'None' && code !== 'ConditionalCheckFailed') ?? 'contention';
+/** The cells a submission needs and the configuration's revision, read together. */
+export interface SubmissionRead {
+  /** The stored configuration's revision; null when the project has no configuration. */
+  configRevision: string | null;
+  /** The cell items read, by entryKeyString; a cell never written is absent. */
+  cells: ReadonlyMap<string, CellItem>;
 }
 
 /**
  * Per cell (installation x metric x period): one current item in the project partition, holding the
  * current value and the submission counter, and a history partition with one item per submission plus
- * one idempotency record per requestId. A submission is one transaction over those three items,
- * conditioned on the counter it read, so concurrent edits serialise instead of overwriting each other.
+ * one idempotency record per requestId. Submissions are written by a SubmissionWriter: transactions
+ * conditioned on the counter each cell was read at, so concurrent edits serialise instead of
+ * overwriting each other, and many cells share a transaction.
  */
 export class EntryStore {
-  private readonly maxAttempts: number;
-  private readonly backoff: BackoffSettings;
+  private readonly writer: SubmissionWriter;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -101,110 +72,72 @@ export class EntryStore {
     options: EntryStoreOptions = {},
   ) {
     const settings = { ...DEFAULTS, ...options };
-    this.maxAttempts = settings.maxAttempts;
-    this.backoff = {
-      baseMs: settings.backoffBaseMs,
-      capMs: settings.backoffCapMs,
-      ...(settings.random !== undefined ? { random: settings.random } : {}),
-    };
+    this.writer = new SubmissionWriter(doc, tableName, {
+      maxAttempts: settings.maxAttempts,
+      maxFlights: settings.maxFlights,
+      backoff: {
+        baseMs: settings.backoffBaseMs,
+        capMs: settings.backoffCapMs,
+        ...(settings.random !== undefined ? { random: settings.random } : {}),
+      },
+    });
   }
 
+  /** One submission; throws VersionConflictError, RequestIdReusedError or a storage error. */
   async recordSubmission(
     submission: SubmissionRecord,
     options: { expectedVersion?: number } = {},
   ): Promise<RecordedSubmission> {
-    const key: EntryKey = {
-      installationId: submission.installationId,
-      metricId: submission.metricId,
-      periodId: submission.periodId,
-    };
-    const cellKey = { pk: keys.projectPk(submission.projectId), sk: keys.entrySk(key) };
-    const historyPk = keys.historyPk(submission.projectId, key);
-    const requestKey = { pk: historyPk, sk: keys.requestSk(submission.requestId) };
-    // Distinguishes this call from a concurrent duplicate of it: identical transactions under one
-    // token would both "succeed" and neither would learn it was a replay.
-    const callNonce = randomUUID();
-    let lastReason = 'contention';
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
-      // The idempotency record is not read up front: the transaction's own condition on it reports a
-      // replay, which saves a read per attempt when many writers contend for the cell.
-      const cell = await this.get<CellItem>(cellKey);
-      const currentVersion = cell?.currentVersion ?? 0;
-      if (options.expectedVersion !== undefined && options.expectedVersion !== currentVersion) {
-        // A resend of a request that did land moved the version itself: that is a replay, not a conflict.
-        const request = await this.get<RequestItem>(requestKey);
-        if (request !== undefined) return recordedFromRequest(request);
-        throw new VersionConflictError(options.expectedVersion, currentVersion);
-      }
-      const submissions = cell?.submissions ?? 0;
-      const version = submissions + 1;
-      const becameCurrent = submission.status !== 'rejected';
-      const nextCell = nextCellItem(cellKey, cell, submission, version, becameCurrent);
-      const history = historyItem(historyPk, submission, version);
-      const result = { version, current: currentFromCell(nextCell), becameCurrent };
-      const requestItem: RequestItem = {
-        ...requestKey,
-        type: 'request',
-        requestId: submission.requestId,
-        resultJson: toJson(result),
-      };
-      for (const item of [history, nextCell, requestItem]) {
-        assertItemFits(item, `submission for ${key.installationId} / ${key.metricId} / ${key.periodId}`);
-      }
-      try {
-        await this.doc.send(
-          new TransactWriteCommand({
-            // Stable across the SDK's own resends of this call, so a resend after a lost response is a no-op.
-            ClientRequestToken: requestToken(
-              historyPk,
-              submission.requestId,
-              callNonce,
-              submissions,
-              attempt,
-            ),
-            TransactItems: [
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: nextCell,
-                  ...(cell === undefined
-                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                    : {
-                        ConditionExpression: 'submissions = :read',
-                        ExpressionAttributeValues: { ':read': submissions },
-                      }),
-                },
-              },
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: history,
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: requestItem,
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
-          }),
-        );
-        return { ...result, replayed: false };
-      } catch (error) {
-        const reason = retryReason(error);
-        if (reason === undefined) throw normaliseStorageError(error);
-        if (conditionFailedAt(error, REQUEST_ITEM_INDEX)) {
-          const request = await this.get<RequestItem>(requestKey);
-          if (request !== undefined) return recordedFromRequest(request);
-        }
-        lastReason = reason;
-        await sleep(jitteredDelayMs(attempt, this.backoff));
-      }
+    const {
+      writes: [settled],
+    } = await this.writer.record([{ submission, ...options }]);
+    if (settled === undefined) throw new Error('the writer settled no submission');
+    if (!settled.ok) throw settled.error;
+    return settled.value;
+  }
+
+  /**
+   * Many submissions (same cell: in the order given) and re-checked outcomes of other cells, in as
+   * few transactions as they fit; each settles on its own. A refresh settles false when its cell
+   * moved on meanwhile (its new value came with its own outcome).
+   */
+  recordSubmissions(
+    writes: readonly CellWrite[],
+    refreshes: readonly OutcomeRefresh[] = [],
+  ): Promise<{ writes: Settled<RecordedSubmission>[]; refreshes: Settled<boolean>[] }> {
+    return this.writer.record(writes, refreshes);
+  }
+
+  /**
+   * The given cells and the configuration's revision, with whichever costs fewer requests: the exact
+   * keys in BatchGetItem requests of 100 (the revision rides along), or one Query per period touched
+   * plus one read of the revision. A single edit is one request; a pasted block, a Query per period.
+   */
+  async readForSubmission(projectId: string, cellKeys: readonly EntryKey[]): Promise<SubmissionRead> {
+    const pk = keys.projectPk(projectId);
+    const configKey = { pk, sk: keys.configProjectSk };
+    const periods = [...new Set(cellKeys.map((key) => key.periodId))];
+    const batchRequests = Math.ceil((cellKeys.length + 1) / BATCH_GET_LIMIT);
+    const cells = new Map<string, CellItem>();
+    if (batchRequests <= periods.length + 1) {
+      const read = await batchGetAll(
+        this.doc,
+        this.tableName,
+        [configKey, ...cellKeys.map((key) => ({ pk, sk: keys.entrySk(key) }))],
+        { attributes: [...CELL_ATTRIBUTES, 'revision'] },
+      );
+      const config = read.get(itemKeyId(configKey));
+      read.delete(itemKeyId(configKey));
+      for (const item of read.values())
+        cells.set(entryKeyString(item as unknown as CellItem), item as unknown as CellItem);
+      return { configRevision: config === undefined ? null : configRevisionOf(config), cells };
     }
-    throw new StorageUnavailableError(`${lastReason} after ${this.maxAttempts} attempts`);
+    const [config, items] = await Promise.all([
+      this.get<Record<string, unknown>>(configKey, 'revision, updatedAt'),
+      this.queryPeriods(projectId, periods),
+    ]);
+    for (const item of items) cells.set(entryKeyString(item), item);
+    return { configRevision: config === undefined ? null : configRevisionOf(config), cells };
   }
 
   /** The current values of the given periods: one Query per period, never a Scan. */
@@ -263,92 +196,19 @@ export class EntryStore {
     return items.map((item) => historyFromItem(item as unknown as HistoryItem));
   }
 
-  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+  private async get<T>(key: { pk: string; sk: string }, projection: string): Promise<T | undefined> {
     try {
       const read = await this.doc.send(
-        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+        new GetCommand({
+          TableName: this.tableName,
+          Key: key,
+          ProjectionExpression: projection,
+          ConsistentRead: true,
+        }),
       );
       return read.Item as T | undefined;
     } catch (error) {
       throw normaliseStorageError(error);
     }
   }
-}
-
-function historyItem(historyPk: string, submission: SubmissionRecord, version: number): HistoryItem {
-  return {
-    pk: historyPk,
-    sk: keys.historyVersionSk(version),
-    type: 'history',
-    projectId: submission.projectId,
-    installationId: submission.installationId,
-    metricId: submission.metricId,
-    periodId: submission.periodId,
-    version,
-    rawJson: toJson(submission.raw),
-    valueJson: toJson(submission.value),
-    normalized: submission.normalized,
-    status: submission.status,
-    issues: submission.issues,
-    editor: submission.editor,
-    submittedBy: submission.submittedBy === undefined ? submission.editor : submission.submittedBy,
-    via: submission.via ?? 'direct',
-    submittedAt: submission.submittedAt,
-    requestId: submission.requestId,
-  };
-}
-
-function nextCellItem(
-  cellKey: { pk: string; sk: string },
-  cell: CellItem | undefined,
-  submission: SubmissionRecord,
-  version: number,
-  becameCurrent: boolean,
-): CellItem {
-  const counters = {
-    ...cellKey,
-    type: 'entry' as const,
-    projectId: submission.projectId,
-    installationId: submission.installationId,
-    metricId: submission.metricId,
-    periodId: submission.periodId,
-    submissions: version,
-    lastStatus: submission.status,
-    lastSubmittedAt: submission.submittedAt,
-  };
-  if (!becameCurrent) {
-    // Kept beside the current value so a reconcile can repeat this answer instead of resending it.
-    return {
-      ...cell,
-      ...counters,
-      lastRawJson: toJson(submission.raw),
-      lastIssues: submission.issues,
-    };
-  }
-  // A fresh item: the accepted submission is both current and latest, so no lastRaw is kept.
-  return {
-    ...counters,
-    currentVersion: version,
-    rawJson: toJson(submission.raw),
-    valueJson: toJson(submission.value),
-    normalized: submission.normalized,
-    status: submission.status,
-    issues: submission.issues,
-    editor: submission.editor,
-    updatedAt: submission.submittedAt,
-  };
-}
-
-/** ClientRequestToken allows 36 characters; a hash keeps any requestId within that. */
-function requestToken(
-  historyPk: string,
-  requestId: string,
-  callNonce: string,
-  read: number,
-  attempt: number,
-): string {
-  return createHash('sha256')
-    .update(`${historyPk}\n${requestId}\n${callNonce}\n${read}\n${attempt}`)
-    .digest('hex')
-    .slice(0, 36);
 }

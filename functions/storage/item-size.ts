@@ -4,7 +4,7 @@ import { ItemTooLargeError, MAX_ITEM_BYTES } from './storage-errors';
  * An upper estimate of an item's size as DynamoDB counts it (attribute names + values, UTF-8), so an
  * oversized item is refused with a clear error before the write instead of a ValidationException.
  */
-function estimateItemBytes(value: unknown): number {
+export function estimateItemBytes(value: unknown): number {
   if (value === null || value === undefined || typeof value === 'boolean') return 1;
   if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
   if (typeof value === 'number') return 21;

@@ -36,6 +36,23 @@ export class VersionConflictError extends StorageError {
   }
 }
 
+/**
+ * A requestId already recorded for this cell came back with something else to store: a retry must be
+ * the same request, so this is refused instead of answering the first request's result.
+ */
+export class RequestIdReusedError extends StorageError {
+  readonly retryable = false as const;
+
+  constructor(
+    readonly key: { installationId: string; metricId: string; periodId: string },
+    readonly requestId: string,
+  ) {
+    super(
+      `The requestId "${requestId}" was already used for a different value of ${key.installationId} / ${key.metricId} / ${key.periodId}; send a new requestId with a new value.`,
+    );
+  }
+}
+
 export const MAX_ITEM_BYTES = 400 * 1024;
 
 /** DynamoDB items are limited to 400 KB; this names what was too big. */

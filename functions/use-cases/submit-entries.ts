@@ -2,26 +2,52 @@ import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { Submitter } from '../api/auth/submitter';
 import type { CellOutcome, CellSubmission } from '../api/contract';
-import { runWithLimit } from '../commons/run-with-limit';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
-import type { RawEntry } from '../domain/entries/entry';
-import { periodsReadByRules } from '../domain/validation/periods-read-by-rules';
+import { entryKeyString, type RawEntry } from '../domain/entries/entry';
+import { type CrossEntryReads, crossEntryReads } from '../domain/validation/cross-entry-reads';
 import { validateEntries } from '../domain/validation/validate-entries';
 import type { ValidationOutcome } from '../domain/validation/validation-outcome';
-import type { EntryStore } from '../storage/entry-store';
-import { VersionConflictError } from '../storage/storage-errors';
+import type { ConfigSnapshot } from '../storage/config-revision';
+import { type CurrentEntry, currentFromCell, type SubmissionRecord } from '../storage/entry-records';
+import type { EntryStore, SubmissionRead } from '../storage/entry-store';
+import {
+  RequestIdReusedError as StoredRequestIdReusedError,
+  VersionConflictError,
+} from '../storage/storage-errors';
 import { type CellConflict, CellVersionConflictError } from './cell-version-conflict-error';
+import type { ConfigSource } from './config-source';
+import { recheckReaders } from './recheck-readers';
+import { RequestIdReusedError, type ReusedCell } from './request-id-reused-error';
 import { storedValuesOf } from './stored-values';
 
 /** Cells whose key the configuration does not have are answered but never stored: they have no row. */
 const UNSTORABLE_RULES = new Set(['unknown-installation', 'unknown-metric', 'period-outside-project']);
 
-/** Distinct cells written at once; cells of the same key are written one after the other, in order. */
-const WRITE_CONCURRENCY = 8;
+/** Times a submission reads again after seeing a configuration newer than the one it validated with. */
+const CONFIG_REREADS = 2;
 
 export interface SubmitEntriesDeps {
-  entries: Pick<EntryStore, 'listCurrent' | 'recordSubmission'>;
+  entries: Pick<EntryStore, 'readForSubmission' | 'recordSubmissions'>;
   now: () => DateTime;
+}
+
+/** The cells' outcomes, and the stored cells whose outcome changed because of them. */
+export interface SubmittedEntries {
+  outcomes: CellOutcome[];
+  /** Stored cells re-checked against the new values (e.g. the next period's sudden-jump warning). */
+  revalidated: CellOutcome[];
+}
+
+/** Built once per configuration object: the cache hands out the same one until it changes. */
+const readsByConfig = new WeakMap<ProjectConfig, CrossEntryReads>();
+
+function readsOf(config: ProjectConfig): CrossEntryReads {
+  let reads = readsByConfig.get(config);
+  if (reads === undefined) {
+    reads = crossEntryReads(config);
+    readsByConfig.set(config, reads);
+  }
+  return reads;
 }
 
 export interface EntriesSubmission {
@@ -39,51 +65,6 @@ interface Submitted {
   outcome: ValidationOutcome;
   /** Unique per cell and stable across retries of the same request. */
   requestId: string;
-}
-
-async function store(
-  deps: SubmitEntriesDeps,
-  projectId: string,
-  submitter: Submitter,
-  submittedAt: string,
-  item: Submitted,
-): Promise<{ version: number | null; conflict?: CellConflict }> {
-  const { cell, outcome } = item;
-  try {
-    const result = await deps.entries.recordSubmission(
-      {
-        projectId,
-        installationId: cell.installationId,
-        metricId: cell.metricId,
-        periodId: cell.periodId,
-        raw: cell.raw,
-        status: outcome.status,
-        value: outcome.value,
-        normalized: outcome.normalized,
-        issues: outcome.issues,
-        editor: submitter.editor,
-        submittedBy: submitter.submittedBy,
-        via: submitter.via,
-        submittedAt,
-        requestId: item.requestId,
-      },
-      cell.expectedVersion === undefined ? {} : { expectedVersion: cell.expectedVersion },
-    );
-    return { version: result.version };
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error;
-    return {
-      version: null,
-      conflict: {
-        installationId: cell.installationId,
-        metricId: cell.metricId,
-        periodId: cell.periodId,
-        ...(cell.cell === undefined ? {} : { cell: cell.cell }),
-        expectedVersion: error.expected,
-        currentVersion: error.actual,
-      },
-    };
-  }
 }
 
 function outcomeOf(item: Submitted, version: number | null): CellOutcome {
@@ -124,25 +105,99 @@ function refusedOutcome(outcome: ValidationOutcome, cell: CellSubmission, editor
   };
 }
 
+function recordOf(
+  projectId: string,
+  submitter: Submitter,
+  submittedAt: string,
+  item: Submitted,
+): SubmissionRecord {
+  const { cell, outcome } = item;
+  return {
+    projectId,
+    installationId: cell.installationId,
+    metricId: cell.metricId,
+    periodId: cell.periodId,
+    raw: cell.raw,
+    status: outcome.status,
+    value: outcome.value,
+    normalized: outcome.normalized,
+    issues: outcome.issues,
+    editor: submitter.editor,
+    submittedBy: submitter.submittedBy,
+    via: submitter.via,
+    submittedAt,
+    requestId: item.requestId,
+  };
+}
+
+/** What a client repaints for a stored cell whose outcome was re-checked; its value is unchanged. */
+function revalidatedOutcome(current: CurrentEntry, outcome: ValidationOutcome): CellOutcome {
+  return {
+    installationId: current.installationId,
+    metricId: current.metricId,
+    periodId: current.periodId,
+    status: outcome.status,
+    message: outcome.issues.map((issue) => issue.message).join(' '),
+    issues: outcome.issues,
+    normalized: current.normalized,
+    value: current.value,
+    version: current.version,
+  };
+}
+
 /**
- * One cell or a pasted range, from a submitter already authorised. Each cell is validated on its own
- * against the stored values its rules read; every cell of a known key is kept in the history, and
- * becomes the current value only when accepted. Cells of installations the submitter's editor may not
- * write are rejected one by one. Cells of the same key are stored in the order sent, other keys in
- * parallel; cells edited from an outdated version throw CellVersionConflictError after the rest were stored.
+ * The configuration and the cells the submission's rules read, from one read: the cells' read carries
+ * the stored configuration's revision, and a revision other than the cached one means the read is
+ * repeated with the configuration loaded again (and the caller authorised again against it).
+ */
+async function readWithConfig(
+  deps: SubmitEntriesDeps,
+  configs: ConfigSource,
+  projectId: string,
+  authorise: (config: ProjectConfig) => Submitter,
+  cells: readonly CellSubmission[],
+): Promise<{ snapshot: ConfigSnapshot; submitter: Submitter; read: SubmissionRead }> {
+  let snapshot = await configs.current(projectId);
+  for (let reread = 0; ; reread += 1) {
+    // Before anything is read or stored: a caller the configuration does not admit gets nothing.
+    const submitter = authorise(snapshot.config);
+    const read = await deps.entries.readForSubmission(
+      projectId,
+      readsOf(snapshot.config).neighbourhood(cells),
+    );
+    if (read.configRevision === snapshot.revision || reread >= CONFIG_REREADS) {
+      return { snapshot, submitter, read };
+    }
+    snapshot = await configs.refresh(projectId);
+  }
+}
+
+/**
+ * One cell or a pasted range. The caller is authorised by `authorise` against the configuration the
+ * cells are validated with (403 before anything is stored). Each cell is validated against the stored
+ * values its rules read; every cell of a known key is kept in the history, and becomes the current
+ * value only when accepted. Cells of installations the submitter's editor may not write are rejected
+ * one by one. Cells of the same key are stored in the order sent; stored cells whose rules read a
+ * changed cell are re-checked, and their outcome updated when it changed. Cells edited from an
+ * outdated version throw CellVersionConflictError, and cells whose requestId was used for another
+ * value RequestIdReusedError, after the rest were stored.
  */
 export async function submitEntries(
   deps: SubmitEntriesDeps,
-  config: ProjectConfig,
-  submitter: Submitter,
+  configs: ConfigSource,
+  projectId: string,
+  authorise: (config: ProjectConfig) => Submitter,
   submission: EntriesSubmission,
-): Promise<CellOutcome[]> {
-  const projectId = config.project.id;
+): Promise<SubmittedEntries> {
   const { cells } = submission;
   const now = deps.now();
-  const stored = storedValuesOf(
-    await deps.entries.listCurrent(projectId, periodsReadByRules(cells, config.project)),
-  );
+  const { snapshot, submitter, read } = await readWithConfig(deps, configs, projectId, authorise, cells);
+  const { config } = snapshot;
+  const currents = new Map<string, CurrentEntry>();
+  for (const [key, item] of read.cells) {
+    const current = currentFromCell(item);
+    if (current !== null) currents.set(key, current);
+  }
   const rawEntries: RawEntry[] = cells.map((cell) => ({
     installationId: cell.installationId,
     metricId: cell.metricId,
@@ -150,7 +205,11 @@ export async function submitEntries(
     raw: cell.raw,
     ...(cell.cell === undefined ? {} : { cell: cell.cell }),
   }));
-  const outcomes = validateEntries(rawEntries, { config, now, stored });
+  const outcomes = validateEntries(rawEntries, {
+    config,
+    now,
+    stored: storedValuesOf([...currents.values()]),
+  });
   const requestId = submission.requestId ?? randomUUID();
   const submittedAt = now.toUTC().toISO() ?? new Date().toISOString();
   const items: Submitted[] = cells.map((cell, index) => {
@@ -162,22 +221,69 @@ export async function submitEntries(
         : validated;
     return { cell, outcome, requestId: `${requestId}:${index}` };
   });
+  const stored = items.filter((item) => isStorable(item.outcome));
+  const rechecked = recheckReaders({
+    config,
+    now,
+    reads: readsOf(config),
+    stored: currents,
+    changed: stored
+      .filter((item) => item.outcome.status !== 'rejected')
+      .map((item) => ({ ...item.cell, value: item.outcome.value })),
+    submitted: new Set(stored.map((item) => entryKeyString(item.cell))),
+  });
 
-  // Same key, same order as sent; different keys in parallel.
-  const byKey = new Map<string, Submitted[]>();
-  for (const item of items.filter((candidate) => isStorable(candidate.outcome))) {
-    const key = `${item.cell.installationId}#${item.cell.metricId}#${item.cell.periodId}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), item]);
-  }
+  const written = await deps.entries.recordSubmissions(
+    stored.map((item) => ({
+      submission: recordOf(projectId, submitter, submittedAt, item),
+      ...(item.cell.expectedVersion === undefined ? {} : { expectedVersion: item.cell.expectedVersion }),
+      read: read.cells.get(entryKeyString(item.cell)) ?? null,
+    })),
+    rechecked.map(({ current, outcome }) => ({
+      projectId,
+      key: current,
+      currentVersion: current.version,
+      status: outcome.status,
+      issues: outcome.issues,
+    })),
+  );
+
   const versions = new Map<Submitted, number | null>();
   const conflicts: CellConflict[] = [];
-  await runWithLimit([...byKey.values()], WRITE_CONCURRENCY, async (sameKey) => {
-    for (const item of sameKey) {
-      const result = await store(deps, projectId, submitter, submittedAt, item);
-      versions.set(item, result.version);
-      if (result.conflict !== undefined) conflicts.push(result.conflict);
+  const reused: ReusedCell[] = [];
+  const place = (cell: CellSubmission) => ({
+    installationId: cell.installationId,
+    metricId: cell.metricId,
+    periodId: cell.periodId,
+    ...(cell.cell === undefined ? {} : { cell: cell.cell }),
+  });
+  stored.forEach((item, index) => {
+    const settled = written.writes[index];
+    if (settled === undefined) throw new Error(`the store settled no write for cell ${index}`);
+    if (settled.ok) {
+      versions.set(item, settled.value.version);
+      return;
+    }
+    const { error } = settled;
+    if (error instanceof VersionConflictError) {
+      conflicts.push({ ...place(item.cell), expectedVersion: error.expected, currentVersion: error.actual });
+    } else if (error instanceof StoredRequestIdReusedError) {
+      reused.push(place(item.cell));
+    } else {
+      throw error;
     }
   });
+  const revalidated: CellOutcome[] = [];
+  rechecked.forEach(({ current, outcome }, index) => {
+    const settled = written.refreshes[index];
+    // A failed re-check fails the request: its retry (same requestId) replays the cells and re-checks again.
+    if (settled !== undefined && !settled.ok) throw settled.error;
+    if (settled?.value === true) revalidated.push(revalidatedOutcome(current, outcome));
+  });
+  if (reused.length > 0) throw new RequestIdReusedError(requestId, reused);
   if (conflicts.length > 0) throw new CellVersionConflictError(conflicts);
-  return items.map((item) => outcomeOf(item, versions.get(item) ?? null));
+  return {
+    outcomes: items.map((item) => outcomeOf(item, versions.get(item) ?? null)),
+    revalidated,
+  };
 }

@@ -202,13 +202,13 @@ describe('what a partner types that the API cannot take as a value', () => {
     }
     expect(paintOf(typed[0]?.[0] as ValueCellRef).note).toMatch(/formula/i);
     expect(paintOf(typed[1]?.[0] as ValueCellRef).note).toMatch(/formula/i);
-    // In a plain-text cell "+1" is no formula: a signed number, stored as 1.
+    // In a plain-text cell "+12" is no formula: a signed number, stored as 12 (P2 had 16 users).
     const plus = cellOf('ifca-gpu', 'users', 'P3');
-    await box().typeAs(IFCA, plus.a1, '+1');
-    expect(addon.valueOf(plus)).toEqual({ stringValue: '+1' });
+    await box().typeAs(IFCA, plus.a1, '+12');
+    expect(addon.valueOf(plus)).toEqual({ stringValue: '+12' });
     expect(paintOf(plus)).toEqual({
       background: OUTCOME_COLOURS.accepted,
-      note: expect.stringContaining('Stored as 1.'),
+      note: expect.stringContaining('Stored as 12.'),
     });
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runVaAssess } from './run-cli';
@@ -23,9 +23,15 @@ describe('va-assess on the D4.2 example (issue 2 acceptance)', () => {
     expect(run.stdout).toContain('662547');
   });
 
-  it('lists every real problem of the seed with where it sits, and fails because SP is an error', () => {
+  it('lists every real problem of the seed with where it sits; SP in a baseline is a config problem: exit 3', () => {
     const run = runVaAssess(['validate', '--example', 'imagine-py1']);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(3);
+    const [config = '', data = ''] = run.stdout.split(/^Data: values of metrics\.csv$/m);
+    expect(config).toMatch(/^Configuration: baselines$/m);
+    expect(config).toMatch(/^ERROR .*"SP"/m);
+    expect(config).toContain('1 rejected baseline(s)');
+    expect(data).not.toMatch(/^ERROR/m);
+    expect(data).toContain('0 rejected value(s) (left out of summaries)');
     const lines = run.stdout.split('\n');
     const lineWith = (pattern: RegExp) => lines.filter((line) => pattern.test(line));
     expect(lineWith(/^ERROR .*AI Application Development Service.*"SP".*ES/)).toHaveLength(1);
@@ -34,6 +40,23 @@ describe('va-assess on the D4.2 example (issue 2 acceptance)', () => {
     // WaltonCloud's "0" country lists: baseline and both periods, for CPU and storage.
     expect(lineWith(/^WARNING .*WaltonCloud – CPU.*"0"/).length).toBeGreaterThanOrEqual(3);
     expect(run.stdout).toMatch(/metrics\.csv![A-Z]+\d+/);
+  });
+
+  it('exits 1 when the data holds a rejected value, whatever the config holds', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'va-assess-'));
+    const example = join(__dirname, '..', '..', 'examples', 'imagine-py1');
+    const values = readFileSync(join(example, 'metrics.csv'), 'utf8').replace('94,656', 'lots');
+    writeFileSync(join(folder, 'metrics.csv'), values);
+    const run = runVaAssess([
+      'validate',
+      '--config',
+      join(example, 'config.json'),
+      '--values',
+      join(folder, 'metrics.csv'),
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^Data: values of metrics\.csv$[\s\S]*^ERROR .*"lots"/m);
+    expect(run.stdout).toContain('1 rejected value(s) (left out of summaries)');
   });
 
   it('drafts one assessment per installation for P2, following the numbers', () => {
@@ -80,6 +103,16 @@ describe('va-assess command line errors', () => {
     const run = runVaAssess([command, '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`va-assess ${command}`);
+  });
+
+  it('validate --help gives the exit codes the README gives', () => {
+    const run = runVaAssess(['validate', '--help']);
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    for (const code of ['0', '1', '2', '3']) expect(run.stdout).toMatch(new RegExp(`^  ${code}  \\S`, 'm'));
+    const sentence = readme.replace(/\s+/g, ' ');
+    expect(sentence).toContain('Exit codes: 0 fine, 1 the data holds rejected values');
+    expect(sentence).toContain('2 the command could not run');
+    expect(sentence).toContain('3 only the configuration holds a rejected baseline');
   });
 
   it('names the file and the field of a broken configuration', () => {

@@ -6,6 +6,8 @@ const ROOT = join(__dirname, '..', '..');
 
 export interface LocalStack {
   url: string;
+  /** The process npm start's script runs in (DynamoDB Local's JVM is one of its children). */
+  pid: number;
   /** DynamoDB Local's port, as the banner prints it. */
   dynamoPort: number;
   /** The local Sheets API and the example's spreadsheet on it, as the banner prints them. */
@@ -51,6 +53,7 @@ export async function startLocalStack(
   const sheets = /Sheets API:\s+(\S+) \(local\), spreadsheet (\S+),/.exec(output);
   return {
     url: `http://localhost:${port}`,
+    pid: child.pid ?? 0,
     dynamoPort,
     sheets: { rootUrl: sheets?.[1] ?? '', spreadsheetId: sheets?.[2] ?? '' },
     output: () => output,

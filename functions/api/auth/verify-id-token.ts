@@ -1,6 +1,7 @@
 import { OAuth2Client } from 'google-auth-library';
 import { IdentityProviderUnavailableError, UnauthenticatedError } from './auth-errors';
 import type { Identity } from './identity';
+import { checkTokenTimes } from './token-times';
 
 /** Key id → PEM public key (or X.509 certificate), as Google publishes them. */
 export type SigningKeys = Record<string, string>;
@@ -13,6 +14,11 @@ export interface IdTokenVerifierOptions {
   audience: readonly string[];
   issuers: readonly string[];
   keys: SigningKeysProvider;
+  /**
+   * This server's clock in seconds since the epoch (the system clock by default). It is the token's
+   * clock, not the container's business clock: tests fix that one at a date in the past.
+   */
+  nowSeconds?: () => number;
 }
 
 /**
@@ -35,16 +41,22 @@ interface TokenHeader {
   kid?: unknown;
 }
 
-function decodeHeader(token: string): TokenHeader {
-  const [header] = token.split('.');
+function decodePart(token: string, index: 0 | 1): Record<string, unknown> {
+  const part = token.split('.')[index];
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8'));
+    const decoded: unknown = JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
     if (decoded === null || typeof decoded !== 'object') throw new Error('not an object');
-    return decoded as TokenHeader;
+    return decoded as Record<string, unknown>;
   } catch {
     throw new UnauthenticatedError('the bearer token is not a JWT (expected header.payload.signature)');
   }
 }
+
+const decodeHeader = (token: string): TokenHeader => decodePart(token, 0);
+
+/** google-auth-library checks times only once the signature holds: its payload is then the signed one. */
+const isTimeFailure = (error: unknown) =>
+  error instanceof Error && /^Token used too (late|early)/.test(error.message);
 
 /** google-auth-library's messages embed the whole token; the caller gets the reason only. */
 function reasonOf(error: unknown): string {
@@ -65,7 +77,8 @@ function reasonOf(error: unknown): string {
 
 /**
  * Verifies a Google OIDC ID token (what ScriptApp.getIdentityToken() sends): RS256 signature by one of
- * the provider's keys, issuer, expiry and audience, then requires a verified e-mail.
+ * the provider's keys, issuer, audience and times (exp, nbf, iat within TOKEN_CLOCK_SKEW_SECONDS),
+ * then requires a verified e-mail.
  */
 export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifier {
   if (options.audience.length === 0) {
@@ -74,6 +87,7 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
   const client = new OAuth2Client();
   const audience = [...options.audience];
   const issuers = [...options.issuers];
+  const nowSeconds = options.nowSeconds ?? (() => Date.now() / 1000);
   return async (token) => {
     const header = decodeHeader(token);
     // Google signs ID tokens with RS256; anything else ("none", HS256 with a public key...) is a forgery.
@@ -88,8 +102,11 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
       const ticket = await client.verifySignedJwtWithCertsAsync(token, keys, audience, issuers);
       payload = ticket.getPayload() as Record<string, unknown> | undefined;
     } catch (error) {
+      // The library's own window (300 s) is wider than ours: its refusal is ours too, with our reason.
+      if (isTimeFailure(error)) checkTokenTimes(decodePart(token, 1), nowSeconds());
       throw new UnauthenticatedError(reasonOf(error));
     }
+    checkTokenTimes(payload ?? {}, nowSeconds());
     const email = payload?.email;
     if (typeof email !== 'string' || email.length === 0) {
       throw new UnauthenticatedError('the token carries no e-mail (request the userinfo.email scope)');

@@ -1,3 +1,4 @@
+import { summaryAsReported } from '../../domain/summary/reported-budgets';
 import { summaryHeadlines } from '../../domain/summary/summary-headlines';
 import { computeSummary } from '../../use-cases/compute-summary';
 import { requireMember } from '../auth/authorize';
@@ -17,7 +18,7 @@ export const getSummaryRoute: ProtectedRoute = {
     const body: SummaryResponse = {
       windowId: summary.window.id,
       headlines: summaryHeadlines(summary),
-      summary,
+      summary: summaryAsReported(summary),
     };
     return ok(body);
   },

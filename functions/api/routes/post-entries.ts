@@ -6,7 +6,7 @@ import { type EntriesResponse, entriesRequestSchema, MAX_CELLS_PER_REQUEST } fro
 import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';
 import { ok, type ProtectedRoute } from '../route';
-import { loadProject } from './load-project';
+import { cachedProjectConfigs } from './load-project';
 
 /** Counted before parsing: an oversized paste is refused without validating any of its cells. */
 function assertCellCount(body: unknown): void {
@@ -21,7 +21,8 @@ function assertCellCount(body: unknown): void {
 /**
  * One cell or a pasted range (see submitEntries). Bad cells are a 200 with those cells rejected; a
  * partner touching another partner's installation is a 403 before anything is stored. A coordinator's
- * trigger acting for an editor gets that editor's foreign cells rejected one by one.
+ * trigger acting for an editor gets that editor's foreign cells rejected one by one. The configuration
+ * comes from the process's cache, checked against the stored revision in the same read as the cells.
  */
 export const postEntriesRoute: ProtectedRoute = {
   method: 'POST',
@@ -30,19 +31,22 @@ export const postEntriesRoute: ProtectedRoute = {
     const body = readJsonBody(request);
     assertCellCount(body);
     const parsed = parseRequest(entriesRequestSchema, body, 'body');
-    const config = await loadProject(container, params.projectId ?? '');
-    requireMember(config, identity);
-    const submitter = submitterOf(
-      config,
-      identity,
-      parsed.actingFor,
-      parsed.cells.map((cell) => cell.installationId),
+    const submitted = await submitEntries(
+      container,
+      cachedProjectConfigs(container),
+      params.projectId ?? '',
+      (config) => {
+        requireMember(config, identity);
+        return submitterOf(
+          config,
+          identity,
+          parsed.actingFor,
+          parsed.cells.map((cell) => cell.installationId),
+        );
+      },
+      { cells: parsed.cells, requestId: parsed.requestId },
     );
-    const outcomes = await submitEntries(container, config, submitter, {
-      cells: parsed.cells,
-      requestId: parsed.requestId,
-    });
-    const response: EntriesResponse = { outcomes };
+    const response: EntriesResponse = submitted;
     return ok(response);
   },
 };

@@ -1,3 +1,4 @@
+import { InvalidConfigError } from '../../domain/errors';
 import { InvalidRequestError } from '../api-errors';
 import { ForbiddenError } from '../auth/auth-errors';
 import { requireCoordinator } from '../auth/authorize';
@@ -5,6 +6,16 @@ import { type ConfigResponse, configPutRequestSchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';
 import { ok, type ProtectedRoute } from '../route';
+
+/** A body that is not a valid configuration is `invalid-config`, each problem naming its field. */
+function parseConfig(body: unknown) {
+  try {
+    return parseRequest(configPutRequestSchema, body, 'config');
+  } catch (error) {
+    if (error instanceof InvalidRequestError) throw new InvalidConfigError(error.problems);
+    throw error;
+  }
+}
 
 /**
  * Coordinators replace the project configuration. A project that has none yet may be created by
@@ -15,9 +26,9 @@ export const putConfigRoute: ProtectedRoute = {
   pattern: '/v1/projects/:projectId/config',
   handle: async ({ request, params, container, identity }) => {
     const projectId = params.projectId ?? '';
-    const config = parseRequest(configPutRequestSchema, readJsonBody(request), 'config');
+    const config = parseConfig(readJsonBody(request));
     if (config.project.id !== projectId) {
-      throw new InvalidRequestError([
+      throw new InvalidConfigError([
         `project.id: found "${config.project.id}", expected "${projectId}" as in the path`,
       ]);
     }

@@ -1,3 +1,4 @@
+import { summaryAsReported } from '../../domain/summary/reported-budgets';
 import { summarize } from '../../domain/summary/summarize';
 import { EXIT_OK } from '../cli-errors';
 import type { Command } from '../command';
@@ -24,7 +25,7 @@ ${PROJECT_OPTIONS_HELP}`,
     const summary = summarize(input.config, input.values, input.window, input.now);
     io.out(
       options.json === true
-        ? JSON.stringify({ ...summary, rejectedCells: input.rejectedCells }, null, 2)
+        ? JSON.stringify({ ...summaryAsReported(summary), rejectedCells: input.rejectedCells }, null, 2)
         : renderSummary(input.config, summary, input.rejectedCells),
     );
     return EXIT_OK;

@@ -4,7 +4,11 @@ import type { BaselineAttainment } from '../../domain/summary/baseline-attainmen
 import type { BudgetUsage } from '../../domain/summary/budget-usage';
 import type { InstallationSummary } from '../../domain/summary/installation-summary';
 import type { MetricSummary } from '../../domain/summary/metric-summary';
-import { reportAmount as amount } from '../../domain/summary/report-amount';
+import {
+  reportAmount as amount,
+  reportedProjection,
+  reportedTarget,
+} from '../../domain/summary/report-amount';
 import { groupsToReport } from '../../domain/summary/reported-budgets';
 import type { Trend } from '../../domain/summary/trend';
 import type { WindowSummary } from '../../domain/summary/window-summary';
@@ -21,7 +25,7 @@ function budgetLine(budget: BudgetUsage, windowId: string): string {
     `${amount(budget.usedCumulative)} of ${amount(budget.amount)} used to date (${Math.round(budget.usedPercent)}%), ` +
     `${Math.round(budget.availablePercent)}% still available.\n` +
     `  Pace: ${budget.pace} (${percent(budget.usedShare)} used after ${percent(budget.elapsedShare)} of the time); ` +
-    `straight-line projection ${amount(budget.projectedAtEnd)} ${budget.unit} by the end (${Math.round(budget.projectedPercent)}%).`
+    `straight-line projection ${amount(reportedProjection(budget))} ${budget.unit} by the end (${Math.round(budget.projectedPercent)}%).`
   );
 }
 
@@ -39,7 +43,7 @@ function attainmentText(attainment: BaselineAttainment | null): string {
   }
   const ratio = attainment.ratio === null ? 'n/a' : percent(attainment.ratio);
   const basis = attainment.basis === 'pro-rata' ? ' pro rata' : '';
-  return `${ratio} of ${amount(attainment.target)}${basis}${attainment.met ? ' (met)' : ''}`;
+  return `${ratio} of ${amount(reportedTarget(attainment))}${basis}${attainment.met ? ' (met)' : ''}`;
 }
 
 function trendText(trend: Trend): string {

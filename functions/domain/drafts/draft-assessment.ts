@@ -3,6 +3,7 @@ import { numberOf } from '../summary/aggregate-values';
 import type { CountryAttainment, NumberAttainment } from '../summary/baseline-attainment';
 import type { InstallationSummary } from '../summary/installation-summary';
 import type { MetricSummary, PeriodValue } from '../summary/metric-summary';
+import { reportedTarget } from '../summary/report-amount';
 import type { TrendPoint } from '../summary/trend';
 import type { WindowSummary } from '../summary/window-summary';
 import type { AssessmentDraft, DraftOptions, DraftSituation } from './assessment-draft';
@@ -23,7 +24,7 @@ class AssessmentWriter {
   private readonly situations = new Set<DraftSituation>();
   private readonly format: DraftFormat;
   private readonly id: string;
-  /** "As it can be seen" opens the first trend sentence only, as a person would write it. */
+  /** "As can be seen" opens the first trend sentence only, as a person would write it. */
   private trendLeadUsed = false;
 
   constructor(
@@ -153,7 +154,7 @@ class AssessmentWriter {
   private trendLead(): string {
     if (this.trendLeadUsed) return '';
     this.trendLeadUsed = true;
-    return 'As it can be seen, ';
+    return 'As can be seen, ';
   }
 
   private point(metric: MetricSummary, point: TrendPoint): string {
@@ -262,13 +263,13 @@ class AssessmentWriter {
       const target = this.figures.quote({
         id: `${this.id}/${metric.metricId}/baseline-pro-rata`,
         label: `${metric.label}, baseline pro-rated to the ${months} months of ${this.summary.window.label}`,
-        text: this.format.derived(attainment.target),
-        value: attainment.target,
+        text: this.format.number(reportedTarget(attainment)),
+        value: reportedTarget(attainment),
         periods: this.windowPeriods(),
         installationId: this.id,
         metricId: metric.metricId,
       });
-      return `Pro rata, its baseline of ${this.baselineText(metric, attainment, unit)} ${spanWords(attainment.span)} amounts to ${comparatorWords(attainment.comparator)}${target}${unit} for the ${months} months of ${this.summary.window.label}; the ${actual}${unit} delivered are ${share}.`;
+      return `Pro rata, its baseline of ${this.baselineText(metric, attainment, unit)} ${spanWords(attainment.span)} amounts to ${comparatorWords(attainment.comparator)}${target}${unit} for the ${months} ${this.format.noun(months, 'month', 'months')} of ${this.summary.window.label}; the ${actual}${unit} delivered are ${share}.`;
     }
     return `Against its baseline of ${this.baselineText(metric, attainment, unit)} ${spanWords(attainment.span)}, the ${actual}${unit} delivered are ${share}.`;
   }
@@ -318,8 +319,8 @@ class AssessmentWriter {
       const target = this.figures.quote({
         id: `${this.id}/${metric.metricId}/baseline-pro-rata`,
         label: `${metric.label}, baseline pro-rated to ${this.summary.window.label}`,
-        text: this.format.derived(attainment.target),
-        value: attainment.target,
+        text: this.format.number(reportedTarget(attainment)),
+        value: reportedTarget(attainment),
         periods: this.windowPeriods(),
         installationId: this.id,
         metricId: metric.metricId,
@@ -396,7 +397,7 @@ class AssessmentWriter {
       countries.count,
       this.windowPeriods(),
     );
-    const noun = countries.count === 1 ? 'country' : 'countries';
+    const noun = this.format.noun(countries.count, 'country', 'countries');
     const sentences: string[] = [];
     const users = this.installation.users;
     const last = window.periods[window.periods.length - 1];
@@ -416,7 +417,7 @@ class AssessmentWriter {
       sentences.push(
         lastUsers === null
           ? `In ${periodPhrase(last)} its users came from ${countText} ${noun} (${listText}).`
-          : `In ${periodPhrase(last)} the installation served ${quoteUsers(lastUsers)} users from ${countText} ${noun} (${listText}).`,
+          : `In ${periodPhrase(last)} the installation served ${quoteUsers(lastUsers)} ${this.format.noun(lastUsers, 'user', 'users')} from ${countText} ${noun} (${listText}).`,
       );
     } else {
       const parts = entered.map((period) => {
@@ -440,7 +441,7 @@ class AssessmentWriter {
           [last.id],
         );
         sentences.push(
-          `In ${periodPhrase(last)} alone, the installation served ${quoteUsers(lastUsers)} users from ${lastCount} ${lastCountries.length === 1 ? 'country' : 'countries'}.`,
+          `In ${periodPhrase(last)} alone, the installation served ${quoteUsers(lastUsers)} ${this.format.noun(lastUsers, 'user', 'users')} from ${lastCount} ${this.format.noun(lastCountries.length, 'country', 'countries')}.`,
         );
       }
     }
@@ -476,7 +477,7 @@ class AssessmentWriter {
         installationId: this.id,
       });
       sentences.push(
-        `Of the ${baselineCount} countries of its baseline (${baselineList}), ${reachedCount} ${attainment.baselineReached.length === 1 ? 'was' : 'were'} reached (${share}).`,
+        `Of the ${baselineCount} ${this.format.noun(attainment.baseline.length, 'country', 'countries')} of its baseline (${baselineList}), ${reachedCount} ${this.format.noun(attainment.baselineReached.length, 'was', 'were')} reached (${share}).`,
       );
     }
     if (attainment.beyondBaseline.length > 0) {
@@ -491,7 +492,7 @@ class AssessmentWriter {
       sentences.push(
         attainment.share === null
           ? `Its baseline lists no country, so all countries reached are beyond it (${beyond}).`
-          : `${upperFirst(this.format.number(count))} ${count === 1 ? 'country was' : 'countries were'} reached beyond the baseline: ${beyond}.`,
+          : `${upperFirst(this.format.number(count))} ${this.format.noun(count, 'country was', 'countries were')} reached beyond the baseline: ${beyond}.`,
       );
     }
     return sentences;

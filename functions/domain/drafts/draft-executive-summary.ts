@@ -97,7 +97,7 @@ export function draftExecutiveSummary(
             text: format.number(summary.monthsRemaining),
             value: summary.monthsRemaining,
             periods: [],
-          })} months (${monthLabel(window.lastMonth + 1, summary.durationMonths)})`
+          })} ${format.noun(summary.monthsRemaining, 'month', 'months')} (${monthLabel(window.lastMonth + 1, summary.durationMonths)})`
         : 'at the end of the project';
     resources.push(
       `${available.length > 1 ? `${available.slice(0, -1).join(', ')}, and ${available[available.length - 1]}` : available[0]} ${available.length > 1 ? 'are' : 'is'} still available ${remaining}.`,
@@ -121,7 +121,7 @@ export function draftExecutiveSummary(
           })} of the budgeted ${lowerFirst(budget.label)}`,
       );
       resources.push(
-        `With ${elapsed} of the project's duration elapsed, continuing at the pace of the first ${format.number(summary.monthsElapsed)} months would use ${format.list(projections)} by ${monthName(summary.durationMonths)}.`,
+        `With ${elapsed} of the project's duration elapsed, continuing at the pace of the first ${format.number(summary.monthsElapsed)} ${format.noun(summary.monthsElapsed, 'month', 'months')} would use ${format.list(projections)} by ${monthName(summary.durationMonths)}.`,
       );
     }
   }
@@ -172,7 +172,7 @@ export function draftExecutiveSummary(
       periods: windowPeriods,
     });
     usage.push(
-      `Across all installations, users came from ${count} ${countries.count === 1 ? 'country' : 'countries'} over ${window.label} (${list}).`,
+      `Across all installations, users came from ${count} ${format.noun(countries.count, 'country', 'countries')} over ${window.label} (${list}).`,
     );
   }
   const lowerBound = summary.users.lowerBound;
@@ -187,7 +187,7 @@ export function draftExecutiveSummary(
       periods: lowerBound.from,
     });
     usage.push(
-      `The installations served at least ${value} users (the largest figure of a single installation, ${installation?.name ?? lowerBound.installationId}${from.length > 0 ? `, in ${format.list(from)}` : ''}); users are not added up across installations or periods, as the same people use several of them.`,
+      `The installations served at least ${value} ${format.noun(lowerBound.value, 'user', 'users')} (the largest figure of a single installation, ${installation?.name ?? lowerBound.installationId}${from.length > 0 ? `, in ${format.list(from)}` : ''}); users are not added up across installations or periods, as the same people use several of them.`,
     );
   }
   if (usage.length > 0) paragraphs.push(usage.join(' '));
@@ -217,7 +217,7 @@ export function draftExecutiveSummary(
       periods: windowPeriods,
     });
     paragraphs.push(
-      `${missing} of the ${expected} values expected for ${window.label} ${completeness.missing.length === 1 ? 'is' : 'are'} still missing (${percent} complete); the figures above leave them out.`,
+      `${missing} of the ${expected} ${format.noun(completeness.expected, 'value', 'values')} expected for ${window.label} ${format.noun(completeness.missing.length, 'is', 'are')} still missing (${percent} complete); the figures above leave them out.`,
     );
   }
 

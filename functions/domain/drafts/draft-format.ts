@@ -5,30 +5,31 @@ import type { PeriodRef, WindowRef } from '../summary/window-ref';
 export interface DraftFormat {
   /** A figure as entered: all its decimals (94,656; 3.4; 29,433.6). */
   number(value: number): string;
-  /** A computed figure (pro-rata targets, projections): whole above 100, else one decimal. */
-  derived(value: number): string;
   /** A share in percent, whole unless that would hide a non-zero or incomplete share (0.4%, 99.6%). */
   percent(percent: number): string;
   /** "A, B and C" */
   list(items: readonly string[]): string;
+  /** The noun a count takes in English prose: 1 country, 9 countries, 0 countries. */
+  noun(count: number, one: string, other: string): string;
 }
+
+/** The drafts are English whatever locale prints their numbers, so English chooses the noun's form. */
+const englishPlurals = new Intl.PluralRules('en');
 
 export function draftFormat(locale = 'en-GB'): DraftFormat {
   const exact = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
-  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percentWhole = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const percentFine = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const listFormat = new Intl.ListFormat('en-GB', { type: 'conjunction' });
   return {
     number: (value) => exact.format(value),
-    derived: (value) => (Math.abs(value) >= 100 ? whole : oneDecimal).format(value),
     percent: (percent) => {
       const rounded = Math.round(percent);
       const hidesSomething = (rounded === 0 && percent !== 0) || (rounded === 100 && percent !== 100);
       return (hidesSomething ? percentFine : percentWhole).format(percent / 100);
     },
     list: (items) => listFormat.format(items),
+    noun: (count, one, other) => (englishPlurals.select(count) === 'one' ? one : other),
   };
 }
 

@@ -54,3 +54,6 @@ export function countryLabel(code: string): string {
   const name = countryName(code);
   return name === undefined ? code : `${code} (${name})`;
 }
+
+/** How many countries ISO 3166-1 assigns a code to: no installation can reach more. */
+export const ASSIGNED_COUNTRY_COUNT = Object.keys(countries.getAlpha2Codes()).length;

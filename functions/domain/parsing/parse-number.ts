@@ -1,6 +1,6 @@
 import type { Comparator } from '../entries/metric-value';
 import { formatNumber } from './format-metric-value';
-import { type NumberConvention, numberConventionOf } from './number-convention';
+import { type DecimalMark, type NumberConvention, numberConventionOf } from './number-convention';
 import {
   excerpt,
   formulaFinding,
@@ -25,6 +25,30 @@ export interface NumberParseOptions {
 export interface ParsedNumber {
   value: number;
   comparator?: Comparator;
+}
+
+/**
+ * A number whose lone separator before exactly three digits ("1,500", "1.500") reads two ways: the
+ * value was read one way (by the sheet locale, or as thousands without one); `otherValue` is the
+ * other. Whether that deserves a warning depends on the metric and its neighbours, which the
+ * validator knows and the parser does not.
+ */
+export interface SeparatorAmbiguity {
+  /** The digits as typed: "1.500". */
+  typed: string;
+  separator: DecimalMark;
+  /** How `value` read the separator. */
+  readAs: 'decimal mark' | 'thousands separator';
+  /** The sheet locale that decided; undefined when there is none (or it is malformed): thousands then. */
+  locale?: string;
+  value: number;
+  /** The value had the separator been read the other way, with the same sign, suffix and unit. */
+  otherValue: number;
+}
+
+/** parseNumber's answer: the value and findings, and whether the separators could be read another way. */
+export interface NumberReading extends Parsed<ParsedNumber> {
+  ambiguity?: SeparatorAmbiguity;
 }
 
 const EXPECTED_NUMBER = 'a number such as 94,656 or 3.4';
@@ -54,6 +78,13 @@ interface BodyReading {
   canonical: string;
   /** A separator finding whose action is filled in once the final value is known. */
   separator?: Omit<ParseFinding, 'action'> & { explanation: string };
+  /** Set for "1,500" and "1.500": the other reading of the lone separator, as canonical digits. */
+  alternative?: {
+    canonical: string;
+    separator: DecimalMark;
+    readAs: SeparatorAmbiguity['readAs'];
+    locale?: string;
+  };
 }
 
 function groupedBy(separator: string): RegExp {
@@ -114,16 +145,17 @@ function readBody(body: string, locale: string | undefined): BodyReading | null 
   if (fraction === '') return null;
   const couldBeThousands = fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole);
   if (couldBeThousands) {
-    if (convention !== undefined) {
-      return { canonical: convention.decimal === separator ? `${whole}.${fraction}` : `${whole}${fraction}` };
-    }
+    const asThousands = `${whole}${fraction}`;
+    const asDecimal = `${whole}.${fraction}`;
+    // Without a (valid) locale the separator is taken for thousands, the reading that loses nothing.
+    const readAsDecimal = convention?.decimal === separator;
     return {
-      canonical: `${whole}${fraction}`,
-      separator: {
-        ruleId: 'ambiguous-separator',
-        found: body,
-        expected: `a number without separators (${whole}${fraction} or ${Number(`${whole}.${fraction}`)}), or a sheet locale (project.locale) that decides what "${separator}" means`,
-        explanation: `"${separator}" taken as a thousands separator because the sheet has no locale`,
+      canonical: readAsDecimal ? asDecimal : asThousands,
+      alternative: {
+        canonical: readAsDecimal ? asThousands : asDecimal,
+        separator,
+        readAs: readAsDecimal ? 'decimal mark' : 'thousands separator',
+        ...(convention === undefined || locale === undefined ? {} : { locale }),
       },
     };
   }
@@ -178,12 +210,13 @@ function readTail(tail: string, text: string, options: NumberParseOptions): Tail
  * Reads a number as Sheets sends it (a number) or as a person typed it ("94,656", "4.000.000",
  * "29433.6", "3M", "1 PB", "> 200"). Negative values are read; whether they are allowed is a rule.
  */
-export function parseNumber(input: string | number, options: NumberParseOptions = {}): Parsed<ParsedNumber> {
+export function parseNumber(input: string | number, options: NumberParseOptions = {}): NumberReading {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) {
+    const value = normalized(input);
+    if (value === null) {
       return parsed(null, [{ ruleId: 'not-a-number', found: String(input), expected: EXPECTED_NUMBER }]);
     }
-    return parsed({ value: input }, []);
+    return parsed({ value }, []);
   }
   const text = input.replace(/[\u00A0\u2007\u202F]/g, ' ').trim();
   if (text.length > MAX_TEXT_LENGTH) return parsed(null, [tooLongFinding(text)]);
@@ -215,22 +248,21 @@ export function parseNumber(input: string | number, options: NumberParseOptions 
   const tail = readTail(rest.slice(body.length).trim(), text, options);
   if ('ruleId' in tail) return parsed(null, [tail]);
 
-  const magnitude = Number(`${reading.canonical}e${tail.exponent}`);
-  // toPrecision(15) removes binary noise from unit conversions (0.3 GB is 0.0003 TB, not 0.00030000000000000003).
-  const value = magnitude === 0 ? 0 : sign * Number(magnitude.toPrecision(15));
-  if (!Number.isFinite(value)) return parsed(null, [notANumber]);
-  const shown = formatNumber(value);
+  const value = normalized(sign * Number(`${reading.canonical}e${tail.exponent}`));
+  if (value === null) return parsed(null, [notANumber]);
+  // Formatting costs more than parsing: only a finding needs the figure as text.
+  const shown = () => formatNumber(value);
   const findings: ParseFinding[] = [];
   if (reading.separator !== undefined) {
     const { explanation, ...finding } = reading.separator;
-    findings.push({ ...finding, action: `read as ${shown} (${explanation})` });
+    findings.push({ ...finding, action: `read as ${shown()} (${explanation})` });
   }
   if (tail.suffix !== undefined) {
     findings.push({
       ruleId: 'abbreviated-number',
       found: text,
       expected: 'the number written out in full',
-      action: `read as ${shown}`,
+      action: `read as ${shown()}`,
     });
   }
   if (tail.unit !== undefined) {
@@ -238,7 +270,7 @@ export function parseNumber(input: string | number, options: NumberParseOptions 
       ruleId: 'unit-converted',
       found: text,
       expected: `a number in ${options.unit ?? 'TB-month'}`,
-      action: `converted from ${tail.unit} and read as ${shown} ${options.unit ?? 'TB-month'}`,
+      action: `converted from ${tail.unit} and read as ${shown()} ${options.unit ?? 'TB-month'}`,
     });
   }
   if (comparator !== undefined && options.allowComparator !== true) {
@@ -247,9 +279,40 @@ export function parseNumber(input: string | number, options: NumberParseOptions 
         ruleId: 'comparator-in-value',
         found: text,
         expected: 'the measured figure itself; comparators such as "> 200" are for baselines only',
-        suggestion: shown,
+        suggestion: shown(),
       },
     ]);
   }
-  return parsed(comparator === undefined ? { value } : { value, comparator }, findings);
+  const result: NumberReading = parsed(
+    comparator === undefined ? { value } : { value, comparator },
+    findings,
+  );
+  const alternative = reading.alternative;
+  if (alternative !== undefined) {
+    const otherValue = normalized(sign * Number(`${alternative.canonical}e${tail.exponent}`));
+    if (otherValue !== null) {
+      result.ambiguity = {
+        typed: body,
+        separator: alternative.separator,
+        readAs: alternative.readAs,
+        ...(alternative.locale === undefined ? {} : { locale: alternative.locale }),
+        value,
+        otherValue,
+      };
+    }
+  }
+  return result;
+}
+
+/**
+ * The one way every number is finished, typed or sent as a JSON number: infinities and NaN are not
+ * numbers, -0 is 0, and toPrecision(15) removes binary noise (0.3 GB is 0.0003 TB, not
+ * 0.00030000000000000003). Null when the input is not a finite number.
+ */
+function normalized(value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  if (value === 0) return 0;
+  // A whole number within 2^53 is exact already, and most figures are whole.
+  if (Number.isSafeInteger(value)) return value;
+  return Number(value.toPrecision(15));
 }

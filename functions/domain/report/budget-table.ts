@@ -2,14 +2,17 @@ import { monthName } from '../calendar/reporting-period';
 import type { DraftFormat } from '../drafts/draft-format';
 import { budgetSentence } from '../summary/budget-sentence';
 import type { BudgetPace, BudgetUsage } from '../summary/budget-usage';
-import { toReportedPrecision } from '../summary/report-amount';
+import { reportedProjection } from '../summary/report-amount';
 import { reportedBudgets } from '../summary/reported-budgets';
 import type { WindowSummary } from '../summary/window-summary';
 import type { ReportTable } from './report-model';
 
-/** Projections print as `va-assess summary` does: to one decimal (100.2 TB-month; 1,987,641 CPU-hours). */
-export function projectionText(value: number, format: DraftFormat): string {
-  return format.number(toReportedPrecision(value));
+/** Projections print as `va-assess summary` does: as precise as the use they extrapolate (100.2 TB-month; 993,821 CPU-hours). */
+export function projectionText(
+  budget: Pick<BudgetUsage, 'projectedAtEnd' | 'usedCumulative'>,
+  format: DraftFormat,
+): string {
+  return format.number(reportedProjection(budget));
 }
 
 const PACE_WORDS: Record<BudgetPace, string> = {
@@ -35,7 +38,7 @@ export function budgetKeyFigures(summary: WindowSummary, format: DraftFormat): s
         `${format.number(measured.usedCumulative)} of ${format.number(measured.amount)} used to date (${format.percent(measured.usedPercent)}), ` +
         `${format.percent(measured.availablePercent)} still available; ${PACE_WORDS[measured.pace]} ` +
         `(${format.percent(measured.usedPercent)} used after ${format.percent(measured.elapsedShare * 100)} of the time), ` +
-        `projected ${projectionText(measured.projectedAtEnd, format)} ${measured.unit} by ${end} (${format.percent(measured.projectedPercent)})`,
+        `projected ${projectionText(measured, format)} ${measured.unit} by ${end} (${format.percent(measured.projectedPercent)})`,
     ),
   );
 }
@@ -69,7 +72,7 @@ export function budgetTable(summary: WindowSummary, format: DraftFormat): Report
         format.percent(budget.usedPercent),
         format.percent(budget.availablePercent),
         PACE_WORDS[budget.pace],
-        `${projectionText(budget.projectedAtEnd, format)} (${format.percent(budget.projectedPercent)})`,
+        `${projectionText(budget, format)} (${format.percent(budget.projectedPercent)})`,
       ];
     }),
   };

@@ -103,7 +103,7 @@ function budgetTimeline(input: ChartInput, figure: number): BudgetTimelineChart 
       label: budget.label,
       points,
       projectedPercent: usage.projectedPercent,
-      projectedText: projectionText(usage.projectedAtEnd, format),
+      projectedText: projectionText(usage, format),
     });
   }
   if (budgets.length === 0) return null;

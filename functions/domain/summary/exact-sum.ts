@@ -1,5 +1,5 @@
 /** Decimal places a number carries as written (3.4 → 1, 94656 → 0), capped where doubles stop being exact. */
-function decimalsOf(value: number): number {
+export function decimalsOf(value: number): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
   const [mantissa = '', exponent] = String(value).split('e');
   const fraction = mantissa.split('.')[1]?.length ?? 0;

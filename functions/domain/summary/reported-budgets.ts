@@ -2,29 +2,22 @@ import type { BudgetUsage } from './budget-usage';
 import type { WindowSummary } from './window-summary';
 
 /**
- * A group of one budget under that budget's own label (the example's "storage") has the budget's
- * figures: printing it would only say the same line twice.
+ * A group of one budget (the example's "storage") is made of that budget's contributions and amount:
+ * its figures are the budget's, whatever the group is called, so printing it says the same twice.
  */
-function restatesItsBudget(group: BudgetUsage, budgets: ReadonlyMap<string, BudgetUsage>): boolean {
-  const [onlyId, ...others] = group.budgetIds;
-  const only = onlyId === undefined || others.length > 0 ? undefined : budgets.get(onlyId);
-  return (
-    only !== undefined &&
-    only.label === group.label &&
-    only.unit === group.unit &&
-    only.amount === group.amount &&
-    only.usedInWindow === group.usedInWindow &&
-    only.usedCumulative === group.usedCumulative
-  );
-}
+const combinesBudgets = (group: BudgetUsage): boolean => group.budgetIds.length > 1;
 
 /** The budget groups that say something their budgets do not. */
 export function groupsToReport(summary: WindowSummary): BudgetUsage[] {
-  const budgets = new Map(summary.budgets.map((budget) => [budget.id, budget]));
-  return summary.budgetGroups.filter((group) => !restatesItsBudget(group, budgets));
+  return summary.budgetGroups.filter(combinesBudgets);
 }
 
 /** Budgets, then the groups reported together ("CPU and GPU-hours"): one line or row each. */
 export function reportedBudgets(summary: WindowSummary): BudgetUsage[] {
   return [...summary.budgets, ...groupsToReport(summary)];
+}
+
+/** The summary as the API and `--json` answer it: each budget's figures once, as in the text. */
+export function summaryAsReported(summary: WindowSummary): WindowSummary {
+  return { ...summary, budgetGroups: groupsToReport(summary) };
 }

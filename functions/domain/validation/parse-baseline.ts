@@ -2,6 +2,7 @@ import type { MetricDefinition } from '../config/metric-definition-schema';
 import type { Project } from '../config/project-schema';
 import type { MetricValue } from '../entries/metric-value';
 import { isBlank, type Parsed, parsed } from '../parsing/parse-finding';
+import { ambiguousSeparatorFinding } from './ambiguous-separator';
 import { parseMetricInput } from './parse-metric-input';
 
 /** "No baseline" as the seed writes it; "0" is a real baseline (an empty country list, or zero). */
@@ -19,7 +20,14 @@ export function hasNoBaseline(baseline: MetricDefinition['baseline']): boolean {
 export function analyseBaseline(metric: MetricDefinition, project: Project): Parsed<MetricValue> {
   const baseline = metric.baseline;
   if (baseline === null || hasNoBaseline(baseline)) return parsed(null, []);
-  return parseMetricInput(baseline, metric, project, { allowComparator: true });
+  const input = parseMetricInput(baseline, metric, project, { allowComparator: true });
+  // A baseline has no previous period: the warning can only say both readings.
+  const ambiguity =
+    input.ambiguity === undefined ? undefined : ambiguousSeparatorFinding(input.ambiguity, metric.kind);
+  return {
+    value: input.value,
+    findings: ambiguity === undefined ? input.findings : [ambiguity, ...input.findings],
+  };
 }
 
 /**

@@ -4,7 +4,8 @@ import type { MetricValue, RawInput } from '../entries/metric-value';
 import { formatNumber } from '../parsing/format-metric-value';
 import { parseCountryList } from '../parsing/parse-country-list';
 import { type Parsed, type ParseFinding, parsed } from '../parsing/parse-finding';
-import { parseNumber } from '../parsing/parse-number';
+import { parseNumber, type SeparatorAmbiguity } from '../parsing/parse-number';
+import { checkMagnitude, shownFigure } from './plausible-magnitude';
 
 export interface MetricInputOptions {
   /** Baselines may carry "> 200"; period values may not. */
@@ -24,19 +25,42 @@ function expectedFor(metric: MetricDefinition): string {
     : `a number in ${metric.unit}`;
 }
 
-/** Rules on the number itself, whatever its neighbours: no negatives, whole counts. */
-export function checkNumberRules(metric: MetricDefinition, value: number): ParseFinding[] {
-  const shown = formatNumber(value);
+/** What parseMetricInput read, and whether the separators could be read another way. */
+export interface MetricInput extends Parsed<MetricValue> {
+  ambiguity?: SeparatorAmbiguity;
+}
+
+/**
+ * The whole number a count was most likely meant to be: the thousands reading of "1.500" when the
+ * locale took its dot for a decimal mark, else the nearest one.
+ */
+function likelyWhole(value: number, ambiguity: SeparatorAmbiguity | undefined): number {
+  if (ambiguity !== undefined && Number.isInteger(ambiguity.otherValue)) return ambiguity.otherValue;
+  return Math.round(value);
+}
+
+/**
+ * Rules on the number itself, whatever its neighbours and however it arrived: no negatives, nothing
+ * beyond what can be reported, whole counts.
+ */
+export function checkNumberRules(
+  metric: MetricDefinition,
+  value: number,
+  ambiguity?: SeparatorAmbiguity,
+): ParseFinding[] {
+  const shown = shownFigure(value);
   if (value < 0) {
     return [{ ruleId: 'negative', found: shown, expected: `zero or more ${metric.unit}` }];
   }
+  const magnitude = checkMagnitude(metric, value);
+  if (magnitude.length > 0) return magnitude;
   if ((metric.kind === 'count' || metric.kind === 'country-count') && !Number.isInteger(value)) {
     return [
       {
         ruleId: 'not-whole',
         found: shown,
         expected: `a whole number of ${metric.unit}`,
-        suggestion: formatNumber(Math.round(value)),
+        suggestion: formatNumber(likelyWhole(value, ambiguity)),
       },
     ];
   }
@@ -45,14 +69,16 @@ export function checkNumberRules(metric: MetricDefinition, value: number): Parse
 
 /**
  * Parses a non-blank cell or baseline according to the metric's kind and applies the rules that
- * need nothing but the value. The value is null exactly when a finding is an error.
+ * need nothing but the value. The value is null exactly when a finding is an error. A separator
+ * that reads two ways is returned as `ambiguity`, for the caller to warn with what it knows of the
+ * neighbours (ambiguousSeparatorFinding).
  */
 export function parseMetricInput(
   raw: Exclude<RawInput, null>,
   metric: MetricDefinition,
   project: Project,
   options: MetricInputOptions,
-): Parsed<MetricValue> {
+): MetricInput {
   if (typeof raw !== 'string' && typeof raw !== 'number') {
     return parsed(null, [{ ruleId: 'wrong-type', found: describeType(raw), expected: expectedFor(metric) }]);
   }
@@ -66,7 +92,8 @@ export function parseMetricInput(
     unit: metric.unit,
     ...(project.locale === undefined ? {} : { locale: project.locale }),
   });
-  if (number.value === null) return parsed(null, number.findings);
-  const findings = [...number.findings, ...checkNumberRules(metric, number.value.value)];
-  return parsed({ type: 'number', ...number.value }, findings);
+  const ambiguity = number.ambiguity === undefined ? {} : { ambiguity: number.ambiguity };
+  if (number.value === null) return { ...parsed(null, number.findings), ...ambiguity };
+  const findings = [...number.findings, ...checkNumberRules(metric, number.value.value, number.ambiguity)];
+  return { ...parsed({ type: 'number', ...number.value }, findings), ...ambiguity };
 }

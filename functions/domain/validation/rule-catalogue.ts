@@ -21,7 +21,7 @@ export const VALIDATION_RULES = [
     id: 'ambiguous-separator',
     severity: 'warning',
     description:
-      'A single "," or "." followed by three digits (1,500) reads as a thousands separator unless the sheet locale says otherwise; without a locale it is warned.',
+      'A single "," or "." followed by exactly three digits (1,500 or 1.500) reads two ways. It is read as the sheet locale says (as thousands without a locale) and warned, with both readings and the likelier one given the previous period, when there is no locale, or when in hours or a count the locale read it as a decimal mark or the previous period makes the other reading likelier.',
   },
   {
     id: 'foreign-separator',
@@ -45,6 +45,18 @@ export const VALIDATION_RULES = [
     description: 'Comparators (> 200) are for baselines only; a period value is a measured figure.',
   },
   { id: 'negative', severity: 'error', description: 'Usage cannot be negative.' },
+  {
+    id: 'implausible-value',
+    severity: 'error',
+    description:
+      'A figure beyond what can be reported is rejected, however it arrives (JSON number or text): above 1,000,000,000,000 (above 250 for a number of countries), or above 0 yet below 0.000001.',
+  },
+  {
+    id: 'far-above-reference',
+    severity: 'warning',
+    description:
+      "A period value above 10 times the larger of the metric's baseline and its budget's whole amount is warned.",
+  },
   { id: 'not-whole', severity: 'error', description: 'Counts (users, models, countries) are whole numbers.' },
   {
     id: 'unknown-country',
@@ -94,6 +106,11 @@ export const VALIDATION_RULES = [
     id: 'sudden-jump',
     severity: 'warning',
     description: 'More than 10 times the previous period is warned.',
+  },
+  {
+    id: 'sudden-fall',
+    severity: 'warning',
+    description: 'Less than a tenth of the previous period (but not zero) is warned.',
   },
   {
     id: 'drop-to-zero',

@@ -12,8 +12,11 @@ import { type EntryKey, type EntryValue, entryKeyString, type RawEntry } from '.
 import type { MetricValue } from '../entries/metric-value';
 import { formatMetricValue, formatNumber } from '../parsing/format-metric-value';
 import { excerpt, hasError, isBlank, type ParseFinding } from '../parsing/parse-finding';
+import type { SeparatorAmbiguity } from '../parsing/parse-number';
+import { ambiguousSeparatorFinding, type NeighbourFigure } from './ambiguous-separator';
 import { type FindingSubject, toIssue } from './format-finding';
 import { parseMetricInput } from './parse-metric-input';
+import { checkAgainstReference, type ReferenceFigure, referenceFigureOf } from './reference-figure';
 import { statusOf, type ValidationOutcome } from './validation-outcome';
 
 export interface ValidationContext {
@@ -24,7 +27,7 @@ export interface ValidationContext {
   stored?: readonly EntryValue[];
 }
 
-/** A value more than this many times the previous period's is warned. */
+/** A value more than this many times the previous period's, or less than its share, is warned. */
 export const SUDDEN_JUMP_FACTOR = 10;
 
 /** What the first pass learnt about one entry: where it points and what its cell holds. */
@@ -37,6 +40,8 @@ interface Checked {
   blank: boolean;
   value: MetricValue | null;
   findings: ParseFinding[];
+  /** "1,500" or "1.500": warned in the second pass, once the previous period's figure is known. */
+  ambiguity?: SeparatorAmbiguity;
 }
 
 function shown(raw: RawEntry['raw']): string {
@@ -49,14 +54,17 @@ function listOf(ids: readonly string[]): string {
   return ids.length > 8 ? `${shownIds}, … (${ids.length} in all)` : shownIds;
 }
 
+/** The configuration a batch is checked against, with what is derived from it once per batch. */
+interface BatchConfig {
+  config: ProjectConfig;
+  installationsById: ReadonlyMap<string, Installation>;
+  periods: readonly ReportingPeriod[];
+  referenceOf: (installation: Installation, metric: MetricDefinition) => ReferenceFigure | undefined;
+}
+
 /** Rules that need only the entry itself and the configuration. */
-function checkOne(
-  entry: RawEntry,
-  config: ProjectConfig,
-  installationsById: ReadonlyMap<string, Installation>,
-  periods: readonly ReportingPeriod[],
-  now: DateTime,
-): Checked {
+function checkOne(entry: RawEntry, batch: BatchConfig, now: DateTime): Checked {
+  const { config, installationsById, periods } = batch;
   const installation = installationsById.get(entry.installationId);
   const period = periods.find((candidate) => candidate.id === entry.periodId);
   const blank = isBlank(entry.raw);
@@ -111,8 +119,14 @@ function checkOne(
   });
   checked.findings.push(...input.findings);
   checked.value = input.value;
-  if (input.value?.type === 'number')
+  if (input.ambiguity !== undefined) checked.ambiguity = input.ambiguity;
+  if (input.value?.type === 'number') {
     checked.findings.push(...checkCapacity(installation, metric, period, input.value.value));
+    if (!hasError(checked.findings)) {
+      const reference = batch.referenceOf(installation, metric);
+      checked.findings.push(...checkAgainstReference(metric, input.value.value, reference));
+    }
+  }
   return checked;
 }
 
@@ -175,34 +189,39 @@ function numberAt(values: ReadonlyMap<string, MetricValue>, key: EntryKey): numb
   return value?.type === 'number' ? value.value : undefined;
 }
 
-function previousPeriodId(period: ReportingPeriod): PeriodId | undefined {
-  return period.index > 1 ? (`P${period.index - 1}` as PeriodId) : undefined;
-}
-
-function checkTrend(
+/** The same installation's and metric's figure in the period before the item's, when there is one. */
+function previousFigure(
   item: Checked,
-  value: number,
   values: ReadonlyMap<string, MetricValue>,
   periods: readonly ReportingPeriod[],
-): ParseFinding[] {
+): NeighbourFigure | undefined {
   const { installation, metric, period } = item;
-  if (installation === undefined || metric === undefined || period === undefined) return [];
-  const previousId = previousPeriodId(period);
-  const previousPeriod = periods.find((candidate) => candidate.id === previousId);
-  if (previousPeriod === undefined) return [];
+  if (installation === undefined || metric === undefined || period === undefined) return undefined;
+  // listPeriods gives P1..Pn in order: the period before Pn sits at index n - 2.
+  const previousPeriod = period.index > 1 ? periods[period.index - 2] : undefined;
+  if (previousPeriod === undefined) return undefined;
   const previous = numberAt(values, {
     installationId: installation.id,
     metricId: metric.id,
     periodId: previousPeriod.id,
   });
-  if (previous === undefined || previous <= 0) return [];
-  const before = `${formatNumber(previous)} ${metric.unit} in ${previousPeriod.id} (${previousPeriod.label})`;
-  if (value > SUDDEN_JUMP_FACTOR * previous) {
+  if (previous === undefined) return undefined;
+  return {
+    value: previous,
+    describe: () =>
+      `${formatNumber(previous)} ${metric.unit} in ${previousPeriod.id} (${previousPeriod.label})`,
+  };
+}
+
+function checkTrend(value: number, previous: NeighbourFigure | undefined): ParseFinding[] {
+  if (previous === undefined || previous.value <= 0) return [];
+  const before = previous.describe;
+  if (value > SUDDEN_JUMP_FACTOR * previous.value) {
     return [
       {
         ruleId: 'sudden-jump',
         found: formatNumber(value),
-        expected: `at most ${SUDDEN_JUMP_FACTOR} times the previous period's ${before}`,
+        expected: `at most ${SUDDEN_JUMP_FACTOR} times the previous period's ${before()}`,
         action: 'accepted; please check it is not a typing or unit slip',
       },
     ];
@@ -212,8 +231,19 @@ function checkTrend(
       {
         ruleId: 'drop-to-zero',
         found: '0',
-        expected: `a usage figure, as the previous period had ${before}`,
+        expected: `a usage figure, as the previous period had ${before()}`,
         action: 'accepted; please confirm the installation was not used',
+      },
+    ];
+  }
+  if (value < previous.value / SUDDEN_JUMP_FACTOR) {
+    return [
+      {
+        ruleId: 'sudden-fall',
+        found: formatNumber(value),
+        expected: `at least 1/${SUDDEN_JUMP_FACTOR} of the previous period's ${before()}`,
+        action:
+          'accepted; please check it is not a typing or unit slip, such as a thousands separator read as a decimal mark',
       },
     ];
   }
@@ -313,7 +343,15 @@ export function validateEntries(
   const installationsById = new Map(
     config.installations.map((installation) => [installation.id, installation]),
   );
-  const checked = entries.map((entry) => checkOne(entry, config, installationsById, periods, now));
+  // Each metric's baseline is parsed once per batch, not once per cell.
+  const references = new Map<string, ReferenceFigure | undefined>();
+  const referenceOf = (installation: Installation, metric: MetricDefinition) => {
+    const key = `${installation.id}#${metric.id}`;
+    if (!references.has(key)) references.set(key, referenceFigureOf(metric, config.project));
+    return references.get(key);
+  };
+  const batch: BatchConfig = { config, installationsById, periods, referenceOf };
+  const checked = entries.map((entry) => checkOne(entry, batch, now));
   const values = currentValues(checked, context.stored ?? []);
   // Only batches holding a platform's hours need the infrastructure totals: compute them at most once.
   let infrastructureHours: Map<PeriodId, InfrastructureHours> | undefined;
@@ -323,12 +361,20 @@ export function validateEntries(
   };
 
   return checked.map((item) => {
-    const findings = [...item.findings];
+    // Only a number (and a separator that reads two ways) is compared with the period before.
+    const comparable = item.value?.type === 'number' || item.ambiguity !== undefined;
+    const previous = comparable ? previousFigure(item, values, periods) : undefined;
+    const ambiguity =
+      item.ambiguity === undefined || item.metric === undefined
+        ? undefined
+        : ambiguousSeparatorFinding(item.ambiguity, item.metric.kind, previous);
+    // The separator warning first: it explains the findings on the value that follow (a count read as 1.5).
+    const findings = ambiguity === undefined ? [...item.findings] : [ambiguity, ...item.findings];
     const rejectedAlready = hasError(findings);
     if (!rejectedAlready && item.value?.type === 'number') {
       findings.push(
         ...checkCountOfList(item, item.value.value, values),
-        ...checkTrend(item, item.value.value, values, periods),
+        ...checkTrend(item.value.value, previous),
         ...checkPlatform(item, item.value.value, infrastructureHoursOnce),
       );
     }

@@ -1,7 +1,7 @@
 import { formatMetricValue } from '../../domain/parsing/format-metric-value';
 import type { BudgetUsage } from '../../domain/summary/budget-usage';
 import type { InstallationSummary } from '../../domain/summary/installation-summary';
-import { toReportedPrecision } from '../../domain/summary/report-amount';
+import { reportedProjection, toReportedPrecision } from '../../domain/summary/report-amount';
 import { reportedBudgets } from '../../domain/summary/reported-budgets';
 import type { WindowSummary } from '../../domain/summary/window-summary';
 import {
@@ -44,10 +44,8 @@ const INSTALLATION_HEADERS = [
 ];
 
 const amountPattern = (value: number) => (Number.isInteger(value) ? '#,##0' : '#,##0.0');
-const amount = (value: number): CellData => {
-  const rounded = toReportedPrecision(value);
-  return numberCell(rounded, amountPattern(rounded));
-};
+const rounded = (value: number): CellData => numberCell(value, amountPattern(value));
+const amount = (value: number): CellData => rounded(toReportedPrecision(value));
 const percent = (value: number): CellData => numberCell(value / 100, '0%', 'PERCENT');
 
 function budgetRow(budget: BudgetUsage): CellData[] {
@@ -63,7 +61,7 @@ function budgetRow(budget: BudgetUsage): CellData[] {
     percent(budget.usedPercent),
     percent(budget.availablePercent),
     textCell(budget.pace),
-    amount(budget.projectedAtEnd),
+    rounded(reportedProjection(budget)),
     percent(budget.projectedPercent),
   ];
 }

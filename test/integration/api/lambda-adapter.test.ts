@@ -1,3 +1,4 @@
+import { MAX_BODY_BYTES } from '../../../functions/api/contract';
 import { createLambdaHandler, type HttpApiEvent } from '../../../functions/api/lambda';
 import { COORDINATOR, IFCA, useApiServer } from './api-test-server';
 
@@ -61,5 +62,32 @@ describe('Lambda adapter', () => {
         .statusCode,
     ).toBe(403);
     expect((await handler(event('GET', '/health'))).statusCode).toBe(200);
+  });
+
+  it('refuses a body over 1 MiB from the event before decoding it and before authentication', async () => {
+    const twoMiB = 'x'.repeat(2 * MAX_BODY_BYTES);
+    for (const body of [
+      { body: Buffer.from(twoMiB).toString('base64'), isBase64Encoded: true },
+      { body: twoMiB, isBase64Encoded: false },
+    ]) {
+      const refused = await handler({ ...event('POST', '/v1/projects/imagine/entries'), ...body });
+      expect(refused.statusCode).toBe(413);
+      expect(JSON.parse(refused.body)).toMatchObject({
+        code: 'payload-too-large',
+        message: expect.stringContaining('2,097,152 bytes'),
+      });
+    }
+  });
+
+  it('names the real cause of a broken path and of a body that is JSON but not an object', async () => {
+    const path = await handler(event('GET', '/v1/projects/%E0%A4%A/config', { as: COORDINATOR }));
+    expect(path.statusCode).toBe(400);
+    expect(JSON.parse(path.body)).toMatchObject({
+      code: 'malformed-path',
+      message: expect.stringContaining('"%E0%A4%A"'),
+    });
+    const array = await handler(event('POST', '/v1/projects/imagine/entries', { as: COORDINATOR, body: [] }));
+    expect(array.statusCode).toBe(400);
+    expect(JSON.parse(array.body).message).toContain('JSON but not an object: found an array');
   });
 });

@@ -124,11 +124,29 @@ describe('EntryStore on DynamoDB Local', () => {
   it('returns the original result when a requestId is replayed, and writes nothing', async () => {
     const entries = store();
     const original = await entries.recordSubmission(submission({ raw: 94656, requestId: 'edit-42' }));
-    // A client retry after a lost response: same requestId, even if it re-validated differently.
-    const replay = await entries.recordSubmission(submission({ raw: 1, requestId: 'edit-42' }));
+    // A client retry after a lost response: same requestId and input, even if it re-validated differently.
+    const replay = await entries.recordSubmission(
+      submission({ raw: 94656, status: 'warning', requestId: 'edit-42' }),
+    );
 
     expect(replay).toEqual({ ...original, replayed: true });
     expect(await entries.history('imagine', cell)).toHaveLength(1);
+  });
+
+  it('refuses another value under a requestId already used for the cell, and writes nothing', async () => {
+    const entries = store();
+    await entries.recordSubmission(submission({ raw: 94656, requestId: 'edit-43' }));
+
+    await expect(
+      entries.recordSubmission(submission({ raw: 1, requestId: 'edit-43' })),
+    ).rejects.toMatchObject({
+      name: 'RequestIdReusedError',
+      message: expect.stringMatching(
+        /"edit-43" was already used for a different value of ifca-cpu \/ cpu-hours \/ P1/,
+      ),
+    });
+    expect((await entries.history('imagine', cell)).map((record) => record.raw)).toEqual([94656]);
+    expect((await entries.listCurrent('imagine', ['P1']))[0]).toMatchObject({ raw: 94656, version: 1 });
   });
 
   it('records a requestId once even when the same request arrives several times at once', async () => {

@@ -78,7 +78,7 @@ describe('draftAssessments: the seed, P2 (M07–M12)', () => {
   it("follows the numbers: IFCA-CSIC CPU grew from 94,656 to 393,888 (+316%), whatever the seed's text says", () => {
     const draft = draftOf(drafts, 'ifca-cpu');
     expect(draft.text).toContain(
-      'As it can be seen, usage grew from 94,656 CPU-hours in P1 (M01–M06) to 393,888 CPU-hours in P2 (M07–M12), an increase of 316%.',
+      'As can be seen, usage grew from 94,656 CPU-hours in P1 (M01–M06) to 393,888 CPU-hours in P2 (M07–M12), an increase of 316%.',
     );
     expect(draft.situations).toEqual(expect.arrayContaining(['used', 'growing']));
     expect(draft.figures).toContainEqual(
@@ -112,7 +112,7 @@ describe('draftAssessments: the seed, P2 (M07–M12)', () => {
 
   it('keeps the comparator of a "> 100" baseline in words', () => {
     expect(draftOf(drafts, 'incd-storage').text).toContain(
-      'its baseline of more than 100 TB-month over the project amounts to more than 16.7 TB-month for the 6 months',
+      'its baseline of more than 100 TB-month over the project amounts to more than 17 TB-month for the 6 months',
     );
   });
 

@@ -13,10 +13,12 @@ describe('draftFormat: numbers as the report prints them (en-GB)', () => {
   });
 
   it.each([
-    [666666.67, '666,667'],
-    [16.666, '16.7'],
-  ])('rounds a computed figure %p to %s', (value, text) => {
-    expect(format.derived(value)).toBe(text);
+    [1, 'country', '1 country'],
+    [0, 'countries', '0 countries'],
+    [9, 'countries', '9 countries'],
+  ])('gives %p the noun form %s', (count, noun, text) => {
+    expect(`${count} ${format.noun(count, 'country', 'countries')}`).toBe(text);
+    expect(format.noun(count, 'country', 'countries')).toBe(noun);
   });
 
   it.each([

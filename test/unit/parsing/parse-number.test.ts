@@ -41,17 +41,18 @@ describe('parseNumber reads numbers as Sheets sends them and as people type them
   });
 
   it.each<Row>([
-    // An ambiguous form follows the locale when there is one, and is warned otherwise.
-    { input: '1,500', value: 1500, rules: ['ambiguous-separator'] },
-    { input: '1.500', value: 1500, rules: ['ambiguous-separator'] },
-    { input: '94,656', value: 94656, rules: ['ambiguous-separator'] },
+    // An ambiguous form follows the locale when there is one and reads as thousands otherwise;
+    // whether it is warned depends on the metric and its neighbours (ambiguousSeparatorFinding).
+    { input: '1,500', value: 1500, rules: [] },
+    { input: '1.500', value: 1500, rules: [] },
+    { input: '94,656', value: 94656, rules: [] },
     { input: '1,500', options: { locale: 'en' }, value: 1500, rules: [] },
     { input: '1,500', options: { locale: 'en-GB' }, value: 1500, rules: [] },
     { input: '1.500', options: { locale: 'en' }, value: 1.5, rules: [] },
     { input: '1,500', options: { locale: 'es-ES' }, value: 1.5, rules: [] },
     { input: '1.500', options: { locale: 'es-ES' }, value: 1500, rules: [] },
     { input: '1.500', options: { locale: 'de-DE' }, value: 1500, rules: [] },
-    { input: '1,500', options: { locale: 'not a locale!' }, value: 1500, rules: ['ambiguous-separator'] },
+    { input: '1,500', options: { locale: 'not a locale!' }, value: 1500, rules: [] },
     // Unambiguous but foreign to the sheet locale: read and warned.
     { input: '4.000.000', options: { locale: 'en' }, value: 4000000, rules: ['foreign-separator'] },
     { input: '4.000.000', value: 4000000, rules: [] },
@@ -113,12 +114,48 @@ describe('parseNumber reads numbers as Sheets sends them and as people type them
     expect(result.findings.map((finding) => finding.ruleId)).toEqual(rules);
   });
 
-  it('says how it read an ambiguous number and how to avoid the warning', () => {
-    const [finding] = parseNumber('1,500').findings;
-    expect(finding?.found).toBe('1,500');
-    expect(finding?.action).toMatch(/read as 1,500.*thousands separator/);
-    expect(finding?.expected).toMatch(/1500 or 1\.5\b/);
-    expect(finding?.expected).toContain('project.locale');
+  it.each([
+    { input: '1,500', options: {}, readAs: 'thousands separator', value: 1500, otherValue: 1.5 },
+    { input: '1.500', options: { locale: 'en' }, readAs: 'decimal mark', value: 1.5, otherValue: 1500 },
+    { input: '1,500', options: { locale: 'de-DE' }, readAs: 'decimal mark', value: 1.5, otherValue: 1500 },
+    {
+      input: '94,656',
+      options: { locale: 'en' },
+      readAs: 'thousands separator',
+      value: 94656,
+      otherValue: 94.656,
+    },
+    {
+      input: '-1.500k',
+      options: { locale: 'en' },
+      readAs: 'decimal mark',
+      value: -1500,
+      otherValue: -1500000,
+    },
+  ] as const)(
+    'returns both readings of $input ($options)',
+    ({ input, options, readAs, value, otherValue }) => {
+      const result = parseNumber(input, options);
+      expect(result.value?.value).toBe(value);
+      expect(result.ambiguity).toMatchObject({ readAs, value, otherValue });
+      expect(result.ambiguity?.locale).toBe('locale' in options ? options.locale : undefined);
+    },
+  );
+
+  it.each(['1,5', '0,500', '1,234.5', '1.234.567', '1500', '12.50', '1.2345'])(
+    'finds nothing ambiguous in %s',
+    (input) => {
+      expect(parseNumber(input, { locale: 'en' }).ambiguity).toBeUndefined();
+    },
+  );
+
+  it.each([
+    { input: 1e308, value: 1e308 },
+    { input: -0, value: 0 },
+    { input: 0.1 + 0.2, value: 0.3 },
+  ])('finishes a JSON number $input the way it finishes typed text', ({ input, value }) => {
+    expect(parseNumber(input).value?.value).toBe(value);
+    expect(Object.is(parseNumber(input).value?.value, -0)).toBe(false);
   });
 
   it('names the sheet locale when a number is foreign to it', () => {

@@ -283,7 +283,9 @@ describe('validateEntries: trend against the previous period', () => {
     { before: 100, now: 1001, rules: ['sudden-jump'] },
     { before: 100, now: 1000, rules: [] },
     { before: 100, now: 0, rules: ['drop-to-zero'] },
-    { before: 100, now: 1, rules: [] },
+    { before: 100, now: 10, rules: [] },
+    { before: 100, now: 9.9, rules: ['sudden-fall'] },
+    { before: 100, now: 1, rules: ['sudden-fall'] },
     { before: 0, now: 5000, rules: [] },
     { before: 0, now: 0, rules: [] },
   ])('P1 $before → P2 $now warns $rules', ({ before, now: value, rules: expected }) => {
@@ -305,6 +307,17 @@ describe('validateEntries: trend against the previous period', () => {
     });
     expect(rules(outcomes[1])).toEqual(['sudden-jump']);
     expect(outcomes[1]?.issues[0]?.expected).toContain('10 CPU-hours in P1 (M01–M06)');
+  });
+
+  it('quotes the previous value when a figure falls to less than a tenth of it', () => {
+    const outcome = validateOne(94.656, ['cpu', 'hours', 'P2'], previous(94656));
+    expect(outcome.status).toBe('warning');
+    expect(outcome.value).toEqual(num(94.656));
+    expect(outcome.issues[0]?.message).toBe(
+      'IFCA-CSIC Scientific Cloud – CPU › CPU node/hours served over the period › P2 (M07–M12): found "94.656", ' +
+        "expected at least 1/10 of the previous period's 94,656 CPU-hours in P1 (M01–M06); accepted; please check " +
+        'it is not a typing or unit slip, such as a thousands separator read as a decimal mark',
+    );
   });
 
   it('applies to counts too, per installation and metric', () => {

@@ -1,0 +1,96 @@
+import { keys } from '../../infra/table-design';
+import { type CellItem, type HistoryItem, type SubmissionRecord, toJson } from './entry-records';
+
+/** The history item of one submission: what was sent, its outcome, who sent it, its version. */
+export function historyItem(historyPk: string, submission: SubmissionRecord, version: number): HistoryItem {
+  return {
+    pk: historyPk,
+    sk: keys.historyVersionSk(version),
+    type: 'history',
+    projectId: submission.projectId,
+    installationId: submission.installationId,
+    metricId: submission.metricId,
+    periodId: submission.periodId,
+    version,
+    rawJson: toJson(submission.raw),
+    valueJson: toJson(submission.value),
+    normalized: submission.normalized,
+    status: submission.status,
+    issues: submission.issues,
+    editor: submission.editor,
+    submittedBy: submission.submittedBy === undefined ? submission.editor : submission.submittedBy,
+    via: submission.via ?? 'direct',
+    submittedAt: submission.submittedAt,
+    requestId: submission.requestId,
+  };
+}
+
+/** The cell's current item after `submission` became its version `version`. */
+export function nextCellItem(
+  cellKey: { pk: string; sk: string },
+  cell: CellItem | undefined,
+  submission: SubmissionRecord,
+  version: number,
+): CellItem {
+  const counters = {
+    ...cellKey,
+    type: 'entry' as const,
+    projectId: submission.projectId,
+    installationId: submission.installationId,
+    metricId: submission.metricId,
+    periodId: submission.periodId,
+    submissions: version,
+    lastStatus: submission.status,
+    lastSubmittedAt: submission.submittedAt,
+  };
+  if (submission.status === 'rejected') {
+    // Kept beside the current value so a reconcile can repeat this answer instead of resending it.
+    return {
+      ...cell,
+      ...counters,
+      lastRawJson: toJson(submission.raw),
+      lastIssues: submission.issues,
+    };
+  }
+  // A fresh item: the accepted submission is both current and latest, so no lastRaw is kept.
+  return {
+    ...counters,
+    currentVersion: version,
+    rawJson: toJson(submission.raw),
+    valueJson: toJson(submission.value),
+    normalized: submission.normalized,
+    status: submission.status,
+    issues: submission.issues,
+    editor: submission.editor,
+    updatedAt: submission.submittedAt,
+  };
+}
+
+/** Every attribute a cell item may have: what a read projects, checked against CellItem below. */
+export const CELL_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'type',
+  'projectId',
+  'installationId',
+  'metricId',
+  'periodId',
+  'submissions',
+  'lastStatus',
+  'lastSubmittedAt',
+  'lastRawJson',
+  'lastIssues',
+  'currentVersion',
+  'rawJson',
+  'valueJson',
+  'normalized',
+  'status',
+  'issues',
+  'editor',
+  'updatedAt',
+] as const satisfies readonly (keyof CellItem)[];
+
+// A CellItem field missing from CELL_ATTRIBUTES fails to compile: a projected read would drop it.
+type UnprojectedCellAttribute = Exclude<keyof CellItem, (typeof CELL_ATTRIBUTES)[number]>;
+const everyCellAttributeProjected: [UnprojectedCellAttribute] extends [never] ? true : never = true;
+void everyCellAttributeProjected;

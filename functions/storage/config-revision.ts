@@ -1,0 +1,16 @@
+import type { ProjectConfig } from '../domain/config/project-config-schema';
+
+/** A project's configuration and the revision of the stored project item it was read from. */
+export interface ConfigSnapshot {
+  config: ProjectConfig;
+  revision: string;
+}
+
+/**
+ * ConfigStore.save writes a new revision with every configuration; items saved before revisions
+ * existed fall back to their save time, which also changes with every save.
+ */
+export function configRevisionOf(item: { revision?: unknown; updatedAt?: unknown }): string {
+  if (typeof item.revision === 'string') return item.revision;
+  return `saved-at:${String(item.updatedAt)}`;
+}
