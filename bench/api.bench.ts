@@ -21,6 +21,7 @@ import { createDocumentClient } from '../functions/storage/dynamo-client';
 import { ensureTable } from '../functions/storage/ensure-table';
 import { type ClosedLoopResult, runClosedLoop } from './closed-loop';
 import { countDynamoRequests, type DynamoRequestCounter } from './dynamo-request-counter';
+import { runEditClients } from './edit-clients';
 import { latencyPercentiles } from './latency-percentiles';
 import { keepAliveAgent, postJson } from './post-json';
 import { syntheticProject } from './synthetic-project';
@@ -120,27 +121,14 @@ function apiRun(local: DynamoLocal, scenario: Scenario, clients: number, edits: 
     const container = countedContainer(local, doc, tableName);
     const api = await serveRouter(() => container);
     defer(() => api.close());
-    const agent = keepAliveAgent(clients);
-    defer(() => agent.destroy());
-    const url = `${api.url}${apiPaths.entries(projectId)}`;
-    const headers = { 'x-dev-user': COORDINATOR };
-    const statuses = new Map<string, number>();
-
     counter.reset();
-    const run = await runClosedLoop({
+    const { run, statuses } = await runEditClients({
+      url: `${api.url}${apiPaths.entries(projectId)}`,
+      headers: { 'x-dev-user': COORDINATOR },
       clients,
-      operations: edits,
+      edits,
       maxMs: RUN_CAP_MS,
-      operation: async (index) => {
-        const answer = await postJson(url, { cells: [editOf(scenario, index)] }, headers, agent);
-        const outcome = (answer.body as { outcomes?: { status?: string; version?: number | null }[] })
-          .outcomes?.[0];
-        if (answer.status !== 200 || typeof outcome?.version !== 'number') {
-          throw new Error(`HTTP ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
-        }
-        const status = outcome.status ?? 'unknown';
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      },
+      cells: scenario === 'hot' ? [HOT_CELL] : numberCells,
     });
     return {
       scenario: scenario === 'hot' ? 'API, one hot cell' : `API, ${numberCells.length} cells`,
@@ -148,7 +136,7 @@ function apiRun(local: DynamoLocal, scenario: Scenario, clients: number, edits: 
       run,
       requests: counter.total(),
       byCommand: counter.byCommand(),
-      statuses,
+      statuses: new Map(statuses),
     };
   });
 }

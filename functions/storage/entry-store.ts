@@ -2,8 +2,9 @@ import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
 import type { PeriodId } from '../domain/calendar/reporting-period';
 import { type EntryKey, entryKeyString } from '../domain/entries/entry';
-import { BATCH_GET_LIMIT, batchGetAll, itemKeyId } from './batch-get';
+import { BATCH_GET_LIMIT, itemKeyId } from './batch-get';
 import { CELL_ATTRIBUTES } from './cell-items';
+import { CoalescedBatchGet } from './coalesced-batch-get';
 import { configRevisionOf } from './config-revision';
 import {
   type CellItem,
@@ -44,9 +45,11 @@ export interface EntryStoreOptions {
   random?: () => number;
   /** Transactions in flight at once per store; what arrives meanwhile is sent together next. */
   maxFlights?: number;
+  /** Submission reads in flight at once per store; keys asked for meanwhile are read together next. */
+  maxReadFlights?: number;
 }
 
-const DEFAULTS = { maxAttempts: 120, backoffBaseMs: 10, backoffCapMs: 250, maxFlights: 1 };
+const DEFAULTS = { maxAttempts: 120, backoffBaseMs: 10, backoffCapMs: 250, maxFlights: 1, maxReadFlights: 1 };
 
 /** The cells a submission needs and the configuration's revision, read together. */
 export interface SubmissionRead {
@@ -65,6 +68,7 @@ export interface SubmissionRead {
  */
 export class EntryStore {
   private readonly writer: SubmissionWriter;
+  private readonly submissionReads: CoalescedBatchGet;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -72,6 +76,10 @@ export class EntryStore {
     options: EntryStoreOptions = {},
   ) {
     const settings = { ...DEFAULTS, ...options };
+    this.submissionReads = new CoalescedBatchGet(doc, tableName, {
+      attributes: [...CELL_ATTRIBUTES, 'revision'],
+      maxFlights: settings.maxReadFlights,
+    });
     this.writer = new SubmissionWriter(doc, tableName, {
       maxAttempts: settings.maxAttempts,
       maxFlights: settings.maxFlights,
@@ -111,7 +119,8 @@ export class EntryStore {
   /**
    * The given cells and the configuration's revision, with whichever costs fewer requests: the exact
    * keys in BatchGetItem requests of 100 (the revision rides along), or one Query per period touched
-   * plus one read of the revision. A single edit is one request; a pasted block, a Query per period.
+   * plus one read of the revision. A single edit is one request, shared with the edits arriving while
+   * another read is in flight; a pasted block, a Query per period.
    */
   async readForSubmission(projectId: string, cellKeys: readonly EntryKey[]): Promise<SubmissionRead> {
     const pk = keys.projectPk(projectId);
@@ -120,12 +129,10 @@ export class EntryStore {
     const batchRequests = Math.ceil((cellKeys.length + 1) / BATCH_GET_LIMIT);
     const cells = new Map<string, CellItem>();
     if (batchRequests <= periods.length + 1) {
-      const read = await batchGetAll(
-        this.doc,
-        this.tableName,
-        [configKey, ...cellKeys.map((key) => ({ pk, sk: keys.entrySk(key) }))],
-        { attributes: [...CELL_ATTRIBUTES, 'revision'] },
-      );
+      const read = await this.submissionReads.read([
+        configKey,
+        ...cellKeys.map((key) => ({ pk, sk: keys.entrySk(key) })),
+      ]);
       const config = read.get(itemKeyId(configKey));
       read.delete(itemKeyId(configKey));
       for (const item of read.values())

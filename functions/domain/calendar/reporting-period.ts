@@ -31,7 +31,23 @@ export function monthLabel(firstMonth: number, lastMonth: number): string {
   return `${monthName(firstMonth)}–${monthName(lastMonth)}`;
 }
 
+/**
+ * Periods per project object: date arithmetic in the project's zone is the costliest step of
+ * validating one edit, and a cached configuration hands every edit the same project object.
+ */
+const periodsByProject = new WeakMap<Project, readonly ReportingPeriod[]>();
+
 export function listPeriods(project: Project): ReportingPeriod[] {
+  let periods = periodsByProject.get(project);
+  if (periods === undefined) {
+    // Frozen, since every caller shares them.
+    periods = computePeriods(project).map((period) => Object.freeze(period));
+    periodsByProject.set(project, periods);
+  }
+  return [...periods];
+}
+
+function computePeriods(project: Project): ReportingPeriod[] {
   const start = projectStart(project);
   const count = project.durationMonths / project.periodMonths;
   return Array.from({ length: count }, (_, offset) => {

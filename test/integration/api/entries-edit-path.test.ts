@@ -113,6 +113,30 @@ describe('the edit path: requests per edit, requestId reuse, neighbours re-check
     expect(requests()).toBeLessThanOrEqual(2);
   });
 
+  it('lets edits arriving together share their reads and writes, each still answered for its own cell', async () => {
+    expect((await putConfig(EXAMPLE.configBody)).status).toBeLessThan(300);
+    await post({ cells: [cpu('P1', 1000)] });
+    const cells = EXAMPLE.config.installations
+      .flatMap((installation) =>
+        installation.metrics
+          .filter((metric) => NUMBER_KINDS.has(metric.kind))
+          .map((metric) => ({ installationId: installation.id, metricId: metric.id, periodId: 'P2' })),
+      )
+      .slice(0, 12)
+      .map((cell, index) => ({ ...cell, raw: 700 + index }));
+    counter?.reset();
+
+    const answers = await Promise.all(cells.map((cell) => post({ cells: [cell] })));
+
+    expect(answers.map((answer) => answer.status)).toEqual(cells.map(() => 200));
+    expect(answers.map((answer) => answer.body.outcomes[0].value)).toEqual(
+      cells.map((cell) => ({ type: 'number', value: cell.raw })),
+    );
+    expect(requests()).toBeLessThan(cells.length * 2);
+    const reads = counter?.byCommand().find(([command]) => command === 'BatchGetItemCommand')?.[1] ?? 0;
+    expect(reads).toBeLessThan(cells.length);
+  });
+
   it('notices a configuration saved by another process at the next edit', async () => {
     expect((await putConfig(EXAMPLE.configBody)).status).toBeLessThan(300);
     const newMetric = { installationId: 'ifca-cpu', metricId: 'jobs', periodId: 'P1', raw: 12 };
