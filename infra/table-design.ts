@@ -55,9 +55,10 @@ export const keys = {
   /** Each cell's history has its own partition, so its versions never crowd the project partition. */
   historyPk: (projectId: string, key: EntryKey) =>
     `HISTORY#${part('projectId', projectId)}#${part('installationId', key.installationId)}#${part('metricId', key.metricId)}#${part('periodId', key.periodId)}`,
+  /** Where history items were written before they were keyed by requestId (still read, never written). */
   historyVersionPrefix: 'V#',
   historyVersionSk: (version: number) => `V#${padVersion(version)}`,
-  /** Idempotency records live beside the versions they produced, scoped to the cell. */
+  /** A submission's history item, which is its request's idempotency record too, scoped to the cell. */
   requestSk: (requestId: string) => {
     if (requestId.length === 0 || requestId.length > 512) {
       throw new InvalidKeyPartError('requestId', requestId.slice(0, 40));

@@ -1,11 +1,14 @@
 import { keys } from '../../infra/table-design';
 import { type CellItem, type HistoryItem, type SubmissionRecord, toJson } from './entry-records';
 
-/** The history item of one submission: what was sent, its outcome, who sent it, its version. */
+/**
+ * The history item of one submission: what was sent, its outcome, who sent it, its version. Keyed by
+ * the submission's requestId, it is the request's idempotency record too: one item per submission.
+ */
 export function historyItem(historyPk: string, submission: SubmissionRecord, version: number): HistoryItem {
   return {
     pk: historyPk,
-    sk: keys.historyVersionSk(version),
+    sk: keys.requestSk(submission.requestId),
     type: 'history',
     projectId: submission.projectId,
     installationId: submission.installationId,

@@ -122,6 +122,11 @@ export interface CellItem {
   updatedAt?: string;
 }
 
+/**
+ * One submission in its cell's history partition. Written at `REQUEST#<requestId>`, it is also the
+ * request's idempotency record (resultJson, fingerprint); items from before that sit at `V#<version>`,
+ * each with a separate RequestItem at `REQUEST#<requestId>`.
+ */
 export interface HistoryItem {
   pk: string;
   sk: string;
@@ -142,8 +147,16 @@ export interface HistoryItem {
   via?: SubmissionVia;
   submittedAt: string;
   requestId: string;
+  /**
+   * The result first returned for its requestId, kept only when it is not the item itself: a rejected
+   * submission, whose cell kept its earlier current value. Absent on items at `V#<version>`.
+   */
+  resultJson?: string;
+  /** requestFingerprint of what was submitted; absent on items at `V#<version>`. */
+  fingerprint?: string;
 }
 
+/** The idempotency record of a request before history items carried it themselves. */
 export interface RequestItem {
   pk: string;
   sk: string;
@@ -224,7 +237,31 @@ export function historyFromItem(item: HistoryItem): HistoryRecord {
   };
 }
 
-export function recordedFromRequest(item: RequestItem): RecordedSubmission {
-  const original = fromJson<Omit<RecordedSubmission, 'replayed'>>(item.resultJson);
-  return { ...original, replayed: true };
+/** What sits at `REQUEST#<requestId>`: a history item, or an older RequestItem. */
+export type RequestRecord = HistoryItem | RequestItem;
+
+/** The result first returned for a request, from its record: an accepted submission became the current value. */
+export function recordedFromRequest(item: RequestRecord): RecordedSubmission {
+  if (item.resultJson !== undefined) {
+    const original = fromJson<Omit<RecordedSubmission, 'replayed'>>(item.resultJson);
+    return { ...original, replayed: true };
+  }
+  if (item.type !== 'history') throw new Error(`the request record ${item.sk} holds no result`);
+  const current: CurrentEntry = {
+    installationId: item.installationId,
+    metricId: item.metricId,
+    periodId: item.periodId,
+    value: fromJson<MetricValue | null>(item.valueJson),
+    raw: fromJson<RawInput>(item.rawJson),
+    normalized: item.normalized,
+    status: item.status,
+    version: item.version,
+    editor: item.editor ?? null,
+    updatedAt: item.submittedAt,
+    submissions: item.version,
+    issues: item.issues ?? [],
+    lastStatus: item.status,
+    lastSubmittedAt: item.submittedAt,
+  };
+  return { version: item.version, current, becameCurrent: true, replayed: true };
 }

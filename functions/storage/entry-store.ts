@@ -188,19 +188,23 @@ export class EntryStore {
     return pages.flat() as unknown as CellItem[];
   }
 
-  /** Every submission to one cell, accepted or not, oldest first. */
+  /**
+   * Every submission to one cell, accepted or not, oldest first. History items sit at their requestId
+   * (older ones at V#<version>, beside separate request records), so the partition is read whole and
+   * ordered by version: it holds one cell's submissions only.
+   */
   async history(projectId: string, key: EntryKey): Promise<HistoryRecord[]> {
     const items = await queryAll(this.doc, {
       TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': keys.historyPk(projectId, key),
-        ':prefix': keys.historyVersionPrefix,
-      },
-      ScanIndexForward: true,
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: '#type = :history',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':pk': keys.historyPk(projectId, key), ':history': 'history' },
       ConsistentRead: true,
     });
-    return items.map((item) => historyFromItem(item as unknown as HistoryItem));
+    return items
+      .map((item) => historyFromItem(item as unknown as HistoryItem))
+      .sort((a, b) => a.version - b.version);
   }
 
   private async get<T>(key: { pk: string; sk: string }, projection: string): Promise<T | undefined> {

@@ -10,7 +10,7 @@ import {
   type CellItem,
   currentFromCell,
   type RecordedSubmission,
-  type RequestItem,
+  type RequestRecord,
   recordedFromRequest,
   type SubmissionRecord,
   toJson,
@@ -237,11 +237,13 @@ export class SubmissionWriter {
     const historyPk = keys.historyPk(submission.projectId, key);
     const requestKey = { pk: historyPk, sk: keys.requestSk(submission.requestId) };
     // Sized as their first version: the version number hardly changes an item's size.
-    const history = historyItem(historyPk, submission, 1);
     const cell = nextCellItem(lane.cellKey, write.read ?? undefined, submission, 1);
-    const request = { ...requestKey, resultJson: toJson({ current: currentFromCell(cell) }) };
+    const history = {
+      ...historyItem(historyPk, submission, 1),
+      ...(submission.status === 'rejected' ? { resultJson: toJson({ current: currentFromCell(cell) }) } : {}),
+    };
     const what = `submission for ${key.installationId} / ${key.metricId} / ${key.periodId}`;
-    for (const item of [history, cell, request]) assertItemFits(item, what);
+    for (const item of [history, cell]) assertItemFits(item, what);
     if (write.read !== undefined) this.observe(lane, write.read ?? undefined);
     return new Promise((resolve, reject) => {
       lane.queue.push({
@@ -250,7 +252,7 @@ export class SubmissionWriter {
         fingerprint: requestFingerprint(submission.raw, write.expectedVersion),
         historyPk,
         requestKey,
-        bytes: estimateItemBytes(history) + estimateItemBytes(cell) + estimateItemBytes(request),
+        bytes: estimateItemBytes(history) + estimateItemBytes(cell),
         attempts: 0,
         resolve,
         reject,
@@ -319,15 +321,15 @@ export class SubmissionWriter {
         tasks.push(head);
         actions += 1;
       } else {
-        // One cell write for the whole group, then a history and an idempotency item per submission.
+        // One cell write for the whole group, then a history item (its idempotency record) per submission.
         let laneActions = 1;
         const requestIds = new Set<string>();
         for (const task of lane.queue) {
           if (task.kind !== 'write' || requestIds.has(task.requestKey.sk)) break;
-          if (actions + laneActions + 2 > MAX_ACTIONS || bytes + task.bytes > MAX_TRANSACTION_BYTES) break;
+          if (actions + laneActions + 1 > MAX_ACTIONS || bytes + task.bytes > MAX_TRANSACTION_BYTES) break;
           tasks.push(task);
           requestIds.add(task.requestKey.sk);
-          laneActions += 2;
+          laneActions += 1;
           bytes += task.bytes;
         }
         if (tasks.length === 0) break;
@@ -424,7 +426,6 @@ export class SubmissionWriter {
     }
     const writes: PlannedWrite[] = [];
     const histories: Record<string, unknown>[] = [];
-    const requests: RequestItem[] = [];
     let state = before;
     let anyAccepted = false;
     for (const task of group.tasks) {
@@ -442,12 +443,10 @@ export class SubmissionWriter {
       anyAccepted ||= becameCurrent;
       const result = { version, current: currentFromCell(next), becameCurrent };
       writes.push({ task, result });
-      histories.push({ ...historyItem(task.historyPk, submission, version) });
-      requests.push({
-        ...task.requestKey,
-        type: 'request',
-        requestId: submission.requestId,
-        resultJson: toJson(result),
+      histories.push({
+        ...historyItem(task.historyPk, submission, version),
+        // An accepted submission is its own result (recordedFromRequest); a rejected one keeps the cell's.
+        ...(becameCurrent ? {} : { resultJson: toJson(result) }),
         fingerprint: task.fingerprint,
       });
       state = next;
@@ -503,7 +502,6 @@ export class SubmissionWriter {
       actions: [
         cellAction,
         ...histories.map((Item) => ({ Put: { TableName: this.tableName, Item, ...notThere } })),
-        ...requests.map((Item) => ({ Put: { TableName: this.tableName, Item, ...notThere } })),
       ],
     };
   }
@@ -531,27 +529,20 @@ export class SubmissionWriter {
         else this.requeue(lane, [plan.refresh], code !== 'None', reason);
         continue;
       }
-      const count = plan.writes.length;
       const cellCode = codeAt(plan.first);
+      // A history item is keyed by its requestId: its condition failing means the request was taken.
       const historyCodes = plan.writes.map((_, index) => codeAt(plan.first + 1 + index));
-      if (cellCode === 'ConditionalCheckFailed' || historyCodes.includes('ConditionalCheckFailed')) {
-        lane.known = undefined;
-      }
+      if (cellCode === 'ConditionalCheckFailed') lane.known = undefined;
       const again: WriteTask[] = [];
       plan.writes.forEach(({ task }, index) => {
-        if (codeAt(plan.first + 1 + count + index) === 'ConditionalCheckFailed') {
+        if (historyCodes[index] === 'ConditionalCheckFailed') {
+          lane.known = undefined;
           void this.settleTakenRequest(task, false);
         } else {
           again.push(task);
         }
       });
-      const culprit =
-        codes === undefined ||
-        [
-          cellCode,
-          ...historyCodes,
-          ...plan.writes.map((_, index) => codeAt(plan.first + 1 + count + index)),
-        ].some((code) => code !== 'None');
+      const culprit = codes === undefined || [cellCode, ...historyCodes].some((code) => code !== 'None');
       this.requeue(lane, again, culprit, reason);
     }
   }
@@ -587,7 +578,7 @@ export class SubmissionWriter {
       const read = await batchGetAll(this.doc, this.tableName, [task.requestKey, lane.cellKey], {
         backoff: this.options.backoff,
       });
-      const request = read.get(itemKeyId(task.requestKey)) as RequestItem | undefined;
+      const request = read.get(itemKeyId(task.requestKey)) as RequestRecord | undefined;
       if (request !== undefined) {
         if (request.fingerprint !== undefined && request.fingerprint !== task.fingerprint) {
           task.reject(new RequestIdReusedError(submission, submission.requestId));
