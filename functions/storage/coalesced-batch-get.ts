@@ -18,6 +18,7 @@ interface Waiter {
 export class CoalescedBatchGet {
   private readonly waiting: Waiter[] = [];
   private inFlight = 0;
+  private pumping = false;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -32,6 +33,16 @@ export class CoalescedBatchGet {
     }
     return new Promise<Found>((resolve, reject) => {
       this.waiting.push({ keys, resolve, reject });
+      this.pumpSoon();
+    });
+  }
+
+  /** After the current turn: requests parsed in the same turn then share a read. */
+  private pumpSoon(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    setImmediate(() => {
+      this.pumping = false;
       this.pump();
     });
   }

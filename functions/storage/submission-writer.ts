@@ -176,6 +176,7 @@ export class SubmissionWriter {
   private readonly lanes = new Map<string, Lane>();
   private readonly ready = new Set<Lane>();
   private flights = 0;
+  private scheduling = false;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -195,7 +196,7 @@ export class SubmissionWriter {
       );
     const written = writes.map((write) => settle(this.enqueueWrite(write)));
     const refreshed = refreshes.map((refresh) => settle(this.enqueueRefresh(refresh)));
-    this.schedule();
+    this.scheduleSoon();
     return { writes: await Promise.all(written), refreshes: await Promise.all(refreshed) };
   }
 
@@ -282,6 +283,19 @@ export class SubmissionWriter {
       this.markReady(lane);
       this.schedule();
     }, wait);
+  }
+
+  /**
+   * After the current turn of the event loop: the edits whose reads came back together reach here one
+   * after the other in the same turn, and then share one transaction instead of the first going alone.
+   */
+  private scheduleSoon(): void {
+    if (this.scheduling) return;
+    this.scheduling = true;
+    setImmediate(() => {
+      this.scheduling = false;
+      this.schedule();
+    });
   }
 
   private schedule(): void {
