@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { MAX_PLAUSIBLE_FIGURE, MIN_NONZERO_FIGURE } from './figure-bounds';
 import { emailSchema, isoDateSchema, slugSchema } from './identifiers';
 
 /** A pool of resources the project promised to deliver (e.g. 6,000,000 CPU-hours over 36 months). */
@@ -7,7 +8,14 @@ export const resourceBudgetSchema = z.strictObject({
   id: slugSchema.describe('Referenced by metric definitions through countsToward, e.g. "cpu-hours"'),
   label: z.string().min(1).describe('As printed in the report, e.g. "CPU-hours"'),
   unit: z.string().min(1).describe('Unit of the amount, e.g. "CPU-hours" or "TB-month"'),
-  amount: z.number().positive().describe('Total for the whole project duration'),
+  amount: z
+    .number()
+    .min(
+      MIN_NONZERO_FIGURE,
+      `expected a budget of at least ${MIN_NONZERO_FIGURE}: every share of it divides by it`,
+    )
+    .max(MAX_PLAUSIBLE_FIGURE, `expected a budget of at most ${MAX_PLAUSIBLE_FIGURE.toExponential()}`)
+    .describe('Total for the whole project duration'),
 });
 
 /** Budgets reported together, as the executive summary does with "CPU and GPU-hours". */

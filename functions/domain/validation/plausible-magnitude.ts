@@ -1,21 +1,10 @@
+import { MAX_PLAUSIBLE_FIGURE, MIN_NONZERO_FIGURE } from '../config/figure-bounds';
 import type { MetricDefinition } from '../config/metric-definition-schema';
 import { ASSIGNED_COUNTRY_COUNT } from '../parsing/country-codes';
 import { formatNumber } from '../parsing/format-metric-value';
 import type { ParseFinding } from '../parsing/parse-finding';
 
-/**
- * More than any installation reports, whatever it measures: the largest machines have about ten
- * million cores (10^11 core-hours a year), there are fewer than 10^10 people to count and 10^12
- * TB-month is a zettabyte kept for a month. A figure above it is a slip (an exponent, a pasted id),
- * and bounding every figure keeps every sum and percentage built from them finite.
- */
-export const MAX_PLAUSIBLE_FIGURE = 1e12;
-
-/**
- * Figures print with at most six decimals: anything smaller than this but not zero would print
- * as "0" while acting as a divisor in trends, so it is refused rather than shown wrongly.
- */
-export const MIN_NONZERO_FIGURE = 1e-6;
+export { MAX_PLAUSIBLE_FIGURE, MIN_NONZERO_FIGURE };
 
 /** Exponent notation where grouped digits would run to hundreds of characters (1e+308). */
 export function shownFigure(value: number): string {
