@@ -23,6 +23,7 @@ import { PROPERTY_VALUE_LIMIT_BYTES } from '../core/property-store';
 import type { ValueCell } from '../core/value-grid';
 import { documentProperties, nowIso, uniqueId } from './apps-script';
 import { paintBySheet } from './painter';
+import { repaintRevalidated } from './repaint-revalidated';
 
 export interface SendReport {
   sent: number;
@@ -150,6 +151,7 @@ export function drainOutbox(
 ): SendReport {
   const report = emptyReport();
   const outbox = new Outbox(documentProperties());
+  const revalidated: CellOutcome[] = [];
   let skipped = 0;
   for (const batch of outboxBatches(outbox.items())) {
     if (!sendableBy(sender, batch)) {
@@ -170,6 +172,7 @@ export function drainOutbox(
       break;
     }
     count(report, result.value.outcomes);
+    revalidated.push(...(result.value.revalidated ?? []));
     paintBySheet(
       spreadsheet,
       batch.map((item, index) => ({
@@ -184,6 +187,7 @@ export function drainOutbox(
   }
   report.pending = outbox.size();
   report.notMine = skipped;
+  repaintRevalidated(spreadsheet, revalidated);
   return report;
 }
 
@@ -224,6 +228,7 @@ export function sendEditedCells(
     paint: CellPaint;
   }[] = paintTooLongCells(sheetId, tooLong);
   const items = sendable.map((cell) => toItem(cell, sheetId, actingFor));
+  const revalidated: CellOutcome[] = [];
   let queue: OutboxItem[] = [];
   let reason = drained.unavailable;
   if (reason !== undefined || drained.pending > 0) {
@@ -256,6 +261,7 @@ export function sendEditedCells(
         continue;
       }
       count(report, result.value.outcomes);
+      revalidated.push(...(result.value.revalidated ?? []));
       batch.forEach((item, at) => {
         painted.push({
           sheetId,
@@ -289,5 +295,7 @@ export function sendEditedCells(
     report.unqueued = overflow.length;
   }
   paintBySheet(spreadsheet, painted);
+  // After the edited cells: a neighbour's note follows the value it quotes.
+  repaintRevalidated(spreadsheet, revalidated);
   return report;
 }
