@@ -1,6 +1,7 @@
 import { listPeriods, type PeriodId } from '../calendar/reporting-period';
 import type { ProjectConfig } from '../config/project-config-schema';
 import { type EntryKey, entryKeyString } from '../entries/entry';
+import { infrastructureHourSlots, isPlatformHours, type MetricSlot } from './platform-rule-cells';
 
 /**
  * Which stored cells the cross-entry rules of validate-entries connect: a cell is compared with the
@@ -21,33 +22,15 @@ export interface CrossEntryReads {
   neighbourhood(keys: readonly EntryKey[]): EntryKey[];
 }
 
-interface Slot {
-  installationId: string;
-  metricId: string;
-}
-
 export function crossEntryReads(config: ProjectConfig): CrossEntryReads {
   const periods = new Set<string>(listPeriods(config.project).map((period) => period.id));
   const installations = new Map(config.installations.map((installation) => [installation.id, installation]));
-  // Same test as the platform rule: infrastructure metrics counting toward a budget in hours.
-  const hourBudgets = new Set(
-    config.project.budgets.filter((budget) => /hours/i.test(budget.unit)).map((budget) => budget.id),
+  const infrastructureHours = infrastructureHourSlots(config);
+  const platformHours: MetricSlot[] = config.installations.flatMap((installation) =>
+    installation.metrics
+      .filter((metric) => isPlatformHours(installation, metric))
+      .map((metric) => ({ installationId: installation.id, metricId: metric.id })),
   );
-  const infrastructureHours: Slot[] = [];
-  const platformHours: Slot[] = [];
-  for (const installation of config.installations) {
-    for (const metric of installation.metrics) {
-      const slot = { installationId: installation.id, metricId: metric.id };
-      if (
-        installation.role === 'infrastructure' &&
-        metric.countsToward !== undefined &&
-        hourBudgets.has(metric.countsToward)
-      ) {
-        infrastructureHours.push(slot);
-      }
-      if (installation.role === 'platform' && metric.kind === 'hours') platformHours.push(slot);
-    }
-  }
   const isInfrastructureHours = (key: EntryKey) =>
     infrastructureHours.some(
       (slot) => slot.installationId === key.installationId && slot.metricId === key.metricId,
@@ -60,7 +43,7 @@ export function crossEntryReads(config: ProjectConfig): CrossEntryReads {
     const metric = installations.get(key.installationId)?.metrics.find((item) => item.id === key.metricId);
     return metric !== undefined && periods.has(key.periodId) ? metric : undefined;
   };
-  const inPeriod = (slots: readonly Slot[], periodId: PeriodId) =>
+  const inPeriod = (slots: readonly MetricSlot[], periodId: PeriodId) =>
     slots.map((slot) => ({ ...slot, periodId }));
 
   const readBy = (key: EntryKey): EntryKey[] => {
@@ -70,7 +53,7 @@ export function crossEntryReads(config: ProjectConfig): CrossEntryReads {
     const previous = shifted(key.periodId, -1);
     if (previous !== undefined) read.push({ ...key, periodId: previous });
     if (metric.countOf !== undefined) read.push({ ...key, metricId: metric.countOf });
-    if (installations.get(key.installationId)?.role === 'platform' && metric.kind === 'hours') {
+    if (isPlatformHours(installations.get(key.installationId), metric)) {
       read.push(...inPeriod(infrastructureHours, key.periodId));
     }
     return read;

@@ -16,6 +16,7 @@ import type { SeparatorAmbiguity } from '../parsing/parse-number';
 import { ambiguousSeparatorFinding, type NeighbourFigure } from './ambiguous-separator';
 import { type FindingSubject, toIssue } from './format-finding';
 import { parseMetricInput } from './parse-metric-input';
+import { infrastructureHourSlots, isPlatformHours } from './platform-rule-cells';
 import { checkAgainstReference, type ReferenceFigure, referenceFigureOf } from './reference-figure';
 import { statusOf, type ValidationOutcome } from './validation-outcome';
 
@@ -283,26 +284,16 @@ function infrastructureHoursByPeriod(
   config: ProjectConfig,
   periods: readonly ReportingPeriod[],
 ): Map<PeriodId, InfrastructureHours> {
-  const hourBudgets = new Set(
-    config.project.budgets.filter((budget) => /hours/i.test(budget.unit)).map((budget) => budget.id),
-  );
+  const slots = infrastructureHourSlots(config);
   const byPeriod = new Map<PeriodId, InfrastructureHours>();
   for (const period of periods) {
     let total = 0;
     let known = 0;
-    for (const other of config.installations) {
-      if (other.role !== 'infrastructure') continue;
-      for (const otherMetric of other.metrics) {
-        if (otherMetric.countsToward === undefined || !hourBudgets.has(otherMetric.countsToward)) continue;
-        const delivered = numberAt(values, {
-          installationId: other.id,
-          metricId: otherMetric.id,
-          periodId: period.id,
-        });
-        if (delivered === undefined) continue;
-        total += delivered;
-        known += 1;
-      }
+    for (const slot of slots) {
+      const delivered = numberAt(values, { ...slot, periodId: period.id });
+      if (delivered === undefined) continue;
+      total += delivered;
+      known += 1;
     }
     byPeriod.set(period.id, { total, known });
   }
@@ -315,7 +306,7 @@ function checkPlatform(
   infrastructureHours: () => ReadonlyMap<PeriodId, InfrastructureHours>,
 ): ParseFinding[] {
   const { installation, metric, period } = item;
-  if (installation?.role !== 'platform' || metric?.kind !== 'hours' || period === undefined) return [];
+  if (!isPlatformHours(installation, metric) || period === undefined) return [];
   const { total, known } = infrastructureHours().get(period.id) ?? { total: 0, known: 0 };
   // Nothing entered yet for the infrastructure is not "zero delivered": wait for their figures.
   if (known === 0 || value <= total) return [];
