@@ -1,5 +1,15 @@
 import { keys } from '../../infra/table-design';
-import { type CellItem, type HistoryItem, type SubmissionRecord, toJson } from './entry-records';
+import {
+  type CellItem,
+  currentFromCell,
+  type HistoryItem,
+  historyFromItem,
+  keptResultOf,
+  type RecordedSubmission,
+  type RequestRecord,
+  type SubmissionRecord,
+  toJson,
+} from './entry-records';
 
 /**
  * The history item of one submission: what was sent, its outcome, who sent it, its version. Keyed by
@@ -67,6 +77,20 @@ export function nextCellItem(
     editor: submission.editor,
     updatedAt: submission.submittedAt,
   };
+}
+
+/**
+ * The result first returned for a request, from its record. An accepted submission's history item
+ * keeps no result: it became the cell's current value, so that value is derived from it again by
+ * the rule that made it (nextCellItem).
+ */
+export function recordedFromRequest(item: RequestRecord): RecordedSubmission {
+  const kept = keptResultOf(item);
+  if (kept !== undefined) return kept;
+  if (item.type !== 'history') throw new Error(`the request record ${item.sk} holds no result`);
+  const cellKey = { pk: keys.projectPk(item.projectId), sk: keys.entrySk(item) };
+  const cell = nextCellItem(cellKey, undefined, historyFromItem(item), item.version);
+  return { version: item.version, current: currentFromCell(cell), becameCurrent: true, replayed: true };
 }
 
 /** Every attribute a cell item may have: what a read projects, checked against CellItem below. */

@@ -240,28 +240,9 @@ export function historyFromItem(item: HistoryItem): HistoryRecord {
 /** What sits at `REQUEST#<requestId>`: a history item, or an older RequestItem. */
 export type RequestRecord = HistoryItem | RequestItem;
 
-/** The result first returned for a request, from its record: an accepted submission became the current value. */
-export function recordedFromRequest(item: RequestRecord): RecordedSubmission {
-  if (item.resultJson !== undefined) {
-    const original = fromJson<Omit<RecordedSubmission, 'replayed'>>(item.resultJson);
-    return { ...original, replayed: true };
-  }
-  if (item.type !== 'history') throw new Error(`the request record ${item.sk} holds no result`);
-  const current: CurrentEntry = {
-    installationId: item.installationId,
-    metricId: item.metricId,
-    periodId: item.periodId,
-    value: fromJson<MetricValue | null>(item.valueJson),
-    raw: fromJson<RawInput>(item.rawJson),
-    normalized: item.normalized,
-    status: item.status,
-    version: item.version,
-    editor: item.editor ?? null,
-    updatedAt: item.submittedAt,
-    submissions: item.version,
-    issues: item.issues ?? [],
-    lastStatus: item.status,
-    lastSubmittedAt: item.submittedAt,
-  };
-  return { version: item.version, current, becameCurrent: true, replayed: true };
+/** The result kept with a request's record, when it holds one (a rejected submission, an older RequestItem). */
+export function keptResultOf(item: RequestRecord): RecordedSubmission | undefined {
+  if (item.resultJson === undefined) return undefined;
+  const original = fromJson<Omit<RecordedSubmission, 'replayed'>>(item.resultJson);
+  return { ...original, replayed: true };
 }

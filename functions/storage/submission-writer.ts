@@ -5,13 +5,12 @@ import type { EntryKey } from '../domain/entries/entry';
 import type { OutcomeStatus, ValidationIssue } from '../domain/validation/validation-outcome';
 import { type BackoffSettings, jitteredDelayMs } from './backoff';
 import { batchGetAll, type ItemKey, itemKeyId } from './batch-get';
-import { CELL_ATTRIBUTES, historyItem, nextCellItem } from './cell-items';
+import { CELL_ATTRIBUTES, historyItem, nextCellItem, recordedFromRequest } from './cell-items';
 import {
   type CellItem,
   currentFromCell,
   type RecordedSubmission,
   type RequestRecord,
-  recordedFromRequest,
   type SubmissionRecord,
   toJson,
 } from './entry-records';
