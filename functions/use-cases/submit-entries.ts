@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import type { Submitter } from '../api/auth/submitter';
 import type { CellOutcome, CellSubmission } from '../api/contract';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
-import { entryKeyString, type RawEntry } from '../domain/entries/entry';
+import { entryKeyString } from '../domain/entries/entry';
 import { type CrossEntryReads, crossEntryReads } from '../domain/validation/cross-entry-reads';
 import { validateEntries } from '../domain/validation/validate-entries';
 import type { ValidationOutcome } from '../domain/validation/validation-outcome';
@@ -198,14 +198,7 @@ export async function submitEntries(
     const current = currentFromCell(item);
     if (current !== null) currents.set(key, current);
   }
-  const rawEntries: RawEntry[] = cells.map((cell) => ({
-    installationId: cell.installationId,
-    metricId: cell.metricId,
-    periodId: cell.periodId,
-    raw: cell.raw,
-    ...(cell.cell === undefined ? {} : { cell: cell.cell }),
-  }));
-  const outcomes = validateEntries(rawEntries, {
+  const outcomes = validateEntries(cells, {
     config,
     now,
     stored: storedValuesOf([...currents.values()]),
