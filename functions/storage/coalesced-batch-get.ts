@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BATCH_GET_LIMIT, type BatchGetOptions, batchGetAll, type ItemKey, itemKeyId } from './batch-get';
+import { oncePerTurn } from './once-per-turn';
 
 type Found = Map<string, Record<string, unknown>>;
 
@@ -18,7 +19,7 @@ interface Waiter {
 export class CoalescedBatchGet {
   private readonly waiting: Waiter[] = [];
   private inFlight = 0;
-  private pumping = false;
+  private readonly pumpSoon = oncePerTurn(() => this.pump());
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -34,16 +35,6 @@ export class CoalescedBatchGet {
     return new Promise<Found>((resolve, reject) => {
       this.waiting.push({ keys, resolve, reject });
       this.pumpSoon();
-    });
-  }
-
-  /** After the current turn: requests parsed in the same turn then share a read. */
-  private pumpSoon(): void {
-    if (this.pumping) return;
-    this.pumping = true;
-    setImmediate(() => {
-      this.pumping = false;
-      this.pump();
     });
   }
 

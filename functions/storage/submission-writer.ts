@@ -15,6 +15,7 @@ import {
   toJson,
 } from './entry-records';
 import { assertItemFits, estimateItemBytes } from './item-size';
+import { oncePerTurn } from './once-per-turn';
 import { requestFingerprint } from './request-fingerprint';
 import {
   normaliseStorageError,
@@ -175,7 +176,7 @@ export class SubmissionWriter {
   private readonly lanes = new Map<string, Lane>();
   private readonly ready = new Set<Lane>();
   private flights = 0;
-  private scheduling = false;
+  private readonly scheduleSoon = oncePerTurn(() => this.schedule());
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -282,19 +283,6 @@ export class SubmissionWriter {
       this.markReady(lane);
       this.schedule();
     }, wait);
-  }
-
-  /**
-   * After the current turn of the event loop: the edits whose reads came back together reach here one
-   * after the other in the same turn, and then share one transaction instead of the first going alone.
-   */
-  private scheduleSoon(): void {
-    if (this.scheduling) return;
-    this.scheduling = true;
-    setImmediate(() => {
-      this.scheduling = false;
-      this.schedule();
-    });
   }
 
   private schedule(): void {
