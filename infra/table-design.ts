@@ -55,8 +55,7 @@ export const keys = {
   /** Each cell's history has its own partition, so its versions never crowd the project partition. */
   historyPk: (projectId: string, key: EntryKey) =>
     `HISTORY#${part('projectId', projectId)}#${part('installationId', key.installationId)}#${part('metricId', key.metricId)}#${part('periodId', key.periodId)}`,
-  /** Where history items were written before they were keyed by requestId (still read, never written). */
-  historyVersionPrefix: 'V#',
+  /** Where history items were written before they were keyed by requestId: still listed, never written. */
   historyVersionSk: (version: number) => `V#${padVersion(version)}`,
   /** A submission's history item, which is its request's idempotency record too, scoped to the cell. */
   requestSk: (requestId: string) => {
