@@ -66,7 +66,7 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
   const now = overrides.now ?? (() => DateTime.utc());
   const configs = new ConfigStore(doc, env.TABLE_NAME);
   return {
-    entries: new EntryStore(doc, env.TABLE_NAME),
+    entries: new EntryStore(doc, env.TABLE_NAME, { recentCellsMs: env.RECENT_CELLS_MS }),
     configs,
     configCache: new ConfigCache(configs),
     drafts: new DraftStore(doc, env.TABLE_NAME),

@@ -124,6 +124,18 @@ const envSchema = z
         .max(25_000, "SHEETS_RETRY_BUDGET_MS must leave room within API Gateway's 29 s: at most 25000")
         .default(20_000),
     ),
+    RECENT_CELLS_MS: z.preprocess(
+      blankAsUndefined,
+      z.coerce
+        .number({ error: 'RECENT_CELLS_MS must be a number of milliseconds such as 1000' })
+        .int()
+        .min(0)
+        .max(
+          10_000,
+          'RECENT_CELLS_MS must be at most 10000: a longer window lets warnings quote older values',
+        )
+        .default(1000),
+    ),
     // Set by the platforms themselves; read only to refuse the dev mode there.
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
     K_SERVICE: z.string().optional(),

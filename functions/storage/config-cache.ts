@@ -18,6 +18,11 @@ export class ConfigCache {
     return this.refresh(projectId);
   }
 
+  /** Drops the cached configuration: this process just saved another one, the next use loads it. */
+  forget(projectId: string): void {
+    this.snapshots.delete(projectId);
+  }
+
   /**
    * Loads the stored configuration again and keeps it. A failed load is not kept, nor is "no
    * configuration": the project may get one at any moment, and asking costs only its 404s.

@@ -6,11 +6,14 @@ export interface ConfigSnapshot {
   revision: string;
 }
 
+/** How the revision of an item saved before revisions existed starts: its save time follows. */
+export const LEGACY_REVISION_PREFIX = 'saved-at:';
+
 /**
  * ConfigStore.save writes a new revision with every configuration; items saved before revisions
  * existed fall back to their save time, which also changes with every save.
  */
 export function configRevisionOf(item: { revision?: unknown; updatedAt?: unknown }): string {
   if (typeof item.revision === 'string') return item.revision;
-  return `saved-at:${String(item.updatedAt)}`;
+  return `${LEGACY_REVISION_PREFIX}${String(item.updatedAt)}`;
 }

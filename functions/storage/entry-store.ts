@@ -19,6 +19,7 @@ import {
   storedCellFrom,
 } from './entry-records';
 import { queryAll } from './query-all';
+import { RecentCells } from './recent-cells';
 import { normaliseStorageError } from './storage-errors';
 import { type CellWrite, type OutcomeRefresh, type Settled, SubmissionWriter } from './submission-writer';
 
@@ -47,9 +48,22 @@ export interface EntryStoreOptions {
   maxFlights?: number;
   /** Submission reads in flight at once per store; keys asked for meanwhile are read together next. */
   maxReadFlights?: number;
+  /**
+   * How long cells and the configuration's revision this store read or wrote stand in for a read of
+   * them (see RecentCells); 0 reads them for every submission.
+   */
+  recentCellsMs?: number;
+  clock?: () => number;
 }
 
-const DEFAULTS = { maxAttempts: 120, backoffBaseMs: 10, backoffCapMs: 250, maxFlights: 1, maxReadFlights: 1 };
+const DEFAULTS = {
+  maxAttempts: 120,
+  backoffBaseMs: 10,
+  backoffCapMs: 250,
+  maxFlights: 1,
+  maxReadFlights: 1,
+  recentCellsMs: 0,
+};
 
 /** The cells a submission needs and the configuration's revision, read together. */
 export interface SubmissionRead {
@@ -57,6 +71,8 @@ export interface SubmissionRead {
   configRevision: string | null;
   /** The cell items read, by entryKeyString; a cell never written is absent. */
   cells: ReadonlyMap<string, CellItem>;
+  /** True when answered from what this store saw lately (RecentCells), with no request. */
+  recent: boolean;
 }
 
 /**
@@ -69,6 +85,7 @@ export interface SubmissionRead {
 export class EntryStore {
   private readonly writer: SubmissionWriter;
   private readonly submissionReads: CoalescedBatchGet;
+  private readonly recent: RecentCells;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -76,6 +93,10 @@ export class EntryStore {
     options: EntryStoreOptions = {},
   ) {
     const settings = { ...DEFAULTS, ...options };
+    this.recent = new RecentCells({
+      freshMs: settings.recentCellsMs,
+      ...(settings.clock !== undefined ? { clock: settings.clock } : {}),
+    });
     this.submissionReads = new CoalescedBatchGet(doc, tableName, {
       attributes: [...CELL_ATTRIBUTES, 'revision'],
       maxFlights: settings.maxReadFlights,
@@ -83,6 +104,7 @@ export class EntryStore {
     this.writer = new SubmissionWriter(doc, tableName, {
       maxAttempts: settings.maxAttempts,
       maxFlights: settings.maxFlights,
+      recent: this.recent,
       backoff: {
         baseMs: settings.backoffBaseMs,
         capMs: settings.backoffCapMs,
@@ -117,34 +139,57 @@ export class EntryStore {
   }
 
   /**
-   * The given cells and the configuration's revision, with whichever costs fewer requests: the exact
-   * keys in BatchGetItem requests of 100 (the revision rides along), or one Query per period touched
-   * plus one read of the revision. A single edit is one request, shared with the edits arriving while
-   * another read is in flight; a pasted block, a Query per period.
+   * The given cells and the configuration's revision. When the caller's `knownRevision` and every
+   * cell were seen by this store within its recentCellsMs, from memory with no request; otherwise with
+   * whichever costs fewer requests: the exact keys in BatchGetItem requests of 100 (the revision rides
+   * along), or one Query per period touched plus one read of the revision. A single edit is one
+   * request, shared with the edits arriving while another read is in flight; a pasted block, a Query
+   * per period.
    */
-  async readForSubmission(projectId: string, cellKeys: readonly EntryKey[]): Promise<SubmissionRead> {
+  async readForSubmission(
+    projectId: string,
+    cellKeys: readonly EntryKey[],
+    knownRevision?: string,
+  ): Promise<SubmissionRead> {
     const pk = keys.projectPk(projectId);
+    const cellIds = cellKeys.map((key) => itemKeyId({ pk, sk: keys.entrySk(key) }));
+    const cells = new Map<string, CellItem>();
+    if (knownRevision !== undefined) {
+      const recent = this.recent.lookup(projectId, cellIds, knownRevision);
+      if (recent !== undefined) {
+        for (const item of recent.values()) cells.set(entryKeyString(item), item);
+        return { configRevision: knownRevision, cells, recent: true };
+      }
+    }
     const configKey = { pk, sk: keys.configProjectSk };
     const periods = [...new Set(cellKeys.map((key) => key.periodId))];
     const batchRequests = Math.ceil((cellKeys.length + 1) / BATCH_GET_LIMIT);
-    const cells = new Map<string, CellItem>();
+    const seenAt = this.recent.now();
+    let config: Record<string, unknown> | undefined;
     if (batchRequests <= periods.length + 1) {
       const read = await this.submissionReads.read([
         configKey,
         ...cellKeys.map((key) => ({ pk, sk: keys.entrySk(key) })),
       ]);
-      const config = read.get(itemKeyId(configKey));
+      config = read.get(itemKeyId(configKey));
       read.delete(itemKeyId(configKey));
       for (const item of read.values())
         cells.set(entryKeyString(item as unknown as CellItem), item as unknown as CellItem);
-      return { configRevision: config === undefined ? null : configRevisionOf(config), cells };
+    } else {
+      const [project, items] = await Promise.all([
+        this.get<Record<string, unknown>>(configKey, 'revision, updatedAt'),
+        this.queryPeriods(projectId, periods),
+      ]);
+      config = project;
+      for (const item of items) cells.set(entryKeyString(item), item);
     }
-    const [config, items] = await Promise.all([
-      this.get<Record<string, unknown>>(configKey, 'revision, updatedAt'),
-      this.queryPeriods(projectId, periods),
-    ]);
-    for (const item of items) cells.set(entryKeyString(item), item);
-    return { configRevision: config === undefined ? null : configRevisionOf(config), cells };
+    const configRevision = config === undefined ? null : configRevisionOf(config);
+    this.recent.rememberRevision(projectId, configRevision, seenAt);
+    cellKeys.forEach((key, index) => {
+      const id = cellIds[index];
+      if (id !== undefined) this.recent.rememberCell(id, cells.get(entryKeyString(key)), seenAt);
+    });
+    return { configRevision, cells, recent: false };
   }
 
   /** The current values of the given periods: one Query per period, never a Scan. */

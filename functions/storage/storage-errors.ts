@@ -22,6 +22,16 @@ export class StorageUnavailableError extends StorageError {
   }
 }
 
+/**
+ * The project's configuration was saved again after the submission was validated with it: nothing of
+ * the submission was stored by the failed transaction, and it is validated again with the new one.
+ */
+export class ConfigChangedError extends StorageUnavailableError {
+  constructor(readonly projectId: string) {
+    super('configuration-changed');
+  }
+}
+
 /** The caller edited a value it read at `expected`, but the cell has since moved to `actual`. */
 export class VersionConflictError extends StorageError {
   readonly retryable = false as const;

@@ -6,6 +6,7 @@ import type { OutcomeStatus, ValidationIssue } from '../domain/validation/valida
 import { type BackoffSettings, jitteredDelayMs } from './backoff';
 import { batchGetAll, type ItemKey, itemKeyId } from './batch-get';
 import { CELL_ATTRIBUTES, historyItem, nextCellItem, recordedFromRequest } from './cell-items';
+import { LEGACY_REVISION_PREFIX } from './config-revision';
 import {
   type CellItem,
   currentFromCell,
@@ -16,8 +17,10 @@ import {
 } from './entry-records';
 import { assertItemFits, estimateItemBytes } from './item-size';
 import { oncePerTurn } from './once-per-turn';
+import type { RecentCells } from './recent-cells';
 import { requestFingerprint } from './request-fingerprint';
 import {
+  ConfigChangedError,
   normaliseStorageError,
   RequestIdReusedError,
   StorageUnavailableError,
@@ -31,6 +34,11 @@ export interface CellWrite {
   expectedVersion?: number;
   /** The cell item as the caller read it: null when it read that there is none, absent when it did not read. */
   read?: CellItem | null;
+  /**
+   * The revision of the configuration the submission was validated with: the transaction storing it
+   * checks the stored configuration still has it, or fails it with ConfigChangedError.
+   */
+  configRevision?: string;
 }
 
 /**
@@ -44,6 +52,8 @@ export interface OutcomeRefresh {
   currentVersion: number;
   status: OutcomeStatus;
   issues: ValidationIssue[];
+  /** As CellWrite.configRevision: the configuration the outcome was computed with. */
+  configRevision?: string;
 }
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -53,6 +63,8 @@ export interface SubmissionWriterOptions {
   backoff: BackoffSettings;
   /** Transactions in flight at once; writes arriving meanwhile wait and are sent together. */
   maxFlights: number;
+  /** Told every cell state this writer reads or writes, and every one it stops knowing. */
+  recent?: RecentCells;
 }
 
 /** TransactWriteItems takes at most 100 actions and 4 MB; a margin is kept for the request's own size. */
@@ -117,6 +129,46 @@ interface RefreshTask extends TaskBase<boolean> {
 }
 
 type Task = WriteTask | RefreshTask;
+
+/** As validatedWith, for the tasks of a plan (all validated with the same revision: see takeGroups). */
+function validatedOf(plan: Plan): { projectId: string; revision: string } | undefined {
+  const task = plan.refresh ?? plan.writes[0]?.task;
+  return task === undefined ? undefined : validatedWith(task);
+}
+
+/** The project and configuration revision a task was validated with, when it says. */
+function validatedWith(task: Task): { projectId: string; revision: string } | undefined {
+  const projectId = task.kind === 'write' ? task.write.submission.projectId : task.refresh.projectId;
+  const revision = task.kind === 'write' ? task.write.configRevision : task.refresh.configRevision;
+  return revision === undefined ? undefined : { projectId, revision };
+}
+
+/**
+ * A check that the project's stored configuration is still at `revision`. Items saved before
+ * revisions existed are known by their save time (see config-revision.ts).
+ */
+function configCheck(tableName: string, projectId: string, revision: string) {
+  const savedAt = revision.startsWith(LEGACY_REVISION_PREFIX)
+    ? revision.slice(LEGACY_REVISION_PREFIX.length)
+    : undefined;
+  const condition: Condition =
+    savedAt === undefined
+      ? { expression: '#r = :r', names: { '#r': 'revision' }, values: { ':r': revision } }
+      : {
+          expression: 'attribute_not_exists(#r) AND #u = :u',
+          names: { '#r': 'revision', '#u': 'updatedAt' },
+          values: { ':u': savedAt },
+        };
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: { pk: keys.projectPk(projectId), sk: keys.configProjectSk },
+      ConditionExpression: condition.expression,
+      ExpressionAttributeNames: condition.names,
+      ExpressionAttributeValues: condition.values,
+    },
+  };
+}
 
 /** One cell's queue: its tasks in order, and the freshest state of its item this process knows. */
 interface Lane {
@@ -220,11 +272,26 @@ export class SubmissionWriter {
     }
   }
 
-  /** Keeps whichever state is newer: the submission counter only ever grows. */
-  private observe(lane: Lane, item: CellItem | undefined): void {
+  /**
+   * Keeps whichever state is newer: the submission counter only ever grows. `seenAt` is when a read
+   * that found `item` was sent; absent when the caller's read was already told to RecentCells.
+   */
+  private observe(lane: Lane, item: CellItem | undefined, seenAt?: number): void {
+    if (seenAt !== undefined) this.options.recent?.rememberCell(itemKeyId(lane.cellKey), item, seenAt);
     if (lane.known === undefined || (item?.submissions ?? 0) > (lane.known.item?.submissions ?? 0)) {
       lane.known = { item };
     }
+  }
+
+  /** The clock RecentCells judges freshness by. */
+  private clock(): number {
+    return this.options.recent?.now() ?? Date.now();
+  }
+
+  /** The cell's state is unknown until read again: a lost answer, or another process wrote it. */
+  private forget(lane: Lane): void {
+    lane.known = undefined;
+    this.options.recent?.forgetCell(itemKeyId(lane.cellKey));
   }
 
   private enqueueWrite(write: CellWrite): Promise<RecordedSubmission> {
@@ -305,9 +372,14 @@ export class SubmissionWriter {
     }
   }
 
-  /** The next transaction's worth of tasks: ready lanes in the order they became ready. */
+  /**
+   * The next transaction's worth of tasks: ready lanes in the order they became ready. Tasks validated
+   * with another revision of a project's configuration than the ones already taken wait for the next
+   * transaction: each transaction checks one revision per project.
+   */
   private takeGroups(): Group[] {
     const groups: Group[] = [];
+    const revisions = new Map<string, string>();
     let actions = 0;
     let bytes = 0;
     for (const lane of this.ready) {
@@ -317,16 +389,22 @@ export class SubmissionWriter {
       }
       const tasks: Task[] = [];
       const head = lane.queue[0];
+      const validated = head === undefined ? undefined : validatedWith(head);
+      const taken = validated === undefined ? undefined : revisions.get(validated.projectId);
+      if (taken !== undefined && taken !== validated?.revision) continue;
+      // The first lane of a project validated with a revision brings the check of that revision.
+      const checkActions = validated !== undefined && taken === undefined ? 1 : 0;
+      const sameRevision = (task: Task) => validatedWith(task)?.revision === validated?.revision;
       if (head?.kind === 'refresh') {
-        if (actions + 1 > MAX_ACTIONS) break;
+        if (actions + 1 + checkActions > MAX_ACTIONS) break;
         tasks.push(head);
-        actions += 1;
+        actions += 1 + checkActions;
       } else {
         // One cell write for the whole group, then a history item (its idempotency record) per submission.
-        let laneActions = 1;
+        let laneActions = 1 + checkActions;
         const requestIds = new Set<string>();
         for (const task of lane.queue) {
-          if (task.kind !== 'write' || requestIds.has(task.requestKey.sk)) break;
+          if (task.kind !== 'write' || requestIds.has(task.requestKey.sk) || !sameRevision(task)) break;
           if (actions + laneActions + 1 > MAX_ACTIONS || bytes + task.bytes > MAX_TRANSACTION_BYTES) break;
           tasks.push(task);
           requestIds.add(task.requestKey.sk);
@@ -336,6 +414,7 @@ export class SubmissionWriter {
         if (tasks.length === 0) break;
         actions += laneActions;
       }
+      if (validated !== undefined) revisions.set(validated.projectId, validated.revision);
       lane.queue.splice(0, tasks.length);
       lane.busy = true;
       this.ready.delete(lane);
@@ -348,6 +427,7 @@ export class SubmissionWriter {
     const unknown = groups.filter((group) => group.lane.known === undefined);
     let readable = groups;
     if (unknown.length > 0) {
+      const seenAt = this.clock();
       try {
         const items = await batchGetAll(
           this.doc,
@@ -356,7 +436,7 @@ export class SubmissionWriter {
           { attributes: CELL_ATTRIBUTES, backoff: this.options.backoff },
         );
         for (const group of unknown) {
-          this.observe(group.lane, items.get(itemKeyId(group.lane.cellKey)) as CellItem | undefined);
+          this.observe(group.lane, items.get(itemKeyId(group.lane.cellKey)) as CellItem | undefined, seenAt);
         }
       } catch (error) {
         const failure = normaliseStorageError(error);
@@ -373,20 +453,35 @@ export class SubmissionWriter {
       first += plan.actions.length;
     }
     if (plans.length === 0) return;
+    const revisions = new Map<string, string>();
+    for (const plan of plans) {
+      const validated = validatedOf(plan);
+      if (validated !== undefined) revisions.set(validated.projectId, validated.revision);
+    }
+    // After every plan's actions, so the cancellation reasons of plan actions keep their indexes.
+    const checkAt = new Map([...revisions.keys()].map((projectId, index) => [projectId, first + index]));
     try {
       await this.doc.send(
         new TransactWriteCommand({
           // Kept by the SDK across its own resends of this call: a resend after a lost answer is a no-op.
           ClientRequestToken: randomUUID(),
-          TransactItems: plans.flatMap((plan) => plan.actions),
+          TransactItems: [
+            ...plans.flatMap((plan) => plan.actions),
+            ...[...revisions].map(([projectId, revision]) =>
+              configCheck(this.tableName, projectId, revision),
+            ),
+          ],
         }),
       );
     } catch (error) {
-      this.failed(plans, error);
+      this.failed(plans, error, checkAt);
       return;
     }
+    // The conditions held when the transaction committed, before this answer: the state as of now.
+    const answeredAt = this.clock();
     for (const plan of plans) {
       plan.group.lane.known = { item: plan.after };
+      this.options.recent?.rememberCell(itemKeyId(plan.group.lane.cellKey), plan.after, answeredAt);
       for (const { task, result } of plan.writes) task.resolve({ ...result, replayed: false });
       plan.refresh?.resolve(true);
     }
@@ -507,14 +602,17 @@ export class SubmissionWriter {
     };
   }
 
-  /** A cancelled or failed transaction: settle what can be settled, queue the rest again. */
-  private failed(plans: Plan[], error: unknown): void {
+  /**
+   * A cancelled or failed transaction: settle what can be settled, queue the rest again. Tasks whose
+   * project's configuration check failed (`checkAt`: its index by project) get ConfigChangedError.
+   */
+  private failed(plans: Plan[], error: unknown, checkAt: ReadonlyMap<string, number>): void {
     const reason = retryReason(error);
     if (reason === undefined) {
       const failure = normaliseStorageError(error);
       for (const plan of plans) {
         // Whether it landed is unknown (a lost answer): read the cell again before its next write.
-        plan.group.lane.known = undefined;
+        this.forget(plan.group.lane);
         for (const { task } of plan.writes) task.reject(failure);
         plan.refresh?.reject(failure);
       }
@@ -522,22 +620,36 @@ export class SubmissionWriter {
     }
     const codes = (error as CancellationShape).CancellationReasons?.map((item) => item.Code ?? 'None');
     const codeAt = (index: number) => codes?.[index] ?? reason;
+    const changed = new Set(
+      [...checkAt].filter(([, index]) => codes?.[index] === 'ConditionalCheckFailed').map(([id]) => id),
+    );
     for (const plan of plans) {
       const { lane } = plan.group;
+      const validated = validatedOf(plan);
+      if (validated !== undefined && changed.has(validated.projectId)) {
+        // Validated with a configuration that is no longer the stored one: nothing of it was written.
+        const failure = new ConfigChangedError(validated.projectId);
+        for (const { task } of plan.writes) task.reject(failure);
+        plan.refresh?.reject(failure);
+        continue;
+      }
       if (plan.refresh !== undefined) {
         const code = codeAt(plan.first);
-        if (code === 'ConditionalCheckFailed') plan.refresh.resolve(false);
-        else this.requeue(lane, [plan.refresh], code !== 'None', reason);
+        if (code === 'ConditionalCheckFailed') {
+          // Another process moved the cell on: what this one knew of it is stale.
+          this.forget(lane);
+          plan.refresh.resolve(false);
+        } else this.requeue(lane, [plan.refresh], code !== 'None', reason);
         continue;
       }
       const cellCode = codeAt(plan.first);
       // A history item is keyed by its requestId: its condition failing means the request was taken.
       const historyCodes = plan.writes.map((_, index) => codeAt(plan.first + 1 + index));
-      if (cellCode === 'ConditionalCheckFailed') lane.known = undefined;
+      if (cellCode === 'ConditionalCheckFailed') this.forget(lane);
       const again: WriteTask[] = [];
       plan.writes.forEach(({ task }, index) => {
         if (historyCodes[index] === 'ConditionalCheckFailed') {
-          lane.known = undefined;
+          this.forget(lane);
           void this.settleTakenRequest(task, false);
         } else {
           again.push(task);
@@ -576,6 +688,7 @@ export class SubmissionWriter {
     const { submission, expectedVersion } = task.write;
     const lane = this.lane(submission.projectId, submission);
     try {
+      const seenAt = this.clock();
       const read = await batchGetAll(this.doc, this.tableName, [task.requestKey, lane.cellKey], {
         backoff: this.options.backoff,
       });
@@ -589,7 +702,7 @@ export class SubmissionWriter {
         return;
       }
       const cell = read.get(itemKeyId(lane.cellKey)) as CellItem | undefined;
-      this.observe(lane, cell);
+      this.observe(lane, cell, seenAt);
       const actual = cell?.currentVersion ?? 0;
       if (checkExpected && expectedVersion !== undefined && expectedVersion !== actual) {
         task.reject(new VersionConflictError(expectedVersion, actual));

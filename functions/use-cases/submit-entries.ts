@@ -11,6 +11,7 @@ import type { ConfigSnapshot } from '../storage/config-revision';
 import { type CurrentEntry, currentFromCell, type SubmissionRecord } from '../storage/entry-records';
 import type { EntryStore, SubmissionRead } from '../storage/entry-store';
 import {
+  ConfigChangedError,
   RequestIdReusedError as StoredRequestIdReusedError,
   VersionConflictError,
 } from '../storage/storage-errors';
@@ -146,9 +147,10 @@ function revalidatedOutcome(current: CurrentEntry, outcome: ValidationOutcome): 
 }
 
 /**
- * The configuration and the cells the submission's rules read, from one read: the cells' read carries
- * the stored configuration's revision, and a revision other than the cached one means the read is
- * repeated with the configuration loaded again (and the caller authorised again against it).
+ * The configuration and the cells the submission's rules read, from one read (or none, when this
+ * process saw them all a moment ago: see RecentCells): the cells' read carries the stored
+ * configuration's revision, and a revision other than the cached one means the read is repeated with
+ * the configuration loaded again (and the caller authorised again against it).
  */
 async function readWithConfig(
   deps: SubmitEntriesDeps,
@@ -156,14 +158,17 @@ async function readWithConfig(
   projectId: string,
   authorise: (config: ProjectConfig) => Submitter,
   cells: readonly CellSubmission[],
+  how: { reloadConfig: boolean; readCells: boolean },
 ): Promise<{ snapshot: ConfigSnapshot; submitter: Submitter; read: SubmissionRead }> {
-  let snapshot = await configs.current(projectId);
+  let snapshot = how.reloadConfig ? await configs.refresh(projectId) : await configs.current(projectId);
   for (let reread = 0; ; reread += 1) {
     // Before anything is read or stored: a caller the configuration does not admit gets nothing.
     const submitter = authorise(snapshot.config);
     const read = await deps.entries.readForSubmission(
       projectId,
       readsOf(snapshot.config).neighbourhood(cells),
+      // Without a known revision the store reads, and the revision read is compared below.
+      how.readCells ? undefined : snapshot.revision,
     );
     if (read.configRevision === snapshot.revision || reread >= CONFIG_REREADS) {
       return { snapshot, submitter, read };
@@ -180,7 +185,9 @@ async function readWithConfig(
  * one by one. Cells of the same key are stored in the order sent; stored cells whose rules read a
  * changed cell are re-checked, and their outcome updated when it changed. Cells edited from an
  * outdated version throw CellVersionConflictError, and cells whose requestId was used for another
- * value RequestIdReusedError, after the rest were stored.
+ * value RequestIdReusedError, after the rest were stored. Every transaction checks the configuration
+ * revision its cells were validated with: when another process saved the configuration meanwhile,
+ * the submission is validated again with the new one (what was stored already is replayed).
  */
 export async function submitEntries(
   deps: SubmitEntriesDeps,
@@ -189,21 +196,77 @@ export async function submitEntries(
   authorise: (config: ProjectConfig) => Submitter,
   submission: EntriesSubmission,
 ): Promise<SubmittedEntries> {
-  const { cells } = submission;
-  const now = deps.now();
-  const { snapshot, submitter, read } = await readWithConfig(deps, configs, projectId, authorise, cells);
-  const { config } = snapshot;
-  const currents = new Map<string, CurrentEntry>();
-  for (const [key, item] of read.cells) {
-    const current = currentFromCell(item);
-    if (current !== null) currents.set(key, current);
-  }
-  const outcomes = validateEntries(cells, {
-    config,
-    now,
-    stored: storedValuesOf([...currents.values()]),
-  });
+  // Fixed before any attempt: cells an attempt stored are replayed, not stored again, by the next one.
   const requestId = submission.requestId ?? randomUUID();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await submitOnce(deps, configs, projectId, authorise, submission.cells, requestId, attempt > 0);
+    } catch (error) {
+      // The configuration was saved again between validating and storing: validate with the new one.
+      if (!(error instanceof ConfigChangedError) || attempt >= CONFIG_REREADS) throw error;
+    }
+  }
+}
+
+/** What validating cells found, and what it was validated with. */
+interface Validated {
+  snapshot: ConfigSnapshot;
+  submitter: Submitter;
+  read: SubmissionRead;
+  currents: Map<string, CurrentEntry>;
+  outcomes: ValidationOutcome[];
+}
+
+async function validateSubmitted(
+  deps: SubmitEntriesDeps,
+  configs: ConfigSource,
+  projectId: string,
+  authorise: (config: ProjectConfig) => Submitter,
+  cells: readonly CellSubmission[],
+  now: DateTime,
+  reloadConfig: boolean,
+): Promise<Validated> {
+  for (let readCells = false; ; readCells = true) {
+    const { snapshot, submitter, read } = await readWithConfig(deps, configs, projectId, authorise, cells, {
+      reloadConfig: reloadConfig && !readCells,
+      readCells,
+    });
+    const currents = new Map<string, CurrentEntry>();
+    for (const [key, item] of read.cells) {
+      const current = currentFromCell(item);
+      if (current !== null) currents.set(key, current);
+    }
+    const outcomes = validateEntries(cells, {
+      config: snapshot.config,
+      now,
+      stored: storedValuesOf([...currents.values()]),
+    });
+    // A cell refused as unknown is stored nowhere, so no transaction would check the configuration it
+    // was refused under: when that one came from memory, read the stored revision before refusing.
+    if (!read.recent || outcomes.every(isStorable)) return { snapshot, submitter, read, currents, outcomes };
+  }
+}
+
+async function submitOnce(
+  deps: SubmitEntriesDeps,
+  configs: ConfigSource,
+  projectId: string,
+  authorise: (config: ProjectConfig) => Submitter,
+  cells: readonly CellSubmission[],
+  requestId: string,
+  reloadConfig: boolean,
+): Promise<SubmittedEntries> {
+  const now = deps.now();
+  const { snapshot, submitter, read, currents, outcomes } = await validateSubmitted(
+    deps,
+    configs,
+    projectId,
+    authorise,
+    cells,
+    now,
+    reloadConfig,
+  );
+  const { config } = snapshot;
   const submittedAt = now.toUTC().toISO() ?? new Date().toISOString();
   const items: Submitted[] = cells.map((cell, index) => {
     const validated = outcomes[index];
@@ -231,6 +294,7 @@ export async function submitEntries(
       submission: recordOf(projectId, submitter, submittedAt, item),
       ...(item.cell.expectedVersion === undefined ? {} : { expectedVersion: item.cell.expectedVersion }),
       read: read.cells.get(entryKeyString(item.cell)) ?? null,
+      configRevision: snapshot.revision,
     })),
     rechecked.map(({ current, outcome }) => ({
       projectId,
@@ -238,6 +302,7 @@ export async function submitEntries(
       currentVersion: current.version,
       status: outcome.status,
       issues: outcome.issues,
+      configRevision: snapshot.revision,
     })),
   );
 

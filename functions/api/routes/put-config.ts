@@ -42,6 +42,8 @@ export const putConfigRoute: ProtectedRoute = {
       );
     }
     await container.configs.save(config, identity.email);
+    // Edits in this process then load it at once, without waiting for a read to show the new revision.
+    container.configCache.forget(projectId);
     const body: ConfigResponse = { config };
     return ok(body, current === null ? 201 : 200);
   },

@@ -320,6 +320,32 @@ function checkPlatform(
   ];
 }
 
+/** What validating needs of a configuration beyond the configuration itself, built from it alone. */
+interface ConfigIndex {
+  /** A batch may hold every cell of thousands of installations: a scan per entry would be quadratic. */
+  installationsById: Map<string, Installation>;
+  /** Each metric's reference figure (its baseline parsed), by installation#metric, filled as needed. */
+  references: Map<string, ReferenceFigure | undefined>;
+}
+
+/**
+ * Kept per configuration object, which is never changed once parsed (the API's cache hands out the
+ * same one until it changes): single-cell edits then build neither the index nor a baseline again.
+ */
+const indexes = new WeakMap<ProjectConfig, ConfigIndex>();
+
+function indexOf(config: ProjectConfig): ConfigIndex {
+  let index = indexes.get(config);
+  if (index === undefined) {
+    index = {
+      installationsById: new Map(config.installations.map((installation) => [installation.id, installation])),
+      references: new Map(),
+    };
+    indexes.set(config, index);
+  }
+  return index;
+}
+
 /**
  * Validates a batch of cells: one outcome per entry, in the same order. Never throws for bad input:
  * unknown installations, metrics and periods are rejected outcomes like any other bad value.
@@ -330,12 +356,7 @@ export function validateEntries(
 ): ValidationOutcome[] {
   const { config, now } = context;
   const periods = listPeriods(config.project);
-  // A batch may hold every cell of thousands of installations: a scan per entry would be quadratic.
-  const installationsById = new Map(
-    config.installations.map((installation) => [installation.id, installation]),
-  );
-  // Each metric's baseline is parsed once per batch, not once per cell.
-  const references = new Map<string, ReferenceFigure | undefined>();
+  const { installationsById, references } = indexOf(config);
   const referenceOf = (installation: Installation, metric: MetricDefinition) => {
     const key = `${installation.id}#${metric.id}`;
     if (!references.has(key)) references.set(key, referenceFigureOf(metric, config.project));

@@ -165,6 +165,47 @@ describe('the edit path: requests per edit, requestId reuse, neighbours re-check
     expect(after.body.outcomes[0]).toMatchObject({ status: 'accepted', version: 1 });
   });
 
+  it('validates again with a configuration another process saved while its cells were in memory', async () => {
+    expect((await putConfig(EXAMPLE.configBody)).status).toBeLessThan(300);
+    expect((await post({ cells: [cpu('P1', 1000)] })).body.outcomes[0]).toMatchObject({ status: 'accepted' });
+    // Another process lowers the CPU-hours budget and baseline to 100: 5,000 becomes far above them.
+    const lowered = {
+      ...EXAMPLE.config,
+      project: {
+        ...EXAMPLE.config.project,
+        budgets: EXAMPLE.config.project.budgets.map((budget) =>
+          budget.id === 'cpu-hours' ? { ...budget, amount: 100 } : budget,
+        ),
+      },
+      installations: EXAMPLE.config.installations.map((installation) =>
+        installation.id !== 'ifca-cpu'
+          ? installation
+          : {
+              ...installation,
+              metrics: installation.metrics.map((metric) =>
+                metric.id === 'cpu-hours' ? { ...metric, baseline: '100' } : metric,
+              ),
+            },
+      ),
+    } as ProjectConfig;
+    await new ConfigStore(api.harness.doc, api.harness.tableName).save(lowered, COORDINATOR);
+    counter?.reset();
+
+    const edit = await post({ cells: [cpu('P1', 5000)] });
+
+    expect(edit.status).toBe(200);
+    expect(edit.body.outcomes[0]).toMatchObject({ status: 'warning', version: 2 });
+    expect(edit.body.outcomes[0].issues.map((issue: { ruleId: string }) => issue.ruleId)).toContain(
+      'far-above-reference',
+    );
+    // The transaction checked the revision the edit was validated with, and was refused.
+    expect(new Map(counter?.byCommand()).get('TransactWriteItemsCommand')).toBe(2);
+    const history = await api.call('GET', apiPaths.history(PROJECT, 'ifca-cpu', 'cpu-hours', 'P1'), {
+      as: COORDINATOR,
+    });
+    expect(history.body.items.map((record: { version: number }) => record.version)).toEqual([1, 2]);
+  });
+
   it('stores a pasted block of 500 new cells with at most 30 DynamoDB requests', async () => {
     const copies = 8;
     const big = {
@@ -221,4 +262,61 @@ describe('the edit path: requests per edit, requestId reuse, neighbours re-check
     );
     expect(history.body.items).toHaveLength(1);
   }, 60_000);
+});
+
+describe('the edit path: cells seen a moment ago stand in for a read (RECENT_CELLS_MS)', () => {
+  let counter: DynamoRequestCounter | undefined;
+  const edits = (env: Record<string, string>) => {
+    const api = useApiServer({
+      env,
+      overrides: () => {
+        const doc = api.harness.newClient();
+        counter = countDynamoRequests(doc);
+        return { doc };
+      },
+    });
+    return api;
+  };
+  const cpu = (periodId: string, raw: number) => ({
+    installationId: 'ifca-cpu',
+    metricId: 'cpu-hours',
+    periodId,
+    raw,
+  });
+
+  describe('with a window of 10 s', () => {
+    const api = edits({ RECENT_CELLS_MS: '10000' });
+
+    it('stores the next edit of a cell it saw with one TransactWriteItems and no read', async () => {
+      await api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: EXAMPLE.configBody });
+      const post = (cells: unknown[]) =>
+        api.call('POST', apiPaths.entries(PROJECT), { as: COORDINATOR, body: { cells } });
+      await post([cpu('P1', 1000)]);
+      await post([cpu('P2', 1100)]);
+      counter?.reset();
+
+      const again = await post([cpu('P2', 30000)]);
+
+      expect(again.body.outcomes[0]).toMatchObject({ status: 'warning', version: 2 });
+      // Compared with P1 as this instance wrote it, without reading it again.
+      expect(again.body.outcomes[0].message).toMatch(/1,000/);
+      expect(counter?.byCommand()).toEqual([['TransactWriteItemsCommand', 1]]);
+    });
+  });
+
+  describe('with RECENT_CELLS_MS=0', () => {
+    const api = edits({ RECENT_CELLS_MS: '0' });
+
+    it('reads the cells and the revision for every edit', async () => {
+      await api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: EXAMPLE.configBody });
+      const post = (cells: unknown[]) =>
+        api.call('POST', apiPaths.entries(PROJECT), { as: COORDINATOR, body: { cells } });
+      await post([cpu('P1', 1000)]);
+      counter?.reset();
+
+      await post([cpu('P1', 1100)]);
+
+      expect(new Map(counter?.byCommand()).get('BatchGetItemCommand')).toBe(1);
+    });
+  });
 });
