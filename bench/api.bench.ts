@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildContainer, type Container } from '../functions/api/container';
 import { apiPaths } from '../functions/api/contract';
 import { readExampleProject } from '../functions/api/example-seed';
@@ -21,8 +21,8 @@ import { createDocumentClient } from '../functions/storage/dynamo-client';
 import { ensureTable } from '../functions/storage/ensure-table';
 import { type ClosedLoopResult, runClosedLoop } from './closed-loop';
 import { countDynamoRequests, type DynamoRequestCounter } from './dynamo-request-counter';
-import { runEditClients } from './edit-clients';
 import { latencyPercentiles } from './latency-percentiles';
+import { LoadClients } from './load-clients';
 import { keepAliveAgent, postJson } from './post-json';
 import { syntheticProject } from './synthetic-project';
 
@@ -112,22 +112,29 @@ function countedContainer(local: DynamoLocal, doc: DynamoDBDocumentClient, table
 
 type Scenario = 'spread' | 'hot';
 
+/** DynamoDB Local, and the clients' thread every run shares. */
+interface Stack {
+  local: DynamoLocal;
+  clients: LoadClients;
+}
+
 function editOf(scenario: Scenario, index: number) {
   const cell = scenario === 'hot' ? HOT_CELL : numberCells[index % numberCells.length];
   if (cell === undefined) throw new Error('the example has no number cells');
   return { ...cell, raw: 1000 + (index % 500) };
 }
 
-function apiRun(local: DynamoLocal, scenario: Scenario, clients: number, edits: number): Promise<Row> {
+function apiRun(stack: Stack, scenario: Scenario, clients: number, edits: number): Promise<Row> {
   return withCleanup(async (defer) => {
-    const { doc, tableName } = await freshTable(local, defer);
+    const { doc, tableName } = await freshTable(stack.local, defer);
     await new ConfigStore(doc, tableName).save(config, COORDINATOR);
     const counter: DynamoRequestCounter = countDynamoRequests(doc);
-    const container = countedContainer(local, doc, tableName);
+    const container = countedContainer(stack.local, doc, tableName);
     const api = await serveRouter(() => container);
     defer(() => api.close());
     counter.reset();
-    const { run, statuses } = await runEditClients({
+    const { run, statuses } = await stack.clients.run({
+      kind: 'edits',
       url: `${api.url}${apiPaths.entries(projectId)}`,
       headers: { 'x-dev-user': COORDINATOR },
       clients,
@@ -202,46 +209,33 @@ function pasteRun(local: DynamoLocal): Promise<PasteRow> {
   });
 }
 
-/** PutItem straight to DynamoDB Local with the document client the stores use: one request per write. */
-function putItemCeiling(local: DynamoLocal, clients: number, puts: number): Promise<Row> {
+/** PutItem straight to DynamoDB Local from clients in their own thread: one request per write. */
+function putItemCeiling(stack: Stack, clients: number, puts: number): Promise<Row> {
   return withCleanup(async (defer) => {
-    const { doc, tableName } = await freshTable(local, defer);
-    const counter = countDynamoRequests(doc);
-    const run = await runClosedLoop({
+    const { tableName } = await freshTable(stack.local, defer);
+    const { run, requests } = await stack.clients.run({
+      kind: 'put-items',
+      endpoint: stack.local.endpoint,
+      region: REGION,
+      tableName,
       clients,
-      operations: puts,
+      puts,
       maxMs: RUN_CAP_MS,
-      operation: async (index) => {
-        // About the size and shape of the history item an edit writes.
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              pk: `bench#${index % 64}`,
-              sk: `put#${index}`,
-              type: 'history',
-              projectId,
-              ...editOf('spread', index),
-              version: index,
-              rawJson: JSON.stringify(1000 + index),
-              valueJson: JSON.stringify({ type: 'number', value: 1000 + index }),
-              normalized: String(1000 + index),
-              status: 'accepted',
-              issues: [],
-              editor: COORDINATOR,
-              submittedAt: new Date().toISOString(),
-              requestId: randomUUID(),
-            },
-          }),
-        );
+      item: {
+        type: 'history',
+        projectId,
+        ...editOf('spread', 0),
+        status: 'accepted',
+        issues: [],
+        editor: COORDINATOR,
       },
     });
     return {
       scenario: 'raw PutItem (ceiling)',
       clients,
       run,
-      requests: counter.total(),
-      byCommand: counter.byCommand(),
+      requests,
+      byCommand: [['PutItemCommand', requests]],
       statuses: new Map(),
     };
   });
@@ -354,21 +348,32 @@ async function main(): Promise<void> {
       `${CONCURRENCIES.join(' and ')} clients, as ${COORDINATOR}, project "${projectId}"; ` +
       `${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the start.`,
   );
+  const clients = new LoadClients();
+  const stack: Stack = { local, clients };
+  try {
+    await runAll(stack);
+  } finally {
+    await clients.close();
+  }
+  console.log(`\n(${((Date.now() - startedAt) / 1000).toFixed(0)} s in all)`);
+}
+
+async function runAll(stack: Stack): Promise<void> {
+  const { local } = stack;
   // Untimed: lets the JVM and V8 compile the paths measured below.
-  await putItemCeiling(local, CONCURRENCIES[0] ?? 8, WARMUP_EDITS);
-  await apiRun(local, 'spread', CONCURRENCIES[0] ?? 8, WARMUP_EDITS);
+  await putItemCeiling(stack, CONCURRENCIES[0] ?? 8, WARMUP_EDITS);
+  await apiRun(stack, 'spread', CONCURRENCIES[0] ?? 8, WARMUP_EDITS);
 
   const rows: Row[] = [];
   for (const clients of CONCURRENCIES) {
-    rows.push(await putItemCeiling(local, clients, EDITS_PER_RUN));
-    rows.push(await apiRun(local, 'spread', clients, EDITS_PER_RUN));
-    rows.push(await apiRun(local, 'hot', clients, EDITS_PER_RUN));
+    rows.push(await putItemCeiling(stack, clients, EDITS_PER_RUN));
+    rows.push(await apiRun(stack, 'spread', clients, EDITS_PER_RUN));
+    rows.push(await apiRun(stack, 'hot', clients, EDITS_PER_RUN));
   }
   const paste = await pasteRun(local);
   console.log('');
   printTable(rows);
   printGoals(rows, paste);
-  console.log(`\n(${((Date.now() - startedAt) / 1000).toFixed(0)} s in all)`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
