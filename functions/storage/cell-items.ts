@@ -11,6 +11,18 @@ import {
   toJson,
 } from './entry-records';
 
+/** What a submission sent and its outcome, alike in its history item and in the cell it made current. */
+function outcomeFields(submission: SubmissionRecord) {
+  return {
+    rawJson: toJson(submission.raw),
+    valueJson: toJson(submission.value),
+    normalized: submission.normalized,
+    status: submission.status,
+    issues: submission.issues,
+    editor: submission.editor,
+  };
+}
+
 /**
  * The history item of one submission: what was sent, its outcome, who sent it, its version. Keyed by
  * the submission's requestId, it is the request's idempotency record too: one item per submission.
@@ -25,12 +37,7 @@ export function historyItem(historyPk: string, submission: SubmissionRecord, ver
     metricId: submission.metricId,
     periodId: submission.periodId,
     version,
-    rawJson: toJson(submission.raw),
-    valueJson: toJson(submission.value),
-    normalized: submission.normalized,
-    status: submission.status,
-    issues: submission.issues,
-    editor: submission.editor,
+    ...outcomeFields(submission),
     submittedBy: submission.submittedBy === undefined ? submission.editor : submission.submittedBy,
     via: submission.via ?? 'direct',
     submittedAt: submission.submittedAt,
@@ -69,12 +76,7 @@ export function nextCellItem(
   return {
     ...counters,
     currentVersion: version,
-    rawJson: toJson(submission.raw),
-    valueJson: toJson(submission.value),
-    normalized: submission.normalized,
-    status: submission.status,
-    issues: submission.issues,
-    editor: submission.editor,
+    ...outcomeFields(submission),
     updatedAt: submission.submittedAt,
   };
 }

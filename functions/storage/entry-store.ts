@@ -152,7 +152,8 @@ export class EntryStore {
     knownRevision?: string,
   ): Promise<SubmissionRead> {
     const pk = keys.projectPk(projectId);
-    const cellIds = cellKeys.map((key) => itemKeyId({ pk, sk: keys.entrySk(key) }));
+    const itemKeys = cellKeys.map((key) => ({ pk, sk: keys.entrySk(key) }));
+    const cellIds = itemKeys.map(itemKeyId);
     const cells = new Map<string, CellItem>();
     if (knownRevision !== undefined) {
       const recent = this.recent.lookup(projectId, cellIds, knownRevision);
@@ -167,10 +168,7 @@ export class EntryStore {
     const seenAt = this.recent.now();
     let config: Record<string, unknown> | undefined;
     if (batchRequests <= periods.length + 1) {
-      const read = await this.submissionReads.read([
-        configKey,
-        ...cellKeys.map((key) => ({ pk, sk: keys.entrySk(key) })),
-      ]);
+      const read = await this.submissionReads.read([configKey, ...itemKeys]);
       config = read.get(itemKeyId(configKey));
       read.delete(itemKeyId(configKey));
       for (const item of read.values())

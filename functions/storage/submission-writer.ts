@@ -163,9 +163,7 @@ function configCheck(tableName: string, projectId: string, revision: string) {
     ConditionCheck: {
       TableName: tableName,
       Key: { pk: keys.projectPk(projectId), sk: keys.configProjectSk },
-      ConditionExpression: condition.expression,
-      ExpressionAttributeNames: condition.names,
-      ExpressionAttributeValues: condition.values,
+      ...conditionFields(condition),
     },
   };
 }
@@ -557,11 +555,7 @@ export class SubmissionWriter {
           Put: {
             TableName: this.tableName,
             Item: state,
-            ConditionExpression: condition.expression,
-            ExpressionAttributeNames: condition.names,
-            ...(Object.keys(condition.values).length > 0
-              ? { ExpressionAttributeValues: condition.values }
-              : {}),
+            ...conditionFields(condition),
           },
         }
       : {
@@ -721,6 +715,15 @@ interface Condition {
   expression: string;
   names: Record<string, string>;
   values: Record<string, unknown>;
+}
+
+/** A condition as a Put's or a ConditionCheck's fields; DynamoDB refuses an empty value map. */
+function conditionFields(condition: Condition) {
+  return {
+    ConditionExpression: condition.expression,
+    ExpressionAttributeNames: condition.names,
+    ...(Object.keys(condition.values).length > 0 ? { ExpressionAttributeValues: condition.values } : {}),
+  };
 }
 
 function withCondition(update: ReturnType<typeof updateOf>, condition: Condition) {

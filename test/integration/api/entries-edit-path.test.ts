@@ -283,14 +283,18 @@ describe('the edit path: cells seen a moment ago stand in for a read (RECENT_CEL
     periodId,
     raw,
   });
+  /** The example's configuration saved, then a poster of cells as the coordinator. */
+  const configured = async (api: ReturnType<typeof edits>) => {
+    await api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: EXAMPLE.configBody });
+    return (cells: unknown[]) =>
+      api.call('POST', apiPaths.entries(PROJECT), { as: COORDINATOR, body: { cells } });
+  };
 
   describe('with a window of 10 s', () => {
     const api = edits({ RECENT_CELLS_MS: '10000' });
 
     it('stores the next edit of a cell it saw with one TransactWriteItems and no read', async () => {
-      await api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: EXAMPLE.configBody });
-      const post = (cells: unknown[]) =>
-        api.call('POST', apiPaths.entries(PROJECT), { as: COORDINATOR, body: { cells } });
+      const post = await configured(api);
       await post([cpu('P1', 1000)]);
       await post([cpu('P2', 1100)]);
       counter?.reset();
@@ -308,9 +312,7 @@ describe('the edit path: cells seen a moment ago stand in for a read (RECENT_CEL
     const api = edits({ RECENT_CELLS_MS: '0' });
 
     it('reads the cells and the revision for every edit', async () => {
-      await api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: EXAMPLE.configBody });
-      const post = (cells: unknown[]) =>
-        api.call('POST', apiPaths.entries(PROJECT), { as: COORDINATOR, body: { cells } });
+      const post = await configured(api);
       await post([cpu('P1', 1000)]);
       counter?.reset();
 
