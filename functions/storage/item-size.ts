@@ -22,8 +22,12 @@ export function estimateItemBytes(value: unknown): number {
   return Buffer.byteLength(String(value), 'utf8');
 }
 
-/** Refuses an item over DynamoDB's limit before the write, naming `what` was too big. */
-export function assertItemFits(item: unknown, what: string): void {
+/**
+ * Refuses an item over DynamoDB's limit before the write, naming `what` was too big; answers the
+ * estimated size of an item that fits, for a caller that adds items up against a request's limit.
+ */
+export function assertItemFits(item: unknown, what: string): number {
   const bytes = estimateItemBytes(item);
   if (bytes > MAX_ITEM_BYTES) throw new ItemTooLargeError(what, bytes);
+  return bytes;
 }

@@ -15,7 +15,7 @@ import {
   type SubmissionRecord,
   toJson,
 } from './entry-records';
-import { assertItemFits, estimateItemBytes } from './item-size';
+import { assertItemFits } from './item-size';
 import { oncePerTurn } from './once-per-turn';
 import type { RecentCells } from './recent-cells';
 import { requestFingerprint } from './request-fingerprint';
@@ -309,7 +309,7 @@ export class SubmissionWriter {
       ...(submission.status === 'rejected' ? { resultJson: toJson({ current: currentFromCell(cell) }) } : {}),
     };
     const what = `submission for ${key.installationId} / ${key.metricId} / ${key.periodId}`;
-    for (const item of [history, cell]) assertItemFits(item, what);
+    const bytes = assertItemFits(history, what) + assertItemFits(cell, what);
     if (write.read !== undefined) this.observe(lane, write.read ?? undefined);
     return new Promise((resolve, reject) => {
       lane.queue.push({
@@ -318,7 +318,7 @@ export class SubmissionWriter {
         fingerprint: requestFingerprint(submission.raw, write.expectedVersion),
         historyPk,
         requestKey,
-        bytes: estimateItemBytes(history) + estimateItemBytes(cell),
+        bytes,
         attempts: 0,
         resolve,
         reject,

@@ -16,7 +16,7 @@ import type { SeparatorAmbiguity } from '../parsing/parse-number';
 import { ambiguousSeparatorFinding, type NeighbourFigure } from './ambiguous-separator';
 import { type FindingSubject, toIssue } from './format-finding';
 import { parseMetricInput } from './parse-metric-input';
-import { infrastructureHourSlots, isPlatformHours } from './platform-rule-cells';
+import { infrastructureHourSlots, isPlatformHours, type MetricSlot } from './platform-rule-cells';
 import { checkAgainstReference, type ReferenceFigure, referenceFigureOf } from './reference-figure';
 import { statusOf, type ValidationOutcome } from './validation-outcome';
 
@@ -279,35 +279,30 @@ interface InfrastructureHours {
   known: number;
 }
 
-function infrastructureHoursByPeriod(
+function infrastructureHoursIn(
+  periodId: PeriodId,
   values: ReadonlyMap<string, MetricValue>,
-  config: ProjectConfig,
-  periods: readonly ReportingPeriod[],
-): Map<PeriodId, InfrastructureHours> {
-  const slots = infrastructureHourSlots(config);
-  const byPeriod = new Map<PeriodId, InfrastructureHours>();
-  for (const period of periods) {
-    let total = 0;
-    let known = 0;
-    for (const slot of slots) {
-      const delivered = numberAt(values, { ...slot, periodId: period.id });
-      if (delivered === undefined) continue;
-      total += delivered;
-      known += 1;
-    }
-    byPeriod.set(period.id, { total, known });
+  slots: readonly MetricSlot[],
+): InfrastructureHours {
+  let total = 0;
+  let known = 0;
+  for (const slot of slots) {
+    const delivered = numberAt(values, { ...slot, periodId });
+    if (delivered === undefined) continue;
+    total += delivered;
+    known += 1;
   }
-  return byPeriod;
+  return { total, known };
 }
 
 function checkPlatform(
   item: Checked,
   value: number,
-  infrastructureHours: () => ReadonlyMap<PeriodId, InfrastructureHours>,
+  infrastructureHours: (periodId: PeriodId) => InfrastructureHours,
 ): ParseFinding[] {
   const { installation, metric, period } = item;
   if (!isPlatformHours(installation, metric) || period === undefined) return [];
-  const { total, known } = infrastructureHours().get(period.id) ?? { total: 0, known: 0 };
+  const { total, known } = infrastructureHours(period.id);
   // Nothing entered yet for the infrastructure is not "zero delivered": wait for their figures.
   if (known === 0 || value <= total) return [];
   return [
@@ -326,6 +321,8 @@ interface ConfigIndex {
   installationsById: Map<string, Installation>;
   /** Each metric's reference figure (its baseline parsed), by installation#metric, filled as needed. */
   references: Map<string, ReferenceFigure | undefined>;
+  /** The cells a platform's hours are compared with, in each period. */
+  infrastructureSlots: MetricSlot[];
 }
 
 /**
@@ -340,6 +337,7 @@ function indexOf(config: ProjectConfig): ConfigIndex {
     index = {
       installationsById: new Map(config.installations.map((installation) => [installation.id, installation])),
       references: new Map(),
+      infrastructureSlots: infrastructureHourSlots(config),
     };
     indexes.set(config, index);
   }
@@ -356,7 +354,7 @@ export function validateEntries(
 ): ValidationOutcome[] {
   const { config, now } = context;
   const periods = listPeriods(config.project);
-  const { installationsById, references } = indexOf(config);
+  const { installationsById, references, infrastructureSlots } = indexOf(config);
   const referenceOf = (installation: Installation, metric: MetricDefinition) => {
     const key = `${installation.id}#${metric.id}`;
     if (!references.has(key)) references.set(key, referenceFigureOf(metric, config.project));
@@ -365,11 +363,15 @@ export function validateEntries(
   const batch: BatchConfig = { config, installationsById, periods, referenceOf };
   const checked = entries.map((entry) => checkOne(entry, batch, now));
   const values = currentValues(checked, context.stored ?? []);
-  // Only batches holding a platform's hours need the infrastructure totals: compute them at most once.
-  let infrastructureHours: Map<PeriodId, InfrastructureHours> | undefined;
-  const infrastructureHoursOnce = () => {
-    infrastructureHours ??= infrastructureHoursByPeriod(values, config, periods);
-    return infrastructureHours;
+  // Only a platform's hours need the infrastructure totals: each period's at most once per batch.
+  const infrastructureHours = new Map<PeriodId, InfrastructureHours>();
+  const infrastructureHoursOnce = (periodId: PeriodId) => {
+    let hours = infrastructureHours.get(periodId);
+    if (hours === undefined) {
+      hours = infrastructureHoursIn(periodId, values, infrastructureSlots);
+      infrastructureHours.set(periodId, hours);
+    }
+    return hours;
   };
 
   return checked.map((item) => {
