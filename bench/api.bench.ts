@@ -19,7 +19,7 @@ import { serveRouter } from '../functions/local/serve-router';
 import { ConfigStore } from '../functions/storage/config-store';
 import { createDocumentClient } from '../functions/storage/dynamo-client';
 import { ensureTable } from '../functions/storage/ensure-table';
-import { type ClosedLoopResult, runClosedLoop } from './closed-loop';
+import type { ClosedLoopResult } from './closed-loop';
 import { countDynamoRequests, type DynamoRequestCounter } from './dynamo-request-counter';
 import { latencyPercentiles } from './latency-percentiles';
 import { LoadClients } from './load-clients';
