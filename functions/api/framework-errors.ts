@@ -3,18 +3,13 @@ import { MalformedBodyError } from './api-errors';
 import { decodePathSegments } from './decode-path';
 import { errorResponse } from './http-errors';
 import { parseJsonObjectText } from './request-body';
+import { withJsonHeaders, writeResponse } from './write-response';
 
 type ExpressApp = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-
 /** Answers with our {code, message} for an error, on a server we run ourselves (outside the routes). */
 export function sendError(res: ServerResponse, error: unknown): void {
-  const mapped = errorResponse(error);
-  res.statusCode = mapped.status;
-  for (const [name, value] of Object.entries({ ...JSON_HEADERS, ...mapped.headers }))
-    res.setHeader(name, value);
-  res.end(JSON.stringify(mapped.body));
+  writeResponse(res, withJsonHeaders(errorResponse(error)));
 }
 
 interface FrameworkFailure {

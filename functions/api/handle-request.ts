@@ -5,15 +5,7 @@ import { matchRoute } from './match-route';
 import { assertBodySize } from './request-body';
 import type { Route } from './route';
 import { ROUTES } from './route-table';
-
-const JSON_HEADERS = {
-  'content-type': 'application/json; charset=utf-8',
-  'cache-control': 'no-store',
-};
-
-function withJsonHeaders(response: ApiResponse): ApiResponse {
-  return { ...response, headers: { ...JSON_HEADERS, ...response.headers } };
-}
+import { withJsonHeaders } from './write-response';
 
 /**
  * Every platform adapter (Functions Framework, Lambda) ends here: refuse an oversized body, match the

@@ -4,6 +4,7 @@ import * as functions from '@google-cloud/functions-framework';
 import { type Container, getProcessContainer } from './container';
 import { handleApiRequest } from './handle-request';
 import type { ApiRequest } from './http-types';
+import { writeResponse } from './write-response';
 
 /** The name to deploy with (`--entry-point vaAssessApi`) and to serve locally (`--target`). */
 export const FUNCTION_NAME = 'vaAssessApi';
@@ -47,11 +48,7 @@ function leaveFrameworkDomain(): void {
 export function createHttpHandler(container: () => Container): HttpFunction {
   return async (req, res) => {
     leaveFrameworkDomain();
-    const response = await handleApiRequest(fromFrameworkRequest(req), container);
-    res
-      .status(response.status)
-      .set(response.headers ?? {})
-      .send(response.bytes === undefined ? JSON.stringify(response.body) : Buffer.from(response.bytes));
+    writeResponse(res, await handleApiRequest(fromFrameworkRequest(req), container));
   };
 }
 

@@ -231,3 +231,24 @@ describe('each error names its real cause', () => {
     expect(result.body.message).toContain('not valid JSON');
   });
 });
+
+describe('answers as the router writes them', () => {
+  it('declares the length of an answer in bytes, so one with several-byte characters arrives whole', async () => {
+    await api.call('PUT', `${base}/config`, { headers: asCoordinator, body: EXAMPLE.configBody });
+    const answer = await rawRequest(api.baseUrl, {
+      method: 'POST',
+      path: `${base}/entries`,
+      headers: { 'content-type': 'application/json', ...asCoordinator },
+      body: JSON.stringify({
+        cells: [{ installationId: 'ifca-cpu', metricId: 'cpu-hours', periodId: 'P2', raw: 1e308 }],
+      }),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(answer.headers['cache-control']).toBe('no-store');
+    // The message names the installation and period with "–" and "›": three bytes each in UTF-8.
+    const message: string = answer.body.outcomes[0].message;
+    expect(message).toContain('›');
+    expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(answer.body)));
+  });
+});
