@@ -36,6 +36,14 @@ const RUN_CAP_MS = 15_000;
  * its steady rate, which flattered every ratio to it.
  */
 const WARMUP_EDITS = 4000;
+/**
+ * The API's share of the raw PutItem rate compares two runs of about a second and two: one JIT
+ * recompilation or GC pause in either (DynamoDB Local's JVM, V8) moved it by five points from one
+ * bench to the next. So the goal takes the median share of this many ceiling-then-API pairs at
+ * SHARE_CLIENTS, alternated so that both loads see the stack equally warm.
+ */
+const SHARE_PAIRS = 3;
+const SHARE_CLIENTS = 8;
 const COORDINATOR = 'coordinator@imagine.example.org';
 const REGION = 'local';
 const HOT_CELL = { installationId: 'ifca-cpu', metricId: 'cpu-hours', periodId: 'P1' };
@@ -111,6 +119,12 @@ function countedContainer(local: DynamoLocal, doc: DynamoDBDocumentClient, table
 }
 
 type Scenario = 'spread' | 'hot';
+
+/** A raw PutItem run and the API run (spread) right after it, at the same concurrency. */
+interface SharePair {
+  ceiling: Row;
+  api: Row;
+}
 
 /** DynamoDB Local, and the clients' thread every run shares. */
 interface Stack {
@@ -301,20 +315,29 @@ function printTable(rows: readonly Row[]): void {
   }
 }
 
+/** The API's edits/s over the ceiling's writes/s of one pair of runs, in percent. */
+function shareOf(pair: SharePair): number {
+  return (editsPerSecond(pair.api) / editsPerSecond(pair.ceiling)) * 100;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}
+
 /** The goals of issue 9, each measured above in this same run. */
-function printGoals(rows: readonly Row[], paste: PasteRow): void {
+function printGoals(rows: readonly Row[], paste: PasteRow, sharePairs: readonly SharePair[]): void {
   const find = (scenario: string, clients: number) =>
     rows.find((row) => row.scenario.startsWith(scenario) && row.clients === clients);
-  const ceiling8 = find('raw', 8);
-  const spread8 =
-    find('API, 1', 8) ?? rows.find((row) => row.scenario.endsWith('cells') && row.clients === 8);
+  const spread8 = sharePairs[0]?.api;
   const hot32 = find('API, one hot cell', 32);
   const perEdit = (row: Row | undefined) =>
     row === undefined ? Number.NaN : row.requests / Math.max(1, row.run.completed);
-  const share =
-    ceiling8 === undefined || spread8 === undefined
-      ? Number.NaN
-      : (editsPerSecond(spread8) / editsPerSecond(ceiling8)) * 100;
+  const shares = sharePairs.map(shareOf);
+  const share = median(shares);
   const hotAll =
     hot32 !== undefined && hot32.run.completed - hot32.run.failed === EDITS_PER_RUN && !hot32.run.capped;
   const hotP99 = hot32 === undefined ? Number.NaN : latencyPercentiles(hot32.run.latenciesMs).p99;
@@ -328,7 +351,10 @@ function printGoals(rows: readonly Row[], paste: PasteRow): void {
   console.log(
     `  DynamoDB requests per single-cell edit (spread, 8 clients) <= 2.0: ${perEdit(spread8).toFixed(2)} ${mark(perEdit(spread8) <= 2.0)}`,
   );
-  console.log(`  API >= 40% of raw PutItem at 8 clients: ${share.toFixed(1)}% ${mark(share >= 40)}`);
+  console.log(
+    `  API >= 40% of raw PutItem at 8 clients, median of ${shares.length} alternating pairs ` +
+      `(${shares.map((value) => `${value.toFixed(1)}%`).join(', ')}): ${share.toFixed(1)}% ${mark(share >= 40)}`,
+  );
   console.log(
     `  hot cell, 32 clients, all ${EDITS_PER_RUN} edits with p99 < 1 s: ${hot32 === undefined ? 0 : hot32.run.completed - hot32.run.failed} edits, p99 ${hotP99.toFixed(0)} ms ${mark(hotAll && hotP99 < 1000)}`,
   );
@@ -365,15 +391,21 @@ async function runAll(stack: Stack): Promise<void> {
   await apiRun(stack, 'spread', CONCURRENCIES[0] ?? 8, WARMUP_EDITS);
 
   const rows: Row[] = [];
+  const sharePairs: SharePair[] = [];
   for (const clients of CONCURRENCIES) {
-    rows.push(await putItemCeiling(stack, clients, EDITS_PER_RUN));
-    rows.push(await apiRun(stack, 'spread', clients, EDITS_PER_RUN));
-    rows.push(await apiRun(stack, 'hot', clients, EDITS_PER_RUN));
+    const ceiling = await putItemCeiling(stack, clients, EDITS_PER_RUN);
+    const api = await apiRun(stack, 'spread', clients, EDITS_PER_RUN);
+    if (clients === SHARE_CLIENTS) sharePairs.push({ ceiling, api });
+    rows.push(ceiling, api, await apiRun(stack, 'hot', clients, EDITS_PER_RUN));
+  }
+  while (sharePairs.length < SHARE_PAIRS) {
+    const ceiling = await putItemCeiling(stack, SHARE_CLIENTS, EDITS_PER_RUN);
+    sharePairs.push({ ceiling, api: await apiRun(stack, 'spread', SHARE_CLIENTS, EDITS_PER_RUN) });
   }
   const paste = await pasteRun(local);
   console.log('');
   printTable(rows);
-  printGoals(rows, paste);
+  printGoals(rows, paste, sharePairs);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
