@@ -4,8 +4,6 @@ import { ASSIGNED_COUNTRY_COUNT } from '../parsing/country-codes';
 import { formatNumber } from '../parsing/format-metric-value';
 import type { ParseFinding } from '../parsing/parse-finding';
 
-export { MAX_PLAUSIBLE_FIGURE, MIN_NONZERO_FIGURE };
-
 /** Exponent notation where grouped digits would run to hundreds of characters (1e+308). */
 export function shownFigure(value: number): string {
   const size = Math.abs(value);

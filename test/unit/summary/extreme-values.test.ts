@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { listPeriods, type PeriodId } from '../../../functions/domain/calendar/reporting-period';
 import { parseWindow } from '../../../functions/domain/calendar/reporting-window';
+import { MAX_PLAUSIBLE_FIGURE, MIN_NONZERO_FIGURE } from '../../../functions/domain/config/figure-bounds';
 import { draftAssessments } from '../../../functions/domain/drafts/draft-assessments';
 import { draftExecutiveSummary } from '../../../functions/domain/drafts/draft-executive-summary';
 import { acceptedValues } from '../../../functions/domain/entries/accepted-values';
@@ -9,10 +10,6 @@ import type { RawInput } from '../../../functions/domain/entries/metric-value';
 import { buildReportModel } from '../../../functions/domain/report/build-report-model';
 import { summarize } from '../../../functions/domain/summary/summarize';
 import { summaryHeadlines } from '../../../functions/domain/summary/summary-headlines';
-import {
-  MAX_PLAUSIBLE_FIGURE,
-  MIN_NONZERO_FIGURE,
-} from '../../../functions/domain/validation/plausible-magnitude';
 import { validateEntries } from '../../../functions/domain/validation/validate-entries';
 import { renderMarkdown } from '../../../functions/report/markdown/render-markdown';
 import { tinyConfig } from '../../fixtures/tiny-config';
