@@ -548,7 +548,7 @@ export class SubmissionWriter {
     if (writes.length === 0 || state === undefined) return undefined;
     const condition: Condition =
       before === undefined
-        ? { expression: 'attribute_not_exists(#pk)', names: { '#pk': 'pk' }, values: {} }
+        ? ITEM_ABSENT
         : { expression: '#n = :n', names: { '#n': 'submissions' }, values: { ':n': before.submissions } };
     const cellAction = anyAccepted
       ? {
@@ -580,10 +580,6 @@ export class SubmissionWriter {
             ),
           },
         };
-    const notThere = {
-      ConditionExpression: 'attribute_not_exists(#pk)',
-      ExpressionAttributeNames: { '#pk': 'pk' },
-    };
     return {
       group,
       first,
@@ -591,7 +587,9 @@ export class SubmissionWriter {
       after: state,
       actions: [
         cellAction,
-        ...histories.map((Item) => ({ Put: { TableName: this.tableName, Item, ...notThere } })),
+        ...histories.map((Item) => ({
+          Put: { TableName: this.tableName, Item, ...conditionFields(ITEM_ABSENT) },
+        })),
       ],
     };
   }
@@ -716,6 +714,13 @@ interface Condition {
   names: Record<string, string>;
   values: Record<string, unknown>;
 }
+
+/** The item is not there yet: a cell's first write, and every history item (keyed by its requestId). */
+const ITEM_ABSENT: Condition = {
+  expression: 'attribute_not_exists(#pk)',
+  names: { '#pk': 'pk' },
+  values: {},
+};
 
 /** A condition as a Put's or a ConditionCheck's fields; DynamoDB refuses an empty value map. */
 function conditionFields(condition: Condition) {
