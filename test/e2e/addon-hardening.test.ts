@@ -53,7 +53,7 @@ const bodies = (posts: ReturnType<typeof entriesPosts>) =>
 describe('the backend goes down in the middle of an edit: stored, but the answer never arrives', () => {
   let gate: GatedBackend | undefined;
   beforeAll(async () => {
-    gate = await startGatedBackend(() => addon.backendUrl);
+    gate = await startGatedBackend(() => addon.routerUrl);
   });
   afterAll(async () => {
     await gate?.close();
@@ -76,7 +76,7 @@ describe('the backend goes down in the middle of an edit: stored, but the answer
     '%s: pending, then "Sync pending edits" stores it ONCE and paints its real outcome',
     async (_, decision) => {
       if (gate === undefined) throw new Error('no gate');
-      await addon.coordinatorSetsUp({ backendUrl: gate.url });
+      await addon.coordinatorSetsUp({ via: gate.url });
       const cell = cellOf('ifca-cpu', 'cpu-hours', 'P3');
       const versionsBefore = (await historyOf('ifca-cpu', 'cpu-hours', 'P3')).length;
       const held = gate.holdNext('POST', ENTRIES);

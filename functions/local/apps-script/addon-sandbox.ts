@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { UserEnteredValue, WorkbookModel } from '../workbook';
@@ -27,6 +27,8 @@ export interface AddonSandboxOptions {
   audience: string;
   fetchTimeoutMs?: number;
   now?: () => number;
+  /** PEM certificates UrlFetchApp trusts besides the public CAs: a local backend's self-signed one. */
+  trustedCertificates?: readonly string[];
 }
 
 /** An execution that ended by throwing, as the Apps Script execution log would show it. */
@@ -63,6 +65,13 @@ export interface EditResult {
   executions: ExecutionRecord[];
 }
 
+/** Read at each use: a test may change the project's manifest between executions. */
+function readManifest(distDir: string): { urlFetchWhitelist?: unknown } {
+  const file = join(distDir, 'appsscript.json');
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as { urlFetchWhitelist?: unknown };
+}
+
 const PROTECTED_IN_UI =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
@@ -94,6 +103,10 @@ export class AddonSandbox {
       audience: options.audience,
       ...(options.fetchTimeoutMs === undefined ? {} : { fetchTimeoutMs: options.fetchTimeoutMs }),
       ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.trustedCertificates === undefined
+        ? {}
+        : { trustedCertificates: options.trustedCertificates }),
+      manifest: () => readManifest(options.distDir),
     });
   }
 

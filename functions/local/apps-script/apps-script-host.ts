@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { request as httpsRequest } from 'node:https';
+import { rootCertificates } from 'node:tls';
 import {
   boundsOfGridRange,
   formatA1,
@@ -27,6 +29,7 @@ import type {
   TriggerView,
 } from './host-views';
 import { displayValueFrom, scriptValueFrom, scriptValueOf } from './typed-input';
+import { notAllowlisted, urlAllowlistOf } from './url-fetch-allowlist';
 import { utf8Bytes } from './utf8';
 
 /** Signs identity tokens as ScriptApp.getIdentityToken() returns them (the tests' own key pair). */
@@ -57,6 +60,10 @@ export interface AppsScriptHostOptions {
   /** Clock of CacheService expirations. */
   now?: () => number;
   timeZone?: string;
+  /** The project's manifest (appsscript.json) as it is now: UrlFetchApp obeys its urlFetchWhitelist. */
+  manifest: () => { urlFetchWhitelist?: unknown };
+  /** PEM certificates UrlFetchApp trusts besides the public CAs (a local backend's self-signed one). */
+  trustedCertificates?: readonly string[];
 }
 
 /** Apps Script's quotas: 9 KB a property value, 500 KB a property store. */
@@ -99,6 +106,8 @@ export class AppsScriptHost {
   readonly fetchTimeoutMs: number;
   private readonly now: () => number;
   readonly timeZone: string;
+  private readonly manifest: () => { urlFetchWhitelist?: unknown };
+  private readonly trustedCertificates: readonly string[];
 
   private readonly properties = new Map<string, Map<string, string>>();
   private readonly caches = new Map<string, Map<string, { value: string; expiresAt: number }>>();
@@ -125,6 +134,8 @@ export class AppsScriptHost {
     this.fetchTimeoutMs = options.fetchTimeoutMs ?? 60_000;
     this.now = options.now ?? Date.now;
     this.timeZone = options.timeZone ?? 'Etc/UTC';
+    this.manifest = options.manifest;
+    this.trustedCertificates = options.trustedCertificates ?? [];
   }
 
   // ---- what tests steer ----
@@ -492,9 +503,10 @@ export class AppsScriptHost {
     url: string,
     params: Record<string, unknown>,
   ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
-    if (!/^https?:\/\//i.test(url))
-      throw new Error(`Invalid argument: url (found "${url}", expected http:// or https://)`);
-    const method = String(params.method ?? 'get').toUpperCase();
+    const allowlist = urlAllowlistOf(this.manifest());
+    if (allowlist.problem !== '') throw new Error(allowlist.problem);
+    if (!allowlist.admits(url)) throw new Error(notAllowlisted(url));
+    let method = String(params.method ?? 'get').toUpperCase();
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(
       (params.headers as Record<string, unknown> | undefined) ?? {},
@@ -521,29 +533,88 @@ export class AppsScriptHost {
     }
     const record: FetchRecord = { method, url, ...(body === undefined ? {} : { body }) };
     this.fetches.push(record);
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        redirect: params.followRedirects === false ? 'manual' : 'follow',
-        signal: AbortSignal.timeout(this.fetchTimeoutMs),
-      });
-    } catch (error) {
-      const timedOut =
-        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      record.error = timedOut ? 'timeout' : 'unreachable';
-      throw new Error(timedOut ? `Timeout: ${url}` : `Address unavailable: ${url}`);
+    let target = url;
+    for (let hops = 0; ; hops += 1) {
+      let answer: { status: number; headers: Record<string, string>; text: string };
+      try {
+        answer = await this.httpsExchange(
+          target,
+          method,
+          headers,
+          body,
+          params.validateHttpsCertificates !== false,
+        );
+      } catch (error) {
+        const timedOut =
+          error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        record.error = timedOut ? 'timeout' : 'unreachable';
+        throw new Error(timedOut ? `Timeout: ${target}` : `Address unavailable: ${target}`);
+      }
+      const location = answer.headers.location;
+      if (params.followRedirects !== false && answer.status >= 300 && answer.status < 400 && location) {
+        if (hops >= 10) throw new Error(`Too many redirects: ${url}`);
+        target = new URL(location, target).toString();
+        // Unknown whether Apps Script checks a redirect's target against the allowlist: the double does.
+        if (!allowlist.admits(target)) throw new Error(notAllowlisted(target));
+        if (answer.status === 303 || (answer.status !== 307 && answer.status !== 308 && method === 'POST')) {
+          method = 'GET';
+          body = undefined;
+        }
+        continue;
+      }
+      record.status = answer.status;
+      if (answer.status >= 400 && params.muteHttpExceptions !== true) {
+        throw new Error(
+          `Request failed for ${url} returned code ${answer.status}. Truncated server response: ${answer.text.slice(0, 200)} (use muteHttpExceptions option to examine full response)`,
+        );
+      }
+      return answer;
     }
-    const text = await response.text();
-    record.status = response.status;
-    if (response.status >= 400 && params.muteHttpExceptions !== true) {
-      throw new Error(
-        `Request failed for ${url} returned code ${response.status}. Truncated server response: ${text.slice(0, 200)} (use muteHttpExceptions option to examine full response)`,
+  }
+
+  /** One request over TLS, trusting the public CAs and the certificate the sandbox was given. */
+  private httpsExchange(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    validateCertificates: boolean,
+  ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpsRequest(
+        url,
+        {
+          method,
+          headers: {
+            ...headers,
+            ...(body === undefined ? {} : { 'content-length': Buffer.byteLength(body) }),
+          },
+          ...(this.trustedCertificates.length === 0
+            ? {}
+            : { ca: [...rootCertificates, ...this.trustedCertificates] }),
+          rejectUnauthorized: validateCertificates,
+          signal: AbortSignal.timeout(this.fetchTimeoutMs),
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            const answerHeaders: Record<string, string> = {};
+            for (const [name, value] of Object.entries(response.headers)) {
+              if (value !== undefined) answerHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+            }
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: answerHeaders,
+              text: Buffer.concat(chunks).toString('utf8'),
+            });
+          });
+        },
       );
-    }
-    return { status: response.status, headers: Object.fromEntries(response.headers), text };
+      request.on('error', reject);
+      request.end(body);
+    });
   }
 
   // ---- every operation an execution may ask for ----

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AddonSandbox, startAddonSandbox } from '../../../functions/local/apps-script';
+import { type LocalCertificate, makeLocalCertificate } from '../../../functions/local/apps-script/local-tls';
 import { WorkbookModel } from '../../../functions/local/workbook';
 import { createTestSigner, TEST_AUDIENCE } from '../support/sign-test-token';
 
@@ -99,7 +100,12 @@ function showPage() {
 `;
 
 const IDENTITY_SCOPES = ['openid', 'https://www.googleapis.com/auth/userinfo.email'];
-const MANIFEST = JSON.stringify({ oauthScopes: IDENTITY_SCOPES });
+/** What the bundle may fetch: the test's https server, and a port where nothing listens. */
+const manifestFor = (baseUrl: string) =>
+  JSON.stringify({
+    oauthScopes: IDENTITY_SCOPES,
+    urlFetchWhitelist: [`${baseUrl}/`, 'https://127.0.0.1:9/'],
+  });
 
 const OWNER = 'owner@example.org';
 const ANN = 'ann@example.org';
@@ -112,18 +118,22 @@ describe('the Apps Script double', () => {
   let sandbox: AddonSandbox;
   let server: Server;
   let baseUrl: string;
+  let certificate: LocalCertificate;
+  let MANIFEST: string;
 
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'apps-script-double-'));
     writeFileSync(join(dist, 'Code.js'), SCRIPT);
-    writeFileSync(join(dist, 'appsscript.json'), MANIFEST);
-    server = createServer((request, response) => {
+    certificate = makeLocalCertificate();
+    server = createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => {
       const status = Number(request.url?.slice(1) || '200');
       response.writeHead(status, { 'content-type': 'text/plain' });
       response.end(`answered ${status}`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    MANIFEST = manifestFor(baseUrl);
+    writeFileSync(join(dist, 'appsscript.json'), MANIFEST);
   });
 
   afterAll(async () => {
@@ -159,6 +169,7 @@ describe('the Apps Script double', () => {
       signer: createTestSigner(),
       audience: TEST_AUDIENCE,
       fetchTimeoutMs: 2_000,
+      trustedCertificates: [certificate.cert],
     });
   });
 
@@ -260,7 +271,7 @@ describe('the Apps Script double', () => {
     expect(await sandbox.run(BOB, 'tryLockFor', 10)).toBe(true);
   });
 
-  it('fetches over real HTTP with muteHttpExceptions semantics, and says when the host is unreachable', async () => {
+  it('fetches over real HTTPS with muteHttpExceptions semantics, and says when the host is unreachable', async () => {
     expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/404`, true)).toEqual({
       code: 404,
       text: 'answered 404',
@@ -271,8 +282,55 @@ describe('the Apps Script double', () => {
       ),
       isError: true,
     });
-    expect(await sandbox.run(OWNER, 'fetchStatus', 'http://127.0.0.1:9/x', true)).toEqual({
-      thrown: 'Exception: Address unavailable: http://127.0.0.1:9/x',
+    expect(await sandbox.run(OWNER, 'fetchStatus', 'https://127.0.0.1:9/x', true)).toEqual({
+      thrown: 'Exception: Address unavailable: https://127.0.0.1:9/x',
+      isError: true,
+    });
+  });
+
+  it("refuses a fetch outside the manifest's urlFetchWhitelist, and any http:// fetch, as Apps Script does", async () => {
+    const plain = baseUrl.replace('https://', 'http://');
+    const elsewhere = 'https://api.example.org/health';
+    for (const url of [`${plain}/200`, elsewhere, `https://127.0.0.1:10/x`]) {
+      expect(await sandbox.run(OWNER, 'fetchStatus', url, true)).toEqual({
+        thrown: `Exception: Request to ${url} failed because the URL has not been whitelisted in the script manifest.`,
+        isError: true,
+      });
+    }
+    expect(sandbox.fetches().map((fetch) => fetch.url)).toEqual([]);
+  });
+
+  it('refuses every fetch when the manifest lists no prefixes, or lists one Google would refuse', async () => {
+    try {
+      writeFileSync(join(dist, 'appsscript.json'), JSON.stringify({ oauthScopes: IDENTITY_SCOPES }));
+      expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/200`, true)).toEqual({
+        thrown: expect.stringContaining('has no urlFetchWhitelist'),
+        isError: true,
+      });
+      for (const entry of [baseUrl, `${baseUrl.replace('https://', 'http://')}/`]) {
+        writeFileSync(join(dist, 'appsscript.json'), JSON.stringify({ urlFetchWhitelist: [entry] }));
+        expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/200`, true)).toEqual({
+          thrown: expect.stringContaining(`urlFetchWhitelist entry "${entry}" is invalid`),
+          isError: true,
+        });
+      }
+    } finally {
+      writeFileSync(join(dist, 'appsscript.json'), MANIFEST);
+    }
+  });
+
+  it('trusts only the certificates it was given: another self-signed backend is refused', async () => {
+    await sandbox.close();
+    sandbox = await startAddonSandbox({
+      model,
+      spreadsheetId,
+      distDir: dist,
+      signer: createTestSigner(),
+      audience: TEST_AUDIENCE,
+      fetchTimeoutMs: 2_000,
+    });
+    expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/200`, true)).toEqual({
+      thrown: `Exception: Address unavailable: ${baseUrl}/200`,
       isError: true,
     });
   });
