@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { UserEnteredValue, WorkbookModel } from '../workbook';
 import { AppsScriptHost, type Execution, type IdentityTokenSigner, type LockWait } from './apps-script-host';
+import { editorSeenByTrigger } from './edit-event-user';
 import type { RunMessage, RunResult } from './execution-worker';
 import type {
   AlertRecord,
@@ -54,7 +55,11 @@ export interface ExecutionRecord {
 }
 
 export interface EditOptions {
-  /** false: Apps Script reports no editor (e.user is empty), as for some consumer accounts. */
+  /**
+   * Whether the trigger's `e.user` names the editor. Default: as Google does, only when the editor is
+   * the trigger's owner or in the owner's Workspace domain (editorSeenByTrigger). true: always, as if
+   * they shared one Workspace (a test about a named editor says so); false: never.
+   */
   reportEditor?: boolean;
 }
 
@@ -273,7 +278,7 @@ export class AddonSandbox {
     for (const trigger of this.host.editTriggersOf(this.spreadsheetId)) {
       const editEvent: NonNullable<RunMessage['editEvent']> = {
         range: target,
-        user: options.reportEditor === false ? '' : who,
+        user: (options.reportEditor ?? editorSeenByTrigger(who, trigger.owner)) ? who : '',
         authMode: 'FULL',
         triggerUid: trigger.uniqueId,
       };

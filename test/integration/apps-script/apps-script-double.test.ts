@@ -110,6 +110,8 @@ const manifestFor = (baseUrl: string) =>
 const OWNER = 'owner@example.org';
 const ANN = 'ann@example.org';
 const BOB = 'bob@example.org';
+/** At another institution: not in the owner's Workspace domain. */
+const CAROL = 'carol@partner.example.net';
 
 describe('the Apps Script double', () => {
   let dist: string;
@@ -146,7 +148,7 @@ describe('the Apps Script double', () => {
     const spreadsheet = model.create({
       title: 'Double',
       owner: OWNER,
-      sharedWith: [ANN, BOB],
+      sharedWith: [ANN, BOB, CAROL],
       withoutDefaultSheet: true,
     });
     spreadsheetId = spreadsheet.id;
@@ -387,6 +389,17 @@ describe('the Apps Script double', () => {
       runAs: OWNER,
       rows: 2,
     });
+  });
+
+  it("gives the trigger no editor (e.user blank) for someone outside the owner's Workspace domain, unless a test says they share it", async () => {
+    await sandbox.run(OWNER, 'enableTrigger');
+    const lastEdit = () => JSON.parse(sandbox.documentProperties()['last-edit'] ?? '') as { editor: string };
+    await sandbox.typeAs(CAROL, 'Data!A2', '8');
+    expect(lastEdit()).toMatchObject({ editor: '', runAs: OWNER });
+    await sandbox.typeAs(CAROL, 'Data!A2', '9', { reportEditor: true });
+    expect(lastEdit()).toMatchObject({ editor: CAROL });
+    await sandbox.typeAs(OWNER, 'Data!A2', '10');
+    expect(lastEdit()).toMatchObject({ editor: OWNER });
   });
 
   it('signs identity tokens for the user the code runs as', async () => {
