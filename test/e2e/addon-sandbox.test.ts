@@ -222,6 +222,23 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       });
     }
     for (const [cell] of cells) expect(paintOf(cell).background).not.toBe(OUTCOME_COLOURS.pending);
+    // One pass painted the box around the three: the cells between them, which had no outcome, got
+    // no fill at all (an explicit white one would hide the sheet's own colours).
+    const sheet = model().get(addon.spreadsheetId).sheetById(cells[0][0].sheetId);
+    const rows = cells.map(([cell]) => cell.row);
+    const column = cells[0][0].column;
+    const between: number[] = [];
+    for (let row = Math.min(...rows); row <= Math.max(...rows); row += 1) {
+      if (!rows.includes(row)) between.push(row);
+    }
+    expect(between.length).toBeGreaterThan(0);
+    for (const row of between) {
+      const format = sheet.getFormat(row, column);
+      expect({ row, fill: format?.backgroundColorStyle ?? format?.backgroundColor }).toEqual({
+        row,
+        fill: undefined,
+      });
+    }
   });
 
   it('loses nothing when the outbox is full: "Validate whole sheet" stores what the sheet holds', async () => {
