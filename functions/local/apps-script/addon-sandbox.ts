@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { UserEnteredValue, WorkbookModel } from '../workbook';
 import { AppsScriptHost, type Execution, type IdentityTokenSigner, type LockWait } from './apps-script-host';
+import type { DailyQuotas } from './daily-quotas';
 import { editorSeenByTrigger } from './edit-event-user';
 import type { RunMessage, RunResult } from './execution-worker';
 import type {
@@ -30,6 +32,8 @@ export interface AddonSandboxOptions {
   now?: () => number;
   /** PEM certificates UrlFetchApp trusts besides the public CAs: a local backend's self-signed one. */
   trustedCertificates?: readonly string[];
+  /** Each user's daily quotas (daily-quotas.ts); default: a consumer account's. */
+  quotasFor?: (email: string) => DailyQuotas;
 }
 
 /** An execution that ended by throwing, as the Apps Script execution log would show it. */
@@ -112,6 +116,7 @@ export class AddonSandbox {
         ? {}
         : { trustedCertificates: options.trustedCertificates }),
       manifest: () => readManifest(options.distDir),
+      ...(options.quotasFor === undefined ? {} : { quotasFor: options.quotasFor }),
     });
   }
 
@@ -287,6 +292,21 @@ export class AddonSandbox {
         if (after !== undefined) editEvent.value = displayValueFrom(after);
         if (before !== undefined) editEvent.oldValue = displayValueFrom(before);
       }
+      const refusal = this.host.quotas.triggerRefusal(trigger.owner);
+      if (refusal !== '') {
+        // The owner's triggers have used their runtime for the day: Apps Script fails it unrun.
+        const refused: ExecutionRecord = {
+          id: this.nextExecution++,
+          fnName: trigger.handlerFunction,
+          user: trigger.owner,
+          triggerUid: trigger.uniqueId,
+          error: refusal,
+        };
+        this.records.push(refused);
+        executions.push(refused);
+        continue;
+      }
+      const started = performance.now();
       const { record } = await this.execute(
         {
           spreadsheetId: this.spreadsheetId,
@@ -298,6 +318,7 @@ export class AddonSandbox {
         [],
         { editEvent },
       );
+      this.host.quotas.addTriggerRuntime(trigger.owner, performance.now() - started);
       executions.push(record);
     }
     return { a1: where, executions };

@@ -17,6 +17,7 @@ import {
   type WorkbookModel,
 } from '../workbook';
 import { backgroundOf, withBackground } from './colours';
+import { CONSUMER_QUOTAS, DailyQuotaLedger, type DailyQuotas } from './daily-quotas';
 import type {
   AlertRecord,
   DialogRecord,
@@ -64,6 +65,8 @@ export interface AppsScriptHostOptions {
   manifest: () => { urlFetchWhitelist?: unknown };
   /** PEM certificates UrlFetchApp trusts besides the public CAs (a local backend's self-signed one). */
   trustedCertificates?: readonly string[];
+  /** Each user's daily quotas; default: a consumer account's (the stricter reading). */
+  quotasFor?: (email: string) => DailyQuotas;
 }
 
 /** Apps Script's quotas: 9 KB a property value, 500 KB a property store. */
@@ -108,6 +111,8 @@ export class AppsScriptHost {
   readonly timeZone: string;
   private readonly manifest: () => { urlFetchWhitelist?: unknown };
   private readonly trustedCertificates: readonly string[];
+  /** UrlFetch calls and trigger runtime per user per 24 hours, against their quotas. */
+  readonly quotas: DailyQuotaLedger;
 
   private readonly properties = new Map<string, Map<string, string>>();
   private readonly caches = new Map<string, Map<string, { value: string; expiresAt: number }>>();
@@ -136,6 +141,7 @@ export class AppsScriptHost {
     this.timeZone = options.timeZone ?? 'Etc/UTC';
     this.manifest = options.manifest;
     this.trustedCertificates = options.trustedCertificates ?? [];
+    this.quotas = new DailyQuotaLedger(options.quotasFor ?? (() => CONSUMER_QUOTAS), this.now);
   }
 
   // ---- what tests steer ----
@@ -942,8 +948,10 @@ export class AppsScriptHost {
     'lock.has': (execution: Execution, kind: string) =>
       this.lockState(this.lockScope(execution, kind)).holder === execution.id,
 
-    'url.fetch': (_execution: Execution, url: string, params: Record<string, unknown>) =>
-      this.fetchUrl(url, params),
+    'url.fetch': (execution: Execution, url: string, params: Record<string, unknown>) => {
+      this.quotas.countUrlFetch(execution.effectiveUser);
+      return this.fetchUrl(url, params);
+    },
 
     'script.identityToken': (execution: Execution, withEmail: boolean) =>
       this.signer.sign({

@@ -337,6 +337,40 @@ describe('the Apps Script double', () => {
     });
   });
 
+  it("counts each user's UrlFetch calls and trigger runtime for 24 hours, refusing past the quota with Google's message", async () => {
+    await sandbox.close();
+    let now = Date.parse('2026-03-02T08:00:00Z');
+    sandbox = await startAddonSandbox({
+      model,
+      spreadsheetId,
+      distDir: dist,
+      signer: createTestSigner(),
+      audience: TEST_AUDIENCE,
+      fetchTimeoutMs: 2_000,
+      trustedCertificates: [certificate.cert],
+      now: () => now,
+      quotasFor: () => ({ urlFetchCalls: 2, triggerRuntimeMs: 0 }),
+    });
+    const fetchAs = (who: string) => sandbox.run(who, 'fetchStatus', `${baseUrl}/200`, true);
+    expect(await fetchAs(OWNER)).toEqual({ code: 200, text: 'answered 200' });
+    expect(await fetchAs(OWNER)).toEqual({ code: 200, text: 'answered 200' });
+    expect(await fetchAs(OWNER)).toEqual({
+      thrown: 'Exception: Service invoked too many times for one day: urlfetch.',
+      isError: true,
+    });
+    // Quotas are per user; and they reset 24 hours after the first request.
+    expect(await fetchAs(ANN)).toEqual({ code: 200, text: 'answered 200' });
+    now += 24 * 60 * 60_000;
+    expect(await fetchAs(OWNER)).toEqual({ code: 200, text: 'answered 200' });
+
+    await sandbox.run(OWNER, 'enableTrigger');
+    const edit = await sandbox.typeAs(ANN, 'Data!A2', '7');
+    expect(edit.executions).toEqual([
+      expect.objectContaining({ user: OWNER, error: 'Service using too much computer time for one day' }),
+    ]);
+    expect(sandbox.documentProperties()['last-edit']).toBeUndefined();
+  });
+
   it('refuses UrlFetchApp options Apps Script does not have (it would ignore them), and unknown methods', async () => {
     expect(await sandbox.run(OWNER, 'fetchWith', `${baseUrl}/200`, { muteHttpExceptions: true })).toEqual({
       code: 200,
