@@ -208,14 +208,16 @@ export class AddonSandbox {
     return result.value;
   }
 
-  /** The spreadsheet opened by `email`: the add-on's onOpen runs (no authorisation needed). */
+  /** The spreadsheet opened by `email`: the add-on's onOpen runs as a simple trigger (AuthMode.LIMITED). */
   async open(email: string): Promise<void> {
     const who = email.toLowerCase();
+    // A simple trigger: AuthMode.LIMITED, and e.user blank (User.getEmail: not available "in any
+    // context that allows a script to run without that user's authorization, like a simple onOpen").
     const { result } = await this.execute(
-      { spreadsheetId: this.spreadsheetId, activeUser: who, effectiveUser: who },
+      { spreadsheetId: this.spreadsheetId, activeUser: who, effectiveUser: who, mode: 'simple-trigger' },
       'onOpen',
       [],
-      { openEvent: { user: who, authMode: 'LIMITED' } },
+      { openEvent: { user: '', authMode: 'LIMITED' } },
     );
     if (!result.ok) throw new AppsScriptExecutionError('onOpen', result.name, result.message, result.stack);
   }
@@ -313,6 +315,7 @@ export class AddonSandbox {
           activeUser: trigger.owner,
           effectiveUser: trigger.owner,
           triggerUid: trigger.uniqueId,
+          mode: 'installable-trigger',
         },
         trigger.handlerFunction,
         [],

@@ -521,7 +521,10 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
     getActiveSpreadsheet: () => spreadsheetFacade(),
     getActive: () => spreadsheetFacade(),
     getActiveSheet: () => spreadsheetFacade().getActiveSheet(),
-    getUi: () => ui,
+    getUi: () => {
+      call('ui.get');
+      return ui;
+    },
     flush: () => undefined,
     ProtectionType: enumOf('RANGE', 'SHEET'),
     DeveloperMetadataLocationType: enumOf('SPREADSHEET', 'SHEET', 'ROW', 'COLUMN'),

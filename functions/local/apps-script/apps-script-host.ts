@@ -47,6 +47,11 @@ export interface Execution {
   /** Session.getEffectiveUser(): whose permissions, token and triggers apply. */
   effectiveUser: string;
   triggerUid?: string;
+  /**
+   * How it started: a person's click or page call ('user', the default), a simple trigger (onOpen:
+   * AuthMode.LIMITED, no service that needs authorisation), or an installable trigger (no UI).
+   */
+  mode?: 'user' | 'simple-trigger' | 'installable-trigger';
   activeSheetId?: number;
   heldLocks: Set<string>;
 }
@@ -75,6 +80,15 @@ export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 type PropertyScope = 'document' | 'user' | 'script';
 type Handler = (execution: Execution, ...args: never[]) => unknown;
+
+/**
+ * A simple trigger runs with AuthMode.LIMITED: services that need the user's authorisation throw
+ * (https://developers.google.com/apps-script/guides/triggers#restrictions: simple triggers "cannot
+ * access services that require authorization"), with Apps Script's usual wording.
+ */
+const notAuthorizedInSimpleTrigger = (method: string, scope: string) =>
+  `You do not have permission to call ${method}. Required permissions: ${scope}`;
+const NO_UI_HERE = 'Cannot call SpreadsheetApp.getUi() from this context.';
 
 const PROTECTED_CELL =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
@@ -627,7 +641,9 @@ export class AppsScriptHost {
 
   private readonly ops = {
     'session.info': (execution: Execution) => ({
-      activeUser: execution.activeUser,
+      // User.getEmail: "not available in any context that allows a script to run without that user's
+      // authorization, like a simple onOpen(e)".
+      activeUser: execution.mode === 'simple-trigger' ? '' : execution.activeUser,
       effectiveUser: execution.effectiveUser,
       timeZone: this.timeZone,
     }),
@@ -863,6 +879,10 @@ export class AppsScriptHost {
       this.model.changed();
     },
 
+    /** SpreadsheetApp.getUi(): there is no UI to show anything in for an installable trigger. */
+    'ui.get': (execution: Execution) => {
+      if (execution.mode === 'installable-trigger') throw new Error(NO_UI_HERE);
+    },
     'ui.alert': (execution: Execution, title: string, message: string, buttons: string) => {
       const answer = this.alertAnswers.shift() ?? defaultAnswer(buttons);
       this.alerts.push({ user: execution.activeUser, title, message, buttons, answer });
@@ -949,16 +969,28 @@ export class AppsScriptHost {
       this.lockState(this.lockScope(execution, kind)).holder === execution.id,
 
     'url.fetch': (execution: Execution, url: string, params: Record<string, unknown>) => {
+      if (execution.mode === 'simple-trigger') {
+        throw new Error(
+          notAuthorizedInSimpleTrigger(
+            'UrlFetchApp.fetch',
+            'https://www.googleapis.com/auth/script.external_request',
+          ),
+        );
+      }
       this.quotas.countUrlFetch(execution.effectiveUser);
       return this.fetchUrl(url, params);
     },
 
-    'script.identityToken': (execution: Execution, withEmail: boolean) =>
-      this.signer.sign({
+    'script.identityToken': (execution: Execution, withEmail: boolean) => {
+      if (execution.mode === 'simple-trigger') {
+        throw new Error(notAuthorizedInSimpleTrigger('ScriptApp.getIdentityToken', 'openid'));
+      }
+      return this.signer.sign({
         ...(withEmail ? { email: execution.effectiveUser, email_verified: true } : {}),
         aud: this.audience,
         sub: createHash('sha256').update(execution.effectiveUser).digest('hex').slice(0, 21),
-      }),
+      });
+    },
     'script.authorizationStatus': (execution: Execution) =>
       this.isAuthorized(execution.effectiveUser) ? 'NOT_REQUIRED' : 'REQUIRED',
     'script.newTrigger': (

@@ -80,8 +80,22 @@ function enableTrigger() {
   ScriptApp.newTrigger('onEditRecorded').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create();
   return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).length;
 }
+function attempt(fn) {
+  try { fn(); return 'ok'; } catch (e) { return String(e); }
+}
+function onOpen(e) {
+  var seen = {
+    user: e.user.getEmail(),
+    active: Session.getActiveUser().getEmail(),
+    authMode: String(e.authMode),
+    fetch: attempt(function () { UrlFetchApp.fetch('https://127.0.0.1:9/x'); }),
+    token: attempt(function () { ScriptApp.getIdentityToken(); }),
+    menu: attempt(function () { SpreadsheetApp.getUi().createAddonMenu().addItem('Go', 'showPage').addToUi(); }),
+  };
+  PropertiesService.getDocumentProperties().setProperty('opened', JSON.stringify(seen));
+}
 function onEditRecorded(e) {
-  var log = { value: e.value, oldValue: e.oldValue, range: e.range.getA1Notation(), editor: e.user.getEmail(), runAs: Session.getEffectiveUser().getEmail(), rows: e.range.getNumRows() };
+  var log = { value: e.value, oldValue: e.oldValue, range: e.range.getA1Notation(), editor: e.user.getEmail(), runAs: Session.getEffectiveUser().getEmail(), rows: e.range.getNumRows(), ui: attempt(function () { SpreadsheetApp.getUi(); }) };
   PropertiesService.getDocumentProperties().setProperty('last-edit', JSON.stringify(log));
 }
 function globalsSeen() {
@@ -407,6 +421,7 @@ describe('the Apps Script double', () => {
       editor: ANN,
       runAs: OWNER,
       rows: 1,
+      ui: 'Exception: Cannot call SpreadsheetApp.getUi() from this context.',
     });
     await sandbox.pasteAs(
       BOB,
@@ -422,6 +437,7 @@ describe('the Apps Script double', () => {
       editor: '',
       runAs: OWNER,
       rows: 2,
+      ui: 'Exception: Cannot call SpreadsheetApp.getUi() from this context.',
     });
   });
 
@@ -434,6 +450,22 @@ describe('the Apps Script double', () => {
     expect(lastEdit()).toMatchObject({ editor: CAROL });
     await sandbox.typeAs(OWNER, 'Data!A2', '10');
     expect(lastEdit()).toMatchObject({ editor: OWNER });
+  });
+
+  it('runs onOpen as a simple trigger: limited authorisation (no UrlFetchApp, no identity token), no e-mail, a menu', async () => {
+    await sandbox.open(ANN);
+    expect(JSON.parse(sandbox.documentProperties().opened ?? '')).toEqual({
+      user: '',
+      active: '',
+      authMode: 'LIMITED',
+      fetch:
+        'Exception: You do not have permission to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request',
+      token:
+        'Exception: You do not have permission to call ScriptApp.getIdentityToken. Required permissions: openid',
+      menu: 'ok',
+    });
+    expect(sandbox.menu()).toEqual([{ caption: 'Go', functionName: 'showPage' }]);
+    expect(sandbox.fetches()).toEqual([]);
   });
 
   it('signs identity tokens for the user the code runs as', async () => {
