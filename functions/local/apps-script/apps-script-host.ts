@@ -29,7 +29,7 @@ import type {
   ToastRecord,
   TriggerView,
 } from './host-views';
-import { displayValueFrom, scriptValueFrom, scriptValueOf } from './typed-input';
+import { displayValueFrom, scriptValueAt, scriptValueOf } from './typed-input';
 import { notAllowlisted, urlAllowlistOf } from './url-fetch-allowlist';
 import { utf8Bytes } from './utf8';
 
@@ -657,6 +657,7 @@ export class AppsScriptHost {
         id: spreadsheet.id,
         name: spreadsheet.data.properties.title,
         locale: spreadsheet.data.properties.locale,
+        timeZone: spreadsheet.data.properties.timeZone,
       };
     },
     'ss.sheets': (execution: Execution) =>
@@ -717,7 +718,10 @@ export class AppsScriptHost {
       this.a1Of(this.spreadsheetFor(execution), range).split('!')[1] ?? '',
     'range.values': (execution: Execution, range: RangeRef) => {
       const sheet = this.sheetFor(execution, range.sheetId);
-      return this.grid(range, (row, column) => scriptValueFrom(sheet.getValue(row, column)));
+      const timeZone = this.spreadsheetFor(execution).data.properties.timeZone;
+      return this.grid(range, (row, column) =>
+        scriptValueAt(sheet.getValue(row, column), sheet.getFormat(row, column), timeZone),
+      );
     },
     'range.displayValues': (execution: Execution, range: RangeRef) => {
       const sheet = this.sheetFor(execution, range.sheetId);

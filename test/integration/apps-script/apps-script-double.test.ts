@@ -98,6 +98,10 @@ function onEditRecorded(e) {
   var log = { value: e.value, oldValue: e.oldValue, range: e.range.getA1Notation(), editor: e.user.getEmail(), runAs: Session.getEffectiveUser().getEmail(), rows: e.range.getNumRows(), ui: attempt(function () { SpreadsheetApp.getUi(); }) };
   PropertiesService.getDocumentProperties().setProperty('last-edit', JSON.stringify(log));
 }
+function dateCell(a1) {
+  var value = SpreadsheetApp.getActiveSpreadsheet().getRange(a1).getValue();
+  return { isDate: value instanceof Date, iso: value instanceof Date ? value.toISOString() : String(value), zone: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() };
+}
 function globalsSeen() {
   return { setTimeout: typeof setTimeout, require: typeof require, process: typeof process, fetch: typeof fetch };
 }
@@ -164,6 +168,7 @@ describe('the Apps Script double', () => {
       owner: OWNER,
       sharedWith: [ANN, BOB, CAROL],
       withoutDefaultSheet: true,
+      timeZone: 'Europe/Madrid',
     });
     spreadsheetId = spreadsheet.id;
     const sheet = spreadsheet.addSheet({ title: 'Data', rowCount: 20, columnCount: 6 });
@@ -223,6 +228,26 @@ describe('the Apps Script double', () => {
     expect(await sandbox.run(OWNER, 'readBlock', 'Data!A3:B3')).toMatchObject({
       backgrounds: [['#f4cccc', '#f4cccc']],
       notes: [['why', 'why']],
+    });
+  });
+
+  it("answers a date cell's getValue() with a Date: the serial's midnight in the spreadsheet's time zone", async () => {
+    const spreadsheet = model.get(spreadsheetId);
+    const sheet = spreadsheet.sheets()[0];
+    if (sheet === undefined) throw new Error('no sheet');
+    // 45000 is 15 March 2023 in Sheets' serial dates.
+    sheet.setValue(3, 0, { numberValue: 45000 });
+    sheet.setFormat(3, 0, { numberFormat: { type: 'DATE', pattern: 'yyyy-mm-dd' } });
+    sheet.setValue(3, 1, { numberValue: 45000 });
+    expect(await sandbox.run(OWNER, 'dateCell', 'Data!A4')).toEqual({
+      isDate: true,
+      iso: '2023-03-14T23:00:00.000Z',
+      zone: 'Europe/Madrid',
+    });
+    expect(await sandbox.run(OWNER, 'dateCell', 'Data!B4')).toEqual({
+      isDate: false,
+      iso: '45000',
+      zone: 'Europe/Madrid',
     });
   });
 
