@@ -359,6 +359,10 @@ async function main(): Promise<void> {
 
     print(rows);
     printTriggerCapacity(rows);
+    const used = box.host.quotas.usageOf(COORDINATOR);
+    console.log(
+      `  The double's own count for the coordinator over the whole run: ${used.urlFetchCalls} UrlFetch calls, ${(used.triggerRuntimeMs / 1000).toFixed(1)} s of trigger runtime (local, far below Google's).`,
+    );
   } finally {
     await sandbox?.close();
     await front?.stop();
