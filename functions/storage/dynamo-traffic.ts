@@ -48,7 +48,9 @@ export function trafficRecordsOf(operation: string, body: Body): DynamoTrafficRe
 /** The serialized JSON body: the SDK may hand it on as a string, bytes or a string-like object. */
 function bodyText(body: unknown): string {
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  // isView, not instanceof: jest's sandbox has its own Uint8Array, and the SDK warns on String(bytes).
+  if (ArrayBuffer.isView(body))
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   return String(body);
 }
 
