@@ -97,6 +97,11 @@ describe('the IAM policy against the DynamoDB traffic of the test suite', () => 
     expect(sorted(granted)).toEqual(sorted(required));
   });
 
+  it('grants no Secrets Manager access when no secret ARN is set', () => {
+    const actions = roleStatements(packaged.template).flatMap(actionsOf);
+    expect(actions.filter((action) => action.startsWith('secretsmanager:'))).toEqual([]);
+  });
+
   it('never sends a table-management operation from the deployed code', () => {
     // ensure-table.ts is the one sender of LOCAL_SETUP_OPERATIONS: the bundle's sources leave it out.
     const map = readZipEntry(readFileSync(join(packaged.dir, 'api.zip')), `${LAMBDA_BUNDLE}.map`);
