@@ -3,6 +3,10 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { apiPaths } from '../../../functions/api/contract';
+import {
+  type LocalSecretsManager,
+  startLocalSecretsManager,
+} from '../../../functions/local/secrets-manager/local-secrets-manager';
 import { signedReportQuery } from '../../../functions/report/report-link';
 import table from '../../../infra/table.json';
 import { COORDINATOR, useApiServer } from '../api/api-test-server';
@@ -214,6 +218,32 @@ describe('serverless package', () => {
       { TABLE_NAME: 't' },
     );
     expect(result).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+  });
+
+  describe('with its secrets in a local Secrets Manager', () => {
+    let secrets: LocalSecretsManager;
+    beforeAll(async () => {
+      secrets = await startLocalSecretsManager([
+        { name: 'va-assess/report-link', value: REPORT_LINK_SECRET },
+      ]);
+    });
+    afterAll(() => secrets.close());
+
+    it('reads them at cold start from their ARNs, and names the variable when one is missing', async () => {
+      const health = { rawPath: '/health', requestContext: { http: { method: 'GET' } } };
+      const arn = secrets.arnOf('va-assess/report-link');
+      const env = { TABLE_NAME: 't', SECRETS_MANAGER_ENDPOINT: secrets.endpoint };
+      expect(await invokeBundle(health, { ...env, REPORT_LINK_SECRET_ARN: arn })).toMatchObject({
+        statusCode: 200,
+      });
+      expect(secrets.calls.get('secretsmanager.GetSecretValue')).toBe(1);
+      const missing = await invokeBundle(health, {
+        ...env,
+        REPORT_LINK_SECRET_ARN: arn.replace('link', 'lost'),
+      });
+      expect(missing.statusCode).toBe(500);
+      expect(JSON.parse(missing.body).message).toContain('REPORT_LINK_SECRET_ARN');
+    });
   });
 
   describe('with the example project stored in DynamoDB Local', () => {
