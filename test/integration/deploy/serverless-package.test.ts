@@ -220,6 +220,18 @@ describe('serverless package', () => {
     expect(result).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
   });
 
+  it('refuses to package a secret ARN that an IAM policy could not match exactly', async () => {
+    // osls prints its error on the console: the failed command's output says why.
+    const failure = await packageService({
+      OIDC_AUDIENCE: AUDIENCE,
+      REPORT_LINK_SECRET_ARN: 'va-assess/report-link',
+    }).then(
+      () => 'packaged',
+      (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
+    );
+    expect(failure).toMatch(/REPORT_LINK_SECRET_ARN must be the complete ARN of a Secrets Manager secret/);
+  }, 300_000);
+
   describe('with its secrets in a local Secrets Manager', () => {
     let secrets: LocalSecretsManager;
     beforeAll(async () => {
