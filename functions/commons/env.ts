@@ -191,7 +191,6 @@ const envSchema = z
         });
       }
     }
-    // The local Sheets API names its caller with an unsigned "local:<email>" token: never on a platform.
     if (platform !== undefined && env.SECRETS_MANAGER_ENDPOINT !== undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -199,6 +198,18 @@ const envSchema = z
         message: `SECRETS_MANAGER_ENDPOINT points the functions at a local Secrets Manager and is refused on ${platform}; unset it to reach AWS's`,
       });
     }
+    // Only the Lambda handler reads the ARNs; Cloud Run injects the values itself (--set-secrets).
+    if (env.K_SERVICE !== undefined || env.FUNCTION_TARGET !== undefined) {
+      for (const [secret, arn] of SECRET_BY_ARN) {
+        if (env[arn] === undefined) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path: [arn],
+          message: `${arn} is read on AWS Lambda only; on Google Cloud Functions give ${secret} with gcloud --set-secrets`,
+        });
+      }
+    }
+    // The local Sheets API names its caller with an unsigned "local:<email>" token: never on a platform.
     if (platform !== undefined && env.SHEETS_API_ROOT_URL !== undefined) {
       ctx.addIssue({
         code: 'custom',
