@@ -57,7 +57,15 @@ function sortRank(value: UserEnteredValue | undefined): [number, number | string
  * A view over SheetData: it holds no state of its own.
  */
 export class Sheet {
-  constructor(readonly data: SheetData) {}
+  /** `makeRoom(cells)` throws when the spreadsheet cannot grow by that many cells (Google's limit). */
+  constructor(
+    readonly data: SheetData,
+    private readonly makeRoom: (addedCells: number) => void = () => {},
+  ) {}
+
+  private checkGrowth(dimension: Dimension, count: number): void {
+    this.makeRoom(count * (dimension === 'ROWS' ? this.columnCount : this.rowCount));
+  }
 
   get sheetId(): number {
     return this.data.properties.sheetId;
@@ -261,6 +269,7 @@ export class Sheet {
     if (count <= 0)
       throw new WorkbookError('Invalid dimension range: the range must hold at least one row or column.');
     this.checkDimensionSpan(dimension, start, start);
+    this.checkGrowth(dimension, count);
     if (inheritFromBefore && start === 0) {
       throw new WorkbookError(
         'Cannot inherit from before the first row or column (inheritFromBefore with startIndex 0).',
@@ -305,6 +314,7 @@ export class Sheet {
 
   appendDimension(dimension: Dimension, count: number): void {
     if (count <= 0) throw new WorkbookError('Invalid appendDimension: length must be greater than 0.');
+    this.checkGrowth(dimension, count);
     if (dimension === 'ROWS') {
       for (let i = 0; i < count; i++) this.data.rows.push(emptyRow());
     } else {
