@@ -168,7 +168,13 @@ function send(
   headers: Record<string, string> = {},
 ): void {
   const text = JSON.stringify(body, null, 2);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', ...headers });
+  // A declared length keeps the connection open after the answer: without it Node closes at once
+  // when the request body is still arriving (a refused upload), and the client loses the answer.
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=UTF-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -304,6 +310,8 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (error instanceof ConnectionReset) return;
+      // Already answered (a body refused while streaming, then cut): nothing more to say.
+      if (response.headersSent) return;
       if (error instanceof SheetsApiError) return send(response, error.code, error.body(), error.headers);
       if (error instanceof WorkbookError) {
         const mapped =
@@ -327,7 +335,9 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
       'PAYLOAD_TOO_LARGE',
       `${requestTooLargeMessage(MAX_RECEIVED_BYTES)}${size === undefined ? '' : ` This one declared ${size}.`} The local Sheets API stops reading and closes the connection.`,
     );
-    send(response, refusal.code, refusal.body(), { Connection: 'close' });
+    // No "Connection: close" here: Node would close at once, while the client still sends, and
+    // the client could lose this answer; refuseOversizedBodies closes after a short linger.
+    send(response, refusal.code, refusal.body());
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

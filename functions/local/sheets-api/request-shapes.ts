@@ -156,7 +156,8 @@ export function checkShape(value: unknown, shape: Shape, at: string): void {
   }
   const fields = shape as Record<string, Shape>;
   for (const [name, inner] of Object.entries(value)) {
-    const innerShape = fields[name];
+    // Own fields only: "constructor" must not find Object.prototype's.
+    const innerShape = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (innerShape === undefined) {
       throw invalidArgument(
         `Invalid JSON payload received. Unknown name "${name}" at '${at}': Cannot find field (or it is not implemented by the local Sheets API; implemented here: ${Object.keys(fields).join(', ')}).`,
