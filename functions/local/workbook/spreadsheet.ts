@@ -276,6 +276,8 @@ export class Spreadsheet {
       metadataValue?: string;
       visibility: MetadataVisibility;
       metadataId?: number;
+      /** The creating caller's Cloud project: kept for PROJECT visibility. */
+      project?: string;
     },
   ): LocatedMetadata {
     if (fields.metadataKey === '')
@@ -298,6 +300,7 @@ export class Spreadsheet {
       visibility: fields.visibility,
     };
     if (fields.metadataValue !== undefined) stored.metadataValue = fields.metadataValue;
+    if (fields.visibility === 'PROJECT' && fields.project !== undefined) stored.project = fields.project;
     for (const holder of this.holders(anchor)) holder.push({ ...stored });
     const created = this.metadataById(metadataId);
     if (created === undefined) throw new Error(`metadata ${metadataId} vanished right after being created`);
@@ -327,6 +330,8 @@ export class Spreadsheet {
       metadataValue?: string | null;
       visibility?: MetadataVisibility;
       location?: MetadataAnchor;
+      /** The changing caller's Cloud project: it owns the metadata if this makes it PROJECT-visible. */
+      project?: string;
     },
   ): LocatedMetadata {
     const current = this.metadataById(metadataId);
@@ -342,6 +347,8 @@ export class Spreadsheet {
     const value =
       change.metadataValue === undefined ? current.metadataValue : (change.metadataValue ?? undefined);
     if (value !== undefined) next.metadataValue = value;
+    const project = current.visibility === 'PROJECT' ? current.project : change.project;
+    if (next.visibility === 'PROJECT' && project !== undefined) next.project = project;
     if (change.location !== undefined) {
       const holders = this.holders(change.location);
       this.deleteMetadata(metadataId);

@@ -207,3 +207,64 @@ describe('refusals Google documents', () => {
     expect(answer.message).toContain('above the limit of 10000000 cells');
   });
 });
+
+describe('PROJECT-visible developer metadata', () => {
+  const OTHER_PROJECT = 'reader@other-project.iam.gserviceaccount.com';
+
+  it('is seen, searched and changed only by callers of the project that created it', async () => {
+    const id = server().createSpreadsheet({
+      title: 'Projects',
+      owner: OWNER,
+      sharedWith: [SERVICE, OTHER_PROJECT],
+    });
+    const mine = sheetsClientAs(server(), SERVICE);
+    const theirs = sheetsClientAs(server(), OTHER_PROJECT);
+    const created = await batch(mine, id, [
+      ...(['PROJECT', 'DOCUMENT'] as const).map((visibility) => ({
+        createDeveloperMetadata: {
+          developerMetadata: {
+            metadataKey: `k-${visibility}`,
+            visibility,
+            location: { dimensionRange: { sheetId: 0, dimension: 'ROWS', startIndex: 2, endIndex: 3 } },
+          },
+        },
+      })),
+    ]);
+    const projectId = created.data.replies?.[0]?.createDeveloperMetadata?.developerMetadata?.metadataId;
+    expect(created.data.replies?.[0]?.createDeveloperMetadata?.developerMetadata).toEqual({
+      metadataId: projectId,
+      metadataKey: 'k-PROJECT',
+      visibility: 'PROJECT',
+      location: {
+        locationType: 'ROW',
+        dimensionRange: { sheetId: 0, dimension: 'ROWS', startIndex: 2, endIndex: 3 },
+      },
+    });
+    const keysFound = async (api: sheets_v4.Sheets) => {
+      const found = await api.spreadsheets.developerMetadata.search({
+        spreadsheetId: id,
+        requestBody: { dataFilters: [{ developerMetadataLookup: { locationType: 'ROW' } }] },
+      });
+      return (found.data.matchedDeveloperMetadata ?? []).map((match) => match.developerMetadata?.metadataKey);
+    };
+    expect(await keysFound(mine)).toEqual(['k-PROJECT', 'k-DOCUMENT']);
+    expect(await keysFound(theirs)).toEqual(['k-DOCUMENT']);
+    const byId = await apiFailure(
+      theirs.spreadsheets.developerMetadata.get({ spreadsheetId: id, metadataId: projectId as number }),
+    );
+    expect(byId.status).toBe(404);
+    const read = await theirs.spreadsheets.get({
+      spreadsheetId: id,
+      ranges: ['Sheet1!A3'],
+      includeGridData: true,
+    });
+    expect(
+      read.data.sheets?.[0]?.data?.[0]?.rowMetadata?.[0]?.developerMetadata?.map((m) => m.metadataKey),
+    ).toEqual(['k-DOCUMENT']);
+    const deleted = await batch(theirs, id, [
+      { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: 'k-PROJECT' } } } },
+    ]);
+    expect(deleted.data.replies?.[0]?.deleteDeveloperMetadata).toEqual({ deletedDeveloperMetadata: [] });
+    expect(await keysFound(mine)).toEqual(['k-PROJECT', 'k-DOCUMENT']);
+  });
+});
