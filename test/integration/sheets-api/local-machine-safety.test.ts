@@ -1,6 +1,6 @@
-import { request } from 'node:http';
 import { localAccessToken } from '../../../functions/local/sheets-api';
-import { generatedBody, rawRequest } from '../../integration/support/raw-http';
+import { rawRequest } from '../support/raw-http';
+import { streamUntilClosed } from '../support/stream-until-closed';
 import { apiFailure, OWNER, SERVICE, sheetsClientAs, useLocalSheetsApi } from './local-sheets-api-harness';
 
 /**
@@ -33,39 +33,6 @@ function batchBodyOf(bytes: number): string {
         fields: 'note',
       },
     })),
-  });
-}
-
-/**
- * Streams `total` bytes to the server and resolves once the server has answered AND closed the
- * connection itself (this client never closes it): what a client sees when the server stops reading.
- */
-function streamUntilClosed(
-  path: string,
-  headers: Record<string, string | number>,
-  total: number,
-): Promise<{ status: number; body: string; bytesSentWhenAnswered: number }> {
-  const url = new URL(server().rootUrl);
-  const body = generatedBody(total);
-  return new Promise((resolve, reject) => {
-    let answer: { status: number; body: string; bytesSentWhenAnswered: number } | undefined;
-    const req = request({ host: url.hostname, port: url.port, method: 'POST', path, headers });
-    req.on('response', (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (part: string) => {
-        text += part;
-      });
-      res.on('end', () => {
-        answer = { status: res.statusCode ?? 0, body: text, bytesSentWhenAnswered: body.sent() };
-      });
-    });
-    // Writing on after the server closed fails with EPIPE/ECONNRESET: expected here.
-    req.on('error', () => {});
-    req.on('close', () =>
-      answer === undefined ? reject(new Error('closed without an answer')) : resolve(answer),
-    );
-    body.stream.pipe(req);
   });
 }
 
@@ -165,12 +132,13 @@ describe('request size', () => {
     async (_, lengthHeader) => {
       const id = newSpreadsheet();
       const answer = await streamUntilClosed(
+        server().rootUrl,
         `/v4/spreadsheets/${id}:batchUpdate`,
         { 'content-type': 'application/json', ...bearer(SERVICE), ...lengthHeader },
         200 * MB,
       );
       expect(answer.status).toBe(413);
-      expect(JSON.parse(answer.body).error.message).toContain('Request payload size exceeds the limit');
+      expect(answer.body.error.message).toContain('Request payload size exceeds the limit');
       // The server read at most its 10 MB limit; what else was sent sat in socket buffers.
       expect(answer.bytesSentWhenAnswered).toBeLessThan(40 * MB);
       const api = sheetsClientAs(server(), SERVICE);
