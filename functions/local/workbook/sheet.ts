@@ -33,6 +33,20 @@ function checkCellTextLength(value: Cell['userEnteredValue']): void {
   }
 }
 
+/**
+ * "Up to 10 million cells or 18,278 columns (column ZZZ)" (https://support.google.com/drive/answer/37603).
+ * Google's wording for the column limit is not documented: this one names it.
+ */
+export const MAX_COLUMNS_PER_SHEET = 18_278;
+
+export function checkColumnCount(columnCount: number): void {
+  if (columnCount > MAX_COLUMNS_PER_SHEET) {
+    throw new WorkbookError(
+      `This action would increase the number of columns in the sheet to ${columnCount}, above the limit of ${MAX_COLUMNS_PER_SHEET} columns (column ZZZ).`,
+    );
+  }
+}
+
 export const emptyRow = (): RowData => ({ cells: [], metadata: [] });
 export const emptyColumn = (): ColumnData => ({ metadata: [] });
 
@@ -64,6 +78,7 @@ export class Sheet {
   ) {}
 
   private checkGrowth(dimension: Dimension, count: number): void {
+    if (dimension === 'COLUMNS') checkColumnCount(this.columnCount + count);
     this.makeRoom(count * (dimension === 'ROWS' ? this.columnCount : this.rowCount));
   }
 

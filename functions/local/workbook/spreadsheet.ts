@@ -6,7 +6,14 @@ import type {
 } from './developer-metadata';
 import { boundsOfGridRange, type GridRange } from './grid-range';
 import { isWholeSheetRange, type ProtectedRangeData, protectionBlocks } from './protected-range';
-import { DEFAULT_COLUMN_COUNT, DEFAULT_ROW_COUNT, emptyColumn, emptyRow, Sheet } from './sheet';
+import {
+  checkColumnCount,
+  DEFAULT_COLUMN_COUNT,
+  DEFAULT_ROW_COUNT,
+  emptyColumn,
+  emptyRow,
+  Sheet,
+} from './sheet';
 import type { SheetData, SpreadsheetData } from './workbook-data';
 import { WorkbookError } from './workbook-error';
 
@@ -147,6 +154,7 @@ export class Spreadsheet {
     if (rowCount < 1 || columnCount < 1) {
       throw new WorkbookError('Invalid gridProperties: a sheet needs at least one row and one column.');
     }
+    checkColumnCount(columnCount);
     this.checkRoomForCells(rowCount * columnCount);
     const index = spec.index ?? this.data.sheets.length;
     if (index < 0 || index > this.data.sheets.length) {

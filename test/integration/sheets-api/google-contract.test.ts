@@ -82,6 +82,15 @@ describe('request bodies checked against the discovery document', () => {
     },
   );
 
+  it('answers a kind Google knows but the double does not build with 400 "not implemented"', async () => {
+    const { api, id } = await newSpreadsheet();
+    const answer = await refusal(batch(api, id, [{ addChart: { chart: { position: { newSheet: true } } } }]));
+    expect(answer).toEqual({
+      status: 400,
+      message: "The request kind addChart (at 'requests[0]') is not implemented by the local Sheets API.",
+    });
+  });
+
   it('checks the other methods too: values.update, developerMetadata.search, create, query enums', async () => {
     const { api, id } = await newSpreadsheet();
     const update = await refusal(
@@ -195,6 +204,14 @@ describe('refusals Google documents', () => {
     );
     const read = await api.spreadsheets.get({ spreadsheetId: id });
     expect(read.data.sheets?.[0]?.properties?.gridProperties?.rowCount).toBe(1000);
+  });
+
+  it('refuses more than 18,278 columns in a sheet', async () => {
+    const { api, id } = await newSpreadsheet();
+    const answer = await refusal(
+      batch(api, id, [{ appendDimension: { sheetId: 0, dimension: 'COLUMNS', length: 18_278 } }]),
+    );
+    expect(answer.message).toContain('above the limit of 18278 columns');
   });
 
   it('refuses a new sheet that would pass the cell limit', async () => {
