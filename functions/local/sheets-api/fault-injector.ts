@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_METHODS, type ApiMethodName } from './api-methods';
 import { SheetsApiError, statusOfCode } from './sheets-api-error';
 
 /** Bounds that keep a fault a test's tool: a runaway `times` or `delayMs` would wedge the local stack. */
@@ -7,8 +8,8 @@ export const MAX_FAULT_DELAY_MS = 10_000;
 
 export const faultSchema = z
   .strictObject({
-    /** An API method name such as "spreadsheets.batchUpdate"; absent = any method. */
-    method: z.string().min(1).optional(),
+    /** An API method the double serves, such as "spreadsheets.batchUpdate"; absent = any method. */
+    method: z.enum(Object.keys(API_METHODS) as [ApiMethodName, ...ApiMethodName[]]).optional(),
     /** The error answered; absent when `reset` is set. */
     status: z.union([z.literal(429), z.literal(500), z.literal(503)]).optional(),
     /** The connection is reset (no answer at all), as a network failure or a timeout does. */

@@ -77,6 +77,7 @@ describe('a web page cannot reach the local Sheets API', () => {
     [{ status: 500, reset: true, times: 1 }, 'exactly one of status and reset'],
     [{ status: 429, times: 1, afterApplying: true }, 'afterApplying'],
     [{ status: 500, times: 1, forever: true }, 'forever'],
+    [{ method: 'spreadsheets.batchUpdat', status: 500, times: 1 }, 'method'],
   ])('refuses the fault %j with 400 naming %s', async (fault, named) => {
     const answer = await rawRequest(server().rootUrl, {
       method: 'POST',
