@@ -199,10 +199,20 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
   const faults = new FaultInjector();
 
   let saveTimer: NodeJS.Timeout | undefined;
+  // A save that fails (disk full, a file too large) is reported and retried on the next change: it
+  // must not end the process, and with it DynamoDB Local and the API (issue 16).
   const saveNow = () => {
     if (saveTimer !== undefined) clearTimeout(saveTimer);
     saveTimer = undefined;
-    if (persistFile !== undefined) model.saveToFile(persistFile);
+    if (persistFile === undefined) return;
+    try {
+      model.saveToFile(persistFile);
+    } catch (error) {
+      console.error(
+        `local Sheets API: could not save the workbook to ${persistFile} (it keeps running; the next change tries again):`,
+        String(error),
+      );
+    }
   };
   // Saving is deferred a little so a burst of changes (or the Apps Script face) writes once.
   const unsubscribe = model.onChange(() => {

@@ -1,4 +1,7 @@
-import { localAccessToken } from '../../../functions/local/sheets-api';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localAccessToken, startLocalSheetsApi } from '../../../functions/local/sheets-api';
 import { rawRequest } from '../support/raw-http';
 import { streamUntilClosed } from '../support/stream-until-closed';
 import { apiFailure, OWNER, SERVICE, sheetsClientAs, useLocalSheetsApi } from './local-sheets-api-harness';
@@ -178,5 +181,31 @@ describe('faults', () => {
     server().injectFault({ method: 'spreadsheets.batchUpdate', reset: true, times: 1 });
     await expect(addSheet(id, 'Summary')).rejects.toThrow();
     expect(server().model.get(id).findSheetByTitle('Summary')).toBeUndefined();
+  });
+});
+
+describe('saving the workbook', () => {
+  it('reports a save that fails and keeps serving, instead of ending the process', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'va-assess-unsavable-'));
+    const notADirectory = join(directory, 'a-file');
+    writeFileSync(notADirectory, '');
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const unsavable = await startLocalSheetsApi({ persistFile: join(notADirectory, 'workbooks.json') });
+    try {
+      const api = sheetsClientAs(unsavable, SERVICE);
+      const created = await api.spreadsheets.create({ requestBody: { properties: { title: 'Unsaved' } } });
+      const spreadsheetId = created.data.spreadsheetId ?? '';
+      const read = await api.spreadsheets.get({ spreadsheetId });
+      expect(read.data.properties?.title).toBe('Unsaved');
+    } finally {
+      // close() saves once more, at once: it must not throw either.
+      await expect(unsavable.close()).resolves.toBeUndefined();
+      rmSync(directory, { recursive: true, force: true });
+    }
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining('could not save the workbook'),
+      expect.stringContaining('a-file'),
+    );
+    errors.mockRestore();
   });
 });
