@@ -59,9 +59,10 @@ describe('npm start against a hostile client', () => {
       );
       expect(result.status).toBe(413);
       expect(result.body).toMatchObject({ code: 'payload-too-large' });
-      // The server reads at most MAX_BODY_BYTES; the rest of what the client had produced when
-      // answered sat in its own and the kernel's buffers, far from the 100 MB it wanted to send.
-      expect(result.bytesSentWhenAnswered).toBeLessThan(MAX_BODY_BYTES + 32 * MB);
+      // The server reads at most MAX_BODY_BYTES before answering; the rest of what the client had
+      // produced by then sat in socket buffers (Linux lets a loopback receive buffer grow to 32 MB),
+      // so half the body is a bound no machine reaches unless the server read on to the end.
+      expect(result.bytesSentWhenAnswered).toBeLessThan(MAX_BODY_BYTES + HUNDRED_MB / 2);
       // And it keeps serving.
       const after = await post(running(), {
         cells: [{ installationId: 'ifca-cpu', metricId: 'cpu-hours', periodId: 'P2', raw: '10' }],

@@ -143,8 +143,9 @@ describe('request size', () => {
       );
       expect(answer.status).toBe(413);
       expect(answer.body.error.message).toContain('Request payload size exceeds the limit');
-      // The server read at most its 10 MB limit; what else was sent sat in socket buffers.
-      expect(answer.bytesSentWhenAnswered).toBeLessThan(40 * MB);
+      // The server read at most its 10 MB limit before answering; what else the client had produced
+      // sat in socket buffers (up to tens of MB on loopback): far from the 200 MB unless it read on.
+      expect(answer.bytesSentWhenAnswered).toBeLessThan(100 * MB);
       const api = sheetsClientAs(server(), SERVICE);
       const read = await api.spreadsheets.get({ spreadsheetId: id });
       expect(read.data.properties?.title).toBe('Safety');
