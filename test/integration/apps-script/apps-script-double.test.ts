@@ -205,7 +205,7 @@ describe('the Apps Script double', () => {
     );
   });
 
-  it('finds row metadata where its row went after a sort', async () => {
+  it('finds row metadata on its row after a sort, which moves the cells only', async () => {
     await sandbox.run(OWNER, 'writeValues', 'Data!A2:A4', [['c'], ['a'], ['b']]);
     await sandbox.run(OWNER, 'anchorRow', 2, 'row-key', 'was-c');
     expect(await sandbox.run(OWNER, 'rowOfKey', 'row-key')).toEqual([
@@ -219,8 +219,9 @@ describe('the Apps Script double', () => {
       ]);
     model.changed();
     expect(await sandbox.run(OWNER, 'rowOfKey', 'row-key')).toEqual([
-      { value: 'was-c', type: 'ROW', row: 4 },
+      { value: 'was-c', type: 'ROW', row: 2 },
     ]);
+    expect(await sandbox.run(OWNER, 'readBlock', 'Data!A2:A2')).toMatchObject({ values: [['a']] });
   });
 
   it('applies protections: the UI and scripts are refused a protected cell, until the owner removes it', async () => {
