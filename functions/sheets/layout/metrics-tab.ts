@@ -1,3 +1,4 @@
+import type { sheets_v4 } from '@googleapis/sheets';
 import type { ReportingPeriod } from '../../domain/calendar/reporting-period';
 import type { Installation } from '../../domain/config/installation-schema';
 import type { MetricDefinition } from '../../domain/config/metric-definition-schema';
@@ -8,11 +9,13 @@ import type { CellPaint } from './outcome-paint';
 import {
   type DesiredProtection,
   editorList,
+  PROTECTION_PREFIX,
   protectionDescriptions,
   replaceProtections,
   syncProtections,
 } from './protection';
 import { retireLabels, reviveLabels } from './retired-rows';
+import { type MovedRow, readRowIdentities } from './row-identity';
 import { placeNewRows } from './row-placement';
 import {
   anchorColumn,
@@ -31,7 +34,7 @@ import {
   textCell,
   writeCells,
 } from './sheet-requests';
-import { cellPaint, cellText, columnsByAnchor, rowsByAnchor, type TabSnapshot } from './sheet-snapshot';
+import { cellPaint, cellText, columnsByAnchor, type TabSnapshot } from './sheet-snapshot';
 
 interface LabelColumn {
   id: string;
@@ -40,8 +43,23 @@ interface LabelColumn {
   text(installation: Installation, metric: MetricDefinition): string;
 }
 
-/** The label columns of the Metrics tab, each anchored so a person may move them. */
+/** The id of the label column holding each row's key: what says which installation a row reports. */
+export const KEY_COLUMN_ID = 'key';
+/** The key column's header: the add-on finds the column by it, in the one read of the tab. */
+export const KEY_COLUMN_HEADER = 'Row key';
+
+/**
+ * The label columns of the Metrics tab, each anchored so a person may move them. The first, narrow,
+ * holds the row's key as text ("ifca-cpu/cpu-hours"): it moves with the row's values when someone
+ * sorts, so it, not the row's metadata, says whose values a row holds (see row-identity.ts).
+ */
 export const METRICS_LABEL_COLUMNS: readonly LabelColumn[] = [
+  {
+    id: KEY_COLUMN_ID,
+    header: KEY_COLUMN_HEADER,
+    width: 60,
+    text: (installation, metric) => entryRowValue({ installationId: installation.id, metricId: metric.id }),
+  },
   { id: 'installation', header: 'Installation', width: 280, text: (installation) => installation.name },
   { id: 'metric', header: 'Metric', width: 320, text: (_, metric) => metric.label },
   { id: 'unit', header: 'Unit', width: 110, text: (_, metric) => metric.unit },
@@ -63,6 +81,15 @@ export const periodHeader = (period: ReportingPeriod): string => `${period.id} (
 /** Key of a stored value: "<installationId>/<metricId>/<periodId>". */
 export const valueKey = (installationId: string, metricId: string, periodId: string): string =>
   `${installationId}/${metricId}/${periodId}`;
+
+/** What a plan of the Metrics tab sends, and what it found that the coordinator should know. */
+export interface MetricsTabPlan {
+  requests: Request[];
+  /** Rows whose metadata named another row than their key cell (a sort, an edit): metadata moved. */
+  realigned: MovedRow[];
+  /** Sentences for the coordinator: what setup could not put right by itself and what to do. */
+  notices: string[];
+}
 
 export interface MetricsTabInput {
   config: ProjectConfig;
@@ -133,7 +160,7 @@ interface ColumnSpec {
  * them (what a person typed is never overwritten), rows the config dropped kept but retired,
  * protection recomputed from where the rows are now.
  */
-export function planMetricsTab(tab: TabSnapshot, created: boolean, input: MetricsTabInput): Request[] {
+export function planMetricsTab(tab: TabSnapshot, created: boolean, input: MetricsTabInput): MetricsTabPlan {
   const { config, periods, stored } = input;
   const sheetId = tab.sheetId;
   const requests: Request[] = [];
@@ -185,7 +212,14 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
     }
   }
 
-  const existingRows = rowsByAnchor(tab, ANCHOR_KEYS.entryRow);
+  // Rows are known by their key cells (they move with a sort), metadata only where a key cell is empty.
+  const keyColumn = labelColumns.get(KEY_COLUMN_ID);
+  const identities = readRowIdentities(
+    tab,
+    keyColumn !== undefined && keyColumn < tab.columnCount ? keyColumn : undefined,
+  );
+  const existingRows = identities.rows;
+  requests.push(...identities.metadataRequests);
   const labelColumnIndices = METRICS_LABEL_COLUMNS.flatMap((label) => labelColumns.get(label.id) ?? []);
 
   // Each new row goes right after its installation's last row; a new installation after the rows of
@@ -205,6 +239,9 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   }
   const placement = placeNewRows(sheetId, tab.rowCount, groups);
   requests.push(...placement.requests);
+  for (const { key, row } of identities.unanchored) {
+    requests.push(anchorRow(sheetId, placement.shifted(row), ANCHOR_KEYS.entryRow, key));
+  }
   const finalRowCount = placement.rowCount;
 
   const rowOf = new Map<string, number>();
@@ -318,14 +355,58 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   }
   if (tab.frozenRowCount < 1 && finalRowCount > 1) requests.push(freezeRows(sheetId, 1));
 
-  const protections = metricsProtections(input, sheetId, rowOf, retiredRows, valueColumnRuns);
+  const personal = foreignSheetProtection(tab);
+  const protections = metricsProtections(
+    input,
+    sheetId,
+    rowOf,
+    retiredRows,
+    valueColumnRuns,
+    personal !== undefined,
+  );
   // Inserted rows move the ranges already there: all of ours are replaced rather than matched.
   requests.push(
     ...(placement.placed.length > 0
       ? replaceProtections(tab.protectedRanges, protections)
       : syncProtections(tab.protectedRanges, protections)),
   );
-  return requests;
+  const notices = personal === undefined ? [] : [sheetProtectionNotice(tab.title, personal)];
+  if (identities.moved.length > 0) notices.push(realignedNotice(tab.title, identities.moved));
+  return { requests, realigned: identities.moved, notices };
+}
+
+/** "Metrics!A7 → A3 (ifca-cpu/cpu-hours)": rows counted from 1, as the coordinator sees them. */
+function realignedNotice(title: string, moved: readonly MovedRow[]): string {
+  const shown = moved.slice(0, 10).map((item) => `${item.key} (row ${item.from + 1} → ${item.to + 1})`);
+  const more = moved.length > shown.length ? ` and ${moved.length - shown.length} more` : '';
+  return `${moved.length} rows of the ${title} tab had moved away from their anchors (a sort, or an edit of the sheet's metadata): each row is known by its key cell, so its anchor and the protection of its value cells were moved to where the key is now: ${shown.join(', ')}${more}.`;
+}
+
+/**
+ * Google allows one whole-sheet protection per sheet ("already has sheet protection"): one a person
+ * set on the tab stays, and the tab's own protection is laid out as range protections instead.
+ */
+function foreignSheetProtection(tab: TabSnapshot): sheets_v4.Schema$ProtectedRange | undefined {
+  return tab.protectedRanges.find(
+    (range) => !(range.description ?? '').startsWith(PROTECTION_PREFIX) && isWholeSheet(range.range),
+  );
+}
+
+function isWholeSheet(range: GridRange | undefined): boolean {
+  return (
+    range !== undefined &&
+    range.startRowIndex == null &&
+    range.endRowIndex == null &&
+    range.startColumnIndex == null &&
+    range.endColumnIndex == null
+  );
+}
+
+function sheetProtectionNotice(title: string, protection: sheets_v4.Schema$ProtectedRange): string {
+  const editors = editorList(protection.editors?.users ?? []);
+  const who = editors.length === 0 ? 'nobody listed' : editors.join(', ');
+  const named = protection.description ? ` ("${protection.description}")` : '';
+  return `The ${title} tab has a whole-sheet protection set by a person${named}: only its editors (${who}) may edit any cell of the tab, so partners not listed there cannot type their values. va-assess left it in place and protected its own ranges beside it. Remove that protection (Data › Protect sheets and ranges), or add each partner to its editors, so the per-installation protections decide who edits which row.`;
 }
 
 /**
@@ -339,6 +420,7 @@ function metricsProtections(
   rowOf: ReadonlyMap<string, number>,
   retiredRows: readonly number[],
   valueColumnRuns: readonly [number, number][],
+  besideSheetProtection: boolean,
 ): DesiredProtection[] {
   const coordinators = editorList(input.config.project.coordinators, [input.serviceAccountEmail]);
   const valueColumns = (rows: [number, number] | undefined): GridRange[] =>
@@ -348,14 +430,21 @@ function metricsProtections(
       startColumnIndex: start,
       endColumnIndex: end,
     }));
-  const protections: DesiredProtection[] = [
-    {
-      description: protectionDescriptions.tab('metrics'),
-      range: { sheetId },
-      editors: coordinators,
-      unprotectedRanges: valueColumns(undefined),
-    },
-  ];
+  const tabDescription = protectionDescriptions.tab('metrics');
+  const protections: DesiredProtection[] = besideSheetProtection
+    ? outsideValueColumns(sheetId, valueColumnRuns).map((range) => ({
+        description: tabDescription,
+        range,
+        editors: coordinators,
+      }))
+    : [
+        {
+          description: tabDescription,
+          range: { sheetId },
+          editors: coordinators,
+          unprotectedRanges: valueColumns(undefined),
+        },
+      ];
   // Without a range of their own, retired rows' value cells would be open to anyone (the tab's range
   // leaves the value columns to the installations' ranges).
   for (const run of consecutiveRuns(retiredRows)) {
@@ -378,4 +467,21 @@ function metricsProtections(
     }
   }
   return protections;
+}
+
+/**
+ * What the tab's whole-sheet protection covers (everything but the value columns below the header),
+ * as ranges: the header row, and every column run that is not a value column (to the last column).
+ */
+function outsideValueColumns(sheetId: number, valueColumnRuns: readonly [number, number][]): GridRange[] {
+  const ranges: GridRange[] = [{ sheetId, startRowIndex: 0, endRowIndex: 1 }];
+  let start = 0;
+  for (const [runStart, runEnd] of [...valueColumnRuns].sort((a, b) => a[0] - b[0])) {
+    if (runStart > start) {
+      ranges.push({ sheetId, startRowIndex: 1, startColumnIndex: start, endColumnIndex: runStart });
+    }
+    start = Math.max(start, runEnd);
+  }
+  ranges.push({ sheetId, startRowIndex: 1, startColumnIndex: start });
+  return ranges;
 }
