@@ -220,7 +220,10 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   );
   const existingRows = identities.rows;
   requests.push(...identities.metadataRequests);
-  const labelColumnIndices = METRICS_LABEL_COLUMNS.flatMap((label) => labelColumns.get(label.id) ?? []);
+  // What a retired row greys: the labels a person reads, the installation's name (and its note) first.
+  const labelColumnIndices = METRICS_LABEL_COLUMNS.flatMap((label) =>
+    label.id === KEY_COLUMN_ID ? [] : (labelColumns.get(label.id) ?? []),
+  );
 
   // Each new row goes right after its installation's last row; a new installation after the rows of
   // the one before it in the config (at the top when it is the first).
