@@ -11,7 +11,7 @@ import {
 } from '../core/cell-note';
 import { cellKey, overlayPaint } from '../core/paint-plan';
 import { planReconcile } from '../core/reconcile';
-import { onlyInstallations, valueBox, valueCellsIn } from '../core/value-grid';
+import { onlyInstallations, valueBox, valueCellsIn, valuesIn } from '../core/value-grid';
 import { activeSpreadsheet, alertUser, apiFor, toast } from './apps-script';
 import { findMetricsTab, NO_METRICS_TAB } from './metrics-tab';
 import { adoptBusyEdits, drainOutbox } from './send-cells';
@@ -21,9 +21,10 @@ const LOCK_WAIT_MS = 30_000;
 
 /**
  * Menu: Validate whole sheet (coordinators) / Validate my rows (the caller's installations). Reads
- * every value cell in one call, compares with the backend's current values, sends only what differs
- * (edits no trigger saw: API writes, script edits, inserted rows, cells the full outbox could not
- * take) and paints every outcome in one pass. Runs as the person who clicked, with their token.
+ * the tab's header, key cells and values in one call (each row known by its key cell, so the
+ * SpreadsheetApp calls do not grow with the rows), compares with the backend's current values, sends
+ * only what differs (edits no trigger saw: API writes, script edits, inserted rows, cells the full
+ * outbox could not take) and paints every outcome in one pass. Runs as the person who clicked.
  */
 export function validateSheet(scope: 'all' | 'mine'): void {
   const settings = requireSettings();
@@ -78,7 +79,8 @@ export function validateSheet(scope: 'all' | 'mine'): void {
       }
     }
     const range = metrics.sheet.getRange(box.row, box.column, box.numRows, box.numColumns);
-    const cells = valueCellsIn(grid, box, range.getValues());
+    // The values came with the keys, in the one read of the tab.
+    const cells = valueCellsIn(grid, box, valuesIn(metrics.values, box));
     const current: CurrentEntryView[] = [];
     const unstored: UnstoredCellView[] = [];
     // Every period column in one UrlFetch (the daily quota is the whole document's), split only past

@@ -3,7 +3,14 @@ import type { ReportingPeriod } from '../../domain/calendar/reporting-period';
 import type { Installation } from '../../domain/config/installation-schema';
 import type { MetricDefinition } from '../../domain/config/metric-definition-schema';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
-import { ANCHOR_KEYS, entryRowValue, parseEntryRowValue } from './anchors';
+import {
+  ANCHOR_KEYS,
+  entryRowValue,
+  KEY_COLUMN_HEADER,
+  KEY_COLUMN_ID,
+  parseEntryRowValue,
+  periodHeaderText,
+} from './anchors';
 import { PAINT_FIELDS, paintedCell, samePaint } from './cell-paint-requests';
 import type { CellPaint } from './outcome-paint';
 import {
@@ -43,11 +50,6 @@ interface LabelColumn {
   text(installation: Installation, metric: MetricDefinition): string;
 }
 
-/** The id of the label column holding each row's key: what says which installation a row reports. */
-export const KEY_COLUMN_ID = 'key';
-/** The key column's header: the add-on finds the column by it, in the one read of the tab. */
-export const KEY_COLUMN_HEADER = 'Row key';
-
 /**
  * The label columns of the Metrics tab, each anchored so a person may move them. The first, narrow,
  * holds the row's key as text ("ifca-cpu/cpu-hours"): it moves with the row's values when someone
@@ -76,7 +78,7 @@ export const METRICS_LABEL_COLUMNS: readonly LabelColumn[] = [
 const PERIOD_COLUMN_WIDTH = 140;
 
 /** "P1 (M01–M06)": the header of a period's value column. */
-export const periodHeader = (period: ReportingPeriod): string => `${period.id} (${period.label})`;
+export const periodHeader = (period: ReportingPeriod): string => periodHeaderText(period.id, period.label);
 
 /** Key of a stored value: "<installationId>/<metricId>/<periodId>". */
 export const valueKey = (installationId: string, metricId: string, periodId: string): string =>

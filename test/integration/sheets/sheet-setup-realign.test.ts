@@ -1,7 +1,6 @@
 import { apiPaths } from '../../../functions/api/contract';
 import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
-import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
-import { KEY_COLUMN_ID } from '../../../functions/sheets/layout/metrics-tab';
+import { ANCHOR_KEYS, KEY_COLUMN_ID } from '../../../functions/sheets/layout/anchors';
 import { editorList } from '../../../functions/sheets/layout/protection';
 import {
   columnsByAnchor,
