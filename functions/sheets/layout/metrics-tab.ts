@@ -91,6 +91,8 @@ export interface MetricsTabPlan {
   realigned: MovedRow[];
   /** Sentences for the coordinator: what setup could not put right by itself and what to do. */
   notices: string[];
+  /** Why nothing can be written to the tab, and what a person must do first (then `requests` is moot). */
+  refusal?: string;
 }
 
 export interface MetricsTabInput {
@@ -377,7 +379,16 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   );
   const notices = personal === undefined ? [] : [sheetProtectionNotice(tab.title, personal)];
   if (identities.moved.length > 0) notices.push(realignedNotice(tab.title, identities.moved));
-  return { requests, realigned: identities.moved, notices };
+  const plan: MetricsTabPlan = { requests, realigned: identities.moved, notices };
+  const serviceAccount = input.serviceAccountEmail.trim().toLowerCase();
+  if (
+    personal !== undefined &&
+    requests.length > 0 &&
+    !editorList(personal.editors?.users ?? []).includes(serviceAccount)
+  ) {
+    plan.refusal = `${sheetProtectionNotice(tab.title, personal)} Setup has changes to make to the tab, but that protection does not list the service account ${serviceAccount} among its editors, so Google refuses them: add ${serviceAccount} to its editors (or remove it), then run setup again.`;
+  }
+  return plan;
 }
 
 /** "Metrics!A7 → A3 (ifca-cpu/cpu-hours)": rows counted from 1, as the coordinator sees them. */

@@ -87,5 +87,10 @@ export function planSetup(snapshot: SpreadsheetSnapshot, input: MetricsTabInput)
   const assessments = ensureAssessmentsTab(allocator, editors);
   requests.push(...assessments.requests);
   if (assessments.created) requests.push(...headerRequests(assessments.tab.sheetId, ASSESSMENT_COLUMNS));
-  return { requests, realigned: metricsPlan.realigned, notices: metricsPlan.notices };
+  return {
+    requests,
+    realigned: metricsPlan.realigned,
+    notices: metricsPlan.notices,
+    ...(metricsPlan.refusal === undefined ? {} : { refusal: metricsPlan.refusal }),
+  };
 }

@@ -7,6 +7,7 @@ import { valueKey } from '../layout/metrics-tab';
 import { type CellPaint, paintForOutcome } from '../layout/outcome-paint';
 import { planSetup } from '../layout/setup-plan';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
+import { SheetProtectedByPersonError } from './write-back-errors';
 
 /** A stored raw input as the sheet shows it: what was typed, as text. */
 export function rawText(raw: RawInput): string {
@@ -58,6 +59,8 @@ export async function setupSheet(deps: WriteBackDeps, config: ProjectConfig): Pr
     stored: cells,
     serviceAccountEmail: sheet.serviceAccountEmail,
   });
+  // Nothing is sent that Google would refuse whole: the coordinator is told what to change first.
+  if (plan.refusal !== undefined) throw new SheetProtectedByPersonError(plan.refusal);
   const written = await writeOnce(sheet, plan.requests);
   return {
     ...written,

@@ -200,7 +200,7 @@ describe('setup after rows moved under their anchors and protections', () => {
     await expectProtectionsFromConfig(id);
   });
 
-  it("succeeds beside a person's whole-sheet protection of the Metrics tab and says what to do", async () => {
+  it("answers a person's whole-sheet protection of the Metrics tab with what to do, then works beside it", async () => {
     const id = await setUpShared();
     const tab = await stack.tab(id, 'metrics');
     const ours = tab.protectedRanges.filter((range) => (range.description ?? '').startsWith('va-assess:'));
@@ -217,6 +217,36 @@ describe('setup after rows moved under their anchors and protections', () => {
                 range: { sheetId: tab.sheetId },
                 editors: { users: [COORDINATOR] },
               },
+            },
+          },
+        ],
+      },
+    });
+
+    // Without the service account among its editors, Google would refuse every change to the tab.
+    const refused = await setup();
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'sheet-protected-by-person' });
+    expect(refused.body.message).toContain(
+      `does not list the service account ${LOCAL_SERVICE_ACCOUNT_EMAIL} among its editors`,
+    );
+    expect(refused.body.message).toContain(
+      `add ${LOCAL_SERVICE_ACCOUNT_EMAIL} to its editors (or remove it)`,
+    );
+    const person = (await stack.tab(id, 'metrics')).protectedRanges.find(
+      (range) => range.description === 'keep out',
+    );
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            updateProtectedRange: {
+              protectedRange: {
+                protectedRangeId: person?.protectedRangeId,
+                editors: { users: [COORDINATOR, LOCAL_SERVICE_ACCOUNT_EMAIL] },
+              },
+              fields: 'editors',
             },
           },
         ],
