@@ -10,8 +10,10 @@ import {
   KEY_COLUMN_ID,
   parseEntryRowValue,
   periodHeaderText,
+  periodIdOfHeader,
 } from './anchors';
 import { PAINT_FIELDS, paintedCell, samePaint } from './cell-paint-requests';
+import { columnSlot, readColumnIdentities } from './column-identity';
 import type { CellPaint } from './outcome-paint';
 import {
   type DesiredProtection,
@@ -41,7 +43,7 @@ import {
   textCell,
   writeCells,
 } from './sheet-requests';
-import { cellPaint, cellText, columnsByAnchor, type TabSnapshot } from './sheet-snapshot';
+import { cellPaint, cellText, type TabSnapshot } from './sheet-snapshot';
 
 interface LabelColumn {
   id: string;
@@ -169,8 +171,6 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   const sheetId = tab.sheetId;
   const requests: Request[] = [];
 
-  const labelColumns = columnsByAnchor(tab, ANCHOR_KEYS.labelColumn);
-  const periodColumns = columnsByAnchor(tab, ANCHOR_KEYS.periodColumn);
   const wanted: ColumnSpec[] = [
     ...METRICS_LABEL_COLUMNS.map((column) => ({
       key: ANCHOR_KEYS.labelColumn,
@@ -185,6 +185,26 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
       width: PERIOD_COLUMN_WIDTH,
     })),
   ];
+  // Columns are known by their header cells (coordinators' only), metadata where a header was renamed.
+  const columnIdentities = readColumnIdentities(
+    tab,
+    wanted.map((spec) => ({
+      key: spec.key,
+      value: spec.value,
+      headed: (text: string) =>
+        spec.key === ANCHOR_KEYS.periodColumn ? periodIdOfHeader(text) === spec.value : text === spec.header,
+    })),
+  );
+  requests.push(...columnIdentities.metadataRequests);
+  const located = (key: string) =>
+    new Map(
+      wanted.flatMap((spec) => {
+        const column = columnIdentities.columns.get(columnSlot(spec.key, spec.value));
+        return spec.key === key && column !== undefined ? [[spec.value, column] as const] : [];
+      }),
+    );
+  const labelColumns = located(ANCHOR_KEYS.labelColumn);
+  const periodColumns = located(ANCHOR_KEYS.periodColumn);
   // A fresh tab is created with exactly the label columns' width, all of them still to anchor.
   let columnCount = created ? 0 : tab.columnCount;
   const newColumns: { spec: ColumnSpec; index: number }[] = [];

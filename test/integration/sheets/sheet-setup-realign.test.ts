@@ -200,6 +200,41 @@ describe('setup after rows moved under their anchors and protections', () => {
     await expectProtectionsFromConfig(id);
   });
 
+  it('takes the key and period columns from their header cells when a partner swaps their column anchors', async () => {
+    const id = await setUpShared();
+    const tab = await stack.tab(id, 'metrics');
+    const anchorOf = (key: string, value: string) =>
+      tab.columnAnchors.find((anchor) => anchor.key === key && anchor.value === value);
+    const keyAnchor = anchorOf(ANCHOR_KEYS.labelColumn, KEY_COLUMN_ID);
+    const p3Anchor = anchorOf(ANCHOR_KEYS.periodColumn, 'P3');
+    if (keyAnchor === undefined || p3Anchor === undefined) throw new Error('no key or P3 column anchor');
+    const rewrite = (metadataId: number, metadataKey: string, metadataValue: string) => ({
+      updateDeveloperMetadata: {
+        dataFilters: [{ developerMetadataLookup: { metadataId } }],
+        developerMetadata: { metadataKey, metadataValue },
+        fields: 'metadataKey,metadataValue',
+      },
+    });
+    // Were metadata believed, P3 would be read as the keys and the key column opened to partners.
+    await localSheetsClient(stack.sheetsApi.rootUrl, IFCA).spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          rewrite(keyAnchor.metadataId, ANCHOR_KEYS.periodColumn, 'P3'),
+          rewrite(p3Anchor.metadataId, ANCHOR_KEYS.labelColumn, KEY_COLUMN_ID),
+        ],
+      },
+    });
+
+    const answer = await setup();
+    expect(answer.status).toBe(200);
+    expect(answer.body.realigned).toEqual([]);
+    const after = await stack.tab(id, 'metrics');
+    expect(columnsByAnchor(after, ANCHOR_KEYS.labelColumn).get(KEY_COLUMN_ID)).toBe(keyAnchor.index);
+    expect(columnsByAnchor(after, ANCHOR_KEYS.periodColumn).get('P3')).toBe(p3Anchor.index);
+    await expectProtectionsFromConfig(id);
+  });
+
   it("answers a person's whole-sheet protection of the Metrics tab with what to do, then works beside it", async () => {
     const id = await setUpShared();
     const tab = await stack.tab(id, 'metrics');
