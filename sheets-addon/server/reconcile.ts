@@ -20,6 +20,22 @@ import { rememberInstallationNames, requireSettings } from './settings';
 const LOCK_WAIT_MS = 30_000;
 
 /**
+ * A sort moves values and key cells but leaves row anchors and protections behind, so partners could
+ * edit the wrong rows until they are moved back: the whole-sheet pass (coordinators) asks the
+ * backend's setup to do it (one UrlFetch; the setup reads the sheet with its own Sheets API access
+ * and changes nothing when all is in place), and says what it moved.
+ */
+function realignRows(api: ReturnType<typeof apiFor>): string {
+  const answer = api.setUpSheet();
+  if (answer.kind !== 'ok') return ` Rows' anchors and protections were not checked: ${answer.message}`;
+  const realigned = (answer.value as { realigned?: unknown } | null)?.realigned;
+  const count = Array.isArray(realigned) ? realigned.length : 0;
+  return count === 0
+    ? ''
+    : ` ${count} rows had moved away from their anchors and protections (a sort): both follow their key cells again.`;
+}
+
+/**
  * Menu: Validate whole sheet (coordinators) / Validate my rows (the caller's installations). Reads
  * the tab's header, key cells and values in one call (each row known by its key cell, so the
  * SpreadsheetApp calls do not grow with the rows), compares with the backend's current values, sends
@@ -143,7 +159,9 @@ export function validateSheet(scope: 'all' | 'mine'): void {
       plan.answered.length === 0
         ? ''
         : ` ${plan.answered.length} still hold a value already rejected (not sent again): correct the red cells.`;
-    const summary = `${cells.length} value cells checked: ${sent} sent because they differed from what is stored (${rejected} rejected), ${plan.unchanged.length} unchanged.${answered}`;
+    // Last, once every cell is painted where it is: setup inserts rows when the config gained some.
+    const realigned = scope === 'all' && stopped === '' ? realignRows(api) : '';
+    const summary = `${cells.length} value cells checked: ${sent} sent because they differed from what is stored (${rejected} rejected), ${plan.unchanged.length} unchanged.${answered}${realigned}`;
     if (stopped !== '') alertUser(`${summary} Stopped before the rest: ${stopped}`);
     else toast(summary, 'Validation done');
   } finally {

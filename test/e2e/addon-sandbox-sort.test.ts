@@ -111,4 +111,36 @@ describe('the add-on after a coordinator sorts the Metrics tab by a value column
     expect(misplaced(IFCA, 'ifca-', after)).toEqual([]);
     expect(misplaced(INCD, 'incd-', after)).toEqual([]);
   });
+
+  it('"Validate whole sheet" moves anchors and protections back to the key cells and says so', async () => {
+    await addon.coordinatorSetsUp({ liveValidation: false });
+    const sheet = metricsSheet();
+    const p1 = anchoredColumn(ANCHOR_KEYS.periodColumn, 'P1');
+    const p3 = anchoredColumn(ANCHOR_KEYS.periodColumn, 'P3');
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: addon.spreadsheetId,
+      requestBody: {
+        requests: [
+          {
+            sortRange: {
+              range: { sheetId: sheet.sheetId, startRowIndex: 1, endRowIndex: sheet.rowCount },
+              sortSpecs: [{ dimensionIndex: p1, sortOrder: 'DESCENDING' }],
+            },
+          },
+        ],
+      },
+    });
+    expect(metadataRows()).not.toEqual(keyCells());
+
+    await box().run(COORDINATOR, 'menuValidateWholeSheet');
+    expect(box().toasts().at(-1)?.message).toMatch(
+      /\d+ rows had moved away from their anchors and protections \(a sort\): both follow their key cells again\./,
+    );
+    const after = keyCells();
+    expect(metadataRows()).toEqual(after);
+    const wrong = [...after].filter(
+      ([row, key]) => workbook().canEdit(IFCA, sheet.sheetId, row, p3) !== key.startsWith('ifca-'),
+    );
+    expect(wrong).toEqual([]);
+  });
 });
