@@ -1,4 +1,3 @@
-import type { sheets_v4 } from '@googleapis/sheets';
 import type { ReportingPeriod } from '../../domain/calendar/reporting-period';
 import type { Installation } from '../../domain/config/installation-schema';
 import type { MetricDefinition } from '../../domain/config/metric-definition-schema';
@@ -18,7 +17,6 @@ import type { CellPaint } from './outcome-paint';
 import {
   type DesiredProtection,
   editorList,
-  PROTECTION_PREFIX,
   protectionDescriptions,
   replaceProtections,
   syncProtections,
@@ -26,6 +24,11 @@ import {
 import { retireLabels, reviveLabels } from './retired-rows';
 import { type MovedRow, readRowIdentities } from './row-identity';
 import { placeNewRows } from './row-placement';
+import {
+  outsideValueColumns,
+  personalSheetProtection,
+  sheetProtectionNotice,
+} from './sheet-protection-by-person';
 import {
   anchorColumn,
   anchorRow,
@@ -382,7 +385,7 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   }
   if (tab.frozenRowCount < 1 && finalRowCount > 1) requests.push(freezeRows(sheetId, 1));
 
-  const personal = foreignSheetProtection(tab);
+  const personal = personalSheetProtection(tab);
   const protections = metricsProtections(
     input,
     sheetId,
@@ -411,38 +414,11 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   return plan;
 }
 
-/** "Metrics!A7 → A3 (ifca-cpu/cpu-hours)": rows counted from 1, as the coordinator sees them. */
+/** "ifca-cpu/cpu-hours (row 7 → 3)": rows counted from 1, as the coordinator sees them. */
 function realignedNotice(title: string, moved: readonly MovedRow[]): string {
   const shown = moved.slice(0, 10).map((item) => `${item.key} (row ${item.from + 1} → ${item.to + 1})`);
   const more = moved.length > shown.length ? ` and ${moved.length - shown.length} more` : '';
   return `${moved.length} rows of the ${title} tab had moved away from their anchors (a sort, or an edit of the sheet's metadata): each row is known by its key cell, so its anchor and the protection of its value cells were moved to where the key is now: ${shown.join(', ')}${more}.`;
-}
-
-/**
- * Google allows one whole-sheet protection per sheet ("already has sheet protection"): one a person
- * set on the tab stays, and the tab's own protection is laid out as range protections instead.
- */
-function foreignSheetProtection(tab: TabSnapshot): sheets_v4.Schema$ProtectedRange | undefined {
-  return tab.protectedRanges.find(
-    (range) => !(range.description ?? '').startsWith(PROTECTION_PREFIX) && isWholeSheet(range.range),
-  );
-}
-
-function isWholeSheet(range: GridRange | undefined): boolean {
-  return (
-    range !== undefined &&
-    range.startRowIndex == null &&
-    range.endRowIndex == null &&
-    range.startColumnIndex == null &&
-    range.endColumnIndex == null
-  );
-}
-
-function sheetProtectionNotice(title: string, protection: sheets_v4.Schema$ProtectedRange): string {
-  const editors = editorList(protection.editors?.users ?? []);
-  const who = editors.length === 0 ? 'nobody listed' : editors.join(', ');
-  const named = protection.description ? ` ("${protection.description}")` : '';
-  return `The ${title} tab has a whole-sheet protection set by a person${named}: only its editors (${who}) may edit any cell of the tab, so partners not listed there cannot type their values. va-assess left it in place and protected its own ranges beside it. Remove that protection (Data › Protect sheets and ranges), or add each partner to its editors, so the per-installation protections decide who edits which row.`;
 }
 
 /**
@@ -503,21 +479,4 @@ function metricsProtections(
     }
   }
   return protections;
-}
-
-/**
- * What the tab's whole-sheet protection covers (everything but the value columns below the header),
- * as ranges: the header row, and every column run that is not a value column (to the last column).
- */
-function outsideValueColumns(sheetId: number, valueColumnRuns: readonly [number, number][]): GridRange[] {
-  const ranges: GridRange[] = [{ sheetId, startRowIndex: 0, endRowIndex: 1 }];
-  let start = 0;
-  for (const [runStart, runEnd] of [...valueColumnRuns].sort((a, b) => a[0] - b[0])) {
-    if (runStart > start) {
-      ranges.push({ sheetId, startRowIndex: 1, startColumnIndex: start, endColumnIndex: runStart });
-    }
-    start = Math.max(start, runEnd);
-  }
-  ranges.push({ sheetId, startRowIndex: 1, startColumnIndex: start });
-  return ranges;
 }
