@@ -17,6 +17,7 @@ import type { CellPaint } from './outcome-paint';
 import {
   type DesiredProtection,
   editorList,
+  personalSheetProtection,
   protectionDescriptions,
   replaceProtections,
   syncProtections,
@@ -24,11 +25,7 @@ import {
 import { retireLabels, reviveLabels } from './retired-rows';
 import { type MovedRow, readRowIdentities } from './row-identity';
 import { placeNewRows } from './row-placement';
-import {
-  outsideValueColumns,
-  personalSheetProtection,
-  sheetProtectionNotice,
-} from './sheet-protection-by-person';
+import { outsideValueColumns, sheetProtectionNotice } from './sheet-protection-by-person';
 import {
   anchorColumn,
   anchorRow,

@@ -117,13 +117,48 @@ export function replaceProtections(
   return [...deletions, ...syncProtections([], desired)];
 }
 
-/** A tab the functions write whole: only coordinators and the service account may change it. */
+/**
+ * Google allows one whole-sheet protection per sheet ("already has sheet protection"): one a person
+ * set on the tab stays, and the tab's own protection is laid out as range protections instead.
+ */
+export function personalSheetProtection(tab: {
+  protectedRanges: readonly sheets_v4.Schema$ProtectedRange[];
+}): sheets_v4.Schema$ProtectedRange | undefined {
+  return tab.protectedRanges.find(
+    (range) => !(range.description ?? '').startsWith(PROTECTION_PREFIX) && isWholeSheet(range.range),
+  );
+}
+
+function isWholeSheet(range: GridRange | undefined): boolean {
+  return (
+    range !== undefined &&
+    range.startRowIndex == null &&
+    range.endRowIndex == null &&
+    range.startColumnIndex == null &&
+    range.endColumnIndex == null
+  );
+}
+
+/**
+ * A tab the functions write whole: only coordinators and the service account may change it. Beside
+ * a person's whole-sheet protection (Google refuses a second), the same cells are protected as two
+ * ranges: the header row, and every row below it (bounded ranges, so not a sheet protection).
+ */
 export function protectGeneratedTab(
   tab: { sheetId: number; protectedRanges: sheets_v4.Schema$ProtectedRange[] },
   role: string,
   editors: readonly string[],
 ): Request[] {
-  return syncProtections(tab.protectedRanges, [
-    { description: protectionDescriptions.tab(role), range: { sheetId: tab.sheetId }, editors },
-  ]);
+  const description = protectionDescriptions.tab(role);
+  const ranges: GridRange[] =
+    personalSheetProtection(tab) === undefined
+      ? [{ sheetId: tab.sheetId }]
+      : [
+          { sheetId: tab.sheetId, startRowIndex: 0, endRowIndex: 1 },
+          { sheetId: tab.sheetId, startRowIndex: 1 },
+        ];
+  return syncProtections(
+    tab.protectedRanges,
+    ranges.map((range) => ({ description, range, editors })),
+  );
 }

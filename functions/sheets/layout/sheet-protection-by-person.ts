@@ -1,28 +1,8 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { editorList, PROTECTION_PREFIX } from './protection';
+import { editorList } from './protection';
 import type { GridRange } from './sheet-requests';
-import type { TabSnapshot } from './sheet-snapshot';
 
-/**
- * Google allows one whole-sheet protection per sheet ("already has sheet protection"): one a person
- * set on the tab stays, and the tab's own protection is laid out as range protections instead.
- */
-export function personalSheetProtection(tab: TabSnapshot): sheets_v4.Schema$ProtectedRange | undefined {
-  return tab.protectedRanges.find(
-    (range) => !(range.description ?? '').startsWith(PROTECTION_PREFIX) && isWholeSheet(range.range),
-  );
-}
-
-function isWholeSheet(range: GridRange | undefined): boolean {
-  return (
-    range !== undefined &&
-    range.startRowIndex == null &&
-    range.endRowIndex == null &&
-    range.startColumnIndex == null &&
-    range.endColumnIndex == null
-  );
-}
-
+/** What the coordinator reads about a person's whole-sheet protection (see personalSheetProtection). */
 export function sheetProtectionNotice(title: string, protection: sheets_v4.Schema$ProtectedRange): string {
   const editors = editorList(protection.editors?.users ?? []);
   const who = editors.length === 0 ? 'nobody listed' : editors.join(', ');

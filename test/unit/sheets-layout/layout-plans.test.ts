@@ -7,7 +7,7 @@ import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN, planAssessments } from '../../../functions/sheets/layout/assessments-tab';
 import { NO_PAINT, PAINT_FIELDS } from '../../../functions/sheets/layout/cell-paint-requests';
 import { planMetricsTab, valueKey } from '../../../functions/sheets/layout/metrics-tab';
-import { syncProtections } from '../../../functions/sheets/layout/protection';
+import { protectGeneratedTab, syncProtections } from '../../../functions/sheets/layout/protection';
 import { planSetup } from '../../../functions/sheets/layout/setup-plan';
 import type { SpreadsheetSnapshot, TabSnapshot } from '../../../functions/sheets/layout/sheet-snapshot';
 import { textHash } from '../../../functions/sheets/layout/text-hash';
@@ -316,5 +316,23 @@ describe('planAssessments', () => {
         fields: 'metadataValue',
       },
     });
+  });
+});
+
+describe('protectGeneratedTab beside a person', () => {
+  it("protects a generated tab as two bounded ranges when a person's whole-sheet protection is there", () => {
+    const personal = {
+      protectedRangeId: 9,
+      description: 'mine',
+      range: { sheetId: 4 },
+      editors: { users: ['c@x.org'] },
+    };
+    const requests = protectGeneratedTab({ sheetId: 4, protectedRanges: [personal] }, 'summary', ['c@x.org']);
+    expect(requests.filter((request) => request.deleteProtectedRange !== undefined)).toEqual([]);
+    expect(requests.map((request) => request.addProtectedRange?.protectedRange?.range)).toEqual([
+      { sheetId: 4, startRowIndex: 0, endRowIndex: 1 },
+      { sheetId: 4, startRowIndex: 1 },
+    ]);
+    expect(protectGeneratedTab({ sheetId: 4, protectedRanges: [] }, 'summary', ['c@x.org'])).toHaveLength(1);
   });
 });
