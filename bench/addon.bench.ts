@@ -363,6 +363,7 @@ async function main(): Promise<void> {
     console.log(
       `  The double's own count for the coordinator over the whole run: ${used.urlFetchCalls} UrlFetch calls, ${(used.triggerRuntimeMs / 1000).toFixed(1)} s of trigger runtime (local, far below Google's).`,
     );
+    await validateWholeSheetAtScale({ sheetsApi, distDir: dist.dir, signer, backendUrl, call });
   } finally {
     await sandbox?.close();
     await front?.stop();
@@ -479,6 +480,92 @@ function printTriggerCapacity(rows: Row[]): void {
   console.log(
     "  Every partner's edit runs on the coordinator's trigger: these are the whole consortium's edits a day, not one partner's.",
   );
+}
+
+/** The example's config with its installations repeated (ids suffixed) up to `installations`. */
+function scaledExample(projectIdOfCopy: string, installations: number) {
+  const body = example.configBody as { project: Record<string, unknown>; installations: { id: string }[] };
+  const copies = Math.ceil(installations / body.installations.length);
+  const suffix = (id: string, copy: number) => (copy === 0 ? id : `${id}-${copy}`);
+  const configBody = {
+    ...body,
+    project: { ...body.project, id: projectIdOfCopy },
+    installations: Array.from({ length: copies }, (_, copy) =>
+      body.installations.map((installation) => ({ ...installation, id: suffix(installation.id, copy) })),
+    )
+      .flat()
+      .slice(0, installations),
+  };
+  const kept = new Set(configBody.installations.map((installation) => installation.id));
+  const entryBatches = Array.from({ length: copies }, (_, copy) =>
+    example.entryBatches.map((batch) => ({
+      requestId: randomUUID(),
+      cells: batch.cells
+        .map((cell) => ({ ...cell, installationId: suffix(cell.installationId, copy) }))
+        .filter((cell) => kept.has(cell.installationId)),
+    })),
+  )
+    .flat()
+    .filter((batch) => batch.cells.length > 0);
+  return { configBody, entryBatches };
+}
+
+/**
+ * Issue 15: "Validate whole sheet" reads each row's key from its cells in one read of the tab, so
+ * its SpreadsheetApp calls must not grow with the rows: counted on the example (11 installations)
+ * and on 200, each set up fresh on its own spreadsheet.
+ */
+async function validateWholeSheetAtScale(context: {
+  sheetsApi: Awaited<ReturnType<typeof startLocalSheetsApi>>;
+  distDir: string;
+  signer: ReturnType<typeof createLocalIdentitySigner>;
+  backendUrl: string;
+  call: (method: string, path: string, body?: unknown) => Promise<void>;
+}): Promise<void> {
+  const lines: string[] = [];
+  for (const installations of [11, 200]) {
+    const scaledId = `scale-${installations}`;
+    const { configBody, entryBatches } = scaledExample(scaledId, installations);
+    await context.call('PUT', apiPaths.config(scaledId), configBody);
+    for (const batch of entryBatches) await context.call('POST', apiPaths.entries(scaledId), batch);
+    const spreadsheetId = context.sheetsApi.createSpreadsheet({
+      title: `Validate whole sheet at ${installations}`,
+      owner: COORDINATOR,
+      sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL, IFCA, INCD],
+    });
+    const box = await startAddonSandbox({
+      model: context.sheetsApi.model,
+      spreadsheetId,
+      distDir: context.distDir,
+      signer: context.signer,
+      audience: AUDIENCE,
+      fetchTimeoutMs: 60_000,
+    });
+    try {
+      await box.open(COORDINATOR);
+      await saveSettings(box, COORDINATOR, { backendUrl: context.backendUrl, projectId: scaledId });
+      await runSetUp(box, COORDINATOR);
+      box.host.resetServiceCallCounts();
+      await box.run(COORDINATOR, 'menuValidateWholeSheet');
+      const failed = box.executions().filter((record) => record.error !== undefined);
+      if (failed.length > 0) throw new Error(`Validate whole sheet at ${installations}: ${failed[0]?.error}`);
+      const done = box.toasts().at(-1)?.message ?? box.alerts().at(-1)?.message ?? '';
+      const calls = Object.entries(box.host.serviceCallCounts()).filter(([op]) => SPREADSHEET_OPS.test(op));
+      const total = calls.reduce((sum, [, count]) => sum + count, 0);
+      const top = [...calls]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([op, count]) => `${op}×${count}`)
+        .join(' ');
+      lines.push(
+        `${String(installations).padStart(4)} installations: ${String(total).padStart(4)} SpreadsheetApp calls (${top}); ${done}`,
+      );
+    } finally {
+      await box.close();
+    }
+  }
+  console.log('\nValidate whole sheet, SpreadsheetApp calls by number of installations (all values stored):');
+  for (const line of lines) console.log(`  ${line}`);
 }
 
 main().catch((error: unknown) => {

@@ -392,6 +392,12 @@ export const sheetWriteBackResponseSchema = z.object({
   editsStored: z.array(z.string()).optional(),
   stored: z.array(z.string()).optional(),
   keptEdited: z.array(z.string()).optional(),
+  /** Setup: Metrics rows whose anchor and protection followed their key cell (rows counted from 1). */
+  realigned: z
+    .array(z.object({ key: z.string(), fromRow: z.number().int(), toRow: z.number().int() }))
+    .optional(),
+  /** Setup: sentences for the coordinator, each saying what setup found and what to do about it. */
+  notices: z.array(z.string()).optional(),
 });
 
 /** POST .../sheet/report: the Report tab written, and a signed link to download the file. */

@@ -8,7 +8,11 @@ import {
   SheetsRequestRejectedError,
   SheetsUnavailableError,
 } from '../sheets/client/sheets-errors';
-import { SheetNotBoundError, SheetOfAnotherProjectError } from '../sheets/write-back/write-back-errors';
+import {
+  SheetNotBoundError,
+  SheetOfAnotherProjectError,
+  SheetProtectedByPersonError,
+} from '../sheets/write-back/write-back-errors';
 import {
   ItemTooLargeError,
   StorageUnavailableError,
@@ -136,6 +140,9 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
   }
   if (error instanceof SheetOfAnotherProjectError) {
     return answer(409, { code: 'sheet-of-another-project', message: error.message });
+  }
+  if (error instanceof SheetProtectedByPersonError) {
+    return answer(409, { code: 'sheet-protected-by-person', message: error.message });
   }
   if (error instanceof SheetNotSharedError) {
     // 409 like the other sheet states: the request is right, the spreadsheet's state must change first.

@@ -1,10 +1,16 @@
 import type { CellSubmission, RawInput } from '../../functions/api/contract';
 import { columnLetter } from '../../functions/domain/import/a1-notation';
-import type { EntryRowKey } from '../../functions/sheets/layout/anchors';
+import {
+  type EntryRowKey,
+  KEY_COLUMN_HEADER,
+  parseEntryRowValue,
+  periodIdOfHeader,
+} from '../../functions/sheets/layout/anchors';
 
 /**
- * Where the value cells of the Metrics tab are, read from developer-metadata anchors: a value cell is
- * the intersection of an anchored row and an anchored column, wherever sorting or inserts moved them.
+ * Where the value cells of the Metrics tab are, read from cells: a row is known by its key cell
+ * ("ifca-cpu/cpu-hours", which moves with the row's values when someone sorts; row metadata does
+ * not), a period column by its header cell ("P1 (M01–M06)"). A value cell is where the two cross.
  */
 export interface ValueGrid {
   sheetId: number;
@@ -117,4 +123,55 @@ export function onlyInstallations(grid: ValueGrid, installationIds: ReadonlySet<
     ...grid,
     rows: new Map([...grid.rows].filter(([, key]) => installationIds.has(key.installationId))),
   };
+}
+
+/** The header row as read: the key column and the period columns (1-based), by their header cells. */
+export interface HeaderColumns {
+  keyColumn: number | undefined;
+  periods: Map<number, string>;
+}
+
+/** The first column headed KEY_COLUMN_HEADER, and each period's first column. */
+export function headerColumns(header: readonly unknown[]): HeaderColumns {
+  let keyColumn: number | undefined;
+  const periods = new Map<number, string>();
+  const seen = new Set<string>();
+  header.forEach((cell, index) => {
+    const text = typeof cell === 'string' ? cell.trim() : '';
+    if (text === KEY_COLUMN_HEADER && keyColumn === undefined) keyColumn = index + 1;
+    const periodId = periodIdOfHeader(text);
+    if (periodId !== undefined && !seen.has(periodId)) {
+      seen.add(periodId);
+      periods.set(index + 1, periodId);
+    }
+  });
+  return { keyColumn, periods };
+}
+
+/**
+ * Rows (1-based, from `firstRow`) by the key their key cell holds; a cell that holds no key (a blank
+ * row someone inserted, text that is not "<installation>/<metric>") names no row, and a key repeated
+ * below its first row names nothing more (as setup reads it).
+ */
+export function rowsFromKeyCells(
+  firstRow: number,
+  keyCells: readonly unknown[],
+  taken: Set<string> = new Set(),
+): Map<number, EntryRowKey> {
+  const rows = new Map<number, EntryRowKey>();
+  keyCells.forEach((cell, offset) => {
+    const text = typeof cell === 'string' ? cell.trim() : '';
+    const key = parseEntryRowValue(text);
+    if (key === undefined || taken.has(text)) return;
+    taken.add(text);
+    rows.set(firstRow + offset, key);
+  });
+  return rows;
+}
+
+/** The part of a whole-tab read (values[0] is row 1, column 1) that `box` covers, as getValues of it. */
+export function valuesIn(values: readonly (readonly unknown[])[], box: Box): unknown[][] {
+  return Array.from({ length: box.numRows }, (_, r) =>
+    Array.from({ length: box.numColumns }, (_, c) => values[box.row - 1 + r]?.[box.column - 1 + c] ?? ''),
+  );
 }

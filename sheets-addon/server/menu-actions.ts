@@ -32,10 +32,22 @@ export function menuSetUpSheet(): void {
       alertUser(`The reporting sheet was not set up: ${setUp.message}`);
       return;
     }
+    // What setup put right by itself (rows re-aligned after a sort) or could not (a person's
+    // protection of the whole tab): said before the next step.
     alertUser(
-      'The reporting tabs are set up. Next: Extensions › va-assess › Enable live validation, so that every edit is checked.',
+      [
+        ...setUpNotices(setUp.value),
+        'The reporting tabs are set up. Next: Extensions › va-assess › Enable live validation, so that every edit is checked.',
+      ].join('\n\n'),
     );
   });
+}
+
+function setUpNotices(answer: unknown): string[] {
+  const notices = (answer as { notices?: unknown } | null)?.notices;
+  return Array.isArray(notices)
+    ? notices.filter((notice): notice is string => typeof notice === 'string')
+    : [];
 }
 
 export function menuEnableLiveValidation(): void {

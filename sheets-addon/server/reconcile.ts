@@ -11,7 +11,7 @@ import {
 } from '../core/cell-note';
 import { cellKey, overlayPaint } from '../core/paint-plan';
 import { planReconcile } from '../core/reconcile';
-import { onlyInstallations, valueBox, valueCellsIn } from '../core/value-grid';
+import { onlyInstallations, valueBox, valueCellsIn, valuesIn } from '../core/value-grid';
 import { activeSpreadsheet, alertUser, apiFor, toast } from './apps-script';
 import { findMetricsTab, NO_METRICS_TAB } from './metrics-tab';
 import { adoptBusyEdits, drainOutbox } from './send-cells';
@@ -20,10 +20,27 @@ import { rememberInstallationNames, requireSettings } from './settings';
 const LOCK_WAIT_MS = 30_000;
 
 /**
+ * A sort moves values and key cells but leaves row anchors and protections behind, so partners could
+ * edit the wrong rows until they are moved back: the whole-sheet pass (coordinators) asks the
+ * backend's setup to do it (one UrlFetch; the setup reads the sheet with its own Sheets API access
+ * and changes nothing when all is in place), and says what it moved.
+ */
+function realignRows(api: ReturnType<typeof apiFor>): string {
+  const answer = api.setUpSheet();
+  if (answer.kind !== 'ok') return ` Rows' anchors and protections were not checked: ${answer.message}`;
+  const realigned = (answer.value as { realigned?: unknown } | null)?.realigned;
+  const count = Array.isArray(realigned) ? realigned.length : 0;
+  return count === 0
+    ? ''
+    : ` ${count} rows had moved away from their anchors and protections (a sort): both follow their key cells again.`;
+}
+
+/**
  * Menu: Validate whole sheet (coordinators) / Validate my rows (the caller's installations). Reads
- * every value cell in one call, compares with the backend's current values, sends only what differs
- * (edits no trigger saw: API writes, script edits, inserted rows, cells the full outbox could not
- * take) and paints every outcome in one pass. Runs as the person who clicked, with their token.
+ * the tab's header, key cells and values in one call (each row known by its key cell, so the
+ * SpreadsheetApp calls do not grow with the rows), compares with the backend's current values, sends
+ * only what differs (edits no trigger saw: API writes, script edits, inserted rows, cells the full
+ * outbox could not take) and paints every outcome in one pass. Runs as the person who clicked.
  */
 export function validateSheet(scope: 'all' | 'mine'): void {
   const settings = requireSettings();
@@ -78,7 +95,13 @@ export function validateSheet(scope: 'all' | 'mine'): void {
       }
     }
     const range = metrics.sheet.getRange(box.row, box.column, box.numRows, box.numColumns);
-    const cells = valueCellsIn(grid, box, range.getValues(), spreadsheet.getSpreadsheetTimeZone());
+    // The values came with the keys, in the one read of the tab.
+    const cells = valueCellsIn(
+      grid,
+      box,
+      valuesIn(metrics.values, box),
+      spreadsheet.getSpreadsheetTimeZone(),
+    );
     const current: CurrentEntryView[] = [];
     const unstored: UnstoredCellView[] = [];
     // Every period column in one UrlFetch (the daily quota is the whole document's), split only past
@@ -141,7 +164,9 @@ export function validateSheet(scope: 'all' | 'mine'): void {
       plan.answered.length === 0
         ? ''
         : ` ${plan.answered.length} still hold a value already rejected (not sent again): correct the red cells.`;
-    const summary = `${cells.length} value cells checked: ${sent} sent because they differed from what is stored (${rejected} rejected), ${plan.unchanged.length} unchanged.${answered}`;
+    // Last, once every cell is painted where it is: setup inserts rows when the config gained some.
+    const realigned = scope === 'all' && stopped === '' ? realignRows(api) : '';
+    const summary = `${cells.length} value cells checked: ${sent} sent because they differed from what is stored (${rejected} rejected), ${plan.unchanged.length} unchanged.${answered}${realigned}`;
     if (stopped !== '') alertUser(`${summary} Stopped before the rest: ${stopped}`);
     else toast(summary, 'Validation done');
   } finally {

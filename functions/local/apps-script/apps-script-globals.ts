@@ -211,6 +211,24 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
         call('range.setValues', ref, cells(value));
         return self;
       },
+      // https://developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj: a
+      // column number, {column, ascending} or an array of them; columns counted from the sheet's A.
+      sort: (sortSpecObj: unknown) => {
+        const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((spec) => {
+          if (typeof spec === 'number') return { column: spec, ascending: true };
+          const given = spec as { column?: unknown; ascending?: unknown } | null;
+          if (typeof given?.column !== 'number')
+            throw fail('Range.sort: expected a column number or {column, ascending}');
+          return { column: given.column, ascending: given.ascending !== false };
+        });
+        for (const spec of specs) {
+          if (spec.column < ref.column || spec.column >= ref.column + ref.numColumns) {
+            throw fail(`The sort column ${spec.column} is outside the range being sorted.`);
+          }
+        }
+        call('range.sort', ref, specs);
+        return self;
+      },
       getBackgrounds: () => call('range.backgrounds', ref),
       getBackground: () =>
         first(call('range.backgrounds', { ...ref, numRows: 1, numColumns: 1 }) as unknown[][]),

@@ -731,6 +731,29 @@ export class AppsScriptHost {
       this.writeCells(execution, range, values, (sheet, row, column, value) =>
         sheet.setValue(row, column, scriptValueOf(value, sheet.getFormat(row, column))),
       ),
+    /**
+     * Range.sort sorts the range's rows by cell contents, as the Sheets API's sortRange: the workbook
+     * moves cells only, row metadata and protected ranges stay (see Sheet.sortRows). Refused, like a
+     * write, when the user may not edit every cell of the range.
+     */
+    'range.sort': (
+      execution: Execution,
+      range: RangeRef,
+      specs: { column: number; ascending: boolean }[],
+    ) => {
+      this.requireEditable(execution, range);
+      this.sheetFor(execution, range.sheetId).sortRows(
+        {
+          sheetId: range.sheetId,
+          startRow: range.row - 1,
+          endRow: range.row - 1 + range.numRows,
+          startColumn: range.column - 1,
+          endColumn: range.column - 1 + range.numColumns,
+        },
+        specs.map((spec) => ({ column: spec.column - 1, ascending: spec.ascending })),
+      );
+      this.model.changed();
+    },
     'range.backgrounds': (execution: Execution, range: RangeRef) => {
       const sheet = this.sheetFor(execution, range.sheetId);
       return this.grid(range, (row, column) => backgroundOf(sheet.getFormat(row, column)));

@@ -67,7 +67,8 @@ function sortRank(value: UserEnteredValue | undefined): [number, number | string
 
 /**
  * One tab: a grid of row objects, each carrying its cells and its developer metadata, so every
- * structural change (insert, delete, move, sort) carries metadata, notes and formats with the row.
+ * structural change (insert, delete, move) carries metadata, notes and formats with the row; a sort
+ * moves cells only (see sortRows).
  * A view over SheetData: it holds no state of its own.
  */
 export class Sheet {
@@ -398,8 +399,15 @@ export class Sheet {
   }
 
   /**
-   * Sorts the rows of a rectangle: the cells inside it move, and so does the metadata anchored to
-   * those rows (rows are what metadata follows); cells outside the rectangle and row sizes stay.
+   * Sorts the rows of a rectangle as Google's sortRange does: the cells inside it move (values,
+   * notes, formats), nothing else does. Developer metadata on rows and the A1 ranges of protected
+   * ranges stay where they are: Google documents metadata following rows only when rows are
+   * inserted, deleted or moved ("Developer metadata ... associated with a row or column ... moves
+   * with it when rows or columns are inserted or deleted",
+   * https://developers.google.com/sheets/api/guides/metadata), while sortRange "sorts data in rows
+   * based on a sort order per column"
+   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#sortrangerequest):
+   * data, not rows. Cells outside the rectangle and row sizes stay too.
    */
   sortRows(rect: GridRect, specs: SortSpec[]): void {
     this.checkRect(rect);
@@ -424,19 +432,17 @@ export class Sheet {
       return 0;
     };
     const sorted = [...indexes].sort(compare);
-    const blocks = sorted.map((old) => ({
-      cells: Array.from(
+    const blocks = sorted.map((old) =>
+      Array.from(
         { length: rect.endColumn - rect.startColumn },
         (_, c) => this.data.rows[old]?.cells[rect.startColumn + c] ?? {},
       ),
-      metadata: this.data.rows[old]?.metadata ?? [],
-    }));
-    blocks.forEach((block, offset) => {
+    );
+    blocks.forEach((cells, offset) => {
       const row = this.row(rect.startRow + offset);
       while (row.cells.length < rect.endColumn) row.cells.push({});
-      row.cells.splice(rect.startColumn, block.cells.length, ...block.cells);
+      row.cells.splice(rect.startColumn, cells.length, ...cells);
       while (row.cells.length > 0 && isEmptyCell(row.cells[row.cells.length - 1])) row.cells.pop();
-      row.metadata = block.metadata;
     });
   }
 

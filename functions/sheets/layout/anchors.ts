@@ -53,6 +53,23 @@ export function parseEntryRowValue(value: string): EntryRowKey | undefined {
   return { installationId, metricId };
 }
 
+/**
+ * The header of the Metrics tab's key column, whose cells hold each row's entryRowValue as text: the
+ * cells move with a sort, the row's metadata does not, so the key cell says which installation and
+ * metric a row reports (the add-on finds the column by this header, in its one read of the tab).
+ */
+export const KEY_COLUMN_HEADER = 'Row key';
+/** The key column's label-column anchor value (its metadata: where the header was renamed). */
+export const KEY_COLUMN_ID = 'key';
+
+/** "P1 (M01–M06)": the header of a period's value column, starting with the period id. */
+export const periodHeaderText = (periodId: string, label: string): string => `${periodId} (${label})`;
+
+/** The period id a value column's header names, undefined for any other header. */
+export function periodIdOfHeader(text: string): string | undefined {
+  return /^(P[1-9][0-9]*) \(/.exec(text.trim())?.[1];
+}
+
 export const assessmentRowValue = (installationId: string, windowId: string): string =>
   `${installationId}/${windowId}`;
 

@@ -2,18 +2,30 @@ import type { ReportingPeriod } from '../../domain/calendar/reporting-period';
 import type { Installation } from '../../domain/config/installation-schema';
 import type { MetricDefinition } from '../../domain/config/metric-definition-schema';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
-import { ANCHOR_KEYS, entryRowValue, parseEntryRowValue } from './anchors';
+import {
+  ANCHOR_KEYS,
+  entryRowValue,
+  KEY_COLUMN_HEADER,
+  KEY_COLUMN_ID,
+  parseEntryRowValue,
+  periodHeaderText,
+  periodIdOfHeader,
+} from './anchors';
 import { PAINT_FIELDS, paintedCell, samePaint } from './cell-paint-requests';
+import { columnSlot, readColumnIdentities } from './column-identity';
 import type { CellPaint } from './outcome-paint';
 import {
   type DesiredProtection,
   editorList,
+  personalSheetProtection,
   protectionDescriptions,
   replaceProtections,
   syncProtections,
 } from './protection';
 import { retireLabels, reviveLabels } from './retired-rows';
+import { type MovedRow, readRowIdentities } from './row-identity';
 import { placeNewRows } from './row-placement';
+import { outsideValueColumns, sheetProtectionNotice } from './sheet-protection-by-person';
 import {
   anchorColumn,
   anchorRow,
@@ -31,7 +43,7 @@ import {
   textCell,
   writeCells,
 } from './sheet-requests';
-import { cellPaint, cellText, columnsByAnchor, rowsByAnchor, type TabSnapshot } from './sheet-snapshot';
+import { cellPaint, cellText, type TabSnapshot } from './sheet-snapshot';
 
 interface LabelColumn {
   id: string;
@@ -40,8 +52,18 @@ interface LabelColumn {
   text(installation: Installation, metric: MetricDefinition): string;
 }
 
-/** The label columns of the Metrics tab, each anchored so a person may move them. */
+/**
+ * The label columns of the Metrics tab, each anchored so a person may move them. The first, narrow,
+ * holds the row's key as text ("ifca-cpu/cpu-hours"): it moves with the row's values when someone
+ * sorts, so it, not the row's metadata, says whose values a row holds (see row-identity.ts).
+ */
 export const METRICS_LABEL_COLUMNS: readonly LabelColumn[] = [
+  {
+    id: KEY_COLUMN_ID,
+    header: KEY_COLUMN_HEADER,
+    width: 60,
+    text: (installation, metric) => entryRowValue({ installationId: installation.id, metricId: metric.id }),
+  },
   { id: 'installation', header: 'Installation', width: 280, text: (installation) => installation.name },
   { id: 'metric', header: 'Metric', width: 320, text: (_, metric) => metric.label },
   { id: 'unit', header: 'Unit', width: 110, text: (_, metric) => metric.unit },
@@ -58,11 +80,22 @@ export const METRICS_LABEL_COLUMNS: readonly LabelColumn[] = [
 const PERIOD_COLUMN_WIDTH = 140;
 
 /** "P1 (M01–M06)": the header of a period's value column. */
-export const periodHeader = (period: ReportingPeriod): string => `${period.id} (${period.label})`;
+export const periodHeader = (period: ReportingPeriod): string => periodHeaderText(period.id, period.label);
 
 /** Key of a stored value: "<installationId>/<metricId>/<periodId>". */
 export const valueKey = (installationId: string, metricId: string, periodId: string): string =>
   `${installationId}/${metricId}/${periodId}`;
+
+/** What a plan of the Metrics tab sends, and what it found that the coordinator should know. */
+export interface MetricsTabPlan {
+  requests: Request[];
+  /** Rows whose metadata named another row than their key cell (a sort, an edit): metadata moved. */
+  realigned: MovedRow[];
+  /** Sentences for the coordinator: what setup could not put right by itself and what to do. */
+  notices: string[];
+  /** Why nothing can be written to the tab, and what a person must do first (then `requests` is moot). */
+  refusal?: string;
+}
 
 export interface MetricsTabInput {
   config: ProjectConfig;
@@ -133,13 +166,11 @@ interface ColumnSpec {
  * them (what a person typed is never overwritten), rows the config dropped kept but retired,
  * protection recomputed from where the rows are now.
  */
-export function planMetricsTab(tab: TabSnapshot, created: boolean, input: MetricsTabInput): Request[] {
+export function planMetricsTab(tab: TabSnapshot, created: boolean, input: MetricsTabInput): MetricsTabPlan {
   const { config, periods, stored } = input;
   const sheetId = tab.sheetId;
   const requests: Request[] = [];
 
-  const labelColumns = columnsByAnchor(tab, ANCHOR_KEYS.labelColumn);
-  const periodColumns = columnsByAnchor(tab, ANCHOR_KEYS.periodColumn);
   const wanted: ColumnSpec[] = [
     ...METRICS_LABEL_COLUMNS.map((column) => ({
       key: ANCHOR_KEYS.labelColumn,
@@ -154,6 +185,26 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
       width: PERIOD_COLUMN_WIDTH,
     })),
   ];
+  // Columns are known by their header cells (coordinators' only), metadata where a header was renamed.
+  const columnIdentities = readColumnIdentities(
+    tab,
+    wanted.map((spec) => ({
+      key: spec.key,
+      value: spec.value,
+      headed: (text: string) =>
+        spec.key === ANCHOR_KEYS.periodColumn ? periodIdOfHeader(text) === spec.value : text === spec.header,
+    })),
+  );
+  requests.push(...columnIdentities.metadataRequests);
+  const located = (key: string) =>
+    new Map(
+      wanted.flatMap((spec) => {
+        const column = columnIdentities.columns.get(columnSlot(spec.key, spec.value));
+        return spec.key === key && column !== undefined ? [[spec.value, column] as const] : [];
+      }),
+    );
+  const labelColumns = located(ANCHOR_KEYS.labelColumn);
+  const periodColumns = located(ANCHOR_KEYS.periodColumn);
   // A fresh tab is created with exactly the label columns' width, all of them still to anchor.
   let columnCount = created ? 0 : tab.columnCount;
   const newColumns: { spec: ColumnSpec; index: number }[] = [];
@@ -185,8 +236,18 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
     }
   }
 
-  const existingRows = rowsByAnchor(tab, ANCHOR_KEYS.entryRow);
-  const labelColumnIndices = METRICS_LABEL_COLUMNS.flatMap((label) => labelColumns.get(label.id) ?? []);
+  // Rows are known by their key cells (they move with a sort), metadata only where a key cell is empty.
+  const keyColumn = labelColumns.get(KEY_COLUMN_ID);
+  const identities = readRowIdentities(
+    tab,
+    keyColumn !== undefined && keyColumn < tab.columnCount ? keyColumn : undefined,
+  );
+  const existingRows = identities.rows;
+  requests.push(...identities.metadataRequests);
+  // What a retired row greys: the labels a person reads, the installation's name (and its note) first.
+  const labelColumnIndices = METRICS_LABEL_COLUMNS.flatMap((label) =>
+    label.id === KEY_COLUMN_ID ? [] : (labelColumns.get(label.id) ?? []),
+  );
 
   // Each new row goes right after its installation's last row; a new installation after the rows of
   // the one before it in the config (at the top when it is the first).
@@ -205,6 +266,9 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   }
   const placement = placeNewRows(sheetId, tab.rowCount, groups);
   requests.push(...placement.requests);
+  for (const { key, row } of identities.unanchored) {
+    requests.push(anchorRow(sheetId, placement.shifted(row), ANCHOR_KEYS.entryRow, key));
+  }
   const finalRowCount = placement.rowCount;
 
   const rowOf = new Map<string, number>();
@@ -318,14 +382,40 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   }
   if (tab.frozenRowCount < 1 && finalRowCount > 1) requests.push(freezeRows(sheetId, 1));
 
-  const protections = metricsProtections(input, sheetId, rowOf, retiredRows, valueColumnRuns);
+  const personal = personalSheetProtection(tab);
+  const protections = metricsProtections(
+    input,
+    sheetId,
+    rowOf,
+    retiredRows,
+    valueColumnRuns,
+    personal !== undefined,
+  );
   // Inserted rows move the ranges already there: all of ours are replaced rather than matched.
   requests.push(
     ...(placement.placed.length > 0
       ? replaceProtections(tab.protectedRanges, protections)
       : syncProtections(tab.protectedRanges, protections)),
   );
-  return requests;
+  const notices = personal === undefined ? [] : [sheetProtectionNotice(tab.title, personal)];
+  if (identities.moved.length > 0) notices.push(realignedNotice(tab.title, identities.moved));
+  const plan: MetricsTabPlan = { requests, realigned: identities.moved, notices };
+  const serviceAccount = input.serviceAccountEmail.trim().toLowerCase();
+  if (
+    personal !== undefined &&
+    requests.length > 0 &&
+    !editorList(personal.editors?.users ?? []).includes(serviceAccount)
+  ) {
+    plan.refusal = `${sheetProtectionNotice(tab.title, personal)} Setup has changes to make to the tab, but that protection does not list the service account ${serviceAccount} among its editors, so Google refuses them: add ${serviceAccount} to its editors (or remove it), then run setup again.`;
+  }
+  return plan;
+}
+
+/** "ifca-cpu/cpu-hours (row 7 → 3)": rows counted from 1, as the coordinator sees them. */
+function realignedNotice(title: string, moved: readonly MovedRow[]): string {
+  const shown = moved.slice(0, 10).map((item) => `${item.key} (row ${item.from + 1} → ${item.to + 1})`);
+  const more = moved.length > shown.length ? ` and ${moved.length - shown.length} more` : '';
+  return `${moved.length} rows of the ${title} tab had moved away from their anchors (a sort, or an edit of the sheet's metadata): each row is known by its key cell, so its anchor and the protection of its value cells were moved to where the key is now: ${shown.join(', ')}${more}.`;
 }
 
 /**
@@ -339,6 +429,7 @@ function metricsProtections(
   rowOf: ReadonlyMap<string, number>,
   retiredRows: readonly number[],
   valueColumnRuns: readonly [number, number][],
+  besideSheetProtection: boolean,
 ): DesiredProtection[] {
   const coordinators = editorList(input.config.project.coordinators, [input.serviceAccountEmail]);
   const valueColumns = (rows: [number, number] | undefined): GridRange[] =>
@@ -348,14 +439,21 @@ function metricsProtections(
       startColumnIndex: start,
       endColumnIndex: end,
     }));
-  const protections: DesiredProtection[] = [
-    {
-      description: protectionDescriptions.tab('metrics'),
-      range: { sheetId },
-      editors: coordinators,
-      unprotectedRanges: valueColumns(undefined),
-    },
-  ];
+  const tabDescription = protectionDescriptions.tab('metrics');
+  const protections: DesiredProtection[] = besideSheetProtection
+    ? outsideValueColumns(sheetId, valueColumnRuns).map((range) => ({
+        description: tabDescription,
+        range,
+        editors: coordinators,
+      }))
+    : [
+        {
+          description: tabDescription,
+          range: { sheetId },
+          editors: coordinators,
+          unprotectedRanges: valueColumns(undefined),
+        },
+      ];
   // Without a range of their own, retired rows' value cells would be open to anyone (the tab's range
   // leaves the value columns to the installations' ranges).
   for (const run of consecutiveRuns(retiredRows)) {

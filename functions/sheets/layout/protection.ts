@@ -51,32 +51,22 @@ function protectionKey(protection: {
 }
 
 /**
- * Google adds the spreadsheet's owner (and the requesting account) to every protected range, and the
- * Sheets API does not say who the owner is: an editor present in every one of our ranges of the tab
- * is taken as such, so comparing with the config does not see a difference that no request can
- * remove. (A coordinator dropped from the config stays in the ranges until removed by hand.)
- */
-function implicitEditors(ranges: readonly sheets_v4.Schema$ProtectedRange[]): Set<string> {
-  const [first, ...rest] = ranges.map((range) => new Set(editorList(range.editors?.users ?? [])));
-  if (first === undefined) return new Set();
-  return new Set([...first].filter((email) => rest.every((editors) => editors.has(email))));
-}
-
-/**
- * Requests that make a tab's own protected ranges exactly `desired`: ranges already right are left
- * alone (so a second setup changes nothing), stale ones deleted, missing ones added. Protected ranges
- * someone else added (no va-assess description) are never touched.
+ * Requests that make a tab's own protected ranges exactly `desired`, computed from the configuration
+ * alone: a range is kept only when its description, range and editors are exactly what is wanted,
+ * otherwise it is deleted and added again; who may edit is never read back from the sheet, where an
+ * editor of a range (or a script of theirs) may have added someone. Google adds the spreadsheet's
+ * owner to every range it protects: an owner who is a coordinator is wanted anyway, so a second setup
+ * changes nothing; an owner who is not makes each setup add the ranges again (correct, a few requests
+ * more). Protected ranges someone else added (no va-assess description) are never touched.
  */
 export function syncProtections(
   existing: readonly sheets_v4.Schema$ProtectedRange[],
   desired: readonly DesiredProtection[],
 ): Request[] {
   const ours = existing.filter((range) => (range.description ?? '').startsWith(PROTECTION_PREFIX));
-  const implicit = implicitEditors(ours);
   const wanted = new Map<string, DesiredProtection[]>();
   for (const protection of desired) {
-    const editors = editorList(protection.editors).filter((email) => !implicit.has(email));
-    const key = protectionKey({ ...protection, editors });
+    const key = protectionKey(protection);
     wanted.set(key, [...(wanted.get(key) ?? []), protection]);
   }
   const requests: Request[] = [];
@@ -84,7 +74,7 @@ export function syncProtections(
     const key = protectionKey({
       description: range.description,
       ...(range.range === undefined ? {} : { range: range.range }),
-      editors: editorList(range.editors?.users ?? []).filter((email) => !implicit.has(email)),
+      editors: range.editors?.users ?? [],
       ...(range.unprotectedRanges === undefined ? {} : { unprotectedRanges: range.unprotectedRanges }),
     });
     const matches = wanted.get(key);
@@ -127,13 +117,48 @@ export function replaceProtections(
   return [...deletions, ...syncProtections([], desired)];
 }
 
-/** A tab the functions write whole: only coordinators and the service account may change it. */
+/**
+ * Google allows one whole-sheet protection per sheet ("already has sheet protection"): one a person
+ * set on the tab stays, and the tab's own protection is laid out as range protections instead.
+ */
+export function personalSheetProtection(tab: {
+  protectedRanges: readonly sheets_v4.Schema$ProtectedRange[];
+}): sheets_v4.Schema$ProtectedRange | undefined {
+  return tab.protectedRanges.find(
+    (range) => !(range.description ?? '').startsWith(PROTECTION_PREFIX) && isWholeSheet(range.range),
+  );
+}
+
+function isWholeSheet(range: GridRange | undefined): boolean {
+  return (
+    range !== undefined &&
+    range.startRowIndex == null &&
+    range.endRowIndex == null &&
+    range.startColumnIndex == null &&
+    range.endColumnIndex == null
+  );
+}
+
+/**
+ * A tab the functions write whole: only coordinators and the service account may change it. Beside
+ * a person's whole-sheet protection (Google refuses a second), the same cells are protected as two
+ * ranges: the header row, and every row below it (bounded ranges, so not a sheet protection).
+ */
 export function protectGeneratedTab(
   tab: { sheetId: number; protectedRanges: sheets_v4.Schema$ProtectedRange[] },
   role: string,
   editors: readonly string[],
 ): Request[] {
-  return syncProtections(tab.protectedRanges, [
-    { description: protectionDescriptions.tab(role), range: { sheetId: tab.sheetId }, editors },
-  ]);
+  const description = protectionDescriptions.tab(role);
+  const ranges: GridRange[] =
+    personalSheetProtection(tab) === undefined
+      ? [{ sheetId: tab.sheetId }]
+      : [
+          { sheetId: tab.sheetId, startRowIndex: 0, endRowIndex: 1 },
+          { sheetId: tab.sheetId, startRowIndex: 1 },
+        ];
+  return syncProtections(
+    tab.protectedRanges,
+    ranges.map((range) => ({ description, range, editors })),
+  );
 }

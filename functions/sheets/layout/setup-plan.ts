@@ -2,7 +2,12 @@ import { ANCHOR_KEYS } from './anchors';
 import { ASSESSMENT_COLUMNS } from './assessments-tab';
 import { headerRequests } from './generated-table';
 import { INSTALLATION_COLUMNS, planInstallationsTab } from './installations-tab';
-import { METRICS_LABEL_COLUMNS, type MetricsTabInput, planMetricsTab } from './metrics-tab';
+import {
+  METRICS_LABEL_COLUMNS,
+  type MetricsTabInput,
+  type MetricsTabPlan,
+  planMetricsTab,
+} from './metrics-tab';
 import { editorList, protectGeneratedTab } from './protection';
 import type { Request } from './sheet-requests';
 import type { SpreadsheetSnapshot } from './sheet-snapshot';
@@ -49,19 +54,26 @@ export function ensureAssessmentsTab(allocator: TabAllocator, editors: readonly 
   };
 }
 
+/** Every request of a setup, with what the Metrics tab's plan found for the coordinator. */
+export interface SetupPlan extends Omit<MetricsTabPlan, 'requests'> {
+  requests: Request[];
+}
+
 /**
  * Every request that brings a spreadsheet to the project's layout: on an empty spreadsheet it builds
  * the four tabs; on one set up before it adds what the config gained (installations, metrics,
- * periods) and corrects labels and protection, leaving typed values alone. No requests: nothing to do.
+ * periods), re-aligns rows' anchors with their key cells and corrects labels and protection, leaving
+ * typed values alone. No requests: nothing to do.
  */
-export function planSetup(snapshot: SpreadsheetSnapshot, input: MetricsTabInput): Request[] {
+export function planSetup(snapshot: SpreadsheetSnapshot, input: MetricsTabInput): SetupPlan {
   const editors = coordinatorEditors(input);
   const allocator = new TabAllocator(snapshot);
   const requests: Request[] =
     snapshot.projectId === undefined ? [projectAnchor(input.config.project.id)] : [];
 
   const metrics = allocator.ensure('metrics', METRICS_LABEL_COLUMNS.length);
-  requests.push(...metrics.requests, ...planMetricsTab(metrics.tab, metrics.created, input));
+  const metricsPlan = planMetricsTab(metrics.tab, metrics.created, input);
+  requests.push(...metrics.requests, ...metricsPlan.requests);
 
   const installations = allocator.ensure('installations', INSTALLATION_COLUMNS.length);
   requests.push(
@@ -75,5 +87,10 @@ export function planSetup(snapshot: SpreadsheetSnapshot, input: MetricsTabInput)
   const assessments = ensureAssessmentsTab(allocator, editors);
   requests.push(...assessments.requests);
   if (assessments.created) requests.push(...headerRequests(assessments.tab.sheetId, ASSESSMENT_COLUMNS));
-  return requests;
+  return {
+    requests,
+    realigned: metricsPlan.realigned,
+    notices: metricsPlan.notices,
+    ...(metricsPlan.refusal === undefined ? {} : { refusal: metricsPlan.refusal }),
+  };
 }

@@ -7,6 +7,7 @@ import { valueKey } from '../layout/metrics-tab';
 import { type CellPaint, paintForOutcome } from '../layout/outcome-paint';
 import { planSetup } from '../layout/setup-plan';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
+import { SheetProtectedByPersonError } from './write-back-errors';
 
 /** A stored raw input as the sheet shows it: what was typed, as text. */
 export function rawText(raw: RawInput): string {
@@ -25,12 +26,20 @@ export function storedPaint(entry: CurrentEntry): CellPaint {
   return paintForOutcome({ status: entry.status, normalized: entry.normalized, issues, message }, entry.raw);
 }
 
+/** A setup's answer: the write, the Metrics rows whose anchors it moved back to their key cells, notices. */
+export interface SetupResult extends WriteBackResult {
+  /** Rows counted from 1, as the coordinator sees them. */
+  realigned: { key: string; fromRow: number; toRow: number }[];
+  notices: string[];
+}
+
 /**
  * Builds or updates the spreadsheet's layout for the project's config, with one read and at most one
  * batchUpdate; nothing to change (a second call) sends no batchUpdate at all. Stored values are
- * written into empty cells and painted with their outcome wherever the cell shows them.
+ * written into empty cells and painted with their outcome wherever the cell shows them. Rows are
+ * known by their key cells: anchors and protections a sort or an edit moved away are put back.
  */
-export async function setupSheet(deps: WriteBackDeps, config: ProjectConfig): Promise<WriteBackResult> {
+export async function setupSheet(deps: WriteBackDeps, config: ProjectConfig): Promise<SetupResult> {
   const sheet = await readBoundSheet(deps, config);
   const current = currentPeriod(config.project, deps.now());
   const periods = listPeriods(config.project).slice(0, current.index);
@@ -44,11 +53,22 @@ export async function setupSheet(deps: WriteBackDeps, config: ProjectConfig): Pr
       { text: rawText(entry.raw), paint: storedPaint(entry) },
     ]),
   );
-  const requests = planSetup(sheet.snapshot, {
+  const plan = planSetup(sheet.snapshot, {
     config,
     periods,
     stored: cells,
     serviceAccountEmail: sheet.serviceAccountEmail,
   });
-  return writeOnce(sheet, requests);
+  // Nothing is sent that Google would refuse whole: the coordinator is told what to change first.
+  if (plan.refusal !== undefined) throw new SheetProtectedByPersonError(plan.refusal);
+  const written = await writeOnce(sheet, plan.requests);
+  return {
+    ...written,
+    realigned: plan.realigned.map((moved) => ({
+      key: moved.key,
+      fromRow: moved.from + 1,
+      toRow: moved.to + 1,
+    })),
+    notices: plan.notices,
+  };
 }

@@ -15,6 +15,12 @@ export class SheetNotBoundError extends WriteBackError {
   }
 }
 
+/**
+ * A person protected a whole tab the setup must write to without listing the service account among
+ * its editors: Google refuses every change to that tab, and only a person can change the protection.
+ */
+export class SheetProtectedByPersonError extends WriteBackError {}
+
 /** The spreadsheet was set up for another project: writing into it would mix two projects. */
 export class SheetOfAnotherProjectError extends WriteBackError {
   constructor(

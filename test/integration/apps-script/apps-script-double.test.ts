@@ -26,6 +26,9 @@ function paint(a1, colour, note) {
 function writeValues(a1, values) {
   SpreadsheetApp.getActiveSpreadsheet().getRange(a1).setValues(values);
 }
+function sortBlock(a1, column) {
+  SpreadsheetApp.getActiveSpreadsheet().getRange(a1).sort({ column: column, ascending: true });
+}
 function rowOfKey(key) {
   var found = SpreadsheetApp.getActiveSpreadsheet().createDeveloperMetadataFinder().withKey(key).find();
   return found.map(function (m) { return { value: m.getValue(), type: String(m.getLocation().getLocationType()), row: m.getLocation().getRow().getRow() }; });
@@ -257,22 +260,27 @@ describe('the Apps Script double', () => {
     );
   });
 
-  it('finds row metadata where its row went after a sort', async () => {
+  it('finds row metadata on its row after a sort, which moves the cells only', async () => {
     await sandbox.run(OWNER, 'writeValues', 'Data!A2:A4', [['c'], ['a'], ['b']]);
     await sandbox.run(OWNER, 'anchorRow', 2, 'row-key', 'was-c');
     expect(await sandbox.run(OWNER, 'rowOfKey', 'row-key')).toEqual([
       { value: 'was-c', type: 'ROW', row: 2 },
     ]);
-    const spreadsheet = model.get(spreadsheetId);
-    spreadsheet
-      .sheets()[0]
-      ?.sortRows({ sheetId: 0, startRow: 1, endRow: 4, startColumn: 0, endColumn: 6 }, [
-        { column: 0, ascending: true },
-      ]);
-    model.changed();
+    // Range.sort, as a script (or Data › Sort range) does it.
+    await sandbox.run(OWNER, 'sortBlock', 'Data!A2:F4', 1);
+    expect(await sandbox.run(OWNER, 'readBlock', 'Data!A2:A4')).toMatchObject({
+      values: [['a'], ['b'], ['c']],
+    });
     expect(await sandbox.run(OWNER, 'rowOfKey', 'row-key')).toEqual([
-      { value: 'was-c', type: 'ROW', row: 4 },
+      { value: 'was-c', type: 'ROW', row: 2 },
     ]);
+    expect(await sandbox.run(OWNER, 'readBlock', 'Data!A2:A2')).toMatchObject({ values: [['a']] });
+  });
+
+  it('refuses a sort that would move a protected cell the user may not edit', async () => {
+    await expect(sandbox.run(BOB, 'sortBlock', 'Data!A5:F6', 1)).rejects.toThrow(
+      'You are trying to edit a protected cell',
+    );
   });
 
   it('applies protections: the UI and scripts are refused a protected cell, until the owner removes it', async () => {

@@ -54,7 +54,7 @@ async function anchorsByRow(
 }
 
 describe('developer metadata on rows', () => {
-  it('follows its row through sortRange and insertDimension', async () => {
+  it('stays on its row through sortRange (only cells move) and follows it through insertDimension', async () => {
     const { api, id } = await anchoredRows();
     await api.spreadsheets.batchUpdate({
       spreadsheetId: id,
@@ -70,10 +70,11 @@ describe('developer metadata on rows', () => {
         ],
       },
     });
+    // Rows 0..2 held c, a, b with anchors c, a, b; after the sort they show a, b, c, anchors unmoved.
     expect(await anchorsByRow(api, id)).toEqual({
-      a: { row: 0, text: 'a' },
-      b: { row: 4, text: 'b' },
-      c: { row: 5, text: 'c' },
+      c: { row: 0, text: 'a' },
+      a: { row: 4, text: 'b' },
+      b: { row: 5, text: 'c' },
     });
   });
 

@@ -37,7 +37,9 @@ describe('POST /v1/projects/{id}/sheet/setup', () => {
     const expected = exampleValues();
     expect(expected.size).toBe(90);
     expect(Object.fromEntries(metricsValues(metrics))).toEqual(Object.fromEntries(expected));
-    expect(metrics.cells[0]?.slice(6, 9)).toEqual(['P1 (M01–M06)', 'P2 (M07–M12)', 'P3 (M13–M18)']);
+    // Column A holds each row's key; the six labels follow, then the periods.
+    expect(metrics.cells[0]?.slice(0, 2)).toEqual(['Row key', 'Installation']);
+    expect(metrics.cells[0]?.slice(7, 10)).toEqual(['P1 (M01–M06)', 'P2 (M07–M12)', 'P3 (M13–M18)']);
     expect(metrics.frozenRowCount).toBe(1);
   });
 

@@ -1,9 +1,12 @@
 import {
+  headerColumns,
   onlyInstallations,
   rawFromSheetValue,
+  rowsFromKeyCells,
   type ValueGrid,
   valueBox,
   valueCellsIn,
+  valuesIn,
 } from '../../../sheets-addon/core/value-grid';
 
 /** Rows 5 and 7 anchored (row 6 is a label row a person inserted), columns C and D hold P1 and P2. */
@@ -98,5 +101,55 @@ describe('mapping an edited range to value cells', () => {
   it('boxes every value cell and restricts rows to some installations', () => {
     expect(valueBox(grid)).toEqual({ row: 5, column: 3, numRows: 3, numColumns: 2 });
     expect(valueBox(onlyInstallations(grid, new Set(['incd-cpu'])))).toBeUndefined();
+  });
+});
+
+describe('reading rows and columns from cells', () => {
+  it('finds the key column and each period column by their header cells', () => {
+    const found = headerColumns([
+      'Row key',
+      'Installation',
+      'P1 (M01–M06)',
+      'P2 (M07–M12)',
+      'P1 (copy)',
+      'Notes',
+    ]);
+    expect(found.keyColumn).toBe(1);
+    expect([...found.periods]).toEqual([
+      [3, 'P1'],
+      [4, 'P2'],
+    ]);
+    expect(headerColumns(['Installation', 'Period P1']).keyColumn).toBeUndefined();
+  });
+
+  it('names a row by its key cell; blanks, other text and a repeated key name nothing', () => {
+    const rows = rowsFromKeyCells(2, [
+      'incd-cloud/users',
+      '',
+      'a note',
+      'ifca-cpu/cpu-hours',
+      'incd-cloud/users',
+      7,
+    ]);
+    expect([...rows]).toEqual([
+      [2, { installationId: 'incd-cloud', metricId: 'users' }],
+      [5, { installationId: 'ifca-cpu', metricId: 'cpu-hours' }],
+    ]);
+  });
+
+  it('takes the values of a box out of a whole-tab read', () => {
+    expect(
+      valuesIn(
+        [
+          ['h1', 'h2', 'h3'],
+          ['a', 'b', 'c'],
+          ['d', 'e'],
+        ],
+        { row: 2, column: 2, numRows: 2, numColumns: 2 },
+      ),
+    ).toEqual([
+      ['b', 'c'],
+      ['e', ''],
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN, planAssessments } from '../../../functions/sheets/layout/assessments-tab';
 import { NO_PAINT, PAINT_FIELDS } from '../../../functions/sheets/layout/cell-paint-requests';
 import { planMetricsTab, valueKey } from '../../../functions/sheets/layout/metrics-tab';
-import { syncProtections } from '../../../functions/sheets/layout/protection';
+import { protectGeneratedTab, syncProtections } from '../../../functions/sheets/layout/protection';
 import { planSetup } from '../../../functions/sheets/layout/setup-plan';
 import type { SpreadsheetSnapshot, TabSnapshot } from '../../../functions/sheets/layout/sheet-snapshot';
 import { textHash } from '../../../functions/sheets/layout/text-hash';
@@ -31,7 +31,7 @@ describe('planSetup on an empty spreadsheet', () => {
     [valueKey('ifca-cpu', 'cpu-hours', 'P1'), unpainted('94,656')],
     [valueKey('ifca-cpu', 'cpu-hours', 'P2'), unpainted(INJECTION)],
   ]);
-  const requests = planSetup(empty, { config, periods, stored, serviceAccountEmail: SA });
+  const { requests } = planSetup(empty, { config, periods, stored, serviceAccountEmail: SA });
 
   it('creates the four tabs, each anchored by its role, beside the untouched Sheet1', () => {
     const roles = requests
@@ -145,7 +145,7 @@ describe('planMetricsTab on a sheet people have used', () => {
     [valueKey('ifca-cpu', 'cpu-hours', 'P1'), unpainted('94,656')],
     [valueKey('ifca-cpu', 'users', 'P1'), unpainted('20')],
   ]);
-  const requests = planMetricsTab(tab, false, {
+  const { requests } = planMetricsTab(tab, false, {
     config: one,
     periods: periods.slice(0, 1),
     stored,
@@ -155,8 +155,22 @@ describe('planMetricsTab on a sheet people have used', () => {
     request.updateCells === undefined ? [] : [request.updateCells],
   );
 
+  it('gives a sheet set up before the key column one, each row keyed from its metadata', () => {
+    const keyCells = writes
+      .filter((write) => write.start?.columnIndex === 7)
+      .map((write) => [write.start?.rowIndex, write.rows?.[0]?.values?.[0]?.userEnteredValue?.stringValue])
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(keyCells).toEqual([
+      [0, 'Row key'],
+      [1, 'ifca-cpu/users'],
+      [2, 'ifca-cpu/cpu-hours'],
+      [3, 'ifca-cpu/countries'],
+      [4, 'ifca-cpu/country-count'],
+    ]);
+  });
+
   it('fills an empty cell on its anchored row and leaves a typed one alone', () => {
-    expect(writes).toEqual([
+    expect(writes.filter((write) => write.start?.columnIndex !== 7)).toEqual([
       {
         start: { sheetId: 7, rowIndex: 1, columnIndex: 6 },
         rows: [{ values: [{ userEnteredValue: { stringValue: '20' } }] }],
@@ -200,8 +214,17 @@ describe('syncProtections', () => {
     },
   ];
 
-  it('changes nothing when the ranges are already right, whatever the owner Google added', () => {
-    expect(syncProtections(existing(['owner@x.org', 'c@x.org', 'p@x.org']), desired)).toEqual([]);
+  it('changes nothing when the ranges are exactly right', () => {
+    expect(syncProtections(existing(['c@x.org', 'p@x.org']), desired)).toEqual([]);
+  });
+
+  it('replaces a range with an editor the configuration does not name, even one on every range', () => {
+    // The old comparison took an address on every range for the owner and kept it: a partner added
+    // to every range kept their access through every setup.
+    const requests = syncProtections(existing(['intruder@x.org', 'c@x.org', 'p@x.org']), desired);
+    expect(requests[0]).toEqual({ deleteProtectedRange: { protectedRangeId: 5 } });
+    expect(requests[1]?.addProtectedRange?.protectedRange?.editors?.users).toEqual(['c@x.org', 'p@x.org']);
+    expect(requests).toHaveLength(2);
   });
 
   it('replaces a range whose editors changed and never touches ranges that are not ours', () => {
@@ -293,5 +316,23 @@ describe('planAssessments', () => {
         fields: 'metadataValue',
       },
     });
+  });
+});
+
+describe('protectGeneratedTab beside a person', () => {
+  it("protects a generated tab as two bounded ranges when a person's whole-sheet protection is there", () => {
+    const personal = {
+      protectedRangeId: 9,
+      description: 'mine',
+      range: { sheetId: 4 },
+      editors: { users: ['c@x.org'] },
+    };
+    const requests = protectGeneratedTab({ sheetId: 4, protectedRanges: [personal] }, 'summary', ['c@x.org']);
+    expect(requests.filter((request) => request.deleteProtectedRange !== undefined)).toEqual([]);
+    expect(requests.map((request) => request.addProtectedRange?.protectedRange?.range)).toEqual([
+      { sheetId: 4, startRowIndex: 0, endRowIndex: 1 },
+      { sheetId: 4, startRowIndex: 1 },
+    ]);
+    expect(protectGeneratedTab({ sheetId: 4, protectedRanges: [] }, 'summary', ['c@x.org'])).toHaveLength(1);
   });
 });

@@ -53,16 +53,30 @@ describe('row-anchored metadata, values and notes move together', () => {
     });
   });
 
-  it('through sortRows, numbers before text, empty cells last', () => {
+  it('but not through sortRows: cells (values, notes) move, numbers before text, empty cells last; row metadata stays', () => {
     const { model, id, sheet } = sheetWithLetters(['b', 'a', 'c']);
     sheet.setValue(2, 0, { numberValue: 5 });
+    model.get(id).addProtectedRange(
+      {
+        range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1 },
+        warningOnly: false,
+        editors: { users: [] },
+      },
+      OWNER,
+    );
     sheet.sortRows({ sheetId: 0, startRow: 0, endRow: 4, startColumn: 0, endColumn: 2 }, [
       { column: 0, ascending: true },
     ]);
+    // Each anchor is on the row it was on; the row now shows another row's cells.
     expect(anchored(model, id)).toEqual({
-      c: [0, { numberValue: 5 }, 'note c'],
+      b: [0, { numberValue: 5 }, 'note c'],
       a: [1, { stringValue: 'a' }, 'note a'],
-      b: [2, { stringValue: 'b' }, 'note b'],
+      c: [2, { stringValue: 'b' }, 'note b'],
+    });
+    expect(model.get(id).protectedRanges()[0]?.range).toEqual({
+      sheetId: 0,
+      startRowIndex: 0,
+      endRowIndex: 1,
     });
   });
 
