@@ -227,7 +227,7 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
     const found = route(request.method ?? 'GET', url.pathname);
     counter.count(found.method);
     const fault = faults.take(found.method);
-    if (fault !== undefined) {
+    if (fault !== undefined && !fault.afterApply) {
       if (fault.delayMs > 0) await sleep(fault.delayMs);
       throw fault.error;
     }
@@ -255,6 +255,11 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
       query: url.searchParams,
       body,
     });
+    if (fault !== undefined) {
+      // Applied, but the caller is told it failed: the answer was lost on the way back.
+      if (fault.delayMs > 0) await sleep(fault.delayMs);
+      throw fault.error;
+    }
     send(response, 200, result);
   };
 

@@ -61,3 +61,75 @@ export class SheetsRequestRejectedError extends SheetsError {
     super(`The Google Sheets API refused the write-back: ${googleMessage}; nothing was written`, options);
   }
 }
+
+/**
+ * Google answered 403 SERVICE_DISABLED: the Sheets API is not enabled in the Google Cloud project of
+ * the service account (or of the key's project), so no spreadsheet can be reached until it is.
+ */
+export class SheetsApiDisabledError extends SheetsError {
+  constructor(
+    readonly activationUrl: string,
+    readonly consumer: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The Google Sheets API is not enabled in the Google Cloud project${consumer === undefined ? '' : ` ${consumer}`} of the service account: enable it at ${activationUrl}, wait a few minutes, then try again; nothing was written`,
+      options,
+    );
+  }
+}
+
+/** Google answered 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the credentials were issued without the spreadsheets scope. */
+export class SheetsScopeMissingError extends SheetsError {
+  constructor(
+    readonly scope: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The service account's credentials lack the scope ${scope}: give the functions credentials issued with that scope (a service account key in SHEETS_SERVICE_ACCOUNT_KEY, or application default credentials allowed that scope), then try again; nothing was written`,
+      options,
+    );
+  }
+}
+
+/** Google answered 401 (or its token endpoint refused the key): the key is wrong, expired, revoked or deleted. */
+export class SheetsCredentialsRejectedError extends SheetsError {
+  constructor(
+    readonly serviceAccountEmail: string,
+    readonly googleMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Google refused the credentials of the service account ${serviceAccountEmail} (${googleMessage}): the key is wrong, expired or revoked; create a new key for it and set SHEETS_SERVICE_ACCOUNT_KEY (or fix the function's own service account), then try again; nothing was written`,
+      options,
+    );
+  }
+}
+
+/** Google answered 403 for a reason this code does not know: Google's own words and reason, passed on. */
+export class SheetsAccessDeniedError extends SheetsError {
+  constructor(
+    readonly reason: string,
+    readonly googleMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The Google Sheets API refused access (${reason}): ${googleMessage}; see https://cloud.google.com/apis/design/errors for what this reason means; nothing was written`,
+      options,
+    );
+  }
+}
+
+/** The write-back's batchUpdate would exceed what Google accepts in one request: refused before sending. */
+export class SheetsRequestTooLargeError extends SheetsError {
+  constructor(
+    readonly bytes: number,
+    readonly limitBytes: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `This write-back needs one ${(bytes / 1_000_000).toFixed(1)} MB request to the Google Sheets API, above the ${(limitBytes / 1_000_000).toFixed(1)} MB Google advises per request; nothing was written. Split the project (fewer installations or metrics per spreadsheet) or ask the operator to raise the split; the sheet is unchanged`,
+      options,
+    );
+  }
+}

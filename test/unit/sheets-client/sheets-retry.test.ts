@@ -1,4 +1,9 @@
-import { SheetNotSharedError, SheetsUnavailableError } from '../../../functions/sheets/client/sheets-errors';
+import {
+  SheetNotSharedError,
+  SheetsApiDisabledError,
+  SheetsCredentialsRejectedError,
+  SheetsUnavailableError,
+} from '../../../functions/sheets/client/sheets-errors';
 import { type RetryClock, withSheetsRetry } from '../../../functions/sheets/client/sheets-retry';
 
 /** A clock that moves only when the retry loop sleeps, so no test waits. */
@@ -74,5 +79,56 @@ describe('withSheetsRetry', () => {
       'Share the spreadsheet sheet-1 with sa@x.iam.example as editor',
     );
     expect(clock.slept).toEqual([]);
+  });
+});
+
+describe("Google's refusals", () => {
+  const refused = (status: number, data: unknown) =>
+    Object.assign(new Error(`HTTP ${status}`), { response: { status, headers: new Headers(), data } });
+
+  it('a revoked or deleted key (the token endpoint answers invalid_grant) says to replace the key, not to share', async () => {
+    const error = await withSheetsRetry(
+      failing([refused(400, { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' })]),
+      settings,
+      context,
+      fakeClock(),
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SheetsCredentialsRejectedError);
+    expect((error as Error).message).toContain('invalid_grant: Invalid JWT Signature.');
+    expect((error as Error).message).toContain('sa@x.iam.example');
+  });
+
+  it('SERVICE_DISABLED with an activationUrl links to it', async () => {
+    const error = await withSheetsRetry(
+      failing([
+        refused(403, {
+          error: {
+            code: 403,
+            status: 'PERMISSION_DENIED',
+            message: 'Google Sheets API has not been used in project 42 before or it is disabled.',
+            details: [
+              {
+                '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                reason: 'SERVICE_DISABLED',
+                domain: 'googleapis.com',
+                metadata: {
+                  consumer: 'projects/42',
+                  service: 'sheets.googleapis.com',
+                  activationUrl:
+                    'https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=42',
+                },
+              },
+            ],
+          },
+        }),
+      ]),
+      settings,
+      context,
+      fakeClock(),
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SheetsApiDisabledError);
+    expect((error as Error).message).toContain(
+      'enable it at https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=42',
+    );
   });
 });
