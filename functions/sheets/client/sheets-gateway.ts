@@ -1,7 +1,20 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { SNAPSHOT_FIELDS } from '../layout/sheet-snapshot';
 import { type SheetsCredentialSettings, sheetsCredentials } from './sheets-credentials';
-import { type RetryClock, realClock, type SheetsRetrySettings, withSheetsRetry } from './sheets-retry';
+import {
+  type RetryClock,
+  type RetryOptions,
+  realClock,
+  type SheetsRetrySettings,
+  withSheetsRetry,
+} from './sheets-retry';
+import {
+  clearWriteMarkers,
+  createWriteMarker,
+  markerFound,
+  newWriteMarker,
+  type WriteMarker,
+} from './write-marker';
 
 export interface SheetsGatewaySettings extends SheetsCredentialSettings {
   retry: SheetsRetrySettings;
@@ -49,25 +62,53 @@ export class SheetsGateway {
     });
   }
 
-  /** One atomic batchUpdate; an empty list sends nothing (Google refuses an empty batch). */
-  async batchUpdate(target: SheetTarget, requests: sheets_v4.Schema$Request[]): Promise<number> {
+  /**
+   * One atomic batchUpdate; an empty list sends nothing (Google refuses an empty batch). It carries a
+   * write marker (write-marker.ts) and removes the markers of earlier write-backs (`staleMarkers`,
+   * seen in this write-back's read), so a retry after an unknown outcome never applies it twice.
+   */
+  async batchUpdate(
+    target: SheetTarget,
+    requests: sheets_v4.Schema$Request[],
+    staleMarkers: readonly number[] = [],
+  ): Promise<number> {
     if (requests.length === 0) return 0;
-    await this.call(target, () =>
-      this.client.spreadsheets.batchUpdate({
-        spreadsheetId: target.spreadsheetId,
-        fields: 'spreadsheetId',
-        requestBody: { requests, includeSpreadsheetInResponse: false },
-      }),
+    const marker = newWriteMarker();
+    const requestBody = {
+      requests: [...clearWriteMarkers(staleMarkers), ...requests, createWriteMarker(marker)],
+      includeSpreadsheetInResponse: false,
+    };
+    await this.call(
+      target,
+      async () => {
+        await this.client.spreadsheets.batchUpdate({
+          spreadsheetId: target.spreadsheetId,
+          fields: 'spreadsheetId',
+          requestBody,
+        });
+        return true as const;
+      },
+      { settled: async () => ((await this.markerWritten(target, marker)) ? (true as const) : undefined) },
     );
     return requests.length;
   }
 
-  private call<T>(target: SheetTarget, run: () => Promise<T>): Promise<T> {
+  /** Whether a batch carrying this marker was applied: one search, no retry of its own. */
+  private async markerWritten(target: SheetTarget, marker: WriteMarker): Promise<boolean> {
+    const answer = await this.client.spreadsheets.developerMetadata.search({
+      spreadsheetId: target.spreadsheetId,
+      requestBody: { dataFilters: [{ developerMetadataLookup: { metadataId: marker.metadataId } }] },
+    });
+    return markerFound(answer.data, marker);
+  }
+
+  private call<T>(target: SheetTarget, run: () => Promise<T>, options: RetryOptions<T> = {}): Promise<T> {
     return withSheetsRetry(
       run,
       this.settings.retry,
       async () => ({ ...target, serviceAccountEmail: await this.serviceAccountEmail() }),
       this.settings.clock ?? realClock,
+      options,
     );
   }
 }

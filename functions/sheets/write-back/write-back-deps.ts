@@ -4,6 +4,7 @@ import type { DraftStore } from '../../storage/draft-store';
 import type { EntryStore } from '../../storage/entry-store';
 import type { SheetBindingStore } from '../../storage/sheet-binding-store';
 import type { SheetsGateway, SheetTarget } from '../client/sheets-gateway';
+import { writeMarkerIds } from '../client/write-marker';
 import { readSnapshot, type SpreadsheetSnapshot } from '../layout/sheet-snapshot';
 import { SheetNotBoundError, SheetOfAnotherProjectError } from './write-back-errors';
 
@@ -28,6 +29,8 @@ export interface BoundSheet {
   gateway: SheetsGateway;
   serviceAccountEmail: string;
   snapshot: SpreadsheetSnapshot;
+  /** Write markers of earlier write-backs, removed by this one's batchUpdate. */
+  staleMarkers: number[];
 }
 
 /** The project's bound spreadsheet, read once (the write-back's only read) and checked to be the project's. */
@@ -37,17 +40,24 @@ export async function readBoundSheet(deps: WriteBackDeps, config: ProjectConfig)
   if (binding === null) throw new SheetNotBoundError(projectId);
   const target = { projectId, spreadsheetId: binding.spreadsheetId };
   const gateway = deps.sheets();
-  const snapshot = readSnapshot(await gateway.readLayout(target));
+  const spreadsheet = await gateway.readLayout(target);
+  const snapshot = readSnapshot(spreadsheet);
   if (snapshot.projectId !== undefined && snapshot.projectId !== projectId) {
     throw new SheetOfAnotherProjectError(binding.spreadsheetId, projectId, snapshot.projectId);
   }
-  return { target, gateway, serviceAccountEmail: await gateway.serviceAccountEmail(), snapshot };
+  return {
+    target,
+    gateway,
+    serviceAccountEmail: await gateway.serviceAccountEmail(),
+    snapshot,
+    staleMarkers: writeMarkerIds(spreadsheet),
+  };
 }
 
 export async function writeOnce(
   sheet: BoundSheet,
   requests: Parameters<SheetsGateway['batchUpdate']>[1],
 ): Promise<WriteBackResult> {
-  const sent = await sheet.gateway.batchUpdate(sheet.target, requests);
+  const sent = await sheet.gateway.batchUpdate(sheet.target, requests, sheet.staleMarkers);
   return { spreadsheetId: sheet.target.spreadsheetId, requests: sent, batchUpdates: sent === 0 ? 0 : 1 };
 }

@@ -204,6 +204,50 @@ describe('summary and assessments written to the sheet', () => {
     expect(blocks.map((block) => block.value)).toEqual(['PY1']);
   });
 
+  it('sends a summary applied before its 503 only once: one block, no 400 on the retry', async () => {
+    const id = await setUpExample();
+    stack.sheetsApi.injectFault({
+      method: 'spreadsheets.batchUpdate',
+      status: 503,
+      times: 1,
+      afterApply: true,
+    });
+    stack.sheetsApi.resetCounts();
+    const summary = await post(apiPaths.sheetSummary('imagine', 'PY1'));
+    expect(summary.status).toBe(200);
+    expect(stack.batchUpdates()).toBe(1);
+    const tab = await stack.tab(id, 'summary');
+    const blocks = tab.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.windowBlock);
+    expect(blocks.map((block) => block.value)).toEqual(['PY1']);
+    expect(tab.cells.flat().filter((text) => text.startsWith('Summary of '))).toHaveLength(1);
+
+    // The next write-back replaces the block in place and clears the earlier write's marker.
+    expect((await post(apiPaths.sheetSummary('imagine', 'PY1'))).status).toBe(200);
+    const again = await stack.tab(id, 'summary');
+    expect(again.rowCount).toBe(tab.rowCount);
+    const markers = (await stack.readAll(id)).developerMetadata?.filter(
+      (metadata) => metadata.metadataKey === 'va-assess:write',
+    );
+    expect(markers).toHaveLength(1);
+  });
+
+  it('sends assessments applied before a lost answer only once: no duplicate row or anchor', async () => {
+    const id = await setUpExample();
+    stack.sheetsApi.injectFault({
+      method: 'spreadsheets.batchUpdate',
+      status: 500,
+      times: 1,
+      afterApply: true,
+    });
+    const answer = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(answer.status).toBe(200);
+    const tab = await stack.tab(id, 'assessments');
+    const anchors = tab.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.assessmentRow);
+    expect(anchors).toHaveLength(EXAMPLE.config.installations.length);
+    expect(new Set(anchors.map((anchor) => anchor.value)).size).toBe(anchors.length);
+    expect(tab.rowCount).toBe(EXAMPLE.config.installations.length + 1);
+  });
+
   it('answers 503 retryable on a persistent 500, leaving the sheet and the stored drafts as they were', async () => {
     const id = await setUpExample();
     const before = JSON.stringify(await stack.readAll(id));

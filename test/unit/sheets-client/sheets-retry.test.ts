@@ -132,3 +132,44 @@ describe("Google's refusals", () => {
     );
   });
 });
+
+describe('withSheetsRetry after an unknown outcome', () => {
+  const lost = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+  const invalid = () =>
+    Object.assign(new Error('HTTP 400'), {
+      response: { status: 400, headers: new Headers(), data: { error: { message: 'already exists' } } },
+    });
+
+  it('asks whether the write went through before sending it again, and does not resend when it did', async () => {
+    let calls = 0;
+    const call = async () => {
+      calls += 1;
+      throw lost();
+    };
+    const result = await withSheetsRetry(call, settings, context, fakeClock(), {
+      settled: async () => 'applied',
+    });
+    expect(result).toBe('applied');
+    expect(calls).toBe(1);
+  });
+
+  it('takes a refusal of the resent write as success when the first one turns out applied', async () => {
+    const answers = [false, true];
+    const result = await withSheetsRetry(failing([lost(), invalid()]), settings, context, fakeClock(), {
+      settled: async () => ((answers.shift() ?? false) ? 'applied' : undefined),
+    });
+    expect(result).toBe('applied');
+  });
+
+  it('does not ask after a 429, which Google refuses before doing anything', async () => {
+    let asked = 0;
+    const result = await withSheetsRetry(failing([googleError(429)]), settings, context, fakeClock(), {
+      settled: async () => {
+        asked += 1;
+        return 'applied';
+      },
+    });
+    expect(result).toBe('written');
+    expect(asked).toBe(0);
+  });
+});
