@@ -1,9 +1,27 @@
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
+import type { SheetWrittenTexts } from '../../storage/draft-store';
 import { draftWindowAssessments, storeGeneratedDrafts } from '../../use-cases/generate-drafts';
 import { planAssessments } from '../layout/assessments-tab';
 import { coordinatorEditors, ensureAssessmentsTab } from '../layout/setup-plan';
 import { TabAllocator } from '../layout/tab-allocation';
+import { textHash } from '../layout/text-hash';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
+
+/** Each installation's newest hash first, the ones known before kept after it. */
+function withNewest(known: SheetWrittenTexts, newest: ReadonlyMap<string, string>): SheetWrittenTexts {
+  const merged = new Map(known);
+  for (const [installationId, hash] of newest) {
+    merged.set(installationId, [hash, ...(known.get(installationId) ?? []).filter((old) => old !== hash)]);
+  }
+  return merged;
+}
+
+/** Once the batch applied: what the cells hold now (installations not in this window's plan kept). */
+function onlyNewest(known: SheetWrittenTexts, newest: ReadonlyMap<string, string>): SheetWrittenTexts {
+  const current = new Map(known);
+  for (const [installationId, hash] of newest) current.set(installationId, [hash]);
+  return current;
+}
 
 /** Who "edited" a draft found changed in the sheet: the sheet itself, since Google does not say who. */
 export const sheetEditor = (spreadsheetId: string): string => `spreadsheet:${spreadsheetId}`;
@@ -35,6 +53,7 @@ export async function writeAssessments(
   const storedDrafts = new Map(
     (await deps.drafts.list(projectId, windowId)).map((draft) => [draft.installationId, draft]),
   );
+  const sheetTexts = await deps.drafts.sheetTexts(projectId, windowId);
   const names = new Map(config.installations.map((installation) => [installation.id, installation.name]));
   const editors = coordinatorEditors({ config, serviceAccountEmail: sheet.serviceAccountEmail });
   const planned = ensureAssessmentsTab(new TabAllocator(sheet.snapshot), editors);
@@ -50,6 +69,10 @@ export async function writeAssessments(
         generatedText: draft.text,
         figuresText: draft.figures.map((figure) => `${figure.label}: ${figure.text}`).join('\n'),
         storedEditedText: stored?.origin === 'edited' ? stored.text : null,
+        knownHashes: [
+          ...(sheetTexts.get(draft.installationId) ?? []),
+          ...(stored === undefined ? [] : [textHash(stored.text)]),
+        ],
       };
     }),
   });
@@ -68,7 +91,11 @@ export async function writeAssessments(
     );
     editsStored.push(edit.installationId);
   }
+  // The new texts are known before they are sent (a batch that applies but answers nothing must not
+  // turn them into "edits"), and the older ones until the batch is known to have applied.
+  await deps.drafts.recordSheetTexts(projectId, windowId, withNewest(sheetTexts, plan.cellHashes));
   const written = await writeOnce(sheet, [...planned.requests, ...plan.requests]);
+  await deps.drafts.recordSheetTexts(projectId, windowId, onlyNewest(sheetTexts, plan.cellHashes));
   const { stored, keptEdited } = await storeGeneratedDrafts(deps, projectId, windowId, generated);
   return { ...written, windowId, editsStored, stored, keptEdited };
 }

@@ -176,6 +176,87 @@ describe('summary and assessments written to the sheet', () => {
     expect(stored).toMatchObject({ origin: 'edited', text: apiEdit });
   });
 
+  it("decides nothing from an assessment hash an editor rewrote: the unchanged draft is not stored as a person's edit", async () => {
+    const id = await setUpExample();
+    await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    const tab = await stack.tab(id, 'assessments');
+    const row = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow).get(assessmentRowValue('ifca-cpu', 'PY1')) ?? -1;
+    // Any editor can delete and create developer metadata: the row now "says" another text was written.
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            deleteDeveloperMetadata: {
+              dataFilter: { developerMetadataLookup: { metadataKey: ANCHOR_KEYS.assessmentWritten } },
+            },
+          },
+          {
+            createDeveloperMetadata: {
+              developerMetadata: {
+                metadataKey: ANCHOR_KEYS.assessmentWritten,
+                metadataValue: '0123456789abcdef',
+                visibility: 'DOCUMENT',
+                location: {
+                  dimensionRange: {
+                    sheetId: tab.sheetId,
+                    dimension: 'ROWS',
+                    startIndex: row,
+                    endIndex: row + 1,
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    });
+
+    const again = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(again.status).toBe(200);
+    expect(again.body.editsStored).toEqual([]);
+    const drafts = await stack.api.call('GET', apiPaths.drafts('imagine', 'PY1'), { as: COORDINATOR });
+    const stored = drafts.body.drafts.find(
+      (draft: { installationId: string }) => draft.installationId === 'ifca-cpu',
+    );
+    expect(stored).toMatchObject({ origin: 'generated' });
+    const after = await stack.tab(id, 'assessments');
+    expect(after.cells[row]?.[3]).toBe('no');
+    expect(after.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.assessmentWritten)).toEqual([]);
+  });
+
+  it('repairs and reports a project anchor rewritten to another project instead of refusing to write', async () => {
+    const id = await setUpExample();
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            updateDeveloperMetadata: {
+              dataFilters: [{ developerMetadataLookup: { metadataKey: ANCHOR_KEYS.project } }],
+              developerMetadata: { metadataValue: 'someone-elses-project' },
+              fields: 'metadataValue',
+            },
+          },
+        ],
+      },
+    });
+    const summary = await post(apiPaths.sheetSummary('imagine', 'PY1'));
+    expect(summary.status).toBe(200);
+    expect(summary.body.repaired).toEqual([
+      expect.stringContaining('"someone-elses-project", not "imagine"'),
+    ]);
+    const anchors = (await stack.readAll(id)).developerMetadata?.filter(
+      (metadata) => metadata.metadataKey === ANCHOR_KEYS.project,
+    );
+    expect(anchors?.map((anchor) => anchor.metadataValue)).toEqual(['imagine']);
+
+    const setup = await post(apiPaths.sheetSetup('imagine'));
+    expect(setup.status).toBe(200);
+    expect(setup.body.repaired).toBeUndefined();
+    expect(setup.body.batchUpdates).toBe(0);
+  });
+
   it('writes a draft text that starts with "=" as a string', async () => {
     const id = await setUpExample();
     const put = await stack.api.call('PUT', apiPaths.draft('imagine', 'ifca-gpu', 'PY1'), {
