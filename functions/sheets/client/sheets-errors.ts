@@ -120,7 +120,11 @@ export class SheetsAccessDeniedError extends SheetsError {
   }
 }
 
-/** The write-back's batchUpdate would exceed what Google accepts in one request: refused before sending. */
+/**
+ * The write-back's batchUpdate would exceed what Google advises per request: refused before sending.
+ * Not split: a write-back is one atomic batch (new tabs and rows are referred to by later requests),
+ * and half a layout written is worse than none.
+ */
 export class SheetsRequestTooLargeError extends SheetsError {
   constructor(
     readonly bytes: number,
@@ -128,7 +132,7 @@ export class SheetsRequestTooLargeError extends SheetsError {
     options?: { cause?: unknown },
   ) {
     super(
-      `This write-back needs one ${(bytes / 1_000_000).toFixed(1)} MB request to the Google Sheets API, above the ${(limitBytes / 1_000_000).toFixed(1)} MB Google advises per request; nothing was written. Split the project (fewer installations or metrics per spreadsheet) or ask the operator to raise the split; the sheet is unchanged`,
+      `This write-back needs a ${(bytes / 1_000_000).toFixed(2)} MB request to the Google Sheets API, above the ${(limitBytes / 1_000_000).toFixed(2)} MB Google advises per request; nothing was written to the spreadsheet. A project this large cannot be written in one atomic request yet: report this message to the va-assess maintainers (it is logged); the data stored in va-assess is unaffected`,
       options,
     );
   }

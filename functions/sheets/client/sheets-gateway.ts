@@ -1,5 +1,6 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { SNAPSHOT_FIELDS } from '../layout/sheet-snapshot';
+import { assertBatchUpdateFits } from './request-size';
 import { type SheetsCredentialSettings, sheetsCredentials } from './sheets-credentials';
 import {
   type RetryClock,
@@ -66,6 +67,7 @@ export class SheetsGateway {
    * One atomic batchUpdate; an empty list sends nothing (Google refuses an empty batch). It carries a
    * write marker (write-marker.ts) and removes the markers of earlier write-backs (`staleMarkers`,
    * seen in this write-back's read), so a retry after an unknown outcome never applies it twice.
+   * Measured before sending: above Google's 2 MB per request it is refused (request-size.ts).
    */
   async batchUpdate(
     target: SheetTarget,
@@ -78,6 +80,7 @@ export class SheetsGateway {
       requests: [...clearWriteMarkers(staleMarkers), ...requests, createWriteMarker(marker)],
       includeSpreadsheetInResponse: false,
     };
+    assertBatchUpdateFits(requestBody);
     await this.call(
       target,
       async () => {
