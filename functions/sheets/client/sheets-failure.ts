@@ -73,6 +73,8 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'ENOTFOUND',
   'UND_ERR_SOCKET',
+  // gaxios names a request cut by its `timeout` (AbortSignal.timeout) after the DOMException.
+  'TimeoutError',
 ]);
 
 function header(headers: unknown, name: string): string | undefined {

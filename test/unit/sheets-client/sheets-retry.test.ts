@@ -173,3 +173,18 @@ describe('withSheetsRetry after an unknown outcome', () => {
     expect(asked).toBe(0);
   });
 });
+
+describe('a request cut by its timeout', () => {
+  it('is an unknown outcome: retried, after asking whether it was applied', async () => {
+    const timedOut = Object.assign(new Error('Unexpected Gaxios Error'), { code: 'TimeoutError' });
+    let asked = 0;
+    const result = await withSheetsRetry(failing([timedOut]), settings, context, fakeClock(), {
+      settled: async () => {
+        asked += 1;
+        return undefined;
+      },
+    });
+    expect(result).toBe('written');
+    expect(asked).toBe(1);
+  });
+});
