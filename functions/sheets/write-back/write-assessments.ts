@@ -23,8 +23,12 @@ function onlyNewest(known: SheetWrittenTexts, newest: ReadonlyMap<string, string
   return current;
 }
 
-/** Who "edited" a draft found changed in the sheet: the sheet itself, since Google does not say who. */
-export const sheetEditor = (spreadsheetId: string): string => `spreadsheet:${spreadsheetId}`;
+/**
+ * Who "edited" a draft found changed in the sheet. The Sheets API does not say who typed a text and
+ * the sheet's own metadata could say anything, so no person is named: the report reads "Written by
+ * an editor of the spreadsheet".
+ */
+export const SHEET_EDITOR = 'an editor of the spreadsheet';
 
 export interface AssessmentsWriteBackResult extends WriteBackResult {
   windowId: string;
@@ -82,13 +86,7 @@ export async function writeAssessments(
   for (const edit of plan.editsFound) {
     const stored = storedDrafts.get(edit.installationId);
     if (stored?.origin === 'edited' && stored.text === edit.text) continue;
-    await deps.drafts.saveEdited(
-      projectId,
-      windowId,
-      edit.installationId,
-      edit.text,
-      sheetEditor(sheet.target.spreadsheetId),
-    );
+    await deps.drafts.saveEdited(projectId, windowId, edit.installationId, edit.text, SHEET_EDITOR);
     editsStored.push(edit.installationId);
   }
   // The new texts are known before they are sent (a batch that applies but answers nothing must not

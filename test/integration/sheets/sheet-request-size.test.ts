@@ -3,7 +3,7 @@ import {
   type LocalSheetsApi,
   startLocalSheetsApi,
 } from '../../../functions/local/sheets-api';
-import { fitsOneBatchUpdate, MAX_BATCH_UPDATE_BYTES } from '../../../functions/sheets/client/request-size';
+import { fitsOneBatchUpdate } from '../../../functions/sheets/client/request-size';
 import { SheetsRequestTooLargeError } from '../../../functions/sheets/client/sheets-errors';
 import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
 import type { Request } from '../../../functions/sheets/layout/sheet-requests';

@@ -132,7 +132,8 @@ describe('summary and assessments written to the sheet', () => {
     const stored = drafts.body.drafts.find(
       (draft: { installationId: string }) => draft.installationId === 'ifca-cpu',
     );
-    expect(stored).toMatchObject({ origin: 'edited', text: edit });
+    // Nobody is named: neither Google nor the sheet can say who typed it.
+    expect(stored).toMatchObject({ origin: 'edited', text: edit, editedBy: 'an editor of the spreadsheet' });
 
     // The text beginning with "=" is a string in the sheet, never a formula.
     const cell = (await stack.readAll(id)).sheets?.find(
