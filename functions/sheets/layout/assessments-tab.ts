@@ -31,8 +31,8 @@ export interface AssessmentInput {
   /** The stored draft's text when a person edited it (through the API or an earlier sheet edit). */
   storedEditedText: string | null;
   /**
-   * Hashes (text-hash.ts) of every text the backend knows as the functions' own in this cell: what
-   * they wrote there (recorded in DynamoDB) and the stored draft. Another text is a person's edit.
+   * Hashes (text-hash.ts) of every text the backend knows as not a person's new edit: what the
+   * functions wrote (recorded in DynamoDB) and the stored drafts, of the window's installations.
    */
   knownHashes: readonly string[];
 }

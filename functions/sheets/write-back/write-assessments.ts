@@ -58,6 +58,14 @@ export async function writeAssessments(
     (await deps.drafts.list(projectId, windowId)).map((draft) => [draft.installationId, draft]),
   );
   const sheetTexts = await deps.drafts.sheetTexts(projectId, windowId);
+  // Texts the backend knows for any installation of the window: a row whose anchor an editor moved
+  // onto another installation's row holds that installation's text, which is nobody's edit.
+  const knownHashes = [
+    ...new Set([
+      ...[...sheetTexts.values()].flat(),
+      ...[...storedDrafts.values()].map((draft) => textHash(draft.text)),
+    ]),
+  ];
   const names = new Map(config.installations.map((installation) => [installation.id, installation.name]));
   const editors = coordinatorEditors({ config, serviceAccountEmail: sheet.serviceAccountEmail });
   const planned = ensureAssessmentsTab(new TabAllocator(sheet.snapshot), editors);
@@ -73,10 +81,7 @@ export async function writeAssessments(
         generatedText: draft.text,
         figuresText: draft.figures.map((figure) => `${figure.label}: ${figure.text}`).join('\n'),
         storedEditedText: stored?.origin === 'edited' ? stored.text : null,
-        knownHashes: [
-          ...(sheetTexts.get(draft.installationId) ?? []),
-          ...(stored === undefined ? [] : [textHash(stored.text)]),
-        ],
+        knownHashes,
       };
     }),
   });

@@ -226,6 +226,43 @@ describe('summary and assessments written to the sheet', () => {
     expect(after.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.assessmentWritten)).toEqual([]);
   });
 
+  it("takes no text for a person's edit when an editor swapped two assessment rows' anchors", async () => {
+    const id = await setUpExample();
+    await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    const tab = await stack.tab(id, 'assessments');
+    const rows = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow);
+    const swap = (from: string, to: string) => ({
+      updateDeveloperMetadata: {
+        dataFilters: [
+          {
+            developerMetadataLookup: {
+              metadataId: tab.rowAnchors.find((anchor) => anchor.value === from)?.metadataId ?? -1,
+            },
+          },
+        ],
+        developerMetadata: { metadataValue: to },
+        fields: 'metadataValue',
+      },
+    });
+    const cpu = assessmentRowValue('ifca-cpu', 'PY1');
+    const gpu = assessmentRowValue('ifca-gpu', 'PY1');
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: { requests: [swap(cpu, gpu), swap(gpu, cpu)] },
+    });
+
+    const again = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(again.status).toBe(200);
+    expect(again.body.editsStored).toEqual([]);
+    const after = await stack.tab(id, 'assessments');
+    // Each row now shows the text of the installation its anchor names.
+    const cpuRow = rowsByAnchor(after, ANCHOR_KEYS.assessmentRow).get(cpu) ?? -1;
+    expect(cpuRow).toBe(rows.get(gpu));
+    expect(after.cells[cpuRow]?.[ASSESSMENT_TEXT_COLUMN]).toBe(
+      tab.cells[rows.get(cpu) ?? -1]?.[ASSESSMENT_TEXT_COLUMN],
+    );
+  });
+
   it('repairs and reports a project anchor rewritten to another project instead of refusing to write', async () => {
     const id = await setUpExample();
     await stack.asCoordinator().spreadsheets.batchUpdate({
