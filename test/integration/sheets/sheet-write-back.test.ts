@@ -350,6 +350,23 @@ describe('summary and assessments written to the sheet', () => {
     expect(markers).toHaveLength(1);
   });
 
+  it('sets up a spreadsheet whose first batch applied before a lost answer: no 400 for tabs that already exist', async () => {
+    await stack.api.seedExample();
+    const id = await stack.bindNewSpreadsheet();
+    stack.sheetsApi.injectFault({
+      method: 'spreadsheets.batchUpdate',
+      status: 503,
+      times: 1,
+      afterApply: true,
+    });
+    const setup = await post(apiPaths.sheetSetup('imagine'));
+    expect(setup.status).toBe(200);
+    expect(stack.batchUpdates()).toBe(1);
+    const titles = (await stack.readAll(id)).sheets?.map((sheet) => sheet.properties?.title);
+    expect(new Set(titles).size).toBe(titles?.length);
+    expect((await post(apiPaths.sheetSetup('imagine'))).body.batchUpdates).toBe(0);
+  });
+
   it('sends assessments applied before a lost answer only once: no duplicate row or anchor', async () => {
     const id = await setUpExample();
     stack.sheetsApi.injectFault({
