@@ -43,10 +43,12 @@ export class SheetsUnavailableError extends SheetsError {
 
   constructor(
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; outcomeUnknown?: boolean },
   ) {
     super(
-      `The Google Sheets API is busy or unavailable (${reason}); nothing was written to the spreadsheet, try again in a minute`,
+      options?.outcomeUnknown
+        ? `The Google Sheets API is busy or unavailable (${reason}) and whether the last write reached the spreadsheet could not be checked; try again in a minute: a write-back rewrites the sheet from what it finds, so repeating it is safe`
+        : `The Google Sheets API is busy or unavailable (${reason}); nothing was written to the spreadsheet, try again in a minute`,
       options,
     );
   }

@@ -71,13 +71,18 @@ export async function withSheetsRetry<T>(
       const wait = failure.retryAfterMs ?? backoff;
       const elapsed = clock.now() - started;
       if (elapsed + wait > settings.budgetMs) {
-        const done = await settledValue().catch(() => undefined);
+        let checked = true;
+        const done = await settledValue().catch(() => {
+          checked = false;
+          return undefined;
+        });
         if (done !== undefined) return done;
         const reason = failure.status === undefined ? failure.message : `HTTP ${failure.status}`;
         throw new SheetsUnavailableError(
           `${reason}, ${attempt + 1} attempt(s) in ${Math.round(elapsed)} ms`,
           {
             cause: error,
+            outcomeUnknown: !checked,
           },
         );
       }

@@ -188,3 +188,29 @@ describe('a request cut by its timeout', () => {
     expect(asked).toBe(1);
   });
 });
+
+describe('giving up after an unknown outcome', () => {
+  const lost = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+  const always = async (): Promise<string> => {
+    throw lost();
+  };
+
+  it('says nothing was written when the marker check says so', async () => {
+    const error = await withSheetsRetry(always, { ...settings, budgetMs: 500 }, context, fakeClock(), {
+      settled: async () => undefined,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SheetsUnavailableError);
+    expect((error as Error).message).toContain('nothing was written to the spreadsheet');
+  });
+
+  it('does not claim nothing was written when the check itself failed', async () => {
+    const error = await withSheetsRetry(always, { ...settings, budgetMs: 500 }, context, fakeClock(), {
+      settled: async () => {
+        throw lost();
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SheetsUnavailableError);
+    expect((error as Error).message).not.toContain('nothing was written');
+    expect((error as Error).message).toContain('could not be checked');
+  });
+});
