@@ -22,7 +22,7 @@ export const faultSchema = z.object({
    * The request is applied, then the error is answered: what a caller sees when Google applied a
    * batch but the answer was lost (a timeout, a reset, a 5xx from a front end).
    */
-  afterApply: z.boolean().optional(),
+  afterApplying: z.literal(true).optional(),
 });
 
 export type Fault = z.infer<typeof faultSchema>;
@@ -48,7 +48,7 @@ const REASON_MESSAGES: Record<string, (metadata: Record<string, string>) => stri
 export interface InjectedFault {
   error: SheetsApiError;
   delayMs: number;
-  afterApply: boolean;
+  afterApplying: boolean;
 }
 
 /** Faults are consumed one per request, oldest first, by the first one that matches the method. */
@@ -63,7 +63,7 @@ export class FaultInjector {
     this.faults = [];
   }
 
-  /** The error to answer instead of (or, afterApply, after) handling the request, and how long to wait first. */
+  /** The error to answer instead of (or, afterApplying, after) handling the request, and how long to wait first. */
   take(method: string): InjectedFault | undefined {
     const fault = this.faults.find(
       (candidate) => candidate.method === undefined || candidate.method === method,
@@ -91,7 +91,7 @@ export class FaultInjector {
     return {
       error: new SheetsApiError(statusOfCode(fault.status), message, headers, details),
       delayMs: fault.delayMs ?? 0,
-      afterApply: fault.afterApply ?? false,
+      afterApplying: fault.afterApplying === true,
     };
   }
 }

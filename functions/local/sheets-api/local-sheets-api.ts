@@ -227,7 +227,7 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
     const found = route(request.method ?? 'GET', url.pathname);
     counter.count(found.method);
     const fault = faults.take(found.method);
-    if (fault !== undefined && !fault.afterApply) {
+    if (fault !== undefined && !fault.afterApplying) {
       if (fault.delayMs > 0) await sleep(fault.delayMs);
       throw fault.error;
     }

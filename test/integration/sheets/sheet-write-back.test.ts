@@ -1,4 +1,5 @@
 import { apiPaths } from '../../../functions/api/contract';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
 import { ANCHOR_KEYS, assessmentRowValue } from '../../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN } from '../../../functions/sheets/layout/assessments-tab';
 import { rowsByAnchor } from '../../../functions/sheets/layout/sheet-snapshot';
@@ -329,7 +330,7 @@ describe('summary and assessments written to the sheet', () => {
       method: 'spreadsheets.batchUpdate',
       status: 503,
       times: 1,
-      afterApply: true,
+      afterApplying: true,
     });
     stack.sheetsApi.resetCounts();
     const summary = await post(apiPaths.sheetSummary('imagine', 'PY1'));
@@ -344,7 +345,9 @@ describe('summary and assessments written to the sheet', () => {
     expect((await post(apiPaths.sheetSummary('imagine', 'PY1'))).status).toBe(200);
     const again = await stack.tab(id, 'summary');
     expect(again.rowCount).toBe(tab.rowCount);
-    const markers = (await stack.readAll(id)).developerMetadata?.filter(
+    // Markers are PROJECT-visible: only the service account's project sees them.
+    const asService = localSheetsClient(stack.sheetsApi.rootUrl, LOCAL_SERVICE_ACCOUNT_EMAIL);
+    const markers = (await asService.spreadsheets.get({ spreadsheetId: id })).data.developerMetadata?.filter(
       (metadata) => metadata.metadataKey === 'va-assess:write',
     );
     expect(markers).toHaveLength(1);
@@ -357,7 +360,7 @@ describe('summary and assessments written to the sheet', () => {
       method: 'spreadsheets.batchUpdate',
       status: 503,
       times: 1,
-      afterApply: true,
+      afterApplying: true,
     });
     const setup = await post(apiPaths.sheetSetup('imagine'));
     expect(setup.status).toBe(200);
@@ -373,7 +376,7 @@ describe('summary and assessments written to the sheet', () => {
       method: 'spreadsheets.batchUpdate',
       status: 500,
       times: 1,
-      afterApply: true,
+      afterApplying: true,
     });
     const answer = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
     expect(answer.status).toBe(200);
