@@ -8,5 +8,7 @@ module.exports = {
     '^.+\\.ts$': 'ts-jest',
   },
   setupFiles: ['<rootDir>/test/quiet-sdk-warning.ts'],
+  // Records the DynamoDB traffic of the run for the IAM check (jest.iam.config.js, run after this one).
+  globalSetup: '<rootDir>/test/dynamo-traffic.global-setup.js',
   testTimeout: 30000,
 };

@@ -138,7 +138,23 @@ function editOf(scenario: Scenario, index: number) {
   return { ...cell, raw: 1000 + (index % 500) };
 }
 
-function apiRun(stack: Stack, scenario: Scenario, clients: number, edits: number): Promise<Row> {
+/**
+ * A Lambda instance serves one request at a time, so the reads and transactions that concurrent edits
+ * share inside one process (8 or 32 clients above) are never shared there: this row is what a warm
+ * Lambda instance gets, one client sending edits one after another (its RECENT_CELLS_MS window applies
+ * across them, as it does on a warm instance). Measured at 1.17 requests per edit, p50 3.2 ms, p99 32 ms
+ * (DynamoDB Local, 2 busy cores).
+ */
+const LAMBDA_LIKE = 'API, Lambda-like';
+const LAMBDA_EDITS = 500;
+
+function apiRun(
+  stack: Stack,
+  scenario: Scenario,
+  clients: number,
+  edits: number,
+  label?: string,
+): Promise<Row> {
   return withCleanup(async (defer) => {
     const { doc, tableName } = await freshTable(stack.local, defer);
     await new ConfigStore(doc, tableName).save(config, COORDINATOR);
@@ -157,7 +173,7 @@ function apiRun(stack: Stack, scenario: Scenario, clients: number, edits: number
       cells: scenario === 'hot' ? [HOT_CELL] : numberCells,
     });
     return {
-      scenario: scenario === 'hot' ? 'API, one hot cell' : `API, ${numberCells.length} cells`,
+      scenario: label ?? (scenario === 'hot' ? 'API, one hot cell' : `API, ${numberCells.length} cells`),
       clients,
       run,
       requests: counter.total(),
@@ -295,7 +311,8 @@ function printTable(rows: readonly Row[]): void {
         p95.toFixed(1),
         p99.toFixed(1),
         (row.requests / Math.max(1, row.run.completed)).toFixed(2),
-        `${((editsPerSecond(row) / ceiling) * 100).toFixed(1)}%`,
+        // No ceiling is measured at one client (the Lambda-like row).
+        Number.isNaN(ceiling) ? '-' : `${((editsPerSecond(row) / ceiling) * 100).toFixed(1)}%`,
       ]),
     );
   }
@@ -342,6 +359,8 @@ function printGoals(rows: readonly Row[], paste: PasteRow, sharePairs: readonly 
     hot32 !== undefined && hot32.run.completed - hot32.run.failed === EDITS_PER_RUN && !hot32.run.capped;
   const hotP99 = hot32 === undefined ? Number.NaN : latencyPercentiles(hot32.run.latenciesMs).p99;
   const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const lambdaLike = find(LAMBDA_LIKE, 1);
+  const lambdaLatency = latencyPercentiles(lambdaLike?.run.latenciesMs ?? []);
   console.log('');
   console.log(
     `${PASTE_CELLS}-cell paste (one request, new cells): ${paste.ms.toFixed(0)} ms, ${paste.requests} DynamoDB requests ` +
@@ -350,6 +369,11 @@ function printGoals(rows: readonly Row[], paste: PasteRow, sharePairs: readonly 
   console.log('goals:');
   console.log(
     `  DynamoDB requests per single-cell edit (spread, 8 clients) <= 2.0: ${perEdit(spread8).toFixed(2)} ${mark(perEdit(spread8) <= 2.0)}`,
+  );
+  console.log(
+    `  DynamoDB requests per single-cell edit, Lambda-like (1 client, edits one after another) <= 2.0: ` +
+      `${perEdit(lambdaLike).toFixed(2)} (p50 ${lambdaLatency.p50.toFixed(1)} ms, p99 ${lambdaLatency.p99.toFixed(1)} ms) ` +
+      `${mark(perEdit(lambdaLike) <= 2.0)}`,
   );
   console.log(
     `  API >= 40% of raw PutItem at 8 clients, median of ${shares.length} alternating pairs ` +
@@ -398,6 +422,7 @@ async function runAll(stack: Stack): Promise<void> {
     if (clients === SHARE_CLIENTS) sharePairs.push({ ceiling, api });
     rows.push(ceiling, api, await apiRun(stack, 'hot', clients, EDITS_PER_RUN));
   }
+  rows.push(await apiRun(stack, 'spread', 1, LAMBDA_EDITS, LAMBDA_LIKE));
   while (sharePairs.length < SHARE_PAIRS) {
     const ceiling = await putItemCeiling(stack, SHARE_CLIENTS, EDITS_PER_RUN);
     sharePairs.push({ ceiling, api: await apiRun(stack, 'spread', SHARE_CLIENTS, EDITS_PER_RUN) });

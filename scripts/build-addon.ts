@@ -4,7 +4,8 @@
  * function Apps Script calls by name is a top-level function (no export, import or require), the
  * HTML pages, and appsscript.json with the least scopes that work.
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runInNewContext } from 'node:vm';
@@ -49,8 +50,15 @@ function exportedNames(bundle: string): string[] {
   return Object.keys(api).filter((name) => typeof api[name] === 'function');
 }
 
-export function buildAddon(options: { urlPrefix?: string } = {}): { files: string[]; globals: string[] } {
+/** The name the bundle reads its built backend from (sheets-addon/server/built-backend.ts). */
+const BUILT_PREFIX_NAME = '__VA_ASSESS_URL_PREFIX__';
+
+export function buildAddon(options: { urlPrefix?: string; outDir?: string } = {}): {
+  files: string[];
+  globals: string[];
+} {
   const urlPrefix = options.urlPrefix ?? PLACEHOLDER_URL_PREFIX;
+  const outDir = options.outDir ?? ADDON_DIST;
   if (!/^https:\/\/[^/]+\/.*$/.test(urlPrefix)) {
     throw new Error(
       `--url-prefix: found "${urlPrefix}", expected an https prefix ending with "/", e.g. https://api.example.org/`,
@@ -66,6 +74,8 @@ export function buildAddon(options: { urlPrefix?: string } = {}): { files: strin
     charset: 'utf8',
     legalComments: 'none',
     write: false,
+    // Settings refuse a backend the manifest's urlFetchWhitelist would not let UrlFetchApp reach.
+    define: { [BUILT_PREFIX_NAME]: JSON.stringify(urlPrefix) },
   });
   const bundle = result.outputFiles[0]?.text ?? '';
   const globals = exportedNames(bundle);
@@ -73,14 +83,24 @@ export function buildAddon(options: { urlPrefix?: string } = {}): { files: strin
   const stubs = globals
     .map((name) => `function ${name}() {\n  return ${BUNDLE_GLOBAL}.${name}.apply(this, arguments);\n}`)
     .join('\n');
-  rmSync(ADDON_DIST, { recursive: true, force: true });
-  mkdirSync(ADDON_DIST, { recursive: true });
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
   const code = `// Built by scripts/build-addon.ts from sheets-addon/: do not edit.\n${bundle}\n${stubs}\n`;
-  writeFileSync(join(ADDON_DIST, 'Code.js'), code);
-  writeFileSync(join(ADDON_DIST, 'appsscript.json'), manifest(urlPrefix));
+  writeFileSync(join(outDir, 'Code.js'), code);
+  writeFileSync(join(outDir, 'appsscript.json'), manifest(urlPrefix));
   const pages = readdirSync(join(ADDON, 'client')).filter((name) => name.endsWith('.html'));
-  for (const page of pages) copyFileSync(join(ADDON, 'client', page), join(ADDON_DIST, page));
+  for (const page of pages) copyFileSync(join(ADDON, 'client', page), join(outDir, page));
   return { files: ['Code.js', 'appsscript.json', ...pages], globals };
+}
+
+/**
+ * The add-on built for one backend (e.g. https://127.0.0.1:40123), in a folder of its own: its
+ * manifest lets UrlFetchApp reach that backend and nothing else, as a deployed build would.
+ */
+export function buildAddonForBackend(backendUrl: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'addon-dist-'));
+  buildAddon({ urlPrefix: `${backendUrl.replace(/\/+$/, '')}/`, outDir: dir });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 if (require.main === module) {

@@ -136,6 +136,10 @@ export const historyItemSchema = z.object({
   issues: z.array(validationIssueSchema),
   /** Who typed the value: the caller, or the editor a coordinator's trigger reported (null: unknown). */
   editor: z.string().nullable(),
+  /** With no editor: the only people who could have typed it (the protection's editors, from the config). */
+  possibleEditors: z.array(z.string()).optional(),
+  /** Who typed it, as a person reads it: the editor, "one of a@x, b@y", or "unknown". */
+  editorLabel: z.string().optional(),
   /** The authenticated caller that sent it (the trigger's coordinator for live edits). */
   submittedBy: z.string().nullable(),
   via: submissionViaSchema,

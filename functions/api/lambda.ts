@@ -1,4 +1,6 @@
-import { type Container, getProcessContainer } from './container';
+import { type EnvSource, parseEnv } from '../commons/env';
+import { withSecretsFromArns } from '../commons/secrets';
+import { buildContainer, type Container, type ContainerOverrides } from './container';
 import { MAX_BODY_BYTES } from './contract';
 import { handleApiRequest } from './handle-request';
 import type { ApiRequest } from './http-types';
@@ -76,5 +78,30 @@ export function createLambdaHandler(container: () => Container) {
   };
 }
 
+/**
+ * A handler for one Lambda instance: on its first request (the cold start) it parses `source`, reads
+ * the secrets its *_ARN variables name from Secrets Manager and builds the container, then serves
+ * every request with it. Until that succeeds each request tries again and answers the error as any
+ * route would (a wrong variable or secret: 500 "misconfigured", naming it; details in the log only).
+ */
+export function lambdaHandlerFor(source: EnvSource, overrides: ContainerOverrides = {}) {
+  let ready: Promise<Container> | undefined;
+  const coldStart = async () => buildContainer(await withSecretsFromArns(parseEnv(source)), overrides);
+  return async (event: HttpApiEvent): Promise<HttpApiResult> => {
+    let container: () => Container;
+    try {
+      ready ??= coldStart();
+      const built = await ready;
+      container = () => built;
+    } catch (error) {
+      ready = undefined;
+      container = () => {
+        throw error;
+      };
+    }
+    return createLambdaHandler(container)(event);
+  };
+}
+
 /** The deployed Lambda handler (serverless.yml: functions/api/lambda.handler). */
-export const handler = createLambdaHandler(getProcessContainer);
+export const handler = lambdaHandlerFor(process.env);

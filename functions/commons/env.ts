@@ -31,7 +31,7 @@ const blankAsUndefined = (value: unknown) =>
  * A service account key (JSON) given as the variable's value, e.g. resolved from a secret at deploy.
  * Messages never quote the value: it is a credential.
  */
-const serviceAccountKeySchema = z.string().transform((text, ctx) => {
+export const serviceAccountKeySchema = z.string().transform((text, ctx) => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -52,6 +52,28 @@ const serviceAccountKeySchema = z.string().transform((text, ctx) => {
   }
   return parsed as { client_email: string; private_key: string; [field: string]: unknown };
 });
+
+export const reportLinkSecretSchema = z
+  .string()
+  .min(32, 'REPORT_LINK_SECRET must be at least 32 characters, e.g. the output of `openssl rand -hex 32`');
+
+/** A Secrets Manager secret's complete ARN, e.g. arn:aws:secretsmanager:eu-west-1:123456789012:secret:name-AbCdEf. */
+export const SECRET_ARN_PATTERN =
+  /^arn:aws[a-z-]*:secretsmanager:([a-z0-9-]+):\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$/;
+
+const secretArnSchema = (variable: string) =>
+  z
+    .string()
+    .regex(
+      SECRET_ARN_PATTERN,
+      `${variable} must be the complete ARN of a Secrets Manager secret, such as arn:aws:secretsmanager:eu-west-1:123456789012:secret:va-assess/report-link-AbCdEf`,
+    );
+
+/** Each secret and the variable naming it in Secrets Manager: one or the other, never both. */
+export const SECRET_BY_ARN = [
+  ['REPORT_LINK_SECRET', 'REPORT_LINK_SECRET_ARN'],
+  ['SHEETS_SERVICE_ACCOUNT_KEY', 'SHEETS_SERVICE_ACCOUNT_KEY_ARN'],
+] as const;
 
 const envSchema = z
   .object({
@@ -83,15 +105,19 @@ const envSchema = z
         .max(65535)
         .default(8080),
     ),
-    REPORT_LINK_SECRET: z.preprocess(
+    REPORT_LINK_SECRET: z.preprocess(blankAsUndefined, reportLinkSecretSchema.optional()),
+    // AWS: the secrets by reference, read from Secrets Manager at cold start (functions/commons/secrets.ts).
+    REPORT_LINK_SECRET_ARN: z.preprocess(
       blankAsUndefined,
-      z
-        .string()
-        .min(
-          32,
-          'REPORT_LINK_SECRET must be at least 32 characters, e.g. the output of `openssl rand -hex 32`',
-        )
-        .optional(),
+      secretArnSchema('REPORT_LINK_SECRET_ARN').optional(),
+    ),
+    SHEETS_SERVICE_ACCOUNT_KEY_ARN: z.preprocess(
+      blankAsUndefined,
+      secretArnSchema('SHEETS_SERVICE_ACCOUNT_KEY_ARN').optional(),
+    ),
+    SECRETS_MANAGER_ENDPOINT: z.preprocess(
+      blankAsUndefined,
+      z.url({ error: 'SECRETS_MANAGER_ENDPOINT must be a URL such as http://127.0.0.1:8091' }).optional(),
     ),
     REPORT_LINK_TTL_SECONDS: z.preprocess(
       blankAsUndefined,
@@ -156,6 +182,33 @@ const envSchema = z
         : env.K_SERVICE !== undefined || env.FUNCTION_TARGET !== undefined
           ? 'Google Cloud Functions (K_SERVICE or FUNCTION_TARGET is set)'
           : undefined;
+    for (const [secret, arn] of SECRET_BY_ARN) {
+      if (env[secret] !== undefined && env[arn] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [arn],
+          message: `${secret} and ${arn} are both set: keep one (on AWS the ARN, so the value is never in the function's configuration)`,
+        });
+      }
+    }
+    if (platform !== undefined && env.SECRETS_MANAGER_ENDPOINT !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SECRETS_MANAGER_ENDPOINT'],
+        message: `SECRETS_MANAGER_ENDPOINT points the functions at a local Secrets Manager and is refused on ${platform}; unset it to reach AWS's`,
+      });
+    }
+    // Only the Lambda handler reads the ARNs; Cloud Run injects the values itself (--set-secrets).
+    if (env.K_SERVICE !== undefined || env.FUNCTION_TARGET !== undefined) {
+      for (const [secret, arn] of SECRET_BY_ARN) {
+        if (env[arn] === undefined) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path: [arn],
+          message: `${arn} is read on AWS Lambda only; on Google Cloud Functions give ${secret} with gcloud --set-secrets`,
+        });
+      }
+    }
     // The local Sheets API names its caller with an unsigned "local:<email>" token: never on a platform.
     if (platform !== undefined && env.SHEETS_API_ROOT_URL !== undefined) {
       ctx.addIssue({

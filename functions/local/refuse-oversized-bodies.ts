@@ -58,7 +58,13 @@ function watchBodySize(
  * "100 Continue"), and while streaming when the length is unknown (chunked): at most the limit is
  * ever held. Deployed, Cloud Functions' own request limit applies before our function (docs/deploy.md).
  */
-export function refuseOversizedBodies(server: Server, limit = MAX_BODY_BYTES): Server {
+export function refuseOversizedBodies(
+  server: Server,
+  limit = MAX_BODY_BYTES,
+  /** Writes the 413; our API's JSON error unless the server speaks another API's (the Sheets double). */
+  answerTooLarge: (res: ServerResponse, size: number | undefined) => void = (res, size) =>
+    sendError(res, payloadTooLarge(size)),
+): Server {
   const listeners = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
 
@@ -75,7 +81,7 @@ export function refuseOversizedBodies(server: Server, limit = MAX_BODY_BYTES): S
       else res.once('finish', then);
     };
     const answer413 = (size: number | undefined) => {
-      if (!res.headersSent) sendError(res, payloadTooLarge(size));
+      if (!res.headersSent) answerTooLarge(res, size);
       onceAnswered(() => {
         lingering = setTimeout(close, REFUSED_BODY_LINGER_MS);
         lingering.unref();

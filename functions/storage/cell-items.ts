@@ -38,6 +38,7 @@ export function historyItem(historyPk: string, submission: SubmissionRecord, ver
     periodId: submission.periodId,
     version,
     ...outcomeFields(submission),
+    ...(submission.possibleEditors === undefined ? {} : { possibleEditors: submission.possibleEditors }),
     submittedBy: submission.submittedBy === undefined ? submission.editor : submission.submittedBy,
     via: submission.via ?? 'direct',
     submittedAt: submission.submittedAt,

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { recordDynamoTraffic } from './dynamo-traffic';
 
 export interface StorageSettings {
   /** DynamoDB Local's URL, e.g. http://127.0.0.1:8000; absent in AWS. */
@@ -15,6 +16,13 @@ export interface StorageSettings {
   /** Defaults to the SDK's provider chain in AWS, and to fixed dummy keys when `endpoint` is set. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
+
+/**
+ * Names a folder where every client records which DynamoDB operations it sends (test/iam reads them).
+ * Read here rather than in env.ts because the tests' own clients (harnesses, `npm start`'s child)
+ * never parse the service's environment; unset, nothing is recorded and nothing changes.
+ */
+export const DYNAMO_TRAFFIC_DIR_VARIABLE = 'VA_ASSESS_DYNAMO_TRAFFIC_DIR';
 
 export const STORAGE_DEFAULTS = {
   maxAttempts: 2,
@@ -46,6 +54,9 @@ export function createDocumentClient(settings: StorageSettings): DynamoDBDocumen
       throwOnRequestTimeout: true,
     }),
   });
+  // Tests only: the IAM check (test/iam) derives the role's actions from what the suite sent.
+  const trafficDir = process.env[DYNAMO_TRAFFIC_DIR_VARIABLE];
+  if (trafficDir !== undefined && trafficDir !== '') recordDynamoTraffic(client, trafficDir);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

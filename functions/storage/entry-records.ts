@@ -15,6 +15,8 @@ export interface SubmissionRecord {
   issues: ValidationIssue[];
   /** Who typed the value; null when a document trigger could not tell. */
   editor: string | null;
+  /** With no editor: the only people who could have typed the value (the protection's editors). */
+  possibleEditors?: string[];
   /** The authenticated caller that sent it; differs from editor for the sheet's trigger. Default: editor. */
   submittedBy?: string | null;
   /** Default: 'direct'. */
@@ -142,6 +144,8 @@ export interface HistoryItem {
   status: OutcomeStatus;
   issues: ValidationIssue[];
   editor: string | null;
+  /** With no editor: the only people who could have typed the value. Absent otherwise. */
+  possibleEditors?: string[];
   /** Absent on items written before submissions could be sent on an editor's behalf. */
   submittedBy?: string | null;
   via?: SubmissionVia;
@@ -229,6 +233,7 @@ export function historyFromItem(item: HistoryItem): HistoryRecord {
     normalized: item.normalized,
     issues: item.issues ?? [],
     editor: item.editor ?? null,
+    ...(item.possibleEditors === undefined ? {} : { possibleEditors: item.possibleEditors }),
     submittedBy: item.submittedBy === undefined ? (item.editor ?? null) : item.submittedBy,
     via: item.via ?? 'direct',
     submittedAt: item.submittedAt,

@@ -106,6 +106,13 @@ function refusedOutcome(outcome: ValidationOutcome, cell: CellSubmission, editor
   };
 }
 
+/** Recorded only when the editor is unknown: who alone could have typed into the cell. */
+function possibleEditorsField(submitter: Submitter, installationId: string): { possibleEditors?: string[] } {
+  if (submitter.editor !== null) return {};
+  const editors = submitter.possibleEditors.get(installationId);
+  return editors === undefined ? {} : { possibleEditors: [...editors] };
+}
+
 function recordOf(
   projectId: string,
   submitter: Submitter,
@@ -124,6 +131,7 @@ function recordOf(
     normalized: outcome.normalized,
     issues: outcome.issues,
     editor: submitter.editor,
+    ...possibleEditorsField(submitter, cell.installationId),
     submittedBy: submitter.submittedBy,
     via: submitter.via,
     submittedAt,

@@ -36,14 +36,28 @@ export function a1Of(sheetName: string, row: number, column: number): string {
   return `${quoted}!${columnLetter(column - 1)}${row}`;
 }
 
+/** The day `date` falls on in `timeZone`, as "2023-03-01". */
+function isoDayIn(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /**
  * What a cell holds, as the API takes it: numbers stay numbers (the sheet already parsed them), text
- * stays as typed, an empty cell is null (a cleared value), a date becomes its ISO day.
+ * stays as typed, an empty cell is null (a cleared value), a date becomes its ISO day in the
+ * spreadsheet's time zone (getValues answers a date cell as midnight there, which is the day before
+ * in UTC east of Greenwich).
  */
-export function rawFromSheetValue(value: unknown): RawInput {
+export function rawFromSheetValue(value: unknown, timeZone = 'Etc/UTC'): RawInput {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoDayIn(value, timeZone);
   return String(value);
 }
 
@@ -52,6 +66,8 @@ export function valueCellsIn(
   grid: ValueGrid,
   box: Box,
   values: readonly (readonly unknown[])[],
+  /** The spreadsheet's (Spreadsheet.getSpreadsheetTimeZone): the day a date cell shows. */
+  timeZone = 'Etc/UTC',
 ): ValueCell[] {
   const cells: ValueCell[] = [];
   for (let r = 0; r < box.numRows; r += 1) {
@@ -71,7 +87,7 @@ export function valueCellsIn(
           installationId: key.installationId,
           metricId: key.metricId,
           periodId: periodId as CellSubmission['periodId'],
-          raw: rawFromSheetValue(values[r]?.[c]),
+          raw: rawFromSheetValue(values[r]?.[c], timeZone),
           cell: a1,
         },
       });

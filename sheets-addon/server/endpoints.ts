@@ -12,9 +12,11 @@ import type {
   SettingsView,
 } from '../shared/ui-types';
 import { activeSpreadsheet, alertUser, apiFor, documentProperties, messageOf } from './apps-script';
+import { builtUrlPrefix } from './built-backend';
 import { findMetricsTab, NO_METRICS_TAB } from './metrics-tab';
 import { showReportLinkDialog } from './report-dialog';
 import {
+  builtBackend,
   installationNames,
   readSettings,
   rememberInstallationNames,
@@ -53,7 +55,11 @@ export function selectCell(sheetId: number, a1: string): void {
 
 export function settingsLoad(): SettingsView {
   const settings = readSettings();
-  return { backendUrl: settings?.backendUrl ?? '', projectId: settings?.projectId ?? '' };
+  return {
+    backendUrl: settings?.backendUrl ?? builtBackend(),
+    projectId: settings?.projectId ?? '',
+    builtFor: builtUrlPrefix(),
+  };
 }
 
 export function settingsSave(view: SettingsView): ActionReport {

@@ -133,7 +133,7 @@ export function onLiveEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     numRows: range.getNumRows(),
     numColumns: range.getNumColumns(),
   };
-  const cells = valueCellsIn(grid, box, range.getValues());
+  const cells = valueCellsIn(grid, box, range.getValues(), event.source.getSpreadsheetTimeZone());
   if (cells.length === 0) return;
   const actingFor: ActingFor = { editor: editorOf(event), via: 'document-trigger' };
   const lock = LockService.getDocumentLock();

@@ -78,7 +78,7 @@ export function validateSheet(scope: 'all' | 'mine'): void {
       }
     }
     const range = metrics.sheet.getRange(box.row, box.column, box.numRows, box.numColumns);
-    const cells = valueCellsIn(grid, box, range.getValues());
+    const cells = valueCellsIn(grid, box, range.getValues(), spreadsheet.getSpreadsheetTimeZone());
     const current: CurrentEntryView[] = [];
     const unstored: UnstoredCellView[] = [];
     // Every period column in one UrlFetch (the daily quota is the whole document's), split only past

@@ -24,12 +24,13 @@ export function repaintRevalidated(
   const columnOf = memo((periodId: string) =>
     firstIndex(sheet, ANCHOR_KEYS.periodColumn, periodId, (location) => location.getColumn()?.getColumn()),
   );
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const cells = revalidated.flatMap((outcome) => {
     const row = rowOf(entryRowValue(outcome));
     const column = columnOf(outcome.periodId);
     if (row === undefined || column === undefined) return [];
     // "Read:" quotes what the cell shows, as the live edit's note did.
-    const raw = rawFromSheetValue(sheet.getRange(row, column).getValue());
+    const raw = rawFromSheetValue(sheet.getRange(row, column).getValue(), timeZone);
     return [{ row, column, paint: paintForOutcome(outcome, raw) }];
   });
   paintCells(sheet, cells);

@@ -1,5 +1,7 @@
 import type { BackendSettings } from '../core/api-client';
+import { backendOfPrefix, builtBackendProblem } from '../core/built-backend';
 import { documentProperties } from './apps-script';
+import { builtUrlPrefix } from './built-backend';
 
 const KEYS = { backendUrl: 'va-assess.backendUrl', projectId: 'va-assess.projectId' } as const;
 const NAMES_KEY = 'va-assess.installationNames';
@@ -21,6 +23,11 @@ export function readSettings(): BackendSettings | undefined {
   return backendUrl === '' || projectId === '' ? undefined : { backendUrl, projectId };
 }
 
+/** The backend this build reaches, as Settings show it ('' for a wildcard or outside a build). */
+export function builtBackend(): string {
+  return backendOfPrefix(builtUrlPrefix());
+}
+
 export function requireSettings(): BackendSettings {
   const settings = readSettings();
   if (settings === undefined) throw new MissingSettingsError();
@@ -29,8 +36,13 @@ export function requireSettings(): BackendSettings {
 
 /** Checks what a person typed; '' when fine, else the sentence to show next to the field. */
 export function settingsProblem(settings: BackendSettings): string {
-  if (!/^https?:\/\/[^\s/]+/.test(settings.backendUrl.trim())) {
-    return `Backend URL: found "${settings.backendUrl}", expected an address such as https://api.example.org`;
+  if (!/^https:\/\/[^\s/]+/.test(settings.backendUrl.trim())) {
+    return `Backend URL: found "${settings.backendUrl}", expected an https address such as https://api.example.org`;
+  }
+  const prefix = builtUrlPrefix();
+  if (prefix !== '') {
+    const problem = builtBackendProblem(prefix, settings.backendUrl);
+    if (problem !== '') return problem;
   }
   if (!/^[a-z0-9][a-z0-9-]*$/.test(settings.projectId.trim())) {
     return `Project id: found "${settings.projectId}", expected lower-case letters, digits and dashes, e.g. imagine`;

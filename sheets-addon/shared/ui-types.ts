@@ -38,6 +38,8 @@ export interface ProblemsView {
 export interface SettingsView {
   backendUrl: string;
   projectId: string;
+  /** The URL prefix this build may fetch (its manifest's urlFetchWhitelist); only settingsLoad sets it. */
+  builtFor?: string;
 }
 
 export interface ConnectionReport {

@@ -23,7 +23,7 @@ const { box, cellOf, paintOf, outboxItems, lastAlert } = addon;
 describe('a page that is not the API answers the add-on', () => {
   let gate: GatedBackend | undefined;
   beforeAll(async () => {
-    gate = await startGatedBackend(() => addon.backendUrl);
+    gate = await startGatedBackend(() => addon.routerUrl);
   });
   afterAll(async () => {
     await gate?.close();
@@ -36,7 +36,7 @@ describe('a page that is not the API answers the add-on', () => {
     '%s: the live edit waits in the outbox, painted pending with a readable note',
     async (_, status, body, gist) => {
       if (gate === undefined) throw new Error('no gate');
-      await addon.coordinatorSetsUp({ backendUrl: gate.url });
+      await addon.coordinatorSetsUp({ via: gate.url });
       const cell = cellOf('ifca-cpu', 'cpu-hours', 'P3');
       const held = gate.holdNext('POST', ENTRIES);
       const edit = box().typeAs(IFCA, cell.a1, '2,345');
@@ -55,7 +55,7 @@ describe('a page that is not the API answers the add-on', () => {
 
   it('a menu item answered by a web page says so in a sentence', async () => {
     if (gate === undefined) throw new Error('no gate');
-    await addon.coordinatorSetsUp({ backendUrl: gate.url });
+    await addon.coordinatorSetsUp({ via: gate.url });
     const held = gate.holdNext('GET', ACCESS);
     const run = box().run(COORDINATOR, 'menuValidateWholeSheet');
     await held.arrived;

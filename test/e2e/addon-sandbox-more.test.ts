@@ -42,7 +42,7 @@ describe('two edits at once under the document lock', () => {
   };
   beforeAll(async () => {
     // The add-on talks to the router through the gate, so a test decides when a request is answered.
-    gate = await startGatedBackend(() => addon.backendUrl);
+    gate = await startGatedBackend(() => addon.routerUrl);
   });
   afterAll(async () => {
     await gate?.close();
@@ -56,7 +56,7 @@ describe('two edits at once under the document lock', () => {
    * is then waiting for the lock. Returns both edits, still running.
    */
   async function secondEditWhileFirstHoldsTheLock() {
-    await addon.coordinatorSetsUp({ backendUrl: gated().url });
+    await addon.coordinatorSetsUp({ via: gated().url });
     const held = gated().holdNext('POST', ENTRIES);
     const posts = entriesPosts().length;
     const secondBefore = paintOf(second());

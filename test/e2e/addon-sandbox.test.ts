@@ -1,7 +1,7 @@
 import { apiPaths } from '../../functions/api/contract';
 import { backgroundOf } from '../../functions/local/apps-script/colours';
 import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
-import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
+import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
@@ -124,7 +124,9 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     const foreign = cellOf('incd-cpu', 'cpu-hours', 'P3');
     await expect(box().typeAs(IFCA, foreign.a1, '1000')).rejects.toThrow('protected cell');
     expect(box().unprotect(foreign.a1)).toBeGreaterThan(0);
-    await box().typeAs(IFCA, foreign.a1, '1000');
+    // As if IFCA shared the coordinator's Workspace, so that Apps Script names them (see the next
+    // test for the default, where it names nobody).
+    await box().typeAs(IFCA, foreign.a1, '1000', { reportEditor: true });
     const paint = paintOf(foreign);
     expect(paint.background).toBe(OUTCOME_COLOURS.rejected);
     expect(paint.note).toContain(`${IFCA} may not write installation "incd-cpu"`);
@@ -141,19 +143,48 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     });
   });
 
-  it('records an edit Apps Script reports no editor for as "editor unknown, via the document trigger"', async () => {
+  it("partners at other institutions (Apps Script names no editor): stored, painted, and recorded as typed by one of the people who could, never as the trigger owner's act", async () => {
     await coordinatorSetsUp();
-    const cell = cellOf('ifca-gpu', 'users', 'P3');
-    await box().typeAs(IFCA, cell.a1, '9', { reportEditor: false });
-    const history = await stack.api.call('GET', apiPaths.history('imagine', 'ifca-gpu', 'users', 'P3'), {
-      as: COORDINATOR,
-    });
-    expect(history.body.items.at(-1)).toMatchObject({
-      raw: '9',
-      editor: null,
-      submittedBy: COORDINATOR,
-      via: 'document-trigger',
-    });
+    const typed: [string, string, string][] = [
+      [IFCA, 'ifca-gpu', '9'],
+      [INCD, 'incd-cpu', '11'],
+    ];
+    for (const [partner, installationId, text] of typed) {
+      const cell = cellOf(installationId, 'users', 'P3');
+      await box().typeAs(partner, cell.a1, text);
+      expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(paintOf(cell).background);
+    }
+    const stored = await current('P3');
+    for (const [partner, installationId, text] of typed) {
+      expect(stored).toContainEqual(
+        expect.objectContaining({ installationId, metricId: 'users', raw: text }),
+      );
+      const history = await stack.api.call(
+        'GET',
+        apiPaths.history('imagine', installationId, 'users', 'P3'),
+        {
+          as: COORDINATOR,
+        },
+      );
+      expect(history.body.items.at(-1)).toMatchObject({
+        raw: text,
+        editor: null,
+        possibleEditors: [COORDINATOR, partner],
+        editorLabel: `one of ${COORDINATOR}, ${partner}`,
+        submittedBy: COORDINATOR,
+        via: 'document-trigger',
+      });
+      for (const item of history.body.items as { editor: string | null }[]) {
+        expect(item.editor).not.toBe(COORDINATOR);
+      }
+    }
+    // What the trigger's event carried: no e-mail at all for either partner.
+    const posts = entriesPosts().slice(-2);
+    for (const post of posts)
+      expect(JSON.parse(post.body ?? '{}').actingFor).toEqual({
+        editor: null,
+        via: 'document-trigger',
+      });
   });
 
   it('keeps three edits in the outbox while the backend is down and stores them in order with "Sync pending edits"', async () => {
@@ -191,6 +222,23 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       });
     }
     for (const [cell] of cells) expect(paintOf(cell).background).not.toBe(OUTCOME_COLOURS.pending);
+    // One pass painted the box around the three: the cells between them, which had no outcome, got
+    // no fill at all (an explicit white one would hide the sheet's own colours).
+    const sheet = model().get(addon.spreadsheetId).sheetById(cells[0][0].sheetId);
+    const rows = cells.map(([cell]) => cell.row);
+    const column = cells[0][0].column;
+    const between: number[] = [];
+    for (let row = Math.min(...rows); row <= Math.max(...rows); row += 1) {
+      if (!rows.includes(row)) between.push(row);
+    }
+    expect(between.length).toBeGreaterThan(0);
+    for (const row of between) {
+      const format = sheet.getFormat(row, column);
+      expect({ row, fill: format?.backgroundColorStyle ?? format?.backgroundColor }).toEqual({
+        row,
+        fill: undefined,
+      });
+    }
   });
 
   it('loses nothing when the outbox is full: "Validate whole sheet" stores what the sheet holds', async () => {

@@ -2,6 +2,7 @@ import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import type { ActingFor, SubmissionVia } from '../contract';
 import { editableInstallations, isCoordinator, requireCoordinator, requireEditorOf } from './authorize';
 import type { Identity } from './identity';
+import { possibleEditorsOf } from './possible-editors';
 
 /**
  * Whose permissions apply to a POST of entries, and what the history records. A caller writes as
@@ -10,6 +11,12 @@ import type { Identity } from './identity';
 export interface Submitter {
   /** Who typed the values; null when the trigger could not tell. */
   editor: string | null;
+  /**
+   * With no editor: per installation, who alone could have typed there (possibleEditorsOf). The
+   * trigger's owner is never taken for the editor: Apps Script leaves e.user blank for anyone outside
+   * the owner's Google Workspace domain, i.e. nearly every partner of a consortium.
+   */
+  possibleEditors: ReadonlyMap<string, readonly string[]>;
   /** The authenticated caller. */
   submittedBy: string;
   via: SubmissionVia;
@@ -24,7 +31,8 @@ export interface Submitter {
  * Plain callers: a partner writing another partner's installation is refused whole (403). Trigger
  * calls: only coordinators may send them (403 otherwise); with a named editor, cells outside that
  * editor's installations are refused one by one, so the rest of a paste still lands; without an
- * editor the coordinator's permissions apply and the sheet's protection is the guard.
+ * editor the sheet's protection is the guard, and the history records, per cell, the people that
+ * protection lets type there ("one of …"), not the coordinator who owns the trigger.
  */
 export function submitterOf(
   config: ProjectConfig,
@@ -34,11 +42,24 @@ export function submitterOf(
 ): Submitter {
   if (actingFor === undefined) {
     requireEditorOf(config, identity, installationIds);
-    return { editor: identity.email, submittedBy: identity.email, via: 'direct', refused: new Set() };
+    return {
+      editor: identity.email,
+      possibleEditors: new Map(),
+      submittedBy: identity.email,
+      via: 'direct',
+      refused: new Set(),
+    };
   }
   requireCoordinator(config, identity, "submit values on an editor's behalf (actingFor)");
-  const base = { submittedBy: identity.email, via: actingFor.via };
-  if (actingFor.editor === null) return { ...base, editor: null, refused: new Set() };
+  const base = { submittedBy: identity.email, via: actingFor.via, possibleEditors: new Map() };
+  if (actingFor.editor === null) {
+    const possibleEditors = new Map<string, readonly string[]>();
+    for (const id of new Set(installationIds)) {
+      const editors = possibleEditorsOf(config, id);
+      if (editors !== undefined) possibleEditors.set(id, editors);
+    }
+    return { ...base, editor: null, possibleEditors, refused: new Set() };
+  }
   const editor: Identity = { email: actingFor.editor, via: identity.via };
   if (isCoordinator(config, editor)) return { ...base, editor: editor.email, refused: new Set() };
   const known = new Set(config.installations.map((item) => item.id));

@@ -1,4 +1,5 @@
 import { requireMember } from '../auth/authorize';
+import { editorLabel } from '../auth/possible-editors';
 import { type HistoryResponse, periodIdSchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
@@ -32,6 +33,8 @@ export const getEntryHistoryRoute: ProtectedRoute = {
         normalized: record.normalized,
         issues: record.issues,
         editor: record.editor,
+        ...(record.possibleEditors === undefined ? {} : { possibleEditors: record.possibleEditors }),
+        editorLabel: editorLabel(record.editor, record.possibleEditors),
         submittedBy: record.submittedBy,
         via: record.via,
         submittedAt: record.submittedAt,

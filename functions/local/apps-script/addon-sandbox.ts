@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { UserEnteredValue, WorkbookModel } from '../workbook';
 import { AppsScriptHost, type Execution, type IdentityTokenSigner, type LockWait } from './apps-script-host';
+import type { DailyQuotas } from './daily-quotas';
+import { editorSeenByTrigger } from './edit-event-user';
 import type { RunMessage, RunResult } from './execution-worker';
 import type {
   AlertRecord,
@@ -27,6 +30,10 @@ export interface AddonSandboxOptions {
   audience: string;
   fetchTimeoutMs?: number;
   now?: () => number;
+  /** PEM certificates UrlFetchApp trusts besides the public CAs: a local backend's self-signed one. */
+  trustedCertificates?: readonly string[];
+  /** Each user's daily quotas (daily-quotas.ts); default: a consumer account's. */
+  quotasFor?: (email: string) => DailyQuotas;
 }
 
 /** An execution that ended by throwing, as the Apps Script execution log would show it. */
@@ -52,7 +59,11 @@ export interface ExecutionRecord {
 }
 
 export interface EditOptions {
-  /** false: Apps Script reports no editor (e.user is empty), as for some consumer accounts. */
+  /**
+   * Whether the trigger's `e.user` names the editor. Default: as Google does, only when the editor is
+   * the trigger's owner or in the owner's Workspace domain (editorSeenByTrigger). true: always, as if
+   * they shared one Workspace (a test about a named editor says so); false: never.
+   */
   reportEditor?: boolean;
 }
 
@@ -61,6 +72,13 @@ export interface EditResult {
   a1: string;
   /** The trigger executions the edit fired, finished. */
   executions: ExecutionRecord[];
+}
+
+/** Read at each use: a test may change the project's manifest between executions. */
+function readManifest(distDir: string): { urlFetchWhitelist?: unknown } {
+  const file = join(distDir, 'appsscript.json');
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as { urlFetchWhitelist?: unknown };
 }
 
 const PROTECTED_IN_UI =
@@ -94,6 +112,11 @@ export class AddonSandbox {
       audience: options.audience,
       ...(options.fetchTimeoutMs === undefined ? {} : { fetchTimeoutMs: options.fetchTimeoutMs }),
       ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.trustedCertificates === undefined
+        ? {}
+        : { trustedCertificates: options.trustedCertificates }),
+      manifest: () => readManifest(options.distDir),
+      ...(options.quotasFor === undefined ? {} : { quotasFor: options.quotasFor }),
     });
   }
 
@@ -185,14 +208,16 @@ export class AddonSandbox {
     return result.value;
   }
 
-  /** The spreadsheet opened by `email`: the add-on's onOpen runs (no authorisation needed). */
+  /** The spreadsheet opened by `email`: the add-on's onOpen runs as a simple trigger (AuthMode.LIMITED). */
   async open(email: string): Promise<void> {
     const who = email.toLowerCase();
+    // A simple trigger: AuthMode.LIMITED, and e.user blank (User.getEmail: not available "in any
+    // context that allows a script to run without that user's authorization, like a simple onOpen").
     const { result } = await this.execute(
-      { spreadsheetId: this.spreadsheetId, activeUser: who, effectiveUser: who },
+      { spreadsheetId: this.spreadsheetId, activeUser: who, effectiveUser: who, mode: 'simple-trigger' },
       'onOpen',
       [],
-      { openEvent: { user: who, authMode: 'LIMITED' } },
+      { openEvent: { user: '', authMode: 'LIMITED' } },
     );
     if (!result.ok) throw new AppsScriptExecutionError('onOpen', result.name, result.message, result.stack);
   }
@@ -260,7 +285,7 @@ export class AddonSandbox {
     for (const trigger of this.host.editTriggersOf(this.spreadsheetId)) {
       const editEvent: NonNullable<RunMessage['editEvent']> = {
         range: target,
-        user: options.reportEditor === false ? '' : who,
+        user: (options.reportEditor ?? editorSeenByTrigger(who, trigger.owner)) ? who : '',
         authMode: 'FULL',
         triggerUid: trigger.uniqueId,
       };
@@ -269,17 +294,34 @@ export class AddonSandbox {
         if (after !== undefined) editEvent.value = displayValueFrom(after);
         if (before !== undefined) editEvent.oldValue = displayValueFrom(before);
       }
+      const refusal = this.host.quotas.triggerRefusal(trigger.owner);
+      if (refusal !== '') {
+        // The owner's triggers have used their runtime for the day: Apps Script fails it unrun.
+        const refused: ExecutionRecord = {
+          id: this.nextExecution++,
+          fnName: trigger.handlerFunction,
+          user: trigger.owner,
+          triggerUid: trigger.uniqueId,
+          error: refusal,
+        };
+        this.records.push(refused);
+        executions.push(refused);
+        continue;
+      }
+      const started = performance.now();
       const { record } = await this.execute(
         {
           spreadsheetId: this.spreadsheetId,
           activeUser: trigger.owner,
           effectiveUser: trigger.owner,
           triggerUid: trigger.uniqueId,
+          mode: 'installable-trigger',
         },
         trigger.handlerFunction,
         [],
         { editEvent },
       );
+      this.host.quotas.addTriggerRuntime(trigger.owner, performance.now() - started);
       executions.push(record);
     }
     return { a1: where, executions };

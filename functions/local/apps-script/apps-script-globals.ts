@@ -91,6 +91,21 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
 
   // ---- SpreadsheetApp ----
 
+  /**
+   * Dates come from the host as this thread's Dates: made again as the execution's own, so that the
+   * add-on's `value instanceof Date` holds as in Apps Script.
+   */
+  const inContext = (grid: unknown[][]): unknown[][] => {
+    let ContextDate: DateConstructor | undefined;
+    return grid.map((line) =>
+      line.map((value) => {
+        if (Object.prototype.toString.call(value) !== '[object Date]') return value;
+        ContextDate ??= services.evaluateInContext('Date') as DateConstructor;
+        return new ContextDate((value as Date).getTime());
+      }),
+    );
+  };
+
   const user = (email: string) =>
     strict(services, 'User', {
       getEmail: () => email,
@@ -182,8 +197,9 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
             numColumns ?? ref.numColumns,
           ]) as RangeRef,
         ),
-      getValues: () => call('range.values', ref),
-      getValue: () => first(call('range.values', { ...ref, numRows: 1, numColumns: 1 }) as unknown[][]),
+      getValues: () => inContext(call('range.values', ref) as unknown[][]),
+      getValue: () =>
+        first(inContext(call('range.values', { ...ref, numRows: 1, numColumns: 1 }) as unknown[][])),
       getDisplayValues: () => call('range.displayValues', ref),
       getDisplayValue: () =>
         first(call('range.displayValues', { ...ref, numRows: 1, numColumns: 1 }) as unknown[][]),
@@ -417,12 +433,13 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
   };
 
   const spreadsheetFacade = (): GoogleLike => {
-    const info = () => call('ss.info') as { id: string; name: string; locale: string };
+    const info = () => call('ss.info') as { id: string; name: string; locale: string; timeZone: string };
     const self: GoogleLike = strict(services, 'Spreadsheet', {
       getId: () => info().id,
       getName: () => info().name,
       getUrl: () => `https://docs.google.com/spreadsheets/d/${info().id}/edit`,
       getSpreadsheetLocale: () => info().locale,
+      getSpreadsheetTimeZone: () => info().timeZone,
       getSheets: () => (call('ss.sheets') as number[]).map(sheetFacade),
       getSheetByName: (name: string) => {
         const id = call('ss.sheetByName', String(name)) as number | null;
@@ -521,7 +538,10 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
     getActiveSpreadsheet: () => spreadsheetFacade(),
     getActive: () => spreadsheetFacade(),
     getActiveSheet: () => spreadsheetFacade().getActiveSheet(),
-    getUi: () => ui,
+    getUi: () => {
+      call('ui.get');
+      return ui;
+    },
     flush: () => undefined,
     ProtectionType: enumOf('RANGE', 'SHEET'),
     DeveloperMetadataLocationType: enumOf('SPREADSHEET', 'SHEET', 'ROW', 'COLUMN'),

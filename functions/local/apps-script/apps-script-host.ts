@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { request as httpsRequest } from 'node:https';
+import { rootCertificates } from 'node:tls';
 import {
   boundsOfGridRange,
   formatA1,
@@ -15,6 +17,7 @@ import {
   type WorkbookModel,
 } from '../workbook';
 import { backgroundOf, withBackground } from './colours';
+import { CONSUMER_QUOTAS, DailyQuotaLedger, type DailyQuotas } from './daily-quotas';
 import type {
   AlertRecord,
   DialogRecord,
@@ -26,7 +29,8 @@ import type {
   ToastRecord,
   TriggerView,
 } from './host-views';
-import { displayValueFrom, scriptValueFrom, scriptValueOf } from './typed-input';
+import { displayValueFrom, scriptValueAt, scriptValueOf } from './typed-input';
+import { notAllowlisted, urlAllowlistOf } from './url-fetch-allowlist';
 import { utf8Bytes } from './utf8';
 
 /** Signs identity tokens as ScriptApp.getIdentityToken() returns them (the tests' own key pair). */
@@ -43,6 +47,11 @@ export interface Execution {
   /** Session.getEffectiveUser(): whose permissions, token and triggers apply. */
   effectiveUser: string;
   triggerUid?: string;
+  /**
+   * How it started: a person's click or page call ('user', the default), a simple trigger (onOpen:
+   * AuthMode.LIMITED, no service that needs authorisation), or an installable trigger (no UI).
+   */
+  mode?: 'user' | 'simple-trigger' | 'installable-trigger';
   activeSheetId?: number;
   heldLocks: Set<string>;
 }
@@ -57,6 +66,12 @@ export interface AppsScriptHostOptions {
   /** Clock of CacheService expirations. */
   now?: () => number;
   timeZone?: string;
+  /** The project's manifest (appsscript.json) as it is now: UrlFetchApp obeys its urlFetchWhitelist. */
+  manifest: () => { urlFetchWhitelist?: unknown };
+  /** PEM certificates UrlFetchApp trusts besides the public CAs (a local backend's self-signed one). */
+  trustedCertificates?: readonly string[];
+  /** Each user's daily quotas; default: a consumer account's (the stricter reading). */
+  quotasFor?: (email: string) => DailyQuotas;
 }
 
 /** Apps Script's quotas: 9 KB a property value, 500 KB a property store. */
@@ -65,6 +80,15 @@ export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 type PropertyScope = 'document' | 'user' | 'script';
 type Handler = (execution: Execution, ...args: never[]) => unknown;
+
+/**
+ * A simple trigger runs with AuthMode.LIMITED: services that need the user's authorisation throw
+ * (https://developers.google.com/apps-script/guides/triggers#restrictions: simple triggers "cannot
+ * access services that require authorization"), with Apps Script's usual wording.
+ */
+const notAuthorizedInSimpleTrigger = (method: string, scope: string) =>
+  `You do not have permission to call ${method}. Required permissions: ${scope}`;
+const NO_UI_HERE = 'Cannot call SpreadsheetApp.getUi() from this context.';
 
 const PROTECTED_CELL =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
@@ -99,6 +123,10 @@ export class AppsScriptHost {
   readonly fetchTimeoutMs: number;
   private readonly now: () => number;
   readonly timeZone: string;
+  private readonly manifest: () => { urlFetchWhitelist?: unknown };
+  private readonly trustedCertificates: readonly string[];
+  /** UrlFetch calls and trigger runtime per user per 24 hours, against their quotas. */
+  readonly quotas: DailyQuotaLedger;
 
   private readonly properties = new Map<string, Map<string, string>>();
   private readonly caches = new Map<string, Map<string, { value: string; expiresAt: number }>>();
@@ -125,6 +153,9 @@ export class AppsScriptHost {
     this.fetchTimeoutMs = options.fetchTimeoutMs ?? 60_000;
     this.now = options.now ?? Date.now;
     this.timeZone = options.timeZone ?? 'Etc/UTC';
+    this.manifest = options.manifest;
+    this.trustedCertificates = options.trustedCertificates ?? [];
+    this.quotas = new DailyQuotaLedger(options.quotasFor ?? (() => CONSUMER_QUOTAS), this.now);
   }
 
   // ---- what tests steer ----
@@ -492,9 +523,10 @@ export class AppsScriptHost {
     url: string,
     params: Record<string, unknown>,
   ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
-    if (!/^https?:\/\//i.test(url))
-      throw new Error(`Invalid argument: url (found "${url}", expected http:// or https://)`);
-    const method = String(params.method ?? 'get').toUpperCase();
+    const allowlist = urlAllowlistOf(this.manifest());
+    if (allowlist.problem !== '') throw new Error(allowlist.problem);
+    if (!allowlist.admits(url)) throw new Error(notAllowlisted(url));
+    let method = String(params.method ?? 'get').toUpperCase();
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(
       (params.headers as Record<string, unknown> | undefined) ?? {},
@@ -521,36 +553,97 @@ export class AppsScriptHost {
     }
     const record: FetchRecord = { method, url, ...(body === undefined ? {} : { body }) };
     this.fetches.push(record);
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        redirect: params.followRedirects === false ? 'manual' : 'follow',
-        signal: AbortSignal.timeout(this.fetchTimeoutMs),
-      });
-    } catch (error) {
-      const timedOut =
-        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      record.error = timedOut ? 'timeout' : 'unreachable';
-      throw new Error(timedOut ? `Timeout: ${url}` : `Address unavailable: ${url}`);
+    let target = url;
+    for (let hops = 0; ; hops += 1) {
+      let answer: { status: number; headers: Record<string, string>; text: string };
+      try {
+        answer = await this.httpsExchange(
+          target,
+          method,
+          headers,
+          body,
+          params.validateHttpsCertificates !== false,
+        );
+      } catch (error) {
+        const timedOut =
+          error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        record.error = timedOut ? 'timeout' : 'unreachable';
+        throw new Error(timedOut ? `Timeout: ${target}` : `Address unavailable: ${target}`);
+      }
+      const location = answer.headers.location;
+      if (params.followRedirects !== false && answer.status >= 300 && answer.status < 400 && location) {
+        if (hops >= 10) throw new Error(`Too many redirects: ${url}`);
+        target = new URL(location, target).toString();
+        // Unknown whether Apps Script checks a redirect's target against the allowlist: the double does.
+        if (!allowlist.admits(target)) throw new Error(notAllowlisted(target));
+        if (answer.status === 303 || (answer.status !== 307 && answer.status !== 308 && method === 'POST')) {
+          method = 'GET';
+          body = undefined;
+        }
+        continue;
+      }
+      record.status = answer.status;
+      if (answer.status >= 400 && params.muteHttpExceptions !== true) {
+        throw new Error(
+          `Request failed for ${url} returned code ${answer.status}. Truncated server response: ${answer.text.slice(0, 200)} (use muteHttpExceptions option to examine full response)`,
+        );
+      }
+      return answer;
     }
-    const text = await response.text();
-    record.status = response.status;
-    if (response.status >= 400 && params.muteHttpExceptions !== true) {
-      throw new Error(
-        `Request failed for ${url} returned code ${response.status}. Truncated server response: ${text.slice(0, 200)} (use muteHttpExceptions option to examine full response)`,
+  }
+
+  /** One request over TLS, trusting the public CAs and the certificate the sandbox was given. */
+  private httpsExchange(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    validateCertificates: boolean,
+  ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpsRequest(
+        url,
+        {
+          method,
+          headers: {
+            ...headers,
+            ...(body === undefined ? {} : { 'content-length': Buffer.byteLength(body) }),
+          },
+          ...(this.trustedCertificates.length === 0
+            ? {}
+            : { ca: [...rootCertificates, ...this.trustedCertificates] }),
+          rejectUnauthorized: validateCertificates,
+          signal: AbortSignal.timeout(this.fetchTimeoutMs),
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            const answerHeaders: Record<string, string> = {};
+            for (const [name, value] of Object.entries(response.headers)) {
+              if (value !== undefined) answerHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+            }
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: answerHeaders,
+              text: Buffer.concat(chunks).toString('utf8'),
+            });
+          });
+        },
       );
-    }
-    return { status: response.status, headers: Object.fromEntries(response.headers), text };
+      request.on('error', reject);
+      request.end(body);
+    });
   }
 
   // ---- every operation an execution may ask for ----
 
   private readonly ops = {
     'session.info': (execution: Execution) => ({
-      activeUser: execution.activeUser,
+      // User.getEmail: "not available in any context that allows a script to run without that user's
+      // authorization, like a simple onOpen(e)".
+      activeUser: execution.mode === 'simple-trigger' ? '' : execution.activeUser,
       effectiveUser: execution.effectiveUser,
       timeZone: this.timeZone,
     }),
@@ -564,6 +657,7 @@ export class AppsScriptHost {
         id: spreadsheet.id,
         name: spreadsheet.data.properties.title,
         locale: spreadsheet.data.properties.locale,
+        timeZone: spreadsheet.data.properties.timeZone,
       };
     },
     'ss.sheets': (execution: Execution) =>
@@ -624,7 +718,10 @@ export class AppsScriptHost {
       this.a1Of(this.spreadsheetFor(execution), range).split('!')[1] ?? '',
     'range.values': (execution: Execution, range: RangeRef) => {
       const sheet = this.sheetFor(execution, range.sheetId);
-      return this.grid(range, (row, column) => scriptValueFrom(sheet.getValue(row, column)));
+      const timeZone = this.spreadsheetFor(execution).data.properties.timeZone;
+      return this.grid(range, (row, column) =>
+        scriptValueAt(sheet.getValue(row, column), sheet.getFormat(row, column), timeZone),
+      );
     },
     'range.displayValues': (execution: Execution, range: RangeRef) => {
       const sheet = this.sheetFor(execution, range.sheetId);
@@ -786,6 +883,10 @@ export class AppsScriptHost {
       this.model.changed();
     },
 
+    /** SpreadsheetApp.getUi(): there is no UI to show anything in for an installable trigger. */
+    'ui.get': (execution: Execution) => {
+      if (execution.mode === 'installable-trigger') throw new Error(NO_UI_HERE);
+    },
     'ui.alert': (execution: Execution, title: string, message: string, buttons: string) => {
       const answer = this.alertAnswers.shift() ?? defaultAnswer(buttons);
       this.alerts.push({ user: execution.activeUser, title, message, buttons, answer });
@@ -871,15 +972,29 @@ export class AppsScriptHost {
     'lock.has': (execution: Execution, kind: string) =>
       this.lockState(this.lockScope(execution, kind)).holder === execution.id,
 
-    'url.fetch': (_execution: Execution, url: string, params: Record<string, unknown>) =>
-      this.fetchUrl(url, params),
+    'url.fetch': (execution: Execution, url: string, params: Record<string, unknown>) => {
+      if (execution.mode === 'simple-trigger') {
+        throw new Error(
+          notAuthorizedInSimpleTrigger(
+            'UrlFetchApp.fetch',
+            'https://www.googleapis.com/auth/script.external_request',
+          ),
+        );
+      }
+      this.quotas.countUrlFetch(execution.effectiveUser);
+      return this.fetchUrl(url, params);
+    },
 
-    'script.identityToken': (execution: Execution, withEmail: boolean) =>
-      this.signer.sign({
+    'script.identityToken': (execution: Execution, withEmail: boolean) => {
+      if (execution.mode === 'simple-trigger') {
+        throw new Error(notAuthorizedInSimpleTrigger('ScriptApp.getIdentityToken', 'openid'));
+      }
+      return this.signer.sign({
         ...(withEmail ? { email: execution.effectiveUser, email_verified: true } : {}),
         aud: this.audience,
         sub: createHash('sha256').update(execution.effectiveUser).digest('hex').slice(0, 21),
-      }),
+      });
+    },
     'script.authorizationStatus': (execution: Execution) =>
       this.isAuthorized(execution.effectiveUser) ? 'NOT_REQUIRED' : 'REQUIRED',
     'script.newTrigger': (

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { CellFormat, UserEnteredValue } from '../workbook';
 
 /** en_US as Sheets reads it: "1,234.5" is a number, "4.000.000" is text. */
@@ -52,4 +53,42 @@ export function displayValueFrom(value: UserEnteredValue | undefined): string {
   const plain = scriptValueFrom(value);
   if (typeof plain === 'boolean') return plain ? 'TRUE' : 'FALSE';
   return String(plain);
+}
+
+/** Sheets' serial dates count days from 1899-12-30 (https://developers.google.com/sheets/api/guides/formats). */
+const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DATE_TYPES = new Set(['DATE', 'DATE_TIME', 'TIME']);
+
+/**
+ * What getValues() answers for one cell: a number in a cell formatted as a date (DATE, DATE_TIME,
+ * TIME) is a Date, the serial's wall-clock time in the spreadsheet's time zone, as SpreadsheetApp
+ * answers it; anything else as scriptValueFrom.
+ */
+export function scriptValueAt(
+  value: UserEnteredValue | undefined,
+  format: CellFormat | undefined,
+  timeZone: string,
+): string | number | boolean | Date {
+  const type = format?.numberFormat?.type;
+  if (value === undefined || !('numberValue' in value) || type === undefined || type === null) {
+    return scriptValueFrom(value);
+  }
+  if (!DATE_TYPES.has(type)) return value.numberValue;
+  const wall = DateTime.fromMillis(SERIAL_EPOCH_UTC + Math.round(value.numberValue * 86_400_000), {
+    zone: 'utc',
+  });
+  const local = DateTime.fromObject(
+    {
+      year: wall.year,
+      month: wall.month,
+      day: wall.day,
+      hour: wall.hour,
+      minute: wall.minute,
+      second: wall.second,
+      millisecond: wall.millisecond,
+    },
+    { zone: timeZone },
+  );
+  if (!local.isValid) throw new Error(`The spreadsheet's time zone "${timeZone}" is not a time zone.`);
+  return new Date(local.toMillis());
 }

@@ -1,6 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
   type GridRect,
+  metadataVisibleTo,
   type Spreadsheet,
   toApiMetadata,
   WorkbookError,
@@ -10,6 +11,7 @@ import { applyBatchUpdate } from './batch-update/apply-batch-update';
 import { addSheet } from './batch-update/sheet-requests';
 import { metadataMatching } from './data-filter';
 import { type FieldMask, filterByFieldMask, parseFieldMask } from './field-mask';
+import { projectOfCaller } from './local-access-token';
 import {
   checkShape,
   DATA_FILTER_SHAPE,
@@ -246,7 +248,12 @@ export const API_METHODS = {
     if (filters.length === 0) throw invalidArgument('Must specify at least one data filter.');
     const matches = new Map<number, sheets_v4.Schema$MatchedDeveloperMetadata>();
     filters.forEach((filter, index) => {
-      for (const metadata of metadataMatching(spreadsheet, filter, `dataFilters[${index}]`)) {
+      for (const metadata of metadataMatching(
+        spreadsheet,
+        filter,
+        `dataFilters[${index}]`,
+        projectOfCaller(caller),
+      )) {
         const known = matches.get(metadata.metadataId);
         if (known) known.dataFilters?.push(filter);
         else
@@ -267,7 +274,7 @@ export const API_METHODS = {
     if (!Number.isInteger(id))
       throw invalidArgument(`Invalid value at 'metadata_id' (TYPE_INT32), "${pathParameter}"`);
     const metadata = spreadsheet.metadataById(id);
-    if (metadata === undefined) throw notFound();
+    if (metadata === undefined || !metadataVisibleTo(metadata, projectOfCaller(caller))) throw notFound();
     return filterByFieldMask(toApiMetadata(metadata), maskOf(query));
   },
 } satisfies Record<string, ApiMethod>;

@@ -1,5 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { type LocatedMetadata, locationTypeOf, type Spreadsheet } from '../workbook';
+import { type LocatedMetadata, locationTypeOf, metadataVisibleTo, type Spreadsheet } from '../workbook';
 import { invalidArgument, notImplemented } from './sheets-api-error';
 
 /**
@@ -10,6 +10,8 @@ export function metadataMatching(
   spreadsheet: Spreadsheet,
   filter: sheets_v4.Schema$DataFilter,
   at: string,
+  /** The caller's project: PROJECT metadata of other projects is never matched. */
+  project: string,
 ): LocatedMetadata[] {
   const lookup = filter.developerMetadataLookup;
   if (lookup === undefined || lookup === null) {
@@ -23,6 +25,7 @@ export function metadataMatching(
   }
   const location = lookup.metadataLocation;
   return spreadsheet.allMetadata().filter((metadata) => {
+    if (!metadataVisibleTo(metadata, project)) return false;
     if (lookup.metadataId != null && metadata.metadataId !== lookup.metadataId) return false;
     if (lookup.metadataKey != null && metadata.metadataKey !== lookup.metadataKey) return false;
     if (lookup.metadataValue != null && metadata.metadataValue !== lookup.metadataValue) return false;

@@ -16,5 +16,12 @@ export function emailOfLocalToken(authorization: string | undefined): string | u
   return email.includes('@') ? email : undefined;
 }
 
+/**
+ * The Cloud project a caller belongs to, for PROJECT-visible developer metadata: the domain of its
+ * e-mail. A service account "sa@my-project.iam.gserviceaccount.com" is thus in its own project, and
+ * two accounts of one domain share one. Kept simple on purpose: the product only uses DOCUMENT.
+ */
+export const projectOfCaller = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
+
 /** The service account e-mail the functions use against the local Sheets API, unless configured. */
 export const LOCAL_SERVICE_ACCOUNT_EMAIL = 'va-assess@local.iam.example';

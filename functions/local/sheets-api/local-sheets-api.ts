@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { refuseOversizedBodies } from '../refuse-oversized-bodies';
 import { WorkbookError, WorkbookModel } from '../workbook';
 import { API_METHODS, type ApiMethodName, QUERY_PARAMETERS } from './api-methods';
+import { checkControlCaller, checkHost } from './caller-origin';
+import { discoveryMethod } from './discovery/discovery-document';
+import { validateQuery, validateRequestBody } from './discovery/validate-against-discovery';
 import { type Fault, FaultInjector, faultSchema } from './fault-injector';
 import { emailOfLocalToken } from './local-access-token';
 import { RequestCounter } from './request-counter';
+import { MAX_RECEIVED_BYTES, MAX_REQUEST_BYTES, requestTooLargeMessage } from './request-limits';
 import { invalidArgument, notImplemented, SheetsApiError } from './sheets-api-error';
 
 export interface LocalSheetsApi {
@@ -60,6 +65,15 @@ interface Route {
 
 const VERBS = new Set(['batchUpdate', 'batchGet', 'search', ...Object.keys(UNIMPLEMENTED_VERBS)]);
 
+/** A path segment decoded; a bad percent-encoding is the client's error (400), not a crash (500). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw invalidArgument(`Invalid request path: "${segment.slice(0, 100)}" is not valid percent-encoding.`);
+  }
+}
+
 /**
  * Splits "abc:batchUpdate" into id and verb. Only a known verb counts, so a range typed with a
  * raw ":" ("Metrics!A1:F4", as curl sends it) stays one range.
@@ -68,8 +82,8 @@ function splitVerb(segment: string): [string, string | undefined] {
   const colon = segment.lastIndexOf(':');
   const verb = colon < 0 ? undefined : segment.slice(colon + 1);
   return verb !== undefined && VERBS.has(verb)
-    ? [decodeURIComponent(segment.slice(0, colon)), verb]
-    : [decodeURIComponent(segment), undefined];
+    ? [decodeSegment(segment.slice(0, colon)), verb]
+    : [decodeSegment(segment), undefined];
 }
 
 function route(httpMethod: string, pathname: string): Route {
@@ -120,9 +134,22 @@ function route(httpMethod: string, pathname: string): Route {
   throw unknown();
 }
 
+/**
+ * The JSON body, at most MAX_REQUEST_BYTES of it held: past that the rest is read and dropped (the
+ * server's MAX_RECEIVED_BYTES guard ends a longer one) and the request refused with 400.
+ */
 async function readBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
+  let received = 0;
+  for await (const chunk of request) {
+    received += (chunk as Buffer).length;
+    if (received <= MAX_REQUEST_BYTES) chunks.push(chunk as Buffer);
+  }
+  if (received > MAX_REQUEST_BYTES) {
+    throw invalidArgument(
+      `${requestTooLargeMessage(MAX_REQUEST_BYTES)} (The local Sheets API refuses bodies over Google's recommended 2 MB maximum payload: https://developers.google.com/sheets/api/limits)`,
+    );
+  }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return undefined;
   try {
@@ -141,9 +168,18 @@ function send(
   headers: Record<string, string> = {},
 ): void {
   const text = JSON.stringify(body, null, 2);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', ...headers });
+  // A declared length keeps the connection open after the answer: without it Node closes at once
+  // when the request body is still arriving (a refused upload), and the client loses the answer.
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=UTF-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   response.end(text);
 }
+
+/** Thrown after an injected fault destroyed the socket: there is nobody left to answer. */
+class ConnectionReset extends Error {}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -163,10 +199,20 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
   const faults = new FaultInjector();
 
   let saveTimer: NodeJS.Timeout | undefined;
+  // A save that fails (disk full, a file too large) is reported and retried on the next change: it
+  // must not end the process, and with it DynamoDB Local and the API (issue 16).
   const saveNow = () => {
     if (saveTimer !== undefined) clearTimeout(saveTimer);
     saveTimer = undefined;
-    if (persistFile !== undefined) model.saveToFile(persistFile);
+    if (persistFile === undefined) return;
+    try {
+      model.saveToFile(persistFile);
+    } catch (error) {
+      console.error(
+        `local Sheets API: could not save the workbook to ${persistFile} (it keeps running; the next change tries again):`,
+        String(error),
+      );
+    }
   };
   // Saving is deferred a little so a burst of changes (or the Apps Script face) writes once.
   const unsubscribe = model.onChange(() => {
@@ -175,6 +221,7 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
   });
 
   const handleControl = async (request: IncomingMessage, response: ServerResponse, pathname: string) => {
+    checkControlCaller(request);
     const segments = pathname.split('/').filter(Boolean).slice(1);
     const method = request.method ?? 'GET';
     if (method === 'GET' && segments.join('/') === 'requests') return send(response, 200, counter.snapshot());
@@ -222,15 +269,23 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    checkHost(request);
+    const target = request.url ?? '/';
+    // Origin-form only ("/v4/..."): "//host/..." or an absolute URL would name another server.
+    if (!target.startsWith('/') || target.startsWith('//'))
+      throw invalidArgument(`Invalid request target "${target.slice(0, 100)}".`);
+    const url = new URL(target, 'http://localhost');
     if (url.pathname.startsWith('/__local/')) return handleControl(request, response, url.pathname);
     const found = route(request.method ?? 'GET', url.pathname);
     counter.count(found.method);
     const fault = faults.take(found.method);
-    if (fault !== undefined && !fault.afterApplying) {
-      if (fault.delayMs > 0) await sleep(fault.delayMs);
-      throw fault.error;
-    }
+    if (fault !== undefined && fault.delayMs > 0) await sleep(fault.delayMs);
+    const fail = (injected: NonNullable<typeof fault>): never => {
+      if (injected.error !== undefined) throw injected.error;
+      request.socket.destroy();
+      throw new ConnectionReset();
+    };
+    if (fault !== undefined && !fault.afterApplying) fail(fault);
     const caller = emailOfLocalToken(request.headers.authorization);
     if (caller === undefined) {
       throw new SheetsApiError(
@@ -245,9 +300,12 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
         );
       }
     }
+    const discovered = discoveryMethod(`sheets.${found.method}`);
+    validateQuery(discovered, url.searchParams);
     const alt = url.searchParams.get('alt');
     if (alt !== null && alt !== 'json') throw notImplemented(`alt=${alt}`);
     const body = request.method === 'GET' ? undefined : await readBody(request);
+    validateRequestBody(discovered, body);
     const result = API_METHODS[found.method](model, {
       caller,
       spreadsheetId: found.spreadsheetId,
@@ -255,16 +313,15 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
       query: url.searchParams,
       body,
     });
-    if (fault !== undefined) {
-      // Applied, but the caller is told it failed: the answer was lost on the way back.
-      if (fault.delayMs > 0) await sleep(fault.delayMs);
-      throw fault.error;
-    }
+    if (fault?.afterApplying) fail(fault);
     send(response, 200, result);
   };
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
+      if (error instanceof ConnectionReset) return;
+      // Already answered (a body refused while streaming, then cut): nothing more to say.
+      if (response.headersSent) return;
       if (error instanceof SheetsApiError) return send(response, error.code, error.body(), error.headers);
       if (error instanceof WorkbookError) {
         const mapped =
@@ -282,6 +339,15 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
       );
       send(response, internal.code, internal.body());
     });
+  });
+  refuseOversizedBodies(server, MAX_RECEIVED_BYTES, (response, size) => {
+    const refusal = new SheetsApiError(
+      'PAYLOAD_TOO_LARGE',
+      `${requestTooLargeMessage(MAX_RECEIVED_BYTES)}${size === undefined ? '' : ` This one declared ${size}.`} The local Sheets API stops reading and closes the connection.`,
+    );
+    // No "Connection: close" here: Node would close at once, while the client still sends, and
+    // the client could lose this answer; refuseOversizedBodies closes after a short linger.
+    send(response, refusal.code, refusal.body());
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,11 @@
 import { invalidArgument } from './sheets-api-error';
 
 /**
- * The fields the local Sheets API implements, request kind by request kind. Anything else in a
- * payload is refused with Google's "Unknown name" error, so code cannot rely on a field the double
- * would silently ignore. `true` is a scalar (or a value taken whole); `[shape]` is a list.
+ * The fields the local Sheets API implements, request kind by request kind: a narrower check after
+ * the discovery document's (discovery/validate-against-discovery.ts), which refuses what Google does
+ * not know. A field Google knows and this double does not build is refused here, so code cannot rely
+ * on a field the double would silently ignore; the shapes also check field masks (field-mask.ts).
+ * `true` is a scalar (or a value taken whole); `[shape]` is a list.
  */
 export type Shape = true | readonly [Shape] | { readonly [name: string]: Shape };
 
@@ -156,7 +158,8 @@ export function checkShape(value: unknown, shape: Shape, at: string): void {
   }
   const fields = shape as Record<string, Shape>;
   for (const [name, inner] of Object.entries(value)) {
-    const innerShape = fields[name];
+    // Own fields only: "constructor" must not find Object.prototype's.
+    const innerShape = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (innerShape === undefined) {
       throw invalidArgument(
         `Invalid JSON payload received. Unknown name "${name}" at '${at}': Cannot find field (or it is not implemented by the local Sheets API; implemented here: ${Object.keys(fields).join(', ')}).`,

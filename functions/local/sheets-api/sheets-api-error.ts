@@ -4,6 +4,8 @@ export type GoogleStatus =
   | 'UNAUTHENTICATED'
   | 'PERMISSION_DENIED'
   | 'NOT_FOUND'
+  /** Not a canonical code: Google's HTTP front end answers 413 to a body it will not read. */
+  | 'PAYLOAD_TOO_LARGE'
   | 'RESOURCE_EXHAUSTED'
   | 'INTERNAL'
   | 'UNAVAILABLE';
@@ -13,6 +15,7 @@ const CODES: Record<GoogleStatus, number> = {
   UNAUTHENTICATED: 401,
   PERMISSION_DENIED: 403,
   NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
   RESOURCE_EXHAUSTED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,

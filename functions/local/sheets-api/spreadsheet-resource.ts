@@ -1,13 +1,16 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
   type GridRect,
+  metadataVisibleTo,
   type ProtectedRangeData,
   type Sheet,
   type SheetData,
   type Spreadsheet,
+  type StoredMetadata,
   toApiMetadata,
 } from '../workbook';
 import { readableCellData } from './cell-data';
+import { projectOfCaller } from './local-access-token';
 
 const DEFAULT_ROW_PIXELS = 21;
 const DEFAULT_COLUMN_PIXELS = 100;
@@ -52,7 +55,12 @@ export function protectedRangeOf(
 }
 
 /** GridData for a rectangle, trimmed of trailing empty rows and cells as Google trims it. */
-export function gridDataOf(sheet: Sheet, rect: GridRect): sheets_v4.Schema$GridData {
+/** `visible` says which developer metadata the caller may see (PROJECT metadata of other projects: not). */
+export function gridDataOf(
+  sheet: Sheet,
+  rect: GridRect,
+  visible: (metadata: StoredMetadata) => boolean,
+): sheets_v4.Schema$GridData {
   const rowData: sheets_v4.Schema$RowData[] = [];
   for (let row = rect.startRow; row < rect.endRow; row++) {
     const cells = sheet.data.rows[row]?.cells ?? [];
@@ -74,7 +82,7 @@ export function gridDataOf(sheet: Sheet, rect: GridRect): sheets_v4.Schema$GridD
         pixelSize: entry?.pixelSize ?? (dimension === 'ROWS' ? DEFAULT_ROW_PIXELS : DEFAULT_COLUMN_PIXELS),
       };
       if (entry?.hiddenByUser) properties.hiddenByUser = true;
-      const here = (entry?.metadata ?? []).map((metadata) => {
+      const here = (entry?.metadata ?? []).filter(visible).map((metadata) => {
         const span = located.find((found) => found.metadata.metadataId === metadata.metadataId);
         return toApiMetadata({
           ...metadata,
@@ -114,20 +122,23 @@ export function spreadsheetResourceOf(
   options: ResourceOptions,
 ): sheets_v4.Schema$Spreadsheet {
   const data = spreadsheet.data;
+  const project = projectOfCaller(options.caller);
+  const visible = (metadata: StoredMetadata) => metadataVisibleTo(metadata, project);
   const sheets = spreadsheet
     .sheets()
     .filter((sheet) => options.onlySheets === undefined || options.onlySheets.has(sheet.sheetId))
     .map((sheet) => {
       const resource: sheets_v4.Schema$Sheet = { properties: sheetPropertiesOf(sheet.data) };
       const rects = options.gridData?.get(sheet.sheetId);
-      if (rects !== undefined) resource.data = rects.map((rect) => gridDataOf(sheet, rect));
+      if (rects !== undefined) resource.data = rects.map((rect) => gridDataOf(sheet, rect, visible));
       if (sheet.data.protectedRanges.length > 0) {
         resource.protectedRanges = sheet.data.protectedRanges.map((range) =>
           protectedRangeOf(range, options.caller, data.owner),
         );
       }
-      if (sheet.data.metadata.length > 0) {
-        resource.developerMetadata = sheet.data.metadata.map((metadata) =>
+      const sheetMetadata = sheet.data.metadata.filter(visible);
+      if (sheetMetadata.length > 0) {
+        resource.developerMetadata = sheetMetadata.map((metadata) =>
           toApiMetadata({ ...metadata, location: { kind: 'sheet', sheetId: sheet.sheetId } }),
         );
       }
@@ -139,8 +150,9 @@ export function spreadsheetResourceOf(
     sheets,
     spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${data.spreadsheetId}/edit`,
   };
-  if (data.metadata.length > 0) {
-    resource.developerMetadata = data.metadata.map((metadata) =>
+  const spreadsheetMetadata = data.metadata.filter(visible);
+  if (spreadsheetMetadata.length > 0) {
+    resource.developerMetadata = spreadsheetMetadata.map((metadata) =>
       toApiMetadata({ ...metadata, location: { kind: 'spreadsheet' } }),
     );
   }

@@ -12,7 +12,17 @@ export interface StoredMetadata {
   metadataKey: string;
   metadataValue?: string;
   visibility: MetadataVisibility;
+  /**
+   * With PROJECT visibility, the Cloud project that made it so: "Project-visible metadata is only
+   * visible to and accessible by the developer project that created the metadata"
+   * (https://developers.google.com/sheets/api/guides/metadata#metadata_visibility). Never shown.
+   */
+  project?: string;
 }
+
+/** Whether a caller of `project` may see (read, search, match, change) this metadata. */
+export const metadataVisibleTo = (metadata: StoredMetadata, project: string | undefined): boolean =>
+  metadata.visibility === 'DOCUMENT' || (project !== undefined && metadata.project === project);
 
 export type Dimension = 'ROWS' | 'COLUMNS';
 
@@ -26,7 +36,7 @@ export type LocatedMetadata = StoredMetadata & { location: MetadataAnchor };
 
 /** The API's representation of located metadata. */
 export function toApiMetadata(metadata: LocatedMetadata): sheets_v4.Schema$DeveloperMetadata {
-  const { location, ...stored } = metadata;
+  const { location, project: _hidden, ...stored } = metadata;
   return { ...stored, location: toApiLocation(location) };
 }
 

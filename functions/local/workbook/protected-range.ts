@@ -26,3 +26,10 @@ export function protectionBlocks(
   }
   return !protection.editors.users.includes(email.toLowerCase());
 }
+
+/** A range naming only its sheet protects the whole sheet ("sheet protection" in Google's UI). */
+export const isWholeSheetRange = (range: GridRange): boolean =>
+  range.startRowIndex == null &&
+  range.endRowIndex == null &&
+  range.startColumnIndex == null &&
+  range.endColumnIndex == null;

@@ -33,6 +33,20 @@ function checkCellTextLength(value: Cell['userEnteredValue']): void {
   }
 }
 
+/**
+ * "Up to 10 million cells or 18,278 columns (column ZZZ)" (https://support.google.com/drive/answer/37603).
+ * Google's wording for the column limit is not documented: this one names it.
+ */
+export const MAX_COLUMNS_PER_SHEET = 18_278;
+
+export function checkColumnCount(columnCount: number): void {
+  if (columnCount > MAX_COLUMNS_PER_SHEET) {
+    throw new WorkbookError(
+      `This action would increase the number of columns in the sheet to ${columnCount}, above the limit of ${MAX_COLUMNS_PER_SHEET} columns (column ZZZ).`,
+    );
+  }
+}
+
 export const emptyRow = (): RowData => ({ cells: [], metadata: [] });
 export const emptyColumn = (): ColumnData => ({ metadata: [] });
 
@@ -57,7 +71,16 @@ function sortRank(value: UserEnteredValue | undefined): [number, number | string
  * A view over SheetData: it holds no state of its own.
  */
 export class Sheet {
-  constructor(readonly data: SheetData) {}
+  /** `makeRoom(cells)` throws when the spreadsheet cannot grow by that many cells (Google's limit). */
+  constructor(
+    readonly data: SheetData,
+    private readonly makeRoom: (addedCells: number) => void = () => {},
+  ) {}
+
+  private checkGrowth(dimension: Dimension, count: number): void {
+    if (dimension === 'COLUMNS') checkColumnCount(this.columnCount + count);
+    this.makeRoom(count * (dimension === 'ROWS' ? this.columnCount : this.rowCount));
+  }
 
   get sheetId(): number {
     return this.data.properties.sheetId;
@@ -261,6 +284,7 @@ export class Sheet {
     if (count <= 0)
       throw new WorkbookError('Invalid dimension range: the range must hold at least one row or column.');
     this.checkDimensionSpan(dimension, start, start);
+    this.checkGrowth(dimension, count);
     if (inheritFromBefore && start === 0) {
       throw new WorkbookError(
         'Cannot inherit from before the first row or column (inheritFromBefore with startIndex 0).',
@@ -305,6 +329,7 @@ export class Sheet {
 
   appendDimension(dimension: Dimension, count: number): void {
     if (count <= 0) throw new WorkbookError('Invalid appendDimension: length must be greater than 0.');
+    this.checkGrowth(dimension, count);
     if (dimension === 'ROWS') {
       for (let i = 0; i < count; i++) this.data.rows.push(emptyRow());
     } else {

@@ -5,8 +5,15 @@ import type {
   StoredMetadata,
 } from './developer-metadata';
 import { boundsOfGridRange, type GridRange } from './grid-range';
-import { type ProtectedRangeData, protectionBlocks } from './protected-range';
-import { DEFAULT_COLUMN_COUNT, DEFAULT_ROW_COUNT, emptyColumn, emptyRow, Sheet } from './sheet';
+import { isWholeSheetRange, type ProtectedRangeData, protectionBlocks } from './protected-range';
+import {
+  checkColumnCount,
+  DEFAULT_COLUMN_COUNT,
+  DEFAULT_ROW_COUNT,
+  emptyColumn,
+  emptyRow,
+  Sheet,
+} from './sheet';
 import type { SheetData, SpreadsheetData } from './workbook-data';
 import { WorkbookError } from './workbook-error';
 
@@ -30,6 +37,13 @@ export interface MetadataQuery {
 }
 
 /** A view over one spreadsheet's data, for both faces (Sheets API and SpreadsheetApp). */
+/**
+ * "Up to 10 million cells or 18,278 columns (column ZZZ) for spreadsheets that are created in or
+ * converted to Google Sheets" (https://support.google.com/drive/answer/37603). One request once
+ * grew a sheet by 20 million rows and took the local stack down; the limit keeps memory bounded.
+ */
+export const MAX_CELLS_PER_SPREADSHEET = 10_000_000;
+
 export class Spreadsheet {
   constructor(readonly data: SpreadsheetData) {}
 
@@ -51,19 +65,41 @@ export class Spreadsheet {
     if (id >= this.data.nextId) this.data.nextId = id + 1;
   }
 
+  /** Cells of every sheet: Google counts them against MAX_CELLS_PER_SPREADSHEET, empty or not. */
+  cellCount(): number {
+    return this.data.sheets.reduce(
+      (sum, sheet) =>
+        sum + sheet.properties.gridProperties.rowCount * sheet.properties.gridProperties.columnCount,
+      0,
+    );
+  }
+
+  /** Refuses growth past Google's cell limit before anything is allocated. */
+  checkRoomForCells(added: number): void {
+    if (added > 0 && this.cellCount() + added > MAX_CELLS_PER_SPREADSHEET) {
+      throw new WorkbookError(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS_PER_SPREADSHEET} cells.`,
+      );
+    }
+  }
+
+  private sheetOf(data: SheetData): Sheet {
+    return new Sheet(data, (added) => this.checkRoomForCells(added));
+  }
+
   sheets(): Sheet[] {
-    return this.data.sheets.map((data) => new Sheet(data));
+    return this.data.sheets.map((data) => this.sheetOf(data));
   }
 
   sheetById(sheetId: number): Sheet {
     const data = this.data.sheets.find((sheet) => sheet.properties.sheetId === sheetId);
     if (data === undefined) throw new WorkbookError(`No grid with id: ${sheetId}`);
-    return new Sheet(data);
+    return this.sheetOf(data);
   }
 
   findSheetById(sheetId: number): Sheet | undefined {
     const data = this.data.sheets.find((sheet) => sheet.properties.sheetId === sheetId);
-    return data === undefined ? undefined : new Sheet(data);
+    return data === undefined ? undefined : this.sheetOf(data);
   }
 
   /** Exact title first, then case-insensitive, as Google resolves A1 sheet names. */
@@ -71,7 +107,7 @@ export class Spreadsheet {
     const data =
       this.data.sheets.find((sheet) => sheet.properties.title === title) ??
       this.data.sheets.find((sheet) => sheet.properties.title.toLowerCase() === title.toLowerCase());
-    return data === undefined ? undefined : new Sheet(data);
+    return data === undefined ? undefined : this.sheetOf(data);
   }
 
   private reindex(): void {
@@ -118,6 +154,8 @@ export class Spreadsheet {
     if (rowCount < 1 || columnCount < 1) {
       throw new WorkbookError('Invalid gridProperties: a sheet needs at least one row and one column.');
     }
+    checkColumnCount(columnCount);
+    this.checkRoomForCells(rowCount * columnCount);
     const index = spec.index ?? this.data.sheets.length;
     if (index < 0 || index > this.data.sheets.length) {
       throw new WorkbookError(`Invalid index ${index}: must be between 0 and ${this.data.sheets.length}.`);
@@ -142,7 +180,7 @@ export class Spreadsheet {
     };
     this.data.sheets.splice(index, 0, data);
     this.reindex();
-    return new Sheet(data);
+    return this.sheetOf(data);
   }
 
   deleteSheet(sheetId: number): void {
@@ -246,6 +284,8 @@ export class Spreadsheet {
       metadataValue?: string;
       visibility: MetadataVisibility;
       metadataId?: number;
+      /** The creating caller's Cloud project: kept for PROJECT visibility. */
+      project?: string;
     },
   ): LocatedMetadata {
     if (fields.metadataKey === '')
@@ -268,6 +308,7 @@ export class Spreadsheet {
       visibility: fields.visibility,
     };
     if (fields.metadataValue !== undefined) stored.metadataValue = fields.metadataValue;
+    if (fields.visibility === 'PROJECT' && fields.project !== undefined) stored.project = fields.project;
     for (const holder of this.holders(anchor)) holder.push({ ...stored });
     const created = this.metadataById(metadataId);
     if (created === undefined) throw new Error(`metadata ${metadataId} vanished right after being created`);
@@ -297,6 +338,8 @@ export class Spreadsheet {
       metadataValue?: string | null;
       visibility?: MetadataVisibility;
       location?: MetadataAnchor;
+      /** The changing caller's Cloud project: it owns the metadata if this makes it PROJECT-visible. */
+      project?: string;
     },
   ): LocatedMetadata {
     const current = this.metadataById(metadataId);
@@ -312,6 +355,8 @@ export class Spreadsheet {
     const value =
       change.metadataValue === undefined ? current.metadataValue : (change.metadataValue ?? undefined);
     if (value !== undefined) next.metadataValue = value;
+    const project = current.visibility === 'PROJECT' ? current.project : change.project;
+    if (next.visibility === 'PROJECT' && project !== undefined) next.project = project;
     if (change.location !== undefined) {
       const holders = this.holders(change.location);
       this.deleteMetadata(metadataId);
@@ -338,6 +383,46 @@ export class Spreadsheet {
     return this.data.sheets.flatMap((sheet) => structuredClone(sheet.protectedRanges));
   }
 
+  /**
+   * The rules Google documents for ProtectedRange
+   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange):
+   * "Unprotected ranges are only supported on protected sheets", so they need a whole-sheet
+   * protection and lie in that sheet; and a sheet is protected as a whole at most once (the UI
+   * offers to change the existing sheet protection; the API's answer is not documented, so the
+   * stricter reading: refused).
+   */
+  private checkProtectionRules(
+    target: Sheet,
+    range: GridRange,
+    unprotectedRanges: GridRange[] | undefined,
+    exceptId?: number,
+  ): void {
+    const wholeSheet = isWholeSheetRange(range);
+    if (wholeSheet) {
+      const existing = target.data.protectedRanges.find(
+        (other) => other.protectedRangeId !== exceptId && isWholeSheetRange(other.range),
+      );
+      if (existing !== undefined) {
+        throw new WorkbookError(
+          `Sheet "${target.title}" already has sheet protection (protectedRangeId ${existing.protectedRangeId}): a sheet is protected as a whole at most once.`,
+        );
+      }
+    }
+    if ((unprotectedRanges ?? []).length === 0) return;
+    if (!wholeSheet) {
+      throw new WorkbookError(
+        'Unprotected ranges are only supported on protected sheets: unprotectedRanges needs a protectedRange whose range is a whole sheet (only sheetId set).',
+      );
+    }
+    for (const inner of unprotectedRanges ?? []) {
+      if ((inner.sheetId ?? 0) !== target.sheetId) {
+        throw new WorkbookError(
+          `An unprotected range must lie in the protected sheet ${target.sheetId}, not in sheet ${inner.sheetId ?? 0}.`,
+        );
+      }
+    }
+  }
+
   private checkProtectedRange(range: GridRange): Sheet {
     const sheet = this.sheetById(range.sheetId ?? 0);
     sheet.checkRect(sheet.rectWithin(boundsOfGridRange(range)));
@@ -354,6 +439,7 @@ export class Spreadsheet {
   ): ProtectedRangeData {
     const sheet = this.checkProtectedRange(spec.range);
     for (const inner of spec.unprotectedRanges ?? []) this.checkProtectedRange(inner);
+    this.checkProtectionRules(sheet, spec.range, spec.unprotectedRanges);
     let protectedRangeId: number;
     if (spec.protectedRangeId !== undefined) {
       if (this.protectedRanges().some((range) => range.protectedRangeId === spec.protectedRangeId)) {
@@ -393,6 +479,7 @@ export class Spreadsheet {
     const { sheet, index } = this.protectedRangeLocation(next.protectedRangeId);
     const target = this.checkProtectedRange(next.range);
     for (const inner of next.unprotectedRanges ?? []) this.checkProtectedRange(inner);
+    this.checkProtectionRules(target, next.range, next.unprotectedRanges, next.protectedRangeId);
     const stored: ProtectedRangeData = structuredClone({
       ...next,
       range: { ...next.range, sheetId: target.sheetId },

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Spreadsheet } from './spreadsheet';
 import { newSpreadsheetId } from './spreadsheet-id';
@@ -130,11 +130,26 @@ export class WorkbookModel {
     return { format: 'va-assess-local-workbook', version: 1, spreadsheets: [...this.spreadsheets.values()] };
   }
 
-  /** Written to a temporary file then renamed, so a crash never leaves half a file. */
+  /**
+   * Written to a temporary file then renamed, so a crash never leaves half a file. One spreadsheet
+   * at a time: a single JSON string of the whole model once passed V8's string limit ("RangeError:
+   * Invalid string length") with several large spreadsheets; each one alone stays under it, as
+   * Google's 10,000,000-cell limit bounds it.
+   */
   saveToFile(path: string): void {
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.toJSON()));
+    const { spreadsheets, ...header } = this.toJSON();
+    const file = openSync(temporary, 'w');
+    try {
+      writeSync(file, `${JSON.stringify(header).slice(0, -1)},"spreadsheets":[`);
+      spreadsheets.forEach((data, index) => {
+        writeSync(file, `${index === 0 ? '' : ','}${JSON.stringify(data)}`);
+      });
+      writeSync(file, ']}');
+    } finally {
+      closeSync(file);
+    }
     renameSync(temporary, path);
   }
 

@@ -31,7 +31,8 @@ export interface SheetsCredentials {
 
 /**
  * Local server: its token for the configured (or local default) e-mail. A key from the environment
- * (AWS, where a secret's value is injected): that service account. Otherwise Application Default
+ * (AWS: read from Secrets Manager at cold start by functions/commons/secrets.ts, via
+ * SHEETS_SERVICE_ACCOUNT_KEY_ARN): that service account. Otherwise Application Default
  * Credentials (Google Cloud: the function's own service account).
  */
 export function sheetsCredentials(settings: SheetsCredentialSettings): SheetsCredentials {

@@ -3,7 +3,6 @@ import { apiPaths } from '../../../functions/api/contract';
 import {
   type AddonSandbox,
   outboxItemsOf,
-  privateAddonCopy,
   runEnableLiveValidation,
   runSetUp,
   saveSettings,
@@ -12,9 +11,15 @@ import {
   valueCellOf,
 } from '../../../functions/local/apps-script';
 import { backgroundOf } from '../../../functions/local/apps-script/colours';
+import {
+  type LocalCertificate,
+  makeLocalCertificate,
+  startTlsFront,
+  type TlsFront,
+} from '../../../functions/local/apps-script/local-tls';
 import { type ServedRouter, serveRouter } from '../../../functions/local/serve-router';
 import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../functions/local/sheets-api';
-import { ADDON_DIST, buildAddon } from '../../../scripts/build-addon';
+import { buildAddonForBackend } from '../../../scripts/build-addon';
 import { COORDINATOR, IFCA, INCD } from '../../integration/api/api-test-server';
 import { type SheetsStack, useSheetsStack } from '../../integration/sheets/sheets-test-stack';
 import { TEST_AUDIENCE } from '../../integration/support/sign-test-token';
@@ -31,8 +36,13 @@ export interface StoredEntry {
 export interface SetUpOptions {
   /** Run "Enable live validation" after Set up (default true). */
   liveValidation?: boolean;
-  /** The backend URL typed in Settings; default: the router itself. */
+  /** The backend URL typed in Settings; default: the backend the add-on was built for. */
   backendUrl?: string;
+  /**
+   * A plain-http server the TLS backend passes requests on to instead of the router (a test's gate
+   * in front of `routerUrl`), until the test ends.
+   */
+  via?: string;
   /** Who else the coordinator shares the spreadsheet with (default IFCA and INCD). */
   sharedWith?: string[];
 }
@@ -41,8 +51,13 @@ export interface AddonSandboxStack {
   stack: SheetsStack;
   box(): AddonSandbox;
   readonly spreadsheetId: string;
-  /** The router's address; it keeps its port across stopBackend/startBackend. */
+  /**
+   * The backend as the add-on reaches it: https on 127.0.0.1 (a certificate made for this run), the
+   * one address its build allowlists. It keeps its port across stopBackend/startBackend.
+   */
   readonly backendUrl: string;
+  /** The router itself, plain http: where a test's gate sends requests on to. */
+  readonly routerUrl: string;
   startBackend(): Promise<void>;
   stopBackend(): Promise<void>;
   /** The coordinator opens a new sheet, enters the settings, runs Set up and Enable live validation. */
@@ -77,27 +92,32 @@ export function useAddonSandboxStack(
   });
   let dist: { dir: string; remove(): void } | undefined;
   let router: ServedRouter | undefined;
-  let port = 0;
+  let certificate: LocalCertificate | undefined;
+  let front: TlsFront | undefined;
+  let backendUp = false;
   let sandbox: AddonSandbox | undefined;
   let spreadsheetId = '';
 
   const startBackend = async () => {
-    router = await serveRouter(() => stack.api.container, { port });
-    port = Number(new URL(router.url).port);
+    await front?.start();
+    backendUp = true;
   };
   const stopBackend = async () => {
-    await router?.close();
-    router = undefined;
+    await front?.stop();
+    backendUp = false;
   };
 
   beforeAll(async () => {
-    buildAddon();
-    dist = privateAddonCopy(ADDON_DIST);
-    await startBackend();
+    router = await serveRouter(() => stack.api.container);
+    certificate = makeLocalCertificate();
+    front = await startTlsFront(certificate, router.url);
+    backendUp = true;
+    dist = buildAddonForBackend(front.url);
   });
 
   afterAll(async () => {
-    await stopBackend();
+    await front?.stop();
+    await router?.close();
     dist?.remove();
   });
 
@@ -105,7 +125,8 @@ export function useAddonSandboxStack(
     expect(sandbox?.executions().filter((record) => record.error !== undefined) ?? []).toEqual([]);
     await sandbox?.close();
     sandbox = undefined;
-    if (router === undefined) await startBackend();
+    if (front !== undefined && router !== undefined) front.upstream = router.url;
+    if (!backendUp) await startBackend();
   });
 
   const box = () => {
@@ -132,10 +153,12 @@ export function useAddonSandboxStack(
       signer: stack.api.signer,
       audience: TEST_AUDIENCE,
       fetchTimeoutMs: options.fetchTimeoutMs ?? 10_000,
+      trustedCertificates: certificate === undefined ? [] : [certificate.cert],
     });
+    if (setUp.via !== undefined && front !== undefined) front.upstream = setUp.via;
     await box().open(COORDINATOR);
     await saveSettings(box(), COORDINATOR, {
-      backendUrl: setUp.backendUrl ?? router?.url,
+      backendUrl: setUp.backendUrl ?? front?.url,
       projectId: 'imagine',
     });
     await runSetUp(box(), COORDINATOR);
@@ -153,7 +176,11 @@ export function useAddonSandboxStack(
       return spreadsheetId;
     },
     get backendUrl() {
-      if (router === undefined) throw new Error('the backend is stopped');
+      if (front === undefined) throw new Error('the backend is not started');
+      return front.url;
+    },
+    get routerUrl() {
+      if (router === undefined) throw new Error('the router is not started');
       return router.url;
     },
     startBackend,

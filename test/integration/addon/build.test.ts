@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
-import { ADDON_DIST, ADDON_SCOPES, buildAddon, PLACEHOLDER_URL_PREFIX } from '../../../scripts/build-addon';
+import {
+  ADDON_DIST,
+  ADDON_SCOPES,
+  buildAddon,
+  buildAddonForBackend,
+  PLACEHOLDER_URL_PREFIX,
+} from '../../../scripts/build-addon';
 
 /** Only the services' names: loading the code must not call any of them. */
 const APPS_SCRIPT_GLOBALS = [
@@ -106,6 +112,32 @@ describe('npm run build:addon', () => {
     const reportLink = readFileSync(join(ADDON_DIST, 'report-link.html'), 'utf8');
     expect(reportLink).toContain('google.script.host.close()');
     expect(reportLink).toMatch(/<a [^>]*href="__REPORT_URL__"[^>]*target="_blank"/);
+  });
+
+  it('builds for one backend in a folder of its own: the manifest allowlists it, Settings know it', () => {
+    const built = buildAddonForBackend('https://127.0.0.1:4443');
+    try {
+      const manifest = JSON.parse(readFileSync(join(built.dir, 'appsscript.json'), 'utf8'));
+      expect(manifest.urlFetchWhitelist).toEqual(['https://127.0.0.1:4443/']);
+      const context = createContext({ ...Object.fromEntries(APPS_SCRIPT_GLOBALS.map((name) => [name, {}])) });
+      runInContext(readFileSync(join(built.dir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+      const documentProperties = { getProperties: () => ({}) };
+      (context as Record<string, unknown>).PropertiesService = {
+        getDocumentProperties: () => documentProperties,
+      };
+      const settingsLoad = (context as Record<string, unknown>).settingsLoad as () => unknown;
+      expect(settingsLoad()).toEqual({
+        backendUrl: 'https://127.0.0.1:4443',
+        projectId: '',
+        builtFor: 'https://127.0.0.1:4443/',
+      });
+      // The shared build in sheets-addon/dist/ is left alone.
+      expect(JSON.parse(readFileSync(join(ADDON_DIST, 'appsscript.json'), 'utf8')).urlFetchWhitelist).toEqual(
+        [PLACEHOLDER_URL_PREFIX],
+      );
+    } finally {
+      built.remove();
+    }
   });
 
   it('refuses a URL prefix that is not https', () => {

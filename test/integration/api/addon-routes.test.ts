@@ -58,18 +58,47 @@ describe('routes the Sheets add-on relies on', () => {
       ]);
     });
 
-    it('records an edit Apps Script gave no editor for as "editor unknown, via the document trigger"', async () => {
+    it('records an edit Apps Script gave no editor for as typed by "one of" the people the protection lets type there, never the trigger owner', async () => {
       const posted = await api.call('POST', apiPaths.entries(PROJECT), {
         as: COORDINATOR,
-        body: { actingFor: trigger(null), cells: [cell('incd-cpu', 'countries', 'P1', 'PT, ES')] },
+        body: {
+          actingFor: trigger(null),
+          cells: [cell('incd-cpu', 'countries', 'P1', 'PT, ES'), cell('ifca-cpu', 'users', 'P1', 12)],
+        },
       });
-      expect(posted.body.outcomes[0].status).toBe('accepted');
-      const history = await api.call('GET', apiPaths.history(PROJECT, 'incd-cpu', 'countries', 'P1'), {
+      expect(posted.body.outcomes.map((outcome: { status: string }) => outcome.status)).toEqual([
+        'accepted',
+        'accepted',
+      ]);
+      for (const [installationId, metricId, partner] of [
+        ['incd-cpu', 'countries', INCD],
+        ['ifca-cpu', 'users', IFCA],
+      ] as const) {
+        const history = await api.call('GET', apiPaths.history(PROJECT, installationId, metricId, 'P1'), {
+          as: COORDINATOR,
+        });
+        expect(history.body.items[0]).toEqual(
+          expect.objectContaining({
+            editor: null,
+            possibleEditors: [COORDINATOR, partner],
+            editorLabel: `one of ${COORDINATOR}, ${partner}`,
+            submittedBy: COORDINATOR,
+            via: 'document-trigger',
+          }),
+        );
+      }
+    });
+
+    it('names the editor, and only them, when Apps Script reported one', async () => {
+      await api.call('POST', apiPaths.entries(PROJECT), {
+        as: COORDINATOR,
+        body: { actingFor: trigger(INCD), cells: [cell('incd-cpu', 'users', 'P1', 3)] },
+      });
+      const history = await api.call('GET', apiPaths.history(PROJECT, 'incd-cpu', 'users', 'P1'), {
         as: COORDINATOR,
       });
-      expect(history.body.items[0]).toEqual(
-        expect.objectContaining({ editor: null, submittedBy: COORDINATOR, via: 'document-trigger' }),
-      );
+      expect(history.body.items[0]).toEqual(expect.objectContaining({ editor: INCD, editorLabel: INCD }));
+      expect(history.body.items[0]).not.toHaveProperty('possibleEditors');
     });
 
     it('refuses actingFor from a partner (403) and keeps refusing a plain partner writing another installation', async () => {

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AddonSandbox, startAddonSandbox } from '../../../functions/local/apps-script';
+import { type LocalCertificate, makeLocalCertificate } from '../../../functions/local/apps-script/local-tls';
 import { WorkbookModel } from '../../../functions/local/workbook';
 import { createTestSigner, TEST_AUDIENCE } from '../support/sign-test-token';
 
@@ -79,9 +80,27 @@ function enableTrigger() {
   ScriptApp.newTrigger('onEditRecorded').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create();
   return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).length;
 }
+function attempt(fn) {
+  try { fn(); return 'ok'; } catch (e) { return String(e); }
+}
+function onOpen(e) {
+  var seen = {
+    user: e.user.getEmail(),
+    active: Session.getActiveUser().getEmail(),
+    authMode: String(e.authMode),
+    fetch: attempt(function () { UrlFetchApp.fetch('https://127.0.0.1:9/x'); }),
+    token: attempt(function () { ScriptApp.getIdentityToken(); }),
+    menu: attempt(function () { SpreadsheetApp.getUi().createAddonMenu().addItem('Go', 'showPage').addToUi(); }),
+  };
+  PropertiesService.getDocumentProperties().setProperty('opened', JSON.stringify(seen));
+}
 function onEditRecorded(e) {
-  var log = { value: e.value, oldValue: e.oldValue, range: e.range.getA1Notation(), editor: e.user.getEmail(), runAs: Session.getEffectiveUser().getEmail(), rows: e.range.getNumRows() };
+  var log = { value: e.value, oldValue: e.oldValue, range: e.range.getA1Notation(), editor: e.user.getEmail(), runAs: Session.getEffectiveUser().getEmail(), rows: e.range.getNumRows(), ui: attempt(function () { SpreadsheetApp.getUi(); }) };
   PropertiesService.getDocumentProperties().setProperty('last-edit', JSON.stringify(log));
+}
+function dateCell(a1) {
+  var value = SpreadsheetApp.getActiveSpreadsheet().getRange(a1).getValue();
+  return { isDate: value instanceof Date, iso: value instanceof Date ? value.toISOString() : String(value), zone: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() };
 }
 function globalsSeen() {
   return { setTimeout: typeof setTimeout, require: typeof require, process: typeof process, fetch: typeof fetch };
@@ -99,11 +118,18 @@ function showPage() {
 `;
 
 const IDENTITY_SCOPES = ['openid', 'https://www.googleapis.com/auth/userinfo.email'];
-const MANIFEST = JSON.stringify({ oauthScopes: IDENTITY_SCOPES });
+/** What the bundle may fetch: the test's https server, and a port where nothing listens. */
+const manifestFor = (baseUrl: string) =>
+  JSON.stringify({
+    oauthScopes: IDENTITY_SCOPES,
+    urlFetchWhitelist: [`${baseUrl}/`, 'https://127.0.0.1:9/'],
+  });
 
 const OWNER = 'owner@example.org';
 const ANN = 'ann@example.org';
 const BOB = 'bob@example.org';
+/** At another institution: not in the owner's Workspace domain. */
+const CAROL = 'carol@partner.example.net';
 
 describe('the Apps Script double', () => {
   let dist: string;
@@ -112,18 +138,22 @@ describe('the Apps Script double', () => {
   let sandbox: AddonSandbox;
   let server: Server;
   let baseUrl: string;
+  let certificate: LocalCertificate;
+  let MANIFEST: string;
 
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'apps-script-double-'));
     writeFileSync(join(dist, 'Code.js'), SCRIPT);
-    writeFileSync(join(dist, 'appsscript.json'), MANIFEST);
-    server = createServer((request, response) => {
+    certificate = makeLocalCertificate();
+    server = createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => {
       const status = Number(request.url?.slice(1) || '200');
       response.writeHead(status, { 'content-type': 'text/plain' });
       response.end(`answered ${status}`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    MANIFEST = manifestFor(baseUrl);
+    writeFileSync(join(dist, 'appsscript.json'), MANIFEST);
   });
 
   afterAll(async () => {
@@ -136,8 +166,9 @@ describe('the Apps Script double', () => {
     const spreadsheet = model.create({
       title: 'Double',
       owner: OWNER,
-      sharedWith: [ANN, BOB],
+      sharedWith: [ANN, BOB, CAROL],
       withoutDefaultSheet: true,
+      timeZone: 'Europe/Madrid',
     });
     spreadsheetId = spreadsheet.id;
     const sheet = spreadsheet.addSheet({ title: 'Data', rowCount: 20, columnCount: 6 });
@@ -159,6 +190,7 @@ describe('the Apps Script double', () => {
       signer: createTestSigner(),
       audience: TEST_AUDIENCE,
       fetchTimeoutMs: 2_000,
+      trustedCertificates: [certificate.cert],
     });
   });
 
@@ -196,6 +228,26 @@ describe('the Apps Script double', () => {
     expect(await sandbox.run(OWNER, 'readBlock', 'Data!A3:B3')).toMatchObject({
       backgrounds: [['#f4cccc', '#f4cccc']],
       notes: [['why', 'why']],
+    });
+  });
+
+  it("answers a date cell's getValue() with a Date: the serial's midnight in the spreadsheet's time zone", async () => {
+    const spreadsheet = model.get(spreadsheetId);
+    const sheet = spreadsheet.sheets()[0];
+    if (sheet === undefined) throw new Error('no sheet');
+    // 45000 is 15 March 2023 in Sheets' serial dates.
+    sheet.setValue(3, 0, { numberValue: 45000 });
+    sheet.setFormat(3, 0, { numberFormat: { type: 'DATE', pattern: 'yyyy-mm-dd' } });
+    sheet.setValue(3, 1, { numberValue: 45000 });
+    expect(await sandbox.run(OWNER, 'dateCell', 'Data!A4')).toEqual({
+      isDate: true,
+      iso: '2023-03-14T23:00:00.000Z',
+      zone: 'Europe/Madrid',
+    });
+    expect(await sandbox.run(OWNER, 'dateCell', 'Data!B4')).toEqual({
+      isDate: false,
+      iso: '45000',
+      zone: 'Europe/Madrid',
     });
   });
 
@@ -260,7 +312,7 @@ describe('the Apps Script double', () => {
     expect(await sandbox.run(BOB, 'tryLockFor', 10)).toBe(true);
   });
 
-  it('fetches over real HTTP with muteHttpExceptions semantics, and says when the host is unreachable', async () => {
+  it('fetches over real HTTPS with muteHttpExceptions semantics, and says when the host is unreachable', async () => {
     expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/404`, true)).toEqual({
       code: 404,
       text: 'answered 404',
@@ -271,10 +323,91 @@ describe('the Apps Script double', () => {
       ),
       isError: true,
     });
-    expect(await sandbox.run(OWNER, 'fetchStatus', 'http://127.0.0.1:9/x', true)).toEqual({
-      thrown: 'Exception: Address unavailable: http://127.0.0.1:9/x',
+    expect(await sandbox.run(OWNER, 'fetchStatus', 'https://127.0.0.1:9/x', true)).toEqual({
+      thrown: 'Exception: Address unavailable: https://127.0.0.1:9/x',
       isError: true,
     });
+  });
+
+  it("refuses a fetch outside the manifest's urlFetchWhitelist, and any http:// fetch, as Apps Script does", async () => {
+    const plain = baseUrl.replace('https://', 'http://');
+    const elsewhere = 'https://api.example.org/health';
+    for (const url of [`${plain}/200`, elsewhere, `https://127.0.0.1:10/x`]) {
+      expect(await sandbox.run(OWNER, 'fetchStatus', url, true)).toEqual({
+        thrown: `Exception: Request to ${url} failed because the URL has not been whitelisted in the script manifest.`,
+        isError: true,
+      });
+    }
+    expect(sandbox.fetches().map((fetch) => fetch.url)).toEqual([]);
+  });
+
+  it('refuses every fetch when the manifest lists no prefixes, or lists one Google would refuse', async () => {
+    try {
+      writeFileSync(join(dist, 'appsscript.json'), JSON.stringify({ oauthScopes: IDENTITY_SCOPES }));
+      expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/200`, true)).toEqual({
+        thrown: expect.stringContaining('has no urlFetchWhitelist'),
+        isError: true,
+      });
+      for (const entry of [baseUrl, `${baseUrl.replace('https://', 'http://')}/`]) {
+        writeFileSync(join(dist, 'appsscript.json'), JSON.stringify({ urlFetchWhitelist: [entry] }));
+        expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/200`, true)).toEqual({
+          thrown: expect.stringContaining(`urlFetchWhitelist entry "${entry}" is invalid`),
+          isError: true,
+        });
+      }
+    } finally {
+      writeFileSync(join(dist, 'appsscript.json'), MANIFEST);
+    }
+  });
+
+  it('trusts only the certificates it was given: another self-signed backend is refused', async () => {
+    await sandbox.close();
+    sandbox = await startAddonSandbox({
+      model,
+      spreadsheetId,
+      distDir: dist,
+      signer: createTestSigner(),
+      audience: TEST_AUDIENCE,
+      fetchTimeoutMs: 2_000,
+    });
+    expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/200`, true)).toEqual({
+      thrown: `Exception: Address unavailable: ${baseUrl}/200`,
+      isError: true,
+    });
+  });
+
+  it("counts each user's UrlFetch calls and trigger runtime for 24 hours, refusing past the quota with Google's message", async () => {
+    await sandbox.close();
+    let now = Date.parse('2026-03-02T08:00:00Z');
+    sandbox = await startAddonSandbox({
+      model,
+      spreadsheetId,
+      distDir: dist,
+      signer: createTestSigner(),
+      audience: TEST_AUDIENCE,
+      fetchTimeoutMs: 2_000,
+      trustedCertificates: [certificate.cert],
+      now: () => now,
+      quotasFor: () => ({ urlFetchCalls: 2, triggerRuntimeMs: 0 }),
+    });
+    const fetchAs = (who: string) => sandbox.run(who, 'fetchStatus', `${baseUrl}/200`, true);
+    expect(await fetchAs(OWNER)).toEqual({ code: 200, text: 'answered 200' });
+    expect(await fetchAs(OWNER)).toEqual({ code: 200, text: 'answered 200' });
+    expect(await fetchAs(OWNER)).toEqual({
+      thrown: 'Exception: Service invoked too many times for one day: urlfetch.',
+      isError: true,
+    });
+    // Quotas are per user; and they reset 24 hours after the first request.
+    expect(await fetchAs(ANN)).toEqual({ code: 200, text: 'answered 200' });
+    now += 24 * 60 * 60_000;
+    expect(await fetchAs(OWNER)).toEqual({ code: 200, text: 'answered 200' });
+
+    await sandbox.run(OWNER, 'enableTrigger');
+    const edit = await sandbox.typeAs(ANN, 'Data!A2', '7');
+    expect(edit.executions).toEqual([
+      expect.objectContaining({ user: OWNER, error: 'Service using too much computer time for one day' }),
+    ]);
+    expect(sandbox.documentProperties()['last-edit']).toBeUndefined();
   });
 
   it('refuses UrlFetchApp options Apps Script does not have (it would ignore them), and unknown methods', async () => {
@@ -313,6 +446,7 @@ describe('the Apps Script double', () => {
       editor: ANN,
       runAs: OWNER,
       rows: 1,
+      ui: 'Exception: Cannot call SpreadsheetApp.getUi() from this context.',
     });
     await sandbox.pasteAs(
       BOB,
@@ -328,7 +462,35 @@ describe('the Apps Script double', () => {
       editor: '',
       runAs: OWNER,
       rows: 2,
+      ui: 'Exception: Cannot call SpreadsheetApp.getUi() from this context.',
     });
+  });
+
+  it("gives the trigger no editor (e.user blank) for someone outside the owner's Workspace domain, unless a test says they share it", async () => {
+    await sandbox.run(OWNER, 'enableTrigger');
+    const lastEdit = () => JSON.parse(sandbox.documentProperties()['last-edit'] ?? '') as { editor: string };
+    await sandbox.typeAs(CAROL, 'Data!A2', '8');
+    expect(lastEdit()).toMatchObject({ editor: '', runAs: OWNER });
+    await sandbox.typeAs(CAROL, 'Data!A2', '9', { reportEditor: true });
+    expect(lastEdit()).toMatchObject({ editor: CAROL });
+    await sandbox.typeAs(OWNER, 'Data!A2', '10');
+    expect(lastEdit()).toMatchObject({ editor: OWNER });
+  });
+
+  it('runs onOpen as a simple trigger: limited authorisation (no UrlFetchApp, no identity token), no e-mail, a menu', async () => {
+    await sandbox.open(ANN);
+    expect(JSON.parse(sandbox.documentProperties().opened ?? '')).toEqual({
+      user: '',
+      active: '',
+      authMode: 'LIMITED',
+      fetch:
+        'Exception: You do not have permission to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request',
+      token:
+        'Exception: You do not have permission to call ScriptApp.getIdentityToken. Required permissions: openid',
+      menu: 'ok',
+    });
+    expect(sandbox.menu()).toEqual([{ caption: 'Go', functionName: 'showPage' }]);
+    expect(sandbox.fetches()).toEqual([]);
   });
 
   it('signs identity tokens for the user the code runs as', async () => {

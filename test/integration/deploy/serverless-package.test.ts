@@ -1,57 +1,29 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { inflateRawSync } from 'node:zlib';
 import { apiPaths } from '../../../functions/api/contract';
+import {
+  type LocalSecretsManager,
+  startLocalSecretsManager,
+} from '../../../functions/local/secrets-manager/local-secrets-manager';
 import { signedReportQuery } from '../../../functions/report/report-link';
 import table from '../../../infra/table.json';
 import { COORDINATOR, useApiServer } from '../api/api-test-server';
+import {
+  actionsOf,
+  type Json,
+  type PackagedService,
+  type PolicyStatement,
+  packageService,
+  roleStatements,
+  type Template,
+} from './support/package-service';
+import { LAMBDA_BUNDLE, readZipEntry, zipEntries } from './support/zip-entries';
 
-const ROOT = join(__dirname, '../../..');
 const AUDIENCE = 'packaging-test.apps.googleusercontent.com';
 const REPORT_LINK_SECRET = 'packaging-test-report-link-secret-0123456789';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** CloudFormation as JSON: tests read it field by field. */
-// biome-ignore lint/suspicious/noExplicitAny: arbitrary template JSON
-type Json = any;
-
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
-
-/** The files of a zip archive (stored or deflated), enough to read the packaged bundle and a Word file. */
-function zipEntries(zip: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const endOfDirectory = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = zip.readUInt16LE(endOfDirectory + 10);
-  let offset = zip.readUInt32LE(endOfDirectory + 16);
-  for (let index = 0; index < entries; index += 1) {
-    const method = zip.readUInt16LE(offset + 10);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const localHeader = zip.readUInt32LE(offset + 42);
-    const entryName = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const dataStart =
-      localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
-    const data = zip.subarray(dataStart, dataStart + compressedSize);
-    files.set(entryName, method === 0 ? data : inflateRawSync(data));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
-}
-
-function readZipEntry(zip: Buffer, name: string): Buffer {
-  const data = zipEntries(zip).get(name);
-  if (data === undefined) throw new Error(`${name} is not in the package`);
-  return data;
-}
 
 /** The PNG pictures of a Word file, in name order (word/media/image1.png, ...). */
 function pngsOf(docx: Buffer): Buffer[] {
@@ -61,31 +33,65 @@ function pngsOf(docx: Buffer): Buffer[] {
     .map(([, data]) => data);
 }
 
+/** cfn-lint from the Python package index, when installed (.ci/run installs it); its version, or undefined. */
+function cfnLintVersion(): string | undefined {
+  try {
+    return execFileSync('cfn-lint', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The resources a resource names through Ref or Fn::GetAtt (its properties and condition). */
+function referencesOf(value: unknown, names = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referencesOf(item, names);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string') names.add(inner);
+      else if (key === 'Fn::GetAtt')
+        names.add(Array.isArray(inner) ? String(inner[0]) : (String(inner).split('.')[0] ?? ''));
+      else referencesOf(inner, names);
+    }
+  }
+  return names;
+}
+
+const SECRET_ARNS = {
+  REPORT_LINK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:va-assess/report-link-AbCdEf',
+  SHEETS_SERVICE_ACCOUNT_KEY_ARN:
+    'arn:aws:secretsmanager:eu-west-1:000000000000:secret:va-assess/sheets-key-GhIjKl',
+};
+/** Set in the deployer's environment: the template must hold neither, whatever serverless.yml does with them. */
+const SERVICE_ACCOUNT_PRIVATE_KEY = 'packaging-test-private-key-material-9f8e7d6c5b4a';
+const SERVICE_ACCOUNT_KEY = JSON.stringify({
+  type: 'service_account',
+  client_email: 'packaging-test@example.iam.gserviceaccount.com',
+  private_key: SERVICE_ACCOUNT_PRIVATE_KEY,
+});
+
 /**
  * `npx serverless package` (osls) runs offline and without AWS credentials, and the CloudFormation it
- * writes has the table of infra/table.json and a role that can touch that table and its indexes only.
+ * writes has the table of infra/table.json, a role that can touch that table and read the two named
+ * secrets only, and no secret value, even with the secrets in the deployer's environment.
  */
 describe('serverless package', () => {
-  const out = mkdtempSync(join(tmpdir(), 'va-assess-package-'));
-  let template: { Resources: Record<string, { Type: string; Properties: Json }> };
+  let packaged: PackagedService;
+  let template: Template;
+  let out: string;
 
   beforeAll(async () => {
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+    packaged = await packageService({
       OIDC_AUDIENCE: AUDIENCE,
-      // Prove that nothing needs credentials: none are reachable.
-      AWS_SHARED_CREDENTIALS_FILE: join(out, 'no-credentials'),
-      AWS_CONFIG_FILE: join(out, 'no-config'),
-      SLS_TELEMETRY_DISABLED: '1',
-      SLS_NOTIFICATIONS_MODE: 'off',
-    };
-    await promisify(execFile)('npx', ['serverless', 'package', '--package', out, '--stage', 'test'], {
-      cwd: ROOT,
-      env,
-      timeout: 240_000,
+      REPORT_LINK_SECRET,
+      SHEETS_SERVICE_ACCOUNT_KEY: SERVICE_ACCOUNT_KEY,
+      ...SECRET_ARNS,
     });
-    template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+    template = packaged.template;
+    out = packaged.dir;
   }, 300_000);
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -104,28 +110,79 @@ describe('serverless package', () => {
     expect(resource.DeletionPolicy).toBe('Retain');
   });
 
-  it('grants item-level DynamoDB actions on that table and its indexes only', () => {
-    const statements: Statement[] = resourcesOf('AWS::IAM::Role').flatMap(([, role]) =>
-      (role.Properties.Policies ?? []).flatMap(
-        (policy: { PolicyDocument: { Statement: Statement[] } }) => policy.PolicyDocument.Statement,
-      ),
-    );
+  // Which DynamoDB actions, exactly, is checked against the suite's traffic by
+  // dynamo-iam-from-traffic.iam-test.ts (the second jest pass); this checks the shape.
+  it('grants item-level DynamoDB actions on that table only, and reads only the named secrets', () => {
+    const statements = roleStatements(template);
     const dynamo = statements.filter((statement) =>
-      [statement.Action].flat().some((action) => action.startsWith('dynamodb:')),
+      actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
     );
     expect(dynamo).toHaveLength(1);
-    const [statement] = dynamo as [Statement];
-    const actions = [statement.Action].flat();
-    expect(actions).not.toContain('dynamodb:*');
-    for (const action of actions) {
-      expect(action).toMatch(/^dynamodb:(GetItem|Query|PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/);
-    }
-    expect(statement.Resource).toEqual([
-      { 'Fn::GetAtt': ['EntriesTable', 'Arn'] },
-      { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['EntriesTable', 'Arn'] }, '/index/*']] },
+    const [statement] = dynamo as [PolicyStatement];
+    expect(actionsOf(statement)).not.toContain('dynamodb:*');
+    expect(statement.Resource).toEqual([{ 'Fn::GetAtt': ['EntriesTable', 'Arn'] }]);
+    const secrets = statements.filter((candidate) =>
+      actionsOf(candidate).some((action) => action.startsWith('secretsmanager:')),
+    );
+    expect(secrets).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue'],
+        Resource: [SECRET_ARNS.REPORT_LINK_SECRET_ARN, SECRET_ARNS.SHEETS_SERVICE_ACCOUNT_KEY_ARN],
+      },
     ]);
     expect(JSON.stringify(statements)).not.toMatch(/"Resource":"\*"|"Resource":\["\*"\]/);
   });
+
+  it('holds neither secret value, only their ARNs, though both are in the environment it was packaged in', () => {
+    for (const file of ['cloudformation-template-update-stack.json', 'serverless-state.json']) {
+      const text = readFileSync(join(out, file), 'utf8');
+      expect(text).not.toContain(REPORT_LINK_SECRET);
+      expect(text).not.toContain(SERVICE_ACCOUNT_PRIVATE_KEY);
+    }
+    const [, lambda] = resourcesOf('AWS::Lambda::Function')[0] as [string, { Properties: Json }];
+    const variables = lambda.Properties.Environment.Variables;
+    expect(variables).toMatchObject(SECRET_ARNS);
+    expect(Object.keys(variables)).not.toContain('REPORT_LINK_SECRET');
+    expect(Object.keys(variables)).not.toContain('SHEETS_SERVICE_ACCOUNT_KEY');
+  });
+
+  it('has no DependsOn that a Ref or Fn::GetAtt of the same resource already enforces (cfn-lint W3005)', () => {
+    const obsolete = Object.entries(template.Resources).flatMap(([name, resource]) => {
+      const referenced = referencesOf({
+        Properties: resource.Properties,
+        Condition: (resource as Json).Condition,
+      });
+      return [resource.DependsOn ?? []]
+        .flat()
+        .filter((dependency) => referenced.has(dependency))
+        .map((dependency) => `${name} -> ${dependency}`);
+    });
+    expect(obsolete).toEqual([]);
+  });
+
+  const cfnLint = cfnLintVersion();
+  (cfnLint === undefined ? it.skip : it)(
+    cfnLint === undefined
+      ? 'cfn-lint: SKIPPED, cfn-lint is not installed (pip install cfn-lint; .ci/run does)'
+      : `cfn-lint (${cfnLint}) finds no error and no warning in the template`,
+    async () => {
+      const template = join(out, 'cloudformation-template-update-stack.json');
+      // cfn-lint exits non-zero when it finds anything; its findings are the JSON it prints either way.
+      const findings = await promisify(execFile)('cfn-lint', ['--format', 'json', '--', template], {
+        maxBuffer: 16 * 1024 * 1024,
+      }).then(
+        ({ stdout }) => stdout,
+        (error: { stdout?: string }) => error.stdout ?? String(error),
+      );
+      const parsed = JSON.parse(findings.trim() === '' ? '[]' : findings) as {
+        Rule: { Id: string };
+        Message: string;
+      }[];
+      expect(parsed.map((finding) => `${finding.Rule.Id}: ${finding.Message}`)).toEqual([]);
+    },
+    120_000,
+  );
 
   it('routes every path of an HTTP API to the Lambda adapter, configured for signed tokens', () => {
     const routes = resourcesOf('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey);
@@ -142,7 +199,7 @@ describe('serverless package', () => {
   /** The packaged handler, run in a fresh Node process from the unzipped bundle alone: no node_modules, no sources. */
   async function invokeBundle(event: object, env: Record<string, string>): Promise<Json> {
     const bundlePath = join(out, 'lambda.js');
-    writeFileSync(bundlePath, readZipEntry(readFileSync(join(out, 'api.zip')), 'functions/api/lambda.js'));
+    writeFileSync(bundlePath, readZipEntry(readFileSync(join(out, 'api.zip')), LAMBDA_BUNDLE));
     const script =
       `require(${JSON.stringify(bundlePath)}).handler(${JSON.stringify(event)})` +
       '.then((r) => process.stdout.write(JSON.stringify(r)))';
@@ -161,6 +218,44 @@ describe('serverless package', () => {
       { TABLE_NAME: 't' },
     );
     expect(result).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+  });
+
+  it('refuses to package a secret ARN that an IAM policy could not match exactly', async () => {
+    // osls prints its error on the console: the failed command's output says why.
+    const failure = await packageService({
+      OIDC_AUDIENCE: AUDIENCE,
+      REPORT_LINK_SECRET_ARN: 'va-assess/report-link',
+    }).then(
+      () => 'packaged',
+      (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
+    );
+    expect(failure).toMatch(/REPORT_LINK_SECRET_ARN must be the complete ARN of a Secrets Manager secret/);
+  }, 300_000);
+
+  describe('with its secrets in a local Secrets Manager', () => {
+    let secrets: LocalSecretsManager;
+    beforeAll(async () => {
+      secrets = await startLocalSecretsManager([
+        { name: 'va-assess/report-link', value: REPORT_LINK_SECRET },
+      ]);
+    });
+    afterAll(() => secrets.close());
+
+    it('reads them at cold start from their ARNs, and names the variable when one is missing', async () => {
+      const health = { rawPath: '/health', requestContext: { http: { method: 'GET' } } };
+      const arn = secrets.arnOf('va-assess/report-link');
+      const env = { TABLE_NAME: 't', SECRETS_MANAGER_ENDPOINT: secrets.endpoint };
+      expect(await invokeBundle(health, { ...env, REPORT_LINK_SECRET_ARN: arn })).toMatchObject({
+        statusCode: 200,
+      });
+      expect(secrets.calls.get('secretsmanager.GetSecretValue')).toBe(1);
+      const missing = await invokeBundle(health, {
+        ...env,
+        REPORT_LINK_SECRET_ARN: arn.replace('link', 'lost'),
+      });
+      expect(missing.statusCode).toBe(500);
+      expect(JSON.parse(missing.body).message).toContain('REPORT_LINK_SECRET_ARN');
+    });
   });
 
   describe('with the example project stored in DynamoDB Local', () => {

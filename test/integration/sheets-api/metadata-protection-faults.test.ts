@@ -232,7 +232,10 @@ describe('batchUpdate is atomic and strict', () => {
     );
     expect(failure.status).toBe(400);
     expect(failure.body.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT' });
-    expect(failure.body.error.message).toContain('Unknown name "mergeCells" at \'requests[0]\'');
+    // mergeCells is Google's (the discovery document knows it): not an unknown name, a kind not built.
+    expect(failure.body.error.message).toBe(
+      "The request kind mergeCells (at 'requests[0]') is not implemented by the local Sheets API.",
+    );
   });
 });
 

@@ -390,7 +390,7 @@ describe('summary and assessments written to the sheet', () => {
   it('answers 503 retryable on a persistent 500, leaving the sheet and the stored drafts as they were', async () => {
     const id = await setUpExample();
     const before = JSON.stringify(await stack.readAll(id));
-    stack.sheetsApi.injectFault({ method: 'spreadsheets.batchUpdate', status: 500, times: 1000 });
+    stack.sheetsApi.injectFault({ method: 'spreadsheets.batchUpdate', status: 500, times: 100 });
     const answer = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
     expect(answer.status).toBe(503);
     expect(answer.body).toMatchObject({ code: 'sheets-unavailable', retryable: true });

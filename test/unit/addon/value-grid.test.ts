@@ -80,6 +80,21 @@ describe('mapping an edited range to value cells', () => {
     expect(rawFromSheetValue(false)).toBe(false);
   });
 
+  it("reads a date cell as the day it shows in the spreadsheet's time zone, not the UTC day", () => {
+    // getValues answers 1 March in Madrid as midnight there: 28 February, 23:00 UTC.
+    const midnightInMadrid = new Date('2023-02-28T23:00:00Z');
+    expect(rawFromSheetValue(midnightInMadrid, 'Europe/Madrid')).toBe('2023-03-01');
+    const [cell] = valueCellsIn(
+      grid,
+      { row: 5, column: 3, numRows: 1, numColumns: 1 },
+      [[midnightInMadrid]],
+      'Europe/Madrid',
+    );
+    expect(cell?.submission.raw).toBe('2023-03-01');
+    // West of Greenwich, midnight is the same UTC day.
+    expect(rawFromSheetValue(new Date('2023-03-01T05:00:00Z'), 'America/New_York')).toBe('2023-03-01');
+  });
+
   it('boxes every value cell and restricts rows to some installations', () => {
     expect(valueBox(grid)).toEqual({ row: 5, column: 3, numRows: 3, numColumns: 2 });
     expect(valueBox(onlyInstallations(grid, new Set(['incd-cpu'])))).toBeUndefined();

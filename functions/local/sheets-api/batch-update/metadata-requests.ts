@@ -2,6 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { type MetadataVisibility, toApiMetadata } from '../../workbook';
 import { metadataMatching } from '../data-filter';
 import { applyFieldMask, checkMaskAgainstShape } from '../field-mask';
+import { projectOfCaller } from '../local-access-token';
 import { DEVELOPER_METADATA_SHAPE } from '../request-shapes';
 import { anchorOf, invalid, type RequestContext, requireMask } from './request-context';
 
@@ -16,7 +17,7 @@ function visibilityOf(value: string | null | undefined): MetadataVisibility {
 
 export function createDeveloperMetadata(
   request: sheets_v4.Schema$CreateDeveloperMetadataRequest,
-  { spreadsheet }: RequestContext,
+  { spreadsheet, caller }: RequestContext,
 ): object {
   const given = request.developerMetadata;
   if (given == null) throw invalid('developerMetadata is required.');
@@ -26,6 +27,7 @@ export function createDeveloperMetadata(
   const created = spreadsheet.createMetadata(anchorOf(spreadsheet, given.location), {
     metadataKey: given.metadataKey,
     visibility: visibilityOf(given.visibility),
+    project: projectOfCaller(caller),
     ...(given.metadataValue != null ? { metadataValue: given.metadataValue } : {}),
     ...(given.metadataId != null ? { metadataId: given.metadataId } : {}),
   });
@@ -34,7 +36,7 @@ export function createDeveloperMetadata(
 
 export function updateDeveloperMetadata(
   request: sheets_v4.Schema$UpdateDeveloperMetadataRequest,
-  { spreadsheet }: RequestContext,
+  { spreadsheet, caller }: RequestContext,
 ): object {
   const mask = requireMask(request.fields);
   checkMaskAgainstShape(mask, DEVELOPER_METADATA_SHAPE, 'updateDeveloperMetadata.fields');
@@ -43,7 +45,9 @@ export function updateDeveloperMetadata(
   const given = request.developerMetadata ?? {};
   const matched = new Map(
     filters
-      .flatMap((filter, index) => metadataMatching(spreadsheet, filter, `dataFilters[${index}]`))
+      .flatMap((filter, index) =>
+        metadataMatching(spreadsheet, filter, `dataFilters[${index}]`, projectOfCaller(caller)),
+      )
       .map((m) => [m.metadataId, m]),
   );
   const updated = [...matched.values()].map((metadata) => {
@@ -56,6 +60,7 @@ export function updateDeveloperMetadata(
       metadataKey: next.metadataKey ?? '',
       metadataValue: next.metadataValue ?? null,
       visibility: visibilityOf(next.visibility),
+      project: projectOfCaller(caller),
       ...(locationChanged ? { location: anchorOf(spreadsheet, next.location) } : {}),
     });
     return toApiMetadata(result);
@@ -65,10 +70,10 @@ export function updateDeveloperMetadata(
 
 export function deleteDeveloperMetadata(
   request: sheets_v4.Schema$DeleteDeveloperMetadataRequest,
-  { spreadsheet }: RequestContext,
+  { spreadsheet, caller }: RequestContext,
 ): object {
   if (request.dataFilter == null) throw invalid('dataFilter is required.');
-  const matched = metadataMatching(spreadsheet, request.dataFilter, 'dataFilter');
+  const matched = metadataMatching(spreadsheet, request.dataFilter, 'dataFilter', projectOfCaller(caller));
   for (const metadata of matched) spreadsheet.deleteMetadata(metadata.metadataId);
   return { deletedDeveloperMetadata: matched.map(toApiMetadata) };
 }

@@ -14,6 +14,15 @@ function usersOf(range: sheets_v4.Schema$ProtectedRange): string[] {
   return users;
 }
 
+/**
+ * "Editors are not supported with warningOnly protection"
+ * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange).
+ */
+function checkEditorsWithWarningOnly(given: sheets_v4.Schema$ProtectedRange): void {
+  if (given.warningOnly === true && (given.editors?.users ?? []).length > 0)
+    throw invalid('Editors are not supported with warningOnly protection.');
+}
+
 function checkMayChange(
   spreadsheet: Spreadsheet,
   caller: string,
@@ -34,6 +43,7 @@ export function addProtectedRange(
 ): object {
   const given = request.protectedRange;
   if (given?.range == null) throw invalid('protectedRange.range is required.');
+  checkEditorsWithWarningOnly(given);
   const created = spreadsheet.addProtectedRange(
     {
       range: structuredClone(given.range),
@@ -59,6 +69,9 @@ export function updateProtectedRange(
   const given = request.protectedRange;
   if (given?.protectedRangeId == null) throw invalid('protectedRange.protectedRangeId is required.');
   const current = checkMayChange(spreadsheet, caller, given.protectedRangeId);
+  // Only what the mask sets counts: the editors kept from before are dropped when warningOnly turns on.
+  const maskSets = (field: string) => mask.all || mask.paths.some((path) => path[0] === field);
+  if (maskSets('warningOnly') && maskSets('editors')) checkEditorsWithWarningOnly(given);
   const next = applyFieldMask(protectedRangeOf(current, caller, spreadsheet.owner), given, mask);
   if (next.range == null) throw invalid('protectedRange.range cannot be cleared.');
   const data: ProtectedRangeData = {

@@ -94,7 +94,16 @@ export function anchorOf(
     spreadsheet.sheetById(location.sheetId);
     return { kind: 'sheet', sheetId: location.sheetId };
   }
-  const { sheet, dimension, start, end } = spanOf(spreadsheet, location.dimensionRange);
+  // "The specified DimensionRange must represent a single row or column; it cannot be unbounded or
+  // span multiple rows or columns." (DeveloperMetadataLocation.dimensionRange,
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.developerMetadata#DeveloperMetadataLocation)
+  const range = location.dimensionRange;
+  if (range?.startIndex == null || range.endIndex == null || range.endIndex - range.startIndex !== 1) {
+    throw invalid(
+      `Developer metadata can only be associated with a single row or column: the dimensionRange must be bounded and span exactly one, found startIndex ${range?.startIndex ?? 'unset'}, endIndex ${range?.endIndex ?? 'unset'}.`,
+    );
+  }
+  const { sheet, dimension, start, end } = spanOf(spreadsheet, range);
   return { kind: 'dimension', sheetId: sheet.sheetId, dimension, startIndex: start, endIndex: end };
 }
 
