@@ -93,6 +93,22 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
+/**
+ * No answer: a network code or message on the error or its causes. gaxios wraps fetch's failure
+ * ("Unexpected Gaxios Error" <- TypeError "fetch failed" <- SocketError UND_ERR_SOCKET on a reset).
+ */
+function lostConnection(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
+    if (typeof message === 'string' && /fetch failed|socket|ECONN|other side closed/i.test(message))
+      return true;
+    current = cause;
+  }
+  return false;
+}
+
 export function describeSheetsFailure(error: unknown, nowMs: number): SheetsFailure {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as GaxiosLike;
   const status =
@@ -117,14 +133,7 @@ export function describeSheetsFailure(error: unknown, nowMs: number): SheetsFail
     oauthError,
   };
   if (status === undefined) {
-    const code = typeof shape.code === 'string' ? shape.code : undefined;
-    const network = code !== undefined && NETWORK_CODES.has(code);
-    return {
-      status,
-      retryable: network || /fetch failed|socket|ECONN/i.test(message),
-      retryAfterMs: undefined,
-      ...described,
-    };
+    return { status, retryable: lostConnection(error), retryAfterMs: undefined, ...described };
   }
   return {
     status,

@@ -353,6 +353,24 @@ describe('summary and assessments written to the sheet', () => {
     expect(markers).toHaveLength(1);
   });
 
+  it('sends a summary applied before its connection was reset only once', async () => {
+    const id = await setUpExample();
+    stack.sheetsApi.injectFault({
+      method: 'spreadsheets.batchUpdate',
+      reset: true,
+      times: 1,
+      afterApplying: true,
+    });
+    stack.sheetsApi.resetCounts();
+    const summary = await post(apiPaths.sheetSummary('imagine', 'PY1'));
+    expect(summary.status).toBe(200);
+    expect(stack.batchUpdates()).toBe(1);
+    const blocks = (await stack.tab(id, 'summary')).rowAnchors.filter(
+      (anchor) => anchor.key === ANCHOR_KEYS.windowBlock,
+    );
+    expect(blocks.map((block) => block.value)).toEqual(['PY1']);
+  });
+
   it('sets up a spreadsheet whose first batch applied before a lost answer: no 400 for tabs that already exist', async () => {
     await stack.api.seedExample();
     const id = await stack.bindNewSpreadsheet();

@@ -214,3 +214,13 @@ describe('giving up after an unknown outcome', () => {
     expect((error as Error).message).toContain('could not be checked');
   });
 });
+
+describe('a connection reset as gaxios reports it', () => {
+  it('is retried: the network code sits two causes deep', async () => {
+    const socket = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+    const fetchFailed = new TypeError('fetch failed', { cause: socket });
+    const reset = new Error('Unexpected Gaxios Error', { cause: fetchFailed });
+    const result = await withSheetsRetry(failing([reset]), settings, context, fakeClock());
+    expect(result).toBe('written');
+  });
+});
