@@ -68,6 +68,9 @@ export const keys = {
   /** The spreadsheet bound to the project: one item, replaced when a coordinator binds another. */
   sheetBindingSk: 'SHEET#BINDING',
 
+  /** What the functions last wrote into each assessment cell of a window's sheet rows (text hashes). */
+  sheetWrittenSk: (windowId: string) => `SHEET#WRITTEN#${part('windowId', windowId)}`,
+
   draftWindowPrefix: (windowId: string) => `DRAFT#${part('windowId', windowId)}#`,
   draftSk: (windowId: string, installationId: string) =>
     `DRAFT#${part('windowId', windowId)}#${part('installationId', installationId)}`,

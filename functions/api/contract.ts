@@ -398,6 +398,8 @@ export const sheetWriteBackResponseSchema = z.object({
     .optional(),
   /** Setup: sentences for the coordinator, each saying what setup found and what to do about it. */
   notices: z.array(z.string()).optional(),
+  /** What the write-back found wrong in the sheet's bookkeeping (e.g. a rewritten project anchor) and put right. */
+  repaired: z.array(z.string()).optional(),
 });
 
 /** POST .../sheet/report: the Report tab written, and a signed link to download the file. */
@@ -421,6 +423,7 @@ export const sheetReportResponseSchema = z.object({
   missingAssessments: z.array(z.string()),
   requests: z.number().int(),
   batchUpdates: z.number().int(),
+  repaired: z.array(z.string()).optional(),
 });
 
 /** Every error answer: a stable code for programs and a sentence for people. */

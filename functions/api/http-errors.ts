@@ -5,7 +5,12 @@ import { ReportLinkExpiredError, ReportLinkInvalidError } from '../report/report
 import {
   SheetNotFoundError,
   SheetNotSharedError,
+  SheetsAccessDeniedError,
+  SheetsApiDisabledError,
+  SheetsCredentialsRejectedError,
   SheetsRequestRejectedError,
+  SheetsRequestTooLargeError,
+  SheetsScopeMissingError,
   SheetsUnavailableError,
 } from '../sheets/client/sheets-errors';
 import {
@@ -167,6 +172,20 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
       { 'retry-after': SHEETS_RETRY_AFTER_SECONDS },
     );
   }
+  const sheetsSetup = sheetsSetupCode(error);
+  if (sheetsSetup !== undefined) {
+    // The service's Google side needs its operator (API enabled, key, scope): 502, Google refused us.
+    log(`sheets access refused: ${(error as Error).message}`);
+    return answer(502, { code: sheetsSetup, message: (error as Error).message });
+  }
+  if (error instanceof SheetsRequestTooLargeError) {
+    log(`sheets request too large: ${error.message}`);
+    return answer(500, {
+      code: 'sheets-request-too-large',
+      message: error.message,
+      details: { bytes: error.bytes, limitBytes: error.limitBytes },
+    });
+  }
   if (error instanceof SheetsRequestRejectedError) {
     log(`sheets request rejected: ${error.message}`);
     return answer(502, { code: 'sheets-request-rejected', message: error.message });
@@ -188,6 +207,14 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
   }
   log(`unexpected error: ${describe(error)}`);
   return answer(500, { code: 'internal', message: 'Unexpected server error; it has been logged' });
+}
+
+function sheetsSetupCode(error: unknown): string | undefined {
+  if (error instanceof SheetsApiDisabledError) return 'sheets-api-disabled';
+  if (error instanceof SheetsScopeMissingError) return 'sheets-scope-missing';
+  if (error instanceof SheetsCredentialsRejectedError) return 'sheets-credentials-rejected';
+  if (error instanceof SheetsAccessDeniedError) return 'sheets-access-denied';
+  return undefined;
 }
 
 function causeOf(error: Error): string {

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
 import { assertItemFits } from './item-size';
 import { queryAll } from './query-all';
@@ -44,6 +44,24 @@ interface DraftItem {
   generatedAt?: string;
   editedBy?: string;
   editedAt?: string;
+  updatedAt: string;
+}
+
+/**
+ * Text hashes (text-hash.ts) the functions wrote into each installation's assessment cell of one
+ * window, newest first. Kept here, not in the sheet, because any editor can rewrite developer
+ * metadata: a cell holding one of these texts is the functions' own, any other text is a person's.
+ */
+export type SheetWrittenTexts = ReadonlyMap<string, readonly string[]>;
+
+interface SheetWrittenItem {
+  pk: string;
+  sk: string;
+  type: 'sheet-written';
+  projectId: string;
+  windowId: string;
+  /** installationId → hashes, newest first. */
+  hashes: Record<string, string[]>;
   updatedAt: string;
 }
 
@@ -149,6 +167,42 @@ export class DraftStore {
         }),
       );
       return toStoredDraft(updated.Attributes as DraftItem);
+    } catch (error) {
+      throw normaliseStorageError(error);
+    }
+  }
+
+  /** What the functions wrote into the window's assessment cells (empty for a window never written). */
+  async sheetTexts(projectId: string, windowId: string): Promise<SheetWrittenTexts> {
+    try {
+      const answer = await this.doc.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: { pk: keys.projectPk(projectId), sk: keys.sheetWrittenSk(windowId) },
+          ConsistentRead: true,
+        }),
+      );
+      const item = answer.Item as SheetWrittenItem | undefined;
+      return new Map(Object.entries(item?.hashes ?? {}));
+    } catch (error) {
+      throw normaliseStorageError(error);
+    }
+  }
+
+  /** Replaces the record of what the functions wrote into the window's assessment cells. */
+  async recordSheetTexts(projectId: string, windowId: string, texts: SheetWrittenTexts): Promise<void> {
+    const item: SheetWrittenItem = {
+      pk: keys.projectPk(projectId),
+      sk: keys.sheetWrittenSk(windowId),
+      type: 'sheet-written',
+      projectId,
+      windowId,
+      hashes: Object.fromEntries([...texts].map(([installationId, hashes]) => [installationId, [...hashes]])),
+      updatedAt: this.now().toISOString(),
+    };
+    assertItemFits(item, `record of the assessments written to the sheet for ${windowId}`);
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
     } catch (error) {
       throw normaliseStorageError(error);
     }

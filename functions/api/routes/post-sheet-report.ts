@@ -36,6 +36,7 @@ export const postSheetReportRoute: ProtectedRoute = {
       missingAssessments: written.outline.missingAssessments,
       requests: written.requests,
       batchUpdates: written.batchUpdates,
+      ...(written.repaired === undefined ? {} : { repaired: written.repaired }),
     };
     return ok(body);
   },

@@ -24,21 +24,31 @@ const CODES: Record<GoogleStatus, number> = {
 export const statusOfCode = (code: number): GoogleStatus =>
   (Object.entries(CODES).find(([, value]) => value === code)?.[0] as GoogleStatus | undefined) ?? 'INTERNAL';
 
-/** Answered as `{ error: { code, message, status } }`, Google's JSON error shape. */
+/** Google's `google.rpc.ErrorInfo` detail: why, in a machine-readable reason (https://cloud.google.com/apis/design/errors). */
+export interface ErrorInfo {
+  '@type': 'type.googleapis.com/google.rpc.ErrorInfo';
+  reason: string;
+  domain: string;
+  metadata: Record<string, string>;
+}
+
+/** Answered as `{ error: { code, message, status, details? } }`, Google's JSON error shape. */
 export class SheetsApiError extends Error {
   readonly code: number;
   constructor(
     readonly status: GoogleStatus,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly details: readonly ErrorInfo[] = [],
   ) {
     super(message);
     this.name = 'SheetsApiError';
     this.code = CODES[status];
   }
 
-  body(): { error: { code: number; message: string; status: GoogleStatus } } {
-    return { error: { code: this.code, message: this.message, status: this.status } };
+  body(): { error: { code: number; message: string; status: GoogleStatus; details?: ErrorInfo[] } } {
+    const details = this.details.length === 0 ? {} : { details: [...this.details] };
+    return { error: { code: this.code, message: this.message, status: this.status, ...details } };
   }
 }
 

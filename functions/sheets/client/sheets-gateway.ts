@@ -1,7 +1,21 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { SNAPSHOT_FIELDS } from '../layout/sheet-snapshot';
+import { assertBatchUpdateFits } from './request-size';
 import { type SheetsCredentialSettings, sheetsCredentials } from './sheets-credentials';
-import { type RetryClock, realClock, type SheetsRetrySettings, withSheetsRetry } from './sheets-retry';
+import {
+  type RetryClock,
+  type RetryOptions,
+  realClock,
+  type SheetsRetrySettings,
+  withSheetsRetry,
+} from './sheets-retry';
+import {
+  clearWriteMarkers,
+  createWriteMarker,
+  markerFound,
+  newWriteMarker,
+  type WriteMarker,
+} from './write-marker';
 
 export interface SheetsGatewaySettings extends SheetsCredentialSettings {
   retry: SheetsRetrySettings;
@@ -31,6 +45,8 @@ export class SheetsGateway {
       auth: credentials.auth,
       // One retry policy, ours: the client's would retry again inside each of our attempts.
       retry: false,
+      // No attempt outlives the whole budget: a hung request ends as an unknown outcome, then retried.
+      timeout: settings.retry.budgetMs,
       // Node's own fetch, not a dynamically imported one (which fails inside bundles and jest's VM).
       fetchImplementation: fetch,
       ...(settings.rootUrl === undefined ? {} : { rootUrl: settings.rootUrl.replace(/\/?$/, '/') }),
@@ -49,25 +65,55 @@ export class SheetsGateway {
     });
   }
 
-  /** One atomic batchUpdate; an empty list sends nothing (Google refuses an empty batch). */
-  async batchUpdate(target: SheetTarget, requests: sheets_v4.Schema$Request[]): Promise<number> {
+  /**
+   * One atomic batchUpdate; an empty list sends nothing (Google refuses an empty batch). It carries a
+   * write marker (write-marker.ts) and removes the markers of earlier write-backs (`staleMarkers`,
+   * seen in this write-back's read), so a retry after an unknown outcome never applies it twice.
+   * Measured before sending: above Google's 2 MB per request it is refused (request-size.ts).
+   */
+  async batchUpdate(
+    target: SheetTarget,
+    requests: sheets_v4.Schema$Request[],
+    staleMarkers: readonly number[] = [],
+  ): Promise<number> {
     if (requests.length === 0) return 0;
-    await this.call(target, () =>
-      this.client.spreadsheets.batchUpdate({
-        spreadsheetId: target.spreadsheetId,
-        fields: 'spreadsheetId',
-        requestBody: { requests, includeSpreadsheetInResponse: false },
-      }),
+    const marker = newWriteMarker();
+    const requestBody = {
+      requests: [...clearWriteMarkers(staleMarkers), ...requests, createWriteMarker(marker)],
+      includeSpreadsheetInResponse: false,
+    };
+    assertBatchUpdateFits(requestBody);
+    await this.call(
+      target,
+      async () => {
+        await this.client.spreadsheets.batchUpdate({
+          spreadsheetId: target.spreadsheetId,
+          fields: 'spreadsheetId',
+          requestBody,
+        });
+        return true as const;
+      },
+      { settled: async () => ((await this.markerWritten(target, marker)) ? (true as const) : undefined) },
     );
     return requests.length;
   }
 
-  private call<T>(target: SheetTarget, run: () => Promise<T>): Promise<T> {
+  /** Whether a batch carrying this marker was applied: one search, no retry of its own. */
+  private async markerWritten(target: SheetTarget, marker: WriteMarker): Promise<boolean> {
+    const answer = await this.client.spreadsheets.developerMetadata.search({
+      spreadsheetId: target.spreadsheetId,
+      requestBody: { dataFilters: [{ developerMetadataLookup: { metadataId: marker.metadataId } }] },
+    });
+    return markerFound(answer.data, marker);
+  }
+
+  private call<T>(target: SheetTarget, run: () => Promise<T>, options: RetryOptions<T> = {}): Promise<T> {
     return withSheetsRetry(
       run,
       this.settings.retry,
       async () => ({ ...target, serviceAccountEmail: await this.serviceAccountEmail() }),
       this.settings.clock ?? realClock,
+      options,
     );
   }
 }

@@ -6,15 +6,8 @@ import {
   headerFixes,
   headerRequests,
 } from './generated-table';
-import {
-  anchorRow,
-  appendRows,
-  freezeRows,
-  type Request,
-  setMetadataValue,
-  writeCells,
-} from './sheet-requests';
-import { cellText, type DimensionAnchor, rowsByAnchor, type TabSnapshot } from './sheet-snapshot';
+import { anchorRow, appendRows, freezeRows, type Request, writeCells } from './sheet-requests';
+import { cellText, rowsByAnchor, type TabSnapshot } from './sheet-snapshot';
 import { textHash } from './text-hash';
 
 export const ASSESSMENT_COLUMNS: readonly GeneratedColumn[] = [
@@ -37,6 +30,11 @@ export interface AssessmentInput {
   figuresText: string;
   /** The stored draft's text when a person edited it (through the API or an earlier sheet edit). */
   storedEditedText: string | null;
+  /**
+   * Hashes (text-hash.ts) of every text the backend knows as not a person's new edit: what the
+   * functions wrote (recorded in DynamoDB) and the stored drafts, of the window's installations.
+   */
+  knownHashes: readonly string[];
 }
 
 export interface AssessmentsPlanInput {
@@ -55,23 +53,33 @@ export interface SheetEdit {
 export interface AssessmentsPlan {
   requests: Request[];
   editsFound: SheetEdit[];
-}
-
-function writtenHashes(tab: TabSnapshot): Map<number, DimensionAnchor> {
-  const byRow = new Map<number, DimensionAnchor>();
-  for (const anchor of tab.rowAnchors) {
-    if (anchor.key === ANCHOR_KEYS.assessmentWritten && !byRow.has(anchor.index))
-      byRow.set(anchor.index, anchor);
-  }
-  return byRow;
+  /**
+   * The hash of what each installation's assessment cell holds once this plan is applied: the text it
+   * writes, or the person's edit it keeps (stored before, so known to the backend from then on).
+   */
+  cellHashes: Map<string, string>;
 }
 
 /**
- * One row per installation for the window. The assessment cell's text is compared with the hash of
- * what was last written or seen there: a difference is a person's edit, which stays in the cell (and
- * is reported in editsFound, to be stored before this plan is sent) while the new draft goes to the
- * "newer draft" column. The hash then takes the edit's value: had it stayed, that old sheet text
- * would count as a fresh edit on every later run and overwrite a newer edit saved through the API.
+ * The "assessment written" hashes earlier versions kept as row metadata: any editor can rewrite
+ * developer metadata, so they decide nothing and are removed.
+ */
+function legacyWrittenHashes(tab: TabSnapshot): Request[] {
+  return tab.rowAnchors
+    .filter((anchor) => anchor.key === ANCHOR_KEYS.assessmentWritten)
+    .map((anchor) => ({
+      deleteDeveloperMetadata: {
+        dataFilter: { developerMetadataLookup: { metadataId: anchor.metadataId } },
+      },
+    }));
+}
+
+/**
+ * One row per installation for the window. The assessment cell's text is compared with the texts the
+ * backend knows as the functions' own (knownHashes, from DynamoDB, never from the sheet): another
+ * text is a person's edit, which stays in the cell (and is reported in editsFound, to be stored
+ * before this plan is sent) while the new draft goes to the "newer draft" column. Once stored, that
+ * edit is the stored draft, so later runs know it and do not store it again over a newer API edit.
  */
 export function planAssessments(
   tab: TabSnapshot,
@@ -82,10 +90,11 @@ export function planAssessments(
   const requests: Request[] = created
     ? headerRequests(sheetId, ASSESSMENT_COLUMNS)
     : headerFixes(tab, ASSESSMENT_COLUMNS);
+  requests.push(...legacyWrittenHashes(tab));
   const rows = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow);
-  const hashes = writtenHashes(tab);
   const editsFound: SheetEdit[] = [];
-  const appended: { texts: string[]; hash: string; anchor: string }[] = [];
+  const cellHashes = new Map<string, string>();
+  const appended: { texts: string[]; anchor: string }[] = [];
   const cells = (texts: readonly string[], from: number) => [
     texts.map((text, offset) => generatedCell(text, ASSESSMENT_COLUMNS[from + offset])),
   ];
@@ -94,8 +103,8 @@ export function planAssessments(
     const anchor = assessmentRowValue(assessment.installationId, input.windowId);
     const row = rows.get(anchor);
     const inCell = row === undefined ? '' : cellText(tab, row, ASSESSMENT_TEXT_COLUMN);
-    const written = row === undefined ? undefined : hashes.get(row);
-    const personEdit = row !== undefined && inCell.trim() !== '' && textHash(inCell) !== written?.value;
+    const personEdit =
+      row !== undefined && inCell.trim() !== '' && !assessment.knownHashes.includes(textHash(inCell));
     const current = personEdit ? inCell : (assessment.storedEditedText ?? assessment.generatedText);
     const edited = personEdit || assessment.storedEditedText !== null;
     const newer = edited && assessment.generatedText !== current ? assessment.generatedText : '';
@@ -104,16 +113,12 @@ export function planAssessments(
     if (personEdit) {
       editsFound.push({ installationId: assessment.installationId, text: inCell });
     }
+    cellHashes.set(assessment.installationId, textHash(personEdit ? inCell : current));
     if (row === undefined) {
-      appended.push({ anchor, texts: [...labels, current, ...details], hash: textHash(current) });
+      appended.push({ anchor, texts: [...labels, current, ...details] });
       continue;
     }
-    const recordHash = (hash: string) => {
-      if (written === undefined) requests.push(anchorRow(sheetId, row, ANCHOR_KEYS.assessmentWritten, hash));
-      else if (written.value !== hash) requests.push(setMetadataValue(written.metadataId, hash));
-    };
     if (personEdit) {
-      recordHash(textHash(inCell));
       requests.push(writeCells(sheetId, row, 0, cells(labels, 0), GENERATED_CELL_FIELDS));
       requests.push(
         writeCells(
@@ -129,14 +134,12 @@ export function planAssessments(
     requests.push(
       writeCells(sheetId, row, 0, cells([...labels, current, ...details], 0), GENERATED_CELL_FIELDS),
     );
-    recordHash(textHash(current));
   }
 
   if (appended.length > 0) {
     requests.push(appendRows(sheetId, appended.length));
     appended.forEach((row, offset) => {
       requests.push(anchorRow(sheetId, tab.rowCount + offset, ANCHOR_KEYS.assessmentRow, row.anchor));
-      requests.push(anchorRow(sheetId, tab.rowCount + offset, ANCHOR_KEYS.assessmentWritten, row.hash));
     });
     requests.push(
       writeCells(
@@ -149,5 +152,5 @@ export function planAssessments(
     );
   }
   if (tab.frozenRowCount < 1 && tab.rowCount + appended.length > 1) requests.push(freezeRows(sheetId, 1));
-  return { requests, editsFound };
+  return { requests, editsFound, cellHashes };
 }

@@ -3,8 +3,9 @@ import type { CellPaint } from './outcome-paint';
 import type { CellData } from './sheet-requests';
 
 /**
- * The parts of a cell a paint replaces. Both colour fields: Google prefers backgroundColorStyle when
- * set (the add-on's setBackground sets it), so writing backgroundColor alone could leave an old colour.
+ * The parts of a cell a paint replaces. Only backgroundColorStyle is written (backgroundColor is
+ * deprecated in its favour: https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#CellFormat),
+ * but both stay in the mask so a colour set the old way (or by an older version of ours) is cleared.
  */
 export const PAINT_FIELDS = 'note,userEnteredFormat.backgroundColor,userEnteredFormat.backgroundColorStyle';
 
@@ -36,7 +37,7 @@ export function paintedCell(paint: CellPaint, text?: string): CellData {
   if (paint.note !== '') cell.note = paint.note;
   if (paint.background !== '') {
     const colour = colourOf(paint.background);
-    cell.userEnteredFormat = { backgroundColor: colour, backgroundColorStyle: { rgbColor: colour } };
+    cell.userEnteredFormat = { backgroundColorStyle: { rgbColor: colour } };
   }
   return cell;
 }

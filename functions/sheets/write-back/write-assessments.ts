@@ -1,12 +1,34 @@
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
+import type { SheetWrittenTexts } from '../../storage/draft-store';
 import { draftWindowAssessments, storeGeneratedDrafts } from '../../use-cases/generate-drafts';
 import { planAssessments } from '../layout/assessments-tab';
 import { coordinatorEditors, ensureAssessmentsTab } from '../layout/setup-plan';
 import { TabAllocator } from '../layout/tab-allocation';
+import { textHash } from '../layout/text-hash';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
 
-/** Who "edited" a draft found changed in the sheet: the sheet itself, since Google does not say who. */
-export const sheetEditor = (spreadsheetId: string): string => `spreadsheet:${spreadsheetId}`;
+/** Each installation's newest hash first, the ones known before kept after it. */
+function withNewest(known: SheetWrittenTexts, newest: ReadonlyMap<string, string>): SheetWrittenTexts {
+  const merged = new Map(known);
+  for (const [installationId, hash] of newest) {
+    merged.set(installationId, [hash, ...(known.get(installationId) ?? []).filter((old) => old !== hash)]);
+  }
+  return merged;
+}
+
+/** Once the batch applied: what the cells hold now (installations not in this window's plan kept). */
+function onlyNewest(known: SheetWrittenTexts, newest: ReadonlyMap<string, string>): SheetWrittenTexts {
+  const current = new Map(known);
+  for (const [installationId, hash] of newest) current.set(installationId, [hash]);
+  return current;
+}
+
+/**
+ * Who "edited" a draft found changed in the sheet. The Sheets API does not say who typed a text and
+ * the sheet's own metadata could say anything, so no person is named: the report reads "Written by
+ * an editor of the spreadsheet".
+ */
+export const SHEET_EDITOR = 'an editor of the spreadsheet';
 
 export interface AssessmentsWriteBackResult extends WriteBackResult {
   windowId: string;
@@ -35,6 +57,15 @@ export async function writeAssessments(
   const storedDrafts = new Map(
     (await deps.drafts.list(projectId, windowId)).map((draft) => [draft.installationId, draft]),
   );
+  const sheetTexts = await deps.drafts.sheetTexts(projectId, windowId);
+  // Texts the backend knows for any installation of the window: a row whose anchor an editor moved
+  // onto another installation's row holds that installation's text, which is nobody's edit.
+  const knownHashes = [
+    ...new Set([
+      ...[...sheetTexts.values()].flat(),
+      ...[...storedDrafts.values()].map((draft) => textHash(draft.text)),
+    ]),
+  ];
   const names = new Map(config.installations.map((installation) => [installation.id, installation.name]));
   const editors = coordinatorEditors({ config, serviceAccountEmail: sheet.serviceAccountEmail });
   const planned = ensureAssessmentsTab(new TabAllocator(sheet.snapshot), editors);
@@ -50,6 +81,7 @@ export async function writeAssessments(
         generatedText: draft.text,
         figuresText: draft.figures.map((figure) => `${figure.label}: ${figure.text}`).join('\n'),
         storedEditedText: stored?.origin === 'edited' ? stored.text : null,
+        knownHashes,
       };
     }),
   });
@@ -59,16 +91,14 @@ export async function writeAssessments(
   for (const edit of plan.editsFound) {
     const stored = storedDrafts.get(edit.installationId);
     if (stored?.origin === 'edited' && stored.text === edit.text) continue;
-    await deps.drafts.saveEdited(
-      projectId,
-      windowId,
-      edit.installationId,
-      edit.text,
-      sheetEditor(sheet.target.spreadsheetId),
-    );
+    await deps.drafts.saveEdited(projectId, windowId, edit.installationId, edit.text, SHEET_EDITOR);
     editsStored.push(edit.installationId);
   }
+  // The new texts are known before they are sent (a batch that applies but answers nothing must not
+  // turn them into "edits"), and the older ones until the batch is known to have applied.
+  await deps.drafts.recordSheetTexts(projectId, windowId, withNewest(sheetTexts, plan.cellHashes));
   const written = await writeOnce(sheet, [...planned.requests, ...plan.requests]);
+  await deps.drafts.recordSheetTexts(projectId, windowId, onlyNewest(sheetTexts, plan.cellHashes));
   const { stored, keptEdited } = await storeGeneratedDrafts(deps, projectId, windowId, generated);
   return { ...written, windowId, editsStored, stored, keptEdited };
 }

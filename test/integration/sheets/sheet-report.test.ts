@@ -65,6 +65,61 @@ describe('POST /v1/projects/{id}/sheet/report', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
+  it("reports assessments as generated drafts after an editor rewrote their 'written' hashes in the sheet", async () => {
+    const id = await stack.bindNewSpreadsheet();
+    const writeAssessments = () =>
+      stack.api.call('POST', apiPaths.sheetAssessments('imagine', 'PY1'), { as: COORDINATOR });
+    expect((await writeAssessments()).status).toBe(200);
+    const tab = await stack.tab(id, 'assessments');
+    // Any editor can rewrite developer metadata: every row now "says" another text was written there.
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            deleteDeveloperMetadata: {
+              dataFilter: { developerMetadataLookup: { metadataKey: ANCHOR_KEYS.assessmentWritten } },
+            },
+          },
+          ...tab.rowAnchors
+            .filter((anchor) => anchor.key === ANCHOR_KEYS.assessmentRow)
+            .map((anchor) => ({
+              createDeveloperMetadata: {
+                developerMetadata: {
+                  metadataKey: ANCHOR_KEYS.assessmentWritten,
+                  metadataValue: 'ffffffffffffffff',
+                  visibility: 'DOCUMENT',
+                  location: {
+                    dimensionRange: {
+                      sheetId: tab.sheetId,
+                      dimension: 'ROWS',
+                      startIndex: anchor.index,
+                      endIndex: anchor.index + 1,
+                    },
+                  },
+                },
+              },
+            })),
+        ],
+      },
+    });
+    const again = await writeAssessments();
+    expect(again.status).toBe(200);
+    expect(again.body.editsStored).toEqual([]);
+
+    expect((await generate()).status).toBe(200);
+    const text = await reportTabText(id);
+    expect(text).not.toContain('present (written by a person)');
+    for (const installation of EXAMPLE.config.installations) {
+      expect(text).toMatch(
+        new RegExp(
+          `^2\\.\\d+ \\| ${escapeRegExp(installation.name)} \\| present \\(generated draft\\)$`,
+          'm',
+        ),
+      );
+    }
+  });
+
   it('keeps section numbers such as 2.10 as text, never as numbers or formulas', async () => {
     const id = await stack.bindNewSpreadsheet();
     expect((await generate()).status).toBe(200);

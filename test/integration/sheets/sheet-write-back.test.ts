@@ -1,4 +1,5 @@
 import { apiPaths } from '../../../functions/api/contract';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
 import { ANCHOR_KEYS, assessmentRowValue } from '../../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN } from '../../../functions/sheets/layout/assessments-tab';
 import { rowsByAnchor } from '../../../functions/sheets/layout/sheet-snapshot';
@@ -132,7 +133,8 @@ describe('summary and assessments written to the sheet', () => {
     const stored = drafts.body.drafts.find(
       (draft: { installationId: string }) => draft.installationId === 'ifca-cpu',
     );
-    expect(stored).toMatchObject({ origin: 'edited', text: edit });
+    // Nobody is named: neither Google nor the sheet can say who typed it.
+    expect(stored).toMatchObject({ origin: 'edited', text: edit, editedBy: 'an editor of the spreadsheet' });
 
     // The text beginning with "=" is a string in the sheet, never a formula.
     const cell = (await stack.readAll(id)).sheets?.find(
@@ -176,6 +178,124 @@ describe('summary and assessments written to the sheet', () => {
     expect(stored).toMatchObject({ origin: 'edited', text: apiEdit });
   });
 
+  it("decides nothing from an assessment hash an editor rewrote: the unchanged draft is not stored as a person's edit", async () => {
+    const id = await setUpExample();
+    await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    const tab = await stack.tab(id, 'assessments');
+    const row = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow).get(assessmentRowValue('ifca-cpu', 'PY1')) ?? -1;
+    // Any editor can delete and create developer metadata: the row now "says" another text was written.
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            deleteDeveloperMetadata: {
+              dataFilter: { developerMetadataLookup: { metadataKey: ANCHOR_KEYS.assessmentWritten } },
+            },
+          },
+          {
+            createDeveloperMetadata: {
+              developerMetadata: {
+                metadataKey: ANCHOR_KEYS.assessmentWritten,
+                metadataValue: '0123456789abcdef',
+                visibility: 'DOCUMENT',
+                location: {
+                  dimensionRange: {
+                    sheetId: tab.sheetId,
+                    dimension: 'ROWS',
+                    startIndex: row,
+                    endIndex: row + 1,
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    });
+
+    const again = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(again.status).toBe(200);
+    expect(again.body.editsStored).toEqual([]);
+    const drafts = await stack.api.call('GET', apiPaths.drafts('imagine', 'PY1'), { as: COORDINATOR });
+    const stored = drafts.body.drafts.find(
+      (draft: { installationId: string }) => draft.installationId === 'ifca-cpu',
+    );
+    expect(stored).toMatchObject({ origin: 'generated' });
+    const after = await stack.tab(id, 'assessments');
+    expect(after.cells[row]?.[3]).toBe('no');
+    expect(after.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.assessmentWritten)).toEqual([]);
+  });
+
+  it("takes no text for a person's edit when an editor swapped two assessment rows' anchors", async () => {
+    const id = await setUpExample();
+    await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    const tab = await stack.tab(id, 'assessments');
+    const rows = rowsByAnchor(tab, ANCHOR_KEYS.assessmentRow);
+    const swap = (from: string, to: string) => ({
+      updateDeveloperMetadata: {
+        dataFilters: [
+          {
+            developerMetadataLookup: {
+              metadataId: tab.rowAnchors.find((anchor) => anchor.value === from)?.metadataId ?? -1,
+            },
+          },
+        ],
+        developerMetadata: { metadataValue: to },
+        fields: 'metadataValue',
+      },
+    });
+    const cpu = assessmentRowValue('ifca-cpu', 'PY1');
+    const gpu = assessmentRowValue('ifca-gpu', 'PY1');
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: { requests: [swap(cpu, gpu), swap(gpu, cpu)] },
+    });
+
+    const again = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(again.status).toBe(200);
+    expect(again.body.editsStored).toEqual([]);
+    const after = await stack.tab(id, 'assessments');
+    // Each row now shows the text of the installation its anchor names.
+    const cpuRow = rowsByAnchor(after, ANCHOR_KEYS.assessmentRow).get(cpu) ?? -1;
+    expect(cpuRow).toBe(rows.get(gpu));
+    expect(after.cells[cpuRow]?.[ASSESSMENT_TEXT_COLUMN]).toBe(
+      tab.cells[rows.get(cpu) ?? -1]?.[ASSESSMENT_TEXT_COLUMN],
+    );
+  });
+
+  it('repairs and reports a project anchor rewritten to another project instead of refusing to write', async () => {
+    const id = await setUpExample();
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            updateDeveloperMetadata: {
+              dataFilters: [{ developerMetadataLookup: { metadataKey: ANCHOR_KEYS.project } }],
+              developerMetadata: { metadataValue: 'someone-elses-project' },
+              fields: 'metadataValue',
+            },
+          },
+        ],
+      },
+    });
+    const summary = await post(apiPaths.sheetSummary('imagine', 'PY1'));
+    expect(summary.status).toBe(200);
+    expect(summary.body.repaired).toEqual([
+      expect.stringContaining('"someone-elses-project", not "imagine"'),
+    ]);
+    const anchors = (await stack.readAll(id)).developerMetadata?.filter(
+      (metadata) => metadata.metadataKey === ANCHOR_KEYS.project,
+    );
+    expect(anchors?.map((anchor) => anchor.metadataValue)).toEqual(['imagine']);
+
+    const setup = await post(apiPaths.sheetSetup('imagine'));
+    expect(setup.status).toBe(200);
+    expect(setup.body.repaired).toBeUndefined();
+    expect(setup.body.batchUpdates).toBe(0);
+  });
+
   it('writes a draft text that starts with "=" as a string', async () => {
     const id = await setUpExample();
     const put = await stack.api.call('PUT', apiPaths.draft('imagine', 'ifca-gpu', 'PY1'), {
@@ -202,6 +322,87 @@ describe('summary and assessments written to the sheet', () => {
       (anchor) => anchor.key === ANCHOR_KEYS.windowBlock,
     );
     expect(blocks.map((block) => block.value)).toEqual(['PY1']);
+  });
+
+  it('sends a summary applied before its 503 only once: one block, no 400 on the retry', async () => {
+    const id = await setUpExample();
+    stack.sheetsApi.injectFault({
+      method: 'spreadsheets.batchUpdate',
+      status: 503,
+      times: 1,
+      afterApplying: true,
+    });
+    stack.sheetsApi.resetCounts();
+    const summary = await post(apiPaths.sheetSummary('imagine', 'PY1'));
+    expect(summary.status).toBe(200);
+    expect(stack.batchUpdates()).toBe(1);
+    const tab = await stack.tab(id, 'summary');
+    const blocks = tab.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.windowBlock);
+    expect(blocks.map((block) => block.value)).toEqual(['PY1']);
+    expect(tab.cells.flat().filter((text) => text.startsWith('Summary of '))).toHaveLength(1);
+
+    // The next write-back replaces the block in place and clears the earlier write's marker.
+    expect((await post(apiPaths.sheetSummary('imagine', 'PY1'))).status).toBe(200);
+    const again = await stack.tab(id, 'summary');
+    expect(again.rowCount).toBe(tab.rowCount);
+    // Markers are PROJECT-visible: only the service account's project sees them.
+    const asService = localSheetsClient(stack.sheetsApi.rootUrl, LOCAL_SERVICE_ACCOUNT_EMAIL);
+    const markers = (await asService.spreadsheets.get({ spreadsheetId: id })).data.developerMetadata?.filter(
+      (metadata) => metadata.metadataKey === 'va-assess:write',
+    );
+    expect(markers).toHaveLength(1);
+  });
+
+  it('sends a summary applied before its connection was reset only once', async () => {
+    const id = await setUpExample();
+    stack.sheetsApi.injectFault({
+      method: 'spreadsheets.batchUpdate',
+      reset: true,
+      times: 1,
+      afterApplying: true,
+    });
+    stack.sheetsApi.resetCounts();
+    const summary = await post(apiPaths.sheetSummary('imagine', 'PY1'));
+    expect(summary.status).toBe(200);
+    expect(stack.batchUpdates()).toBe(1);
+    const blocks = (await stack.tab(id, 'summary')).rowAnchors.filter(
+      (anchor) => anchor.key === ANCHOR_KEYS.windowBlock,
+    );
+    expect(blocks.map((block) => block.value)).toEqual(['PY1']);
+  });
+
+  it('sets up a spreadsheet whose first batch applied before a lost answer: no 400 for tabs that already exist', async () => {
+    await stack.api.seedExample();
+    const id = await stack.bindNewSpreadsheet();
+    stack.sheetsApi.injectFault({
+      method: 'spreadsheets.batchUpdate',
+      status: 503,
+      times: 1,
+      afterApplying: true,
+    });
+    const setup = await post(apiPaths.sheetSetup('imagine'));
+    expect(setup.status).toBe(200);
+    expect(stack.batchUpdates()).toBe(1);
+    const titles = (await stack.readAll(id)).sheets?.map((sheet) => sheet.properties?.title);
+    expect(new Set(titles).size).toBe(titles?.length);
+    expect((await post(apiPaths.sheetSetup('imagine'))).body.batchUpdates).toBe(0);
+  });
+
+  it('sends assessments applied before a lost answer only once: no duplicate row or anchor', async () => {
+    const id = await setUpExample();
+    stack.sheetsApi.injectFault({
+      method: 'spreadsheets.batchUpdate',
+      status: 500,
+      times: 1,
+      afterApplying: true,
+    });
+    const answer = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
+    expect(answer.status).toBe(200);
+    const tab = await stack.tab(id, 'assessments');
+    const anchors = tab.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.assessmentRow);
+    expect(anchors).toHaveLength(EXAMPLE.config.installations.length);
+    expect(new Set(anchors.map((anchor) => anchor.value)).size).toBe(anchors.length);
+    expect(tab.rowCount).toBe(EXAMPLE.config.installations.length + 1);
   });
 
   it('answers 503 retryable on a persistent 500, leaving the sheet and the stored drafts as they were', async () => {

@@ -269,7 +269,7 @@ describe('planAssessments', () => {
     paints: new Map(),
     protectedRanges: [],
   };
-  const input = (inCell: string) => ({
+  const input = (inCell: string, knownHashes: string[] = [textHash('old draft')]) => ({
     windowId: 'PY1',
     windowLabel: 'PY1 (M01–M12)',
     draftedAt: '2023-10-02T07:00:00.000Z',
@@ -280,28 +280,34 @@ describe('planAssessments', () => {
         generatedText: 'new draft',
         figuresText: '',
         storedEditedText: null,
+        knownHashes,
       },
     ],
     tab: { ...tab, cells: [tab.cells[0] ?? [], ['A', 'PY1 (M01–M12)', inCell, 'no', '', '', '']] },
   });
 
-  it('replaces the text it wrote itself and records the hash of the new one', () => {
+  it('replaces a text the backend knows as its own and reports what the cell will hold', () => {
     const { tab: current, ...plan } = input('old draft');
-    const { requests, editsFound } = planAssessments(current, false, plan);
+    const { requests, editsFound, cellHashes } = planAssessments(current, false, plan);
     expect(editsFound).toEqual([]);
     expect(JSON.stringify(requests)).toContain('"stringValue":"new draft"');
+    expect(cellHashes).toEqual(new Map([['a', textHash('new draft')]]));
+  });
+
+  it('decides nothing from the hash metadata an editor can rewrite, and removes it', () => {
+    // Metadata says "old draft" was written; the backend knows nothing of it: a person's text.
+    const { tab: current, ...plan } = input('old draft', []);
+    const { requests, editsFound } = planAssessments(current, false, plan);
+    expect(editsFound).toEqual([{ installationId: 'a', text: 'old draft' }]);
     expect(requests).toContainEqual({
-      updateDeveloperMetadata: {
-        dataFilters: [{ developerMetadataLookup: { metadataId: 2 } }],
-        developerMetadata: { metadataValue: textHash('new draft') },
-        fields: 'metadataValue',
-      },
+      deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId: 2 } } },
     });
+    expect(JSON.stringify(requests)).not.toContain('updateDeveloperMetadata');
   });
 
   it("keeps a person's text, reports it, and puts the new draft in the newer-draft column", () => {
     const { tab: current, ...plan } = input('my own words');
-    const { requests, editsFound } = planAssessments(current, false, plan);
+    const { requests, editsFound, cellHashes } = planAssessments(current, false, plan);
     expect(editsFound).toEqual([{ installationId: 'a', text: 'my own words' }]);
     const touched = requests.flatMap((request) =>
       request.updateCells?.start?.columnIndex === undefined ? [] : [request.updateCells.start.columnIndex],
@@ -309,13 +315,7 @@ describe('planAssessments', () => {
     expect(touched).not.toContain(ASSESSMENT_TEXT_COLUMN);
     expect(JSON.stringify(requests)).toContain('"stringValue":"new draft"');
     // Seen once, the edit is no longer news: a later edit through the API must not lose to it.
-    expect(requests).toContainEqual({
-      updateDeveloperMetadata: {
-        dataFilters: [{ developerMetadataLookup: { metadataId: 2 } }],
-        developerMetadata: { metadataValue: textHash('my own words') },
-        fields: 'metadataValue',
-      },
-    });
+    expect(cellHashes).toEqual(new Map([['a', textHash('my own words')]]));
   });
 });
 
