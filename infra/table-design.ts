@@ -43,7 +43,12 @@ export const keys = {
 
   configPrefix: 'CONFIG#',
   configProjectSk: 'CONFIG#PROJECT',
+  /** Where installations were stored before each revision had its own (still read, never written). */
   configInstallationPrefix: 'CONFIG#INSTALLATION#',
+  /** The installations of one configuration revision: written before CONFIG#PROJECT points at it. */
+  configRevisionPrefix: (revision: string) => `CONFIG#REV#${part('revision', revision)}#INSTALLATION#`,
+  configRevisionInstallationSk: (revision: string, installationId: string) =>
+    `CONFIG#REV#${part('revision', revision)}#INSTALLATION#${part('installationId', installationId)}`,
   configInstallationSk: (installationId: string) =>
     `CONFIG#INSTALLATION#${part('installationId', installationId)}`,
 

@@ -58,6 +58,14 @@ function localEnv(): Env {
     HOST: '127.0.0.1',
     // Signs report download links; a fresh key per start, so links from an earlier run stop working.
     REPORT_LINK_SECRET: randomBytes(32).toString('hex'),
+    // The example's coordinators' domains may create projects, as a deployment would name its own.
+    PROJECT_CREATORS: [
+      ...new Set(
+        readExampleProject(EXAMPLE_DIR).config.project.coordinators.map((email) =>
+          email.slice(email.lastIndexOf('@')),
+        ),
+      ),
+    ].join(','),
   };
   const merged: Record<string, string | undefined> = { ...defaults };
   for (const [name, value] of Object.entries(process.env)) {

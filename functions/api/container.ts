@@ -30,6 +30,8 @@ export interface Container {
   now: () => DateTime;
   log: (line: string) => void;
   reportLinks: ReportLinkSettings;
+  /** PROJECT_CREATORS: e-mails and "@domain" entries allowed to create a project; empty: nobody. */
+  projectCreators: readonly string[];
 }
 
 /** Signed report links (the sheet's download link): the secret stays undefined until an operator sets it. */
@@ -77,6 +79,7 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     admitRequest: env.AUTH_MODE === 'dev' ? requireLoopbackHost : () => undefined,
     now,
     log: overrides.log ?? ((line) => console.error(line)),
+    projectCreators: env.PROJECT_CREATORS,
     reportLinks: {
       secret: env.REPORT_LINK_SECRET,
       ttlSeconds: env.REPORT_LINK_TTL_SECONDS,

@@ -9,6 +9,7 @@ import {
   SheetsUnavailableError,
 } from '../sheets/client/sheets-errors';
 import { SheetNotBoundError, SheetOfAnotherProjectError } from '../sheets/write-back/write-back-errors';
+import { ConfigRevisionConflictError } from '../storage/config-revision';
 import {
   ItemTooLargeError,
   StorageUnavailableError,
@@ -101,6 +102,13 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
       code: 'version-conflict',
       message: error.message,
       details: { expectedVersion: error.expected, currentVersion: error.actual },
+    });
+  }
+  if (error instanceof ConfigRevisionConflictError) {
+    return answer(409, {
+      code: 'config-changed',
+      message: error.message,
+      details: { expectedRevision: error.expected, currentRevision: error.current },
     });
   }
   if (error instanceof CellVersionConflictError) {
