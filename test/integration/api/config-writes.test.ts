@@ -107,4 +107,30 @@ describe('configuration writes', () => {
     const read = await api.call('GET', base, { as: IFCA });
     expect((await api.call('PUT', base, { as: IFCA, body: read.body })).status).toBe(403);
   });
+
+  it('refuses a text the sheet cannot hold, naming the field and its limit, and keeps the stored one', async () => {
+    await api.seedExample();
+    const long = exampleBody();
+    const [first] = long.installations;
+    if (first === undefined) throw new Error('the example has installations');
+    first.description = 'x'.repeat(60_000);
+    first.name = 'n'.repeat(50_001);
+
+    const put = await api.call('PUT', base, { as: COORDINATOR, body: long });
+
+    expect(put.status).toBe(400);
+    expect(put.body.code).toBe('invalid-config');
+    expect(put.body.details).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^installations\[0\]\.description: expected at most 4000 characters.*found 60000$/,
+        ),
+        expect.stringMatching(/^installations\[0\]\.name: expected at most 200 characters.*found 50001$/),
+      ]),
+    );
+    const stored = await api.call('GET', base, { as: COORDINATOR });
+    expect((stored.body.config as ConfigBody).installations[0]?.description).toBe(
+      (EXAMPLE.configBody as ConfigBody).installations[0]?.description,
+    );
+  });
 });
