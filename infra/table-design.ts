@@ -72,6 +72,11 @@ export const keys = {
 
   /** The spreadsheet bound to the project: one item, replaced when a coordinator binds another. */
   sheetBindingSk: 'SHEET#BINDING',
+  /** A coordinator's pending proof that they can edit a spreadsheet, keyed by a hash of their e-mail. */
+  sheetChallengeSk: (callerHash: string) => `SHEET#CHALLENGE#${part('callerHash', callerHash)}`,
+  /** Which project a spreadsheet belongs to: one item per spreadsheet, so it holds one project. */
+  spreadsheetPk: (spreadsheetId: string) => `SPREADSHEET#${part('spreadsheetId', spreadsheetId)}`,
+  spreadsheetOwnerSk: 'OWNER',
 
   draftWindowPrefix: (windowId: string) => `DRAFT#${part('windowId', windowId)}#`,
   draftSk: (windowId: string, installationId: string) =>

@@ -380,6 +380,17 @@ export const spreadsheetIdSchema = z
 
 export const sheetBindRequestSchema = z.strictObject({ spreadsheetId: spreadsheetIdSchema });
 
+/** The developer metadata key the add-on writes a binding challenge's nonce under (DOCUMENT visibility). */
+export const BINDING_CHALLENGE_METADATA_KEY = 'va-assess:binding-challenge';
+
+export const sheetChallengeResponseSchema = z.object({
+  spreadsheetId: z.string(),
+  metadataKey: z.literal(BINDING_CHALLENGE_METADATA_KEY),
+  /** Write this value, as spreadsheet developer metadata under metadataKey, then PUT .../sheet. */
+  nonce: z.string(),
+  expiresAt: z.string(),
+});
+
 export const sheetBindingResponseSchema = z.object({
   projectId: z.string(),
   /** null until a coordinator binds one. */
@@ -449,6 +460,7 @@ export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 export type SheetBindRequest = z.input<typeof sheetBindRequestSchema>;
 export type SheetBindingResponse = z.infer<typeof sheetBindingResponseSchema>;
+export type SheetChallengeResponse = z.infer<typeof sheetChallengeResponseSchema>;
 export type SheetWriteBackResponse = z.infer<typeof sheetWriteBackResponseSchema>;
 export type SheetReportResponse = z.infer<typeof sheetReportResponseSchema>;
 export type ReportLinkResponse = z.infer<typeof reportLinkResponseSchema>;

@@ -10,12 +10,14 @@ import {
 } from '../sheets/client/sheets-errors';
 import { SheetNotBoundError, SheetOfAnotherProjectError } from '../sheets/write-back/write-back-errors';
 import { ConfigRevisionConflictError } from '../storage/config-revision';
+import { SpreadsheetOfAnotherProjectError } from '../storage/sheet-binding-store';
 import {
   ItemTooLargeError,
   StorageUnavailableError,
   RequestIdReusedError as StoredRequestIdReusedError,
   VersionConflictError,
 } from '../storage/storage-errors';
+import { SpreadsheetEditNotProvenError } from '../use-cases/bind-proven-spreadsheet';
 import { CellVersionConflictError } from '../use-cases/cell-version-conflict-error';
 import { RequestIdReusedError } from '../use-cases/request-id-reused-error';
 import {
@@ -75,6 +77,9 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
     );
   }
   if (error instanceof ForbiddenError) {
+    return answer(403, { code: 'forbidden', message: error.message });
+  }
+  if (error instanceof SpreadsheetEditNotProvenError || error instanceof SpreadsheetOfAnotherProjectError) {
     return answer(403, { code: 'forbidden', message: error.message });
   }
   if (error instanceof ReportLinkExpiredError) {
