@@ -216,4 +216,28 @@ describe('ConfigStore on DynamoDB Local', () => {
     // The refused writers removed their installations: only the winner's remain.
     expect(Count).toBe((await store().load('imagine'))?.installations.length);
   });
+
+  it('reads again when two saves removed the revision it had pinned', async () => {
+    await store().save(configWith(3), 'coordinator@imagine.example.org');
+    let interleaved = false;
+    // Right after the reader read CONFIG#PROJECT (revision 1), two saves land: the second removes revision 1.
+    dynamo.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (!interleaved && ['GetCommand', 'GetItemCommand'].includes(String(context.commandName))) {
+          interleaved = true;
+          await store().save(configWith(4), 'a@imagine.example.org');
+          await store().save(configWith(5), 'b@imagine.example.org');
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'two-saves-after-the-pin' },
+    );
+
+    const loaded = await store().load('imagine');
+
+    dynamo.doc.middlewareStack.remove('two-saves-after-the-pin');
+    expect(interleaved).toBe(true);
+    expect(loaded?.installations).toHaveLength(5);
+  });
 });
