@@ -183,10 +183,13 @@ export class ConfigStore {
       );
       replaced = put.Attributes as ProjectItem | undefined;
     } catch (error) {
+      // Any other failure may have written the item all the same (an answer lost): its installations stay.
       if (!isConditionFailure(error)) throw normaliseStorageError(error);
+      const current = await this.projectItem(projectId);
+      // The SDK resent a write whose answer was lost: the first attempt switched to this revision.
+      if (current !== undefined && configRevisionOf(current) === revision) return revision;
       // Nobody reads these keys: removed at once, or by a later save once abandoned.
       await batchWriteAll(this.doc, this.tableName, ownItems, this.options.batchWrite).catch(() => undefined);
-      const current = await this.projectItem(projectId);
       throw new ConfigRevisionConflictError(
         projectId,
         expected,

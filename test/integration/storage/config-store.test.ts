@@ -5,7 +5,7 @@ import { type ProjectConfig, projectConfigSchema } from '../../../functions/doma
 import { ConfigStore } from '../../../functions/storage/config-store';
 import { keys } from '../../../infra/table-design';
 import { useDynamoLocal } from '../support/dynamo-local-harness';
-import { leaveUnprocessed } from '../support/fault-injection';
+import { leaveUnprocessed, loseResponse } from '../support/fault-injection';
 
 function exampleConfig(): ProjectConfig {
   const file = join(__dirname, '../../../examples/imagine-py1/config.json');
@@ -239,5 +239,16 @@ describe('ConfigStore on DynamoDB Local', () => {
     dynamo.doc.middlewareStack.remove('two-saves-after-the-pin');
     expect(interleaved).toBe(true);
     expect(loaded?.installations).toHaveLength(5);
+  });
+
+  it('keeps a save whose answer was lost and whose resend met its own revision', async () => {
+    const first = await store().save(configWith(3), 'coordinator@imagine.example.org');
+    const lost = loseResponse(dynamo.doc, 'PutItemCommand', 1);
+
+    const revision = await store().save(configWith(4), 'a@imagine.example.org', first);
+
+    lost.remove();
+    expect(lost.injected).toBe(1);
+    expect(await store().loadSnapshot('imagine')).toEqual({ config: configWith(4), revision });
   });
 });
