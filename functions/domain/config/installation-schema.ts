@@ -40,7 +40,7 @@ export const installationSchema = z.strictObject({
   editors: boundedList(emailSchema, LIST_BOUNDS.people)
     .default([])
     .describe('Partners allowed to enter values for this installation'),
-  metrics: boundedList(metricDefinitionSchema, 100).min(1),
+  metrics: boundedList(metricDefinitionSchema, LIST_BOUNDS.metrics).min(1),
 });
 
 export type Capacity = z.infer<typeof capacitySchema>;

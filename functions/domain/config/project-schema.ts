@@ -72,8 +72,8 @@ export const projectSchema = z
         'Locale of the shared sheet (e.g. "en-GB", "es-ES"); decides whether "1,500" means 1500 or 1.5. Without it such forms are warned.',
       ),
     coordinators: boundedList(emailSchema, LIST_BOUNDS.texts).min(1),
-    budgets: z.array(resourceBudgetSchema),
-    budgetGroups: z.array(budgetGroupSchema).default([]),
+    budgets: boundedList(resourceBudgetSchema, LIST_BOUNDS.texts),
+    budgetGroups: boundedList(budgetGroupSchema, LIST_BOUNDS.texts).default([]),
     report: reportSettingsSchema
       .optional()
       .describe('The report document: deliverable id, title, authors...'),

@@ -24,8 +24,13 @@ export const TEXT_BOUNDS = {
   paragraph: 4000,
 } as const;
 
-/** Lists of texts (providers, authors) and of people (editors, coordinators). */
-export const LIST_BOUNDS = { texts: 50, people: 200 } as const;
+/**
+ * Lists of texts (providers, authors, budgets) and of people (editors), metrics per installation and
+ * installations per project: with the text bounds, the largest installation the schema allows is
+ * about 310 KB (every text at its bound, in two-byte characters) and the largest project item about
+ * 35 KB, inside DynamoDB's 400 KB per item (test/unit/storage/config-item-sizes.test.ts measures both).
+ */
+export const LIST_BOUNDS = { texts: 50, people: 200, metrics: 100, installations: 500 } as const;
 
 /** A string of at most `max` characters; the message names the limit and what was found. */
 export function boundedText(max: number) {
