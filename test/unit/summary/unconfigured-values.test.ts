@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { renderSummary } from '../../../functions/cli/render/render-summary';
 import { parseWindow } from '../../../functions/domain/calendar/reporting-window';
 import { buildReportModel } from '../../../functions/domain/report/build-report-model';
 import { summarize } from '../../../functions/domain/summary/summarize';
@@ -44,6 +45,7 @@ describe('values stored for installations no longer configured', () => {
 
     const model = buildReportModel({ config, summary, values, assessments: [] });
     expect(model.completeness.paragraphs.join(' ')).toContain(`${installationId} / cpu-hours (P1, P2: `);
+    expect(renderSummary(config, summary, 0)).toContain(`${installationId} / cpu-hours (P1, P2: `);
   });
 
   it('names a metric the installation no longer has, and nothing when everything is configured', () => {
