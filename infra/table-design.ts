@@ -43,7 +43,12 @@ export const keys = {
 
   configPrefix: 'CONFIG#',
   configProjectSk: 'CONFIG#PROJECT',
+  /** Where installations were stored before each revision had its own (still read, never written). */
   configInstallationPrefix: 'CONFIG#INSTALLATION#',
+  /** The installations of one configuration revision: written before CONFIG#PROJECT points at it. */
+  configRevisionPrefix: (revision: string) => `CONFIG#REV#${part('revision', revision)}#INSTALLATION#`,
+  configRevisionInstallationSk: (revision: string, installationId: string) =>
+    `CONFIG#REV#${part('revision', revision)}#INSTALLATION#${part('installationId', installationId)}`,
   configInstallationSk: (installationId: string) =>
     `CONFIG#INSTALLATION#${part('installationId', installationId)}`,
 
@@ -67,6 +72,11 @@ export const keys = {
 
   /** The spreadsheet bound to the project: one item, replaced when a coordinator binds another. */
   sheetBindingSk: 'SHEET#BINDING',
+  /** A coordinator's pending proof that they can edit a spreadsheet, keyed by a hash of their e-mail. */
+  sheetChallengeSk: (callerHash: string) => `SHEET#CHALLENGE#${part('callerHash', callerHash)}`,
+  /** Which project a spreadsheet belongs to: one item per spreadsheet, so it holds one project. */
+  spreadsheetPk: (spreadsheetId: string) => `SPREADSHEET#${part('spreadsheetId', spreadsheetId)}`,
+  spreadsheetOwnerSk: 'OWNER',
 
   /** What the functions last wrote into each assessment cell of a window's sheet rows (text hashes). */
   sheetWrittenSk: (windowId: string) => `SHEET#WRITTEN#${part('windowId', windowId)}`,

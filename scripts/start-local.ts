@@ -58,6 +58,14 @@ function localEnv(): Env {
     HOST: '127.0.0.1',
     // Signs report download links; a fresh key per start, so links from an earlier run stop working.
     REPORT_LINK_SECRET: randomBytes(32).toString('hex'),
+    // The example's coordinators' domains may create projects, as a deployment would name its own.
+    PROJECT_CREATORS: [
+      ...new Set(
+        readExampleProject(EXAMPLE_DIR).config.project.coordinators.map((email) =>
+          email.slice(email.lastIndexOf('@')),
+        ),
+      ),
+    ].join(','),
   };
   const merged: Record<string, string | undefined> = { ...defaults };
   for (const [name, value] of Object.entries(process.env)) {
@@ -152,7 +160,7 @@ const LOCAL_SPREADSHEET_TITLE = 'iMagine – VA assessment (local)';
 /**
  * The example's spreadsheet on the local Sheets API: created on the first start, found by title
  * afterwards (the workbook file keeps it), shared with the functions' local service account and
- * bound to the project through the API, as a coordinator would bind it.
+ * bound to the project through the binding store.
  */
 async function bindLocalSpreadsheet(
   container: Container,
@@ -171,7 +179,9 @@ async function bindLocalSpreadsheet(
       sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL],
     });
   sheetsApi.share(spreadsheetId, LOCAL_SERVICE_ACCOUNT_EMAIL);
-  await callAsCoordinator(container, coordinator)('PUT', apiPaths.sheet(projectId), { spreadsheetId });
+  // Directly through the store: the operator's own spreadsheet needs no proof (over HTTP a coordinator
+  // proves they can edit it, which the add-on does from inside the spreadsheet).
+  await container.sheetBindings.bind(projectId, spreadsheetId, coordinator);
   return spreadsheetId;
 }
 

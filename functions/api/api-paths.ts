@@ -50,6 +50,8 @@ export const apiPaths = {
     `${withPeriod(`${project(projectId)}/report/link`, period)}&format=${encodeURIComponent(format)}`,
   /** GET | PUT: the spreadsheet bound to the project and the service account it must be shared with. */
   sheet: (projectId: string) => `${project(projectId)}/sheet`,
+  /** POST (coordinators): a one-time nonce the add-on writes into the spreadsheet to prove it may edit it. */
+  sheetChallenge: (projectId: string) => `${project(projectId)}/sheet/challenge`,
   sheetSetup: (projectId: string) => `${project(projectId)}/sheet/setup`,
   sheetSummary: (projectId: string, period: string) =>
     withPeriod(`${project(projectId)}/sheet/summary`, period),

@@ -9,6 +9,7 @@ import { DraftStore } from '../storage/draft-store';
 import { createDocumentClient } from '../storage/dynamo-client';
 import { EntryStore } from '../storage/entry-store';
 import { SheetBindingStore } from '../storage/sheet-binding-store';
+import { SheetChallengeStore } from '../storage/sheet-challenge-store';
 import { type Authenticator, createAuthenticator } from './auth/authenticate';
 import { requireLoopbackHost } from './auth/loopback-host';
 import { createIdTokenVerifier, googleSigningKeys, type SigningKeysProvider } from './auth/verify-id-token';
@@ -22,6 +23,8 @@ export interface Container {
   configCache: ConfigCache;
   drafts: DraftStore;
   sheetBindings: SheetBindingStore;
+  /** One-time proofs that a coordinator can edit the spreadsheet they bind. */
+  sheetChallenges: SheetChallengeStore;
   /** The Sheets API, built on first use so that routes which never write a sheet need no credentials. */
   sheets: () => SheetsGateway;
   authenticate: Authenticator;
@@ -30,6 +33,8 @@ export interface Container {
   now: () => DateTime;
   log: (line: string) => void;
   reportLinks: ReportLinkSettings;
+  /** PROJECT_CREATORS: e-mails and "@domain" entries allowed to create a project; empty: nobody. */
+  projectCreators: readonly string[];
 }
 
 /** Signed report links (the sheet's download link): the secret stays undefined until an operator sets it. */
@@ -72,11 +77,13 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     drafts: new DraftStore(doc, env.TABLE_NAME),
     // The binding's date comes from the same clock as everything else a request records.
     sheetBindings: new SheetBindingStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),
+    sheetChallenges: new SheetChallengeStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),
     sheets: overrides.sheets ?? lazySheetsGateway(() => sheetsSettingsFromEnv(env)),
     authenticate: createAuthenticator({ mode: env.AUTH_MODE, verifyIdToken }),
     admitRequest: env.AUTH_MODE === 'dev' ? requireLoopbackHost : () => undefined,
     now,
     log: overrides.log ?? ((line) => console.error(line)),
+    projectCreators: env.PROJECT_CREATORS,
     reportLinks: {
       secret: env.REPORT_LINK_SECRET,
       ttlSeconds: env.REPORT_LINK_TTL_SECONDS,

@@ -154,14 +154,27 @@ export const historyResponseSchema = z.object({
   items: z.array(historyItemSchema).describe('Oldest first'),
 });
 
-/** What GET config answers, `{config}`, as the only key of a body: PUT takes it back as it came. */
-const unwrapConfigResponse = (body: unknown): unknown =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).join() === 'config'
-    ? (body as { config: unknown }).config
-    : body;
+/**
+ * What GET config answers, `{config, revision}` (or `{config}`): PUT takes it back as it came, and the
+ * revision in it is the one the write is conditioned on (see put-config.ts).
+ */
+const isConfigResponse = (body: unknown): body is { config: unknown; revision?: unknown } =>
+  typeof body === 'object' &&
+  body !== null &&
+  !Array.isArray(body) &&
+  ['config', 'config,revision'].includes(Object.keys(body).sort().join());
+const unwrapConfigResponse = (body: unknown): unknown => (isConfigResponse(body) ? body.config : body);
+/** The revision a PUT config body carries back from GET config's answer, if it does. */
+export function revisionInConfigBody(body: unknown): string | undefined {
+  return isConfigResponse(body) && typeof body.revision === 'string' ? body.revision : undefined;
+}
 /** The bare configuration, or GET config's `{config}` answer: a read, edit and write back round-trips. */
 export const configPutRequestSchema = z.preprocess(unwrapConfigResponse, projectConfigSchema);
-export const configResponseSchema = z.object({ config: projectConfigSchema });
+export const configResponseSchema = z.object({
+  config: projectConfigSchema,
+  /** The stored revision: send it back (in the body or as If-Match) so a concurrent change is refused. */
+  revision: z.string().optional(),
+});
 
 export const windowQuerySchema = z.object({
   period: z
@@ -371,6 +384,17 @@ export const spreadsheetIdSchema = z
 
 export const sheetBindRequestSchema = z.strictObject({ spreadsheetId: spreadsheetIdSchema });
 
+/** The developer metadata key the add-on writes a binding challenge's nonce under (DOCUMENT visibility). */
+export const BINDING_CHALLENGE_METADATA_KEY = 'va-assess:binding-challenge';
+
+export const sheetChallengeResponseSchema = z.object({
+  spreadsheetId: z.string(),
+  metadataKey: z.literal(BINDING_CHALLENGE_METADATA_KEY),
+  /** Write this value, as spreadsheet developer metadata under metadataKey, then PUT .../sheet. */
+  nonce: z.string(),
+  expiresAt: z.string(),
+});
+
 export const sheetBindingResponseSchema = z.object({
   projectId: z.string(),
   /** null until a coordinator binds one. */
@@ -449,6 +473,7 @@ export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 export type SheetBindRequest = z.input<typeof sheetBindRequestSchema>;
 export type SheetBindingResponse = z.infer<typeof sheetBindingResponseSchema>;
+export type SheetChallengeResponse = z.infer<typeof sheetChallengeResponseSchema>;
 export type SheetWriteBackResponse = z.infer<typeof sheetWriteBackResponseSchema>;
 export type SheetReportResponse = z.infer<typeof sheetReportResponseSchema>;
 export type ReportLinkResponse = z.infer<typeof reportLinkResponseSchema>;

@@ -18,12 +18,15 @@ import {
   SheetOfAnotherProjectError,
   SheetProtectedByPersonError,
 } from '../sheets/write-back/write-back-errors';
+import { ConfigRevisionConflictError } from '../storage/config-revision';
+import { SpreadsheetOfAnotherProjectError } from '../storage/sheet-binding-store';
 import {
   ItemTooLargeError,
   StorageUnavailableError,
   RequestIdReusedError as StoredRequestIdReusedError,
   VersionConflictError,
 } from '../storage/storage-errors';
+import { SpreadsheetEditNotProvenError } from '../use-cases/bind-proven-spreadsheet';
 import { CellVersionConflictError } from '../use-cases/cell-version-conflict-error';
 import { RequestIdReusedError } from '../use-cases/request-id-reused-error';
 import {
@@ -85,6 +88,9 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
   if (error instanceof ForbiddenError) {
     return answer(403, { code: 'forbidden', message: error.message });
   }
+  if (error instanceof SpreadsheetEditNotProvenError || error instanceof SpreadsheetOfAnotherProjectError) {
+    return answer(403, { code: 'forbidden', message: error.message });
+  }
   if (error instanceof ReportLinkExpiredError) {
     return answer(403, { code: 'report-link-expired', message: error.message });
   }
@@ -110,6 +116,13 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
       code: 'version-conflict',
       message: error.message,
       details: { expectedVersion: error.expected, currentVersion: error.actual },
+    });
+  }
+  if (error instanceof ConfigRevisionConflictError) {
+    return answer(409, {
+      code: 'config-changed',
+      message: error.message,
+      details: { expectedRevision: error.expected, currentRevision: error.current },
     });
   }
   if (error instanceof CellVersionConflictError) {

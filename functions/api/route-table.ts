@@ -13,6 +13,7 @@ import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
 import { postReportLinkRoute } from './routes/post-report-link';
 import { postSheetAssessmentsRoute } from './routes/post-sheet-assessments';
+import { postSheetChallengeRoute } from './routes/post-sheet-challenge';
 import { postSheetReportRoute } from './routes/post-sheet-report';
 import { postSheetSetupRoute } from './routes/post-sheet-setup';
 import { postSheetSummaryRoute } from './routes/post-sheet-summary';
@@ -38,6 +39,7 @@ export const ROUTES: readonly Route[] = [
   postReportLinkRoute,
   getSheetRoute,
   putSheetRoute,
+  postSheetChallengeRoute,
   postSheetSetupRoute,
   postSheetSummaryRoute,
   postSheetAssessmentsRoute,

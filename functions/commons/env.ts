@@ -75,6 +75,21 @@ export const SECRET_BY_ARN = [
   ['SHEETS_SERVICE_ACCOUNT_KEY', 'SHEETS_SERVICE_ACCOUNT_KEY_ARN'],
 ] as const;
 
+/**
+ * Who may create a project over the API: e-mail addresses and "@domain" entries, comma-separated.
+ * Unset, nobody can (projects are then created by an operator, e.g. the local stack's seed).
+ */
+const CREATOR_ENTRY = /^([^@\s]+@|@)[^@\s.]+(\.[^@\s.]+)+$/;
+const projectCreatorsSchema = commaList.transform((entries, ctx) => {
+  for (const entry of entries.filter((candidate) => !CREATOR_ENTRY.test(candidate))) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `found "${entry}", expected e-mail addresses or "@domain" entries separated by commas, e.g. "jane@uni.example,@institute.example"`,
+    });
+  }
+  return entries.map((entry) => entry.toLowerCase());
+});
+
 const envSchema = z
   .object({
     TABLE_NAME: z.preprocess(
@@ -162,6 +177,7 @@ const envSchema = z
         )
         .default(1000),
     ),
+    PROJECT_CREATORS: z.preprocess(blankAsUndefined, projectCreatorsSchema.default([])),
     // Set by the platforms themselves; read only to refuse the dev mode there.
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
     K_SERVICE: z.string().optional(),

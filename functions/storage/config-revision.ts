@@ -17,3 +17,32 @@ export function configRevisionOf(item: { revision?: unknown; updatedAt?: unknown
   if (typeof item.revision === 'string') return item.revision;
   return `${LEGACY_REVISION_PREFIX}${String(item.updatedAt)}`;
 }
+
+/**
+ * What a configuration write is conditioned on: the revision the writer read, or `null` for "the
+ * project has no configuration yet" (a creation, which succeeds for exactly one caller).
+ */
+export type ExpectedRevision = string | null;
+
+/**
+ * Another write reached the project's configuration first: nothing of this one is in effect. Names the
+ * revision now stored (null: the project still has none) so a client can reload and say so.
+ */
+export class ConfigRevisionConflictError extends Error {
+  readonly retryable = false as const;
+
+  constructor(
+    readonly projectId: string,
+    readonly expected: ExpectedRevision,
+    readonly current: string | null,
+  ) {
+    super(
+      expected === null
+        ? `Project "${projectId}" already exists: someone else created it first (revision ${current ?? 'unknown'}); nothing was saved. Reload its configuration, and ask one of its coordinators to list you if you need to change it.`
+        : current === null
+          ? `Someone else changed the configuration of project "${projectId}": you read revision ${expected}, and it no longer exists; nothing was saved.`
+          : `Someone else changed the configuration of project "${projectId}": you read revision ${expected}, the current revision is ${current}; nothing was saved. Reload it, apply your change again and save.`,
+    );
+    this.name = 'ConfigRevisionConflictError';
+  }
+}

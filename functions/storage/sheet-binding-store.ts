@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
 import { normaliseStorageError } from './storage-errors';
 
@@ -20,7 +20,36 @@ export interface SheetBindingStoreOptions {
   now?: () => Date;
 }
 
-/** Which spreadsheet a project writes to: one item per project, replaced on each bind. */
+/** The spreadsheet is bound to another project: a spreadsheet holds one project. */
+export class SpreadsheetOfAnotherProjectError extends Error {
+  constructor(
+    readonly spreadsheetId: string,
+    readonly projectId: string,
+    readonly ownerProjectId: string | undefined,
+  ) {
+    super(
+      `The spreadsheet ${spreadsheetId} belongs to ${ownerProjectId === undefined ? 'another project' : `project "${ownerProjectId}"`}, and a spreadsheet holds one project: bind a new spreadsheet to "${projectId}", or ask that project's coordinators`,
+    );
+    this.name = 'SpreadsheetOfAnotherProjectError';
+  }
+}
+
+interface SpreadsheetOwnerItem {
+  pk: string;
+  sk: string;
+  type: 'spreadsheet-owner';
+  spreadsheetId: string;
+  projectId: string;
+  boundBy: string;
+  boundAt: string;
+}
+
+/**
+ * Which spreadsheet a project writes to (one item per project, replaced on each bind), and which
+ * project a spreadsheet belongs to (one item per spreadsheet, created only if absent or already the
+ * project's): written together in one transaction, so a second project can never bind a bound
+ * spreadsheet, and rebinding frees the spreadsheet the project leaves.
+ */
 export class SheetBindingStore {
   private readonly now: () => Date;
 
@@ -40,12 +69,70 @@ export class SheetBindingStore {
       type: 'sheet-binding',
       ...binding,
     };
+    const owner: SpreadsheetOwnerItem = {
+      pk: keys.spreadsheetPk(spreadsheetId),
+      sk: keys.spreadsheetOwnerSk,
+      type: 'spreadsheet-owner',
+      ...binding,
+    };
+    const previous = await this.get(projectId);
+    const leaving = previous !== null && previous.spreadsheetId !== spreadsheetId ? previous : undefined;
     try {
-      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: owner,
+                ConditionExpression: 'attribute_not_exists(pk) OR projectId = :p',
+                ExpressionAttributeValues: { ':p': projectId },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: item } },
+            ...(leaving === undefined
+              ? []
+              : [
+                  {
+                    Delete: {
+                      TableName: this.tableName,
+                      Key: { pk: keys.spreadsheetPk(leaving.spreadsheetId), sk: keys.spreadsheetOwnerSk },
+                      ConditionExpression: 'attribute_not_exists(pk) OR projectId = :p',
+                      ExpressionAttributeValues: { ':p': projectId },
+                    },
+                  },
+                ]),
+          ],
+        }),
+      );
     } catch (error) {
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new SpreadsheetOfAnotherProjectError(
+          spreadsheetId,
+          projectId,
+          await this.ownerOf(spreadsheetId),
+        );
+      }
       throw normaliseStorageError(error);
     }
     return binding;
+  }
+
+  /** The project a spreadsheet is bound to, if any. */
+  async ownerOf(spreadsheetId: string): Promise<string | undefined> {
+    try {
+      const read = await this.doc.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: { pk: keys.spreadsheetPk(spreadsheetId), sk: keys.spreadsheetOwnerSk },
+          ConsistentRead: true,
+        }),
+      );
+      return (read.Item as SpreadsheetOwnerItem | undefined)?.projectId;
+    } catch (error) {
+      throw normaliseStorageError(error);
+    }
   }
 
   /** The binding, or null when no spreadsheet was bound yet. */

@@ -6,6 +6,7 @@ import type {
   CellSubmission,
   CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
+  SheetChallengeResponse,
   SheetReportResponse,
 } from '../../functions/api/contract';
 
@@ -157,6 +158,12 @@ export class ApiClient {
     return this.call('GET', apiPaths.sheet(this.settings.projectId));
   }
 
+  /** A one-time value to write into the spreadsheet, proving the caller can edit it (see bindSheet). */
+  sheetChallenge(spreadsheetId: string): ApiResult<SheetChallengeResponse> {
+    return this.call('POST', apiPaths.sheetChallenge(this.settings.projectId), { spreadsheetId });
+  }
+
+  /** Binds once the backend finds this caller's challenge in the spreadsheet (server/sheet-binding.ts). */
   bindSheet(spreadsheetId: string): ApiResult<SheetBinding> {
     return this.call('PUT', apiPaths.sheet(this.settings.projectId), { spreadsheetId });
   }

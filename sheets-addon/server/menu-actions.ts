@@ -5,6 +5,7 @@ import { enableLiveValidation } from './live-validation';
 import { validateSheet } from './reconcile';
 import { adoptBusyEdits, drainOutbox, type SendReport } from './send-cells';
 import { requireSettings } from './settings';
+import { bindThisSpreadsheet } from './sheet-binding';
 
 /** Every menu item answers a person with a sentence, never with a stack trace. */
 function guarded(action: () => void): void {
@@ -21,7 +22,7 @@ export function menuSetUpSheet(): void {
     const api = apiFor(settings);
     const spreadsheet = activeSpreadsheet();
     toast('Binding this spreadsheet to the project…', 'Set up');
-    const bound = api.bindSheet(spreadsheet.getId());
+    const bound = bindThisSpreadsheet(api, spreadsheet);
     if (bound.kind !== 'ok') {
       alertUser(`The reporting sheet was not set up: ${bound.message}`);
       return;

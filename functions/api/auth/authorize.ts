@@ -57,3 +57,22 @@ export function requireEditorOf(
     );
   }
 }
+
+/**
+ * Creating a project makes its creator a coordinator, who may then bind a spreadsheet and have the
+ * service account write there: limited to whom the deployment names (PROJECT_CREATORS).
+ */
+export function requireProjectCreator(
+  creators: readonly string[],
+  identity: Identity,
+  projectId: string,
+): void {
+  const email = identity.email.toLowerCase();
+  const domain = email.slice(email.lastIndexOf('@'));
+  if (creators.includes(email) || creators.includes(domain)) return;
+  throw new ForbiddenError(
+    creators.length === 0
+      ? `Project "${projectId}" does not exist, and this deployment lets nobody create projects over the API (PROJECT_CREATORS is empty): ask its operator`
+      : `Project "${projectId}" does not exist, and ${identity.email} may not create projects on this deployment: ask its operator to add you to PROJECT_CREATORS, or a coordinator who may`,
+  );
+}

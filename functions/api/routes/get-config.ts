@@ -1,15 +1,18 @@
+import { ProjectNotFoundError } from '../api-errors';
 import { requireMember } from '../auth/authorize';
 import type { ConfigResponse } from '../contract';
 import { ok, type ProtectedRoute } from '../route';
-import { loadProject } from './load-project';
 
+/** The configuration and its revision (also as ETag): a PUT sending it back is refused if it moved. */
 export const getConfigRoute: ProtectedRoute = {
   method: 'GET',
   pattern: '/v1/projects/:projectId/config',
   handle: async ({ params, container, identity }) => {
-    const config = await loadProject(container, params.projectId ?? '');
-    requireMember(config, identity);
-    const body: ConfigResponse = { config };
-    return ok(body);
+    const projectId = params.projectId ?? '';
+    const snapshot = await container.configs.loadSnapshot(projectId);
+    if (snapshot === null) throw new ProjectNotFoundError(projectId);
+    requireMember(snapshot.config, identity);
+    const body: ConfigResponse = { config: snapshot.config, revision: snapshot.revision };
+    return { ...ok(body), headers: { etag: `"${snapshot.revision}"` } };
   },
 };

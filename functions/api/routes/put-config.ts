@@ -1,8 +1,10 @@
 import { InvalidConfigError } from '../../domain/errors';
+import type { ExpectedRevision } from '../../storage/config-revision';
 import { InvalidRequestError } from '../api-errors';
 import { ForbiddenError } from '../auth/auth-errors';
-import { requireCoordinator } from '../auth/authorize';
-import { type ConfigResponse, configPutRequestSchema } from '../contract';
+import { requireCoordinator, requireProjectCreator } from '../auth/authorize';
+import { type ConfigResponse, configPutRequestSchema, revisionInConfigBody } from '../contract';
+import type { ApiRequest } from '../http-types';
 import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';
 import { ok, type ProtectedRoute } from '../route';
@@ -17,34 +19,57 @@ function parseConfig(body: unknown) {
   }
 }
 
+/** `If-None-Match: *`: the writer means to create the project, and is refused if it exists already. */
+function createsOnly(request: ApiRequest): boolean {
+  return request.headers['if-none-match']?.trim() === '*';
+}
+
 /**
- * Coordinators replace the project configuration. A project that has none yet may be created by
- * anyone who lists themself among its coordinators; after that only coordinators may change it.
+ * The revision the writer read: `If-Match` (an ETag of GET config, quoted or not), else the `revision`
+ * of GET config's answer sent back as the body; undefined when the writer says neither.
+ */
+function revisionTheWriterRead(request: ApiRequest, body: unknown): string | undefined {
+  const ifMatch = request.headers['if-match']?.trim();
+  if (ifMatch !== undefined && ifMatch !== '' && ifMatch !== '*')
+    return ifMatch.replace(/^(W\/)?"(.*)"$/, '$2');
+  return revisionInConfigBody(body);
+}
+
+/**
+ * Coordinators replace the project configuration, whole or not at all, on the revision they read
+ * (409 naming the current one when someone else saved first; without a revision, the one loaded
+ * here). A project that has none yet may be created by a person the deployment names
+ * (PROJECT_CREATORS) who lists themself among its coordinators: exactly one creation succeeds, and
+ * `If-None-Match: *` makes a write a creation only (409 once the project exists).
  */
 export const putConfigRoute: ProtectedRoute = {
   method: 'PUT',
   pattern: '/v1/projects/:projectId/config',
   handle: async ({ request, params, container, identity }) => {
     const projectId = params.projectId ?? '';
-    const config = parseConfig(readJsonBody(request));
+    const rawBody = readJsonBody(request);
+    const current = await container.configs.loadSnapshot(projectId);
+    if (current !== null) requireCoordinator(current.config, identity, 'change the configuration');
+    else requireProjectCreator(container.projectCreators, identity, projectId);
+    const config = parseConfig(rawBody);
     if (config.project.id !== projectId) {
       throw new InvalidConfigError([
         `project.id: found "${config.project.id}", expected "${projectId}" as in the path`,
       ]);
-    }
-    const current = await container.configs.load(projectId);
-    if (current !== null) {
-      requireCoordinator(current, identity, 'change the configuration');
     }
     if (!config.project.coordinators.includes(identity.email)) {
       throw new ForbiddenError(
         `${identity.email} would not be a coordinator of the configuration they save; add them to project.coordinators`,
       );
     }
-    await container.configs.save(config, identity.email);
+    const expected: ExpectedRevision =
+      current === null || createsOnly(request)
+        ? null
+        : (revisionTheWriterRead(request, rawBody) ?? current.revision);
+    const revision = await container.configs.save(config, identity.email, expected);
     // Edits in this process then load it at once, without waiting for a read to show the new revision.
     container.configCache.forget(projectId);
-    const body: ConfigResponse = { config };
-    return ok(body, current === null ? 201 : 200);
+    const body: ConfigResponse = { config, revision };
+    return { ...ok(body, current === null ? 201 : 200), headers: { etag: `"${revision}"` } };
   },
 };

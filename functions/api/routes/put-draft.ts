@@ -1,6 +1,6 @@
 import { parseWindow } from '../../domain/calendar/reporting-window';
 import { InstallationNotFoundError } from '../api-errors';
-import { requireEditorOf } from '../auth/authorize';
+import { requireEditorOf, requireMember } from '../auth/authorize';
 import { type DraftEditResponse, draftEditRequestSchema, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';
@@ -18,6 +18,8 @@ export const putDraftRoute: ProtectedRoute = {
     const { period } = parseRequest(windowQuerySchema, request.query, 'query');
     const { text } = parseRequest(draftEditRequestSchema, readJsonBody(request), 'body');
     const config = await loadProject(container, params.projectId ?? '');
+    // Before anything about the project's installations: an outsider learns nothing of them.
+    requireMember(config, identity);
     const installationId = params.installationId ?? '';
     if (!config.installations.some((installation) => installation.id === installationId)) {
       const known = config.installations.map((installation) => installation.id);

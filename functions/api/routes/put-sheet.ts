@@ -1,3 +1,4 @@
+import { bindProvenSpreadsheet } from '../../use-cases/bind-proven-spreadsheet';
 import { requireCoordinator } from '../auth/authorize';
 import { sheetBindRequestSchema } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -6,7 +7,10 @@ import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';
 import { sheetBindingView } from './sheet-binding-view';
 
-/** Coordinators bind the project's spreadsheet; the write-backs then go there. */
+/**
+ * Coordinators bind the project's spreadsheet once they proved they can edit it (POST .../sheet/challenge
+ * first); the write-backs then go there. A spreadsheet bound to another project is refused.
+ */
 export const putSheetRoute: ProtectedRoute = {
   method: 'PUT',
   pattern: '/v1/projects/:projectId/sheet',
@@ -14,7 +18,11 @@ export const putSheetRoute: ProtectedRoute = {
     const config = await loadProject(container, params.projectId ?? '');
     requireCoordinator(config, identity, 'bind the spreadsheet');
     const { spreadsheetId } = parseRequest(sheetBindRequestSchema, readJsonBody(request), 'body');
-    const binding = await container.sheetBindings.bind(config.project.id, spreadsheetId, identity.email);
+    const binding = await bindProvenSpreadsheet(container, {
+      projectId: config.project.id,
+      spreadsheetId,
+      email: identity.email,
+    });
     return ok(await sheetBindingView(container, config.project.id, binding));
   },
 };

@@ -11,6 +11,7 @@ import {
 } from '../../domain/summary/report-amount';
 import { groupsToReport } from '../../domain/summary/reported-budgets';
 import type { Trend } from '../../domain/summary/trend';
+import { unconfiguredSentence } from '../../domain/summary/unconfigured-values';
 import type { WindowSummary } from '../../domain/summary/window-summary';
 import { textTable } from './text-table';
 
@@ -145,6 +146,8 @@ export function renderSummary(config: ProjectConfig, summary: WindowSummary, rej
     const who = missing.editors.length > 0 ? `, ask ${missing.editors.join(', ')}` : '';
     lines.push(`  missing: ${missing.installationName} › ${missing.metricLabel} › ${missing.periodId}${who}`);
   }
+  const unconfigured = unconfiguredSentence(completeness.unconfigured, amount);
+  if (unconfigured !== null) lines.push(`  ${unconfigured}`);
   lines.push(
     '',
     ...summary.installations.map((installation) => `${installationSection(installation, summary)}\n`),

@@ -8,7 +8,10 @@ export const slugSchema = z
     'use lowercase letters, digits and dashes (at most 64), e.g. "ifca-cpu"',
   );
 
-export const emailSchema = z.email().transform((email) => email.toLowerCase());
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((email) => email.toLowerCase());
 
 /** ISO calendar date (yyyy-mm-dd), interpreted in the project's time zone. */
 export const isoDateSchema = z.iso.date();

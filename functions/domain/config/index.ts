@@ -3,3 +3,4 @@ export * from './installation-schema';
 export * from './metric-definition-schema';
 export * from './project-config-schema';
 export * from './project-schema';
+export * from './text-bounds';

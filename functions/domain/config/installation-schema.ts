@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, slugSchema } from './identifiers';
 import { metricDefinitionSchema } from './metric-definition-schema';
+import { boundedList, boundedText, LIST_BOUNDS, TEXT_BOUNDS } from './text-bounds';
 
 /** A platform runs on the infrastructure installations, so its usage is not added to theirs. */
 export const INSTALLATION_ROLES = ['platform', 'infrastructure'] as const;
@@ -18,27 +19,28 @@ export const capacitySchema = z.strictObject({
 
 export const installationSchema = z.strictObject({
   id: slugSchema,
-  name: z.string().min(1).describe('As in the report heading, e.g. "IFCA-CSIC Scientific Cloud – CPU"'),
-  task: z.string().min(1).describe('e.g. "T4.3"'),
+  name: boundedText(TEXT_BOUNDS.name)
+    .min(1)
+    .describe('As in the report heading, e.g. "IFCA-CSIC Scientific Cloud – CPU"'),
+  task: boundedText(TEXT_BOUNDS.code).min(1).describe('e.g. "T4.3"'),
   role: z.enum(INSTALLATION_ROLES),
   resourceKind: z.enum(RESOURCE_KINDS),
-  providers: z.array(z.string().min(1)).default([]),
-  location: z.string().default(''),
-  description: z.string().default(''),
-  url: z.string().default(''),
-  serviceCategory: z.string().default(''),
-  serviceCatalogue: z.string().default(''),
-  duration: z.string().default(''),
-  modalityOfAccess: z.string().default(''),
-  supportOffered: z.string().default(''),
-  operationalSince: z.string().default(''),
-  userDefinition: z.string().default(''),
+  providers: boundedList(boundedText(TEXT_BOUNDS.name).min(1), LIST_BOUNDS.texts).default([]),
+  location: boundedText(TEXT_BOUNDS.name).default(''),
+  description: boundedText(TEXT_BOUNDS.paragraph).default(''),
+  url: boundedText(TEXT_BOUNDS.url).default(''),
+  serviceCategory: boundedText(TEXT_BOUNDS.name).default(''),
+  serviceCatalogue: boundedText(TEXT_BOUNDS.url).default(''),
+  duration: boundedText(TEXT_BOUNDS.name).default(''),
+  modalityOfAccess: boundedText(TEXT_BOUNDS.paragraph).default(''),
+  supportOffered: boundedText(TEXT_BOUNDS.paragraph).default(''),
+  operationalSince: boundedText(TEXT_BOUNDS.name).default(''),
+  userDefinition: boundedText(TEXT_BOUNDS.paragraph).default(''),
   capacity: capacitySchema.optional(),
-  editors: z
-    .array(emailSchema)
+  editors: boundedList(emailSchema, LIST_BOUNDS.people)
     .default([])
     .describe('Partners allowed to enter values for this installation'),
-  metrics: z.array(metricDefinitionSchema).min(1),
+  metrics: boundedList(metricDefinitionSchema, LIST_BOUNDS.metrics).min(1),
 });
 
 export type Capacity = z.infer<typeof capacitySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './identifiers';
+import { boundedText, TEXT_BOUNDS } from './text-bounds';
 
 export const METRIC_KINDS = ['hours', 'tb-month', 'count', 'country-list', 'country-count'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
@@ -17,18 +18,22 @@ export type BaselineSpan = (typeof BASELINE_SPANS)[number];
 
 export const metricDefinitionSchema = z.strictObject({
   id: slugSchema,
-  label: z.string().min(1).describe('As in the report, e.g. "CPU node/hours served over the period"'),
+  label: boundedText(TEXT_BOUNDS.sentence)
+    .min(1)
+    .describe('As in the report, e.g. "CPU node/hours served over the period"'),
   kind: z.enum(METRIC_KINDS),
-  unit: z.string().min(1).describe('e.g. "CPU-hours", "TB-month", "users", "countries"'),
+  unit: boundedText(TEXT_BOUNDS.label).min(1).describe('e.g. "CPU-hours", "TB-month", "users", "countries"'),
   baseline: z
-    .union([z.number(), z.string()])
+    .union([z.number(), boundedText(TEXT_BOUNDS.name)])
     .nullable()
     .default(null)
     .describe(
       'As typed by the coordinator: 3000000, "3M", "> 200", "1 PB", "ES, PT" or null when there is none',
     ),
   baselineSpan: z.enum(BASELINE_SPANS).default('project'),
-  measuredBy: z.string().default('').describe('How the measurement is done, e.g. "openstack accounting"'),
+  measuredBy: boundedText(TEXT_BOUNDS.sentence)
+    .default('')
+    .describe('How the measurement is done, e.g. "openstack accounting"'),
   aggregation: z.enum(AGGREGATIONS),
   countsToward: slugSchema.optional().describe('Budget id this metric consumes, e.g. "cpu-hours"'),
   countOf: slugSchema

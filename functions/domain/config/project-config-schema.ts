@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { installationSchema } from './installation-schema';
 import { projectSchema } from './project-schema';
+import { boundedList, LIST_BOUNDS } from './text-bounds';
 
 /** Everything a coordinator sets up: the project, its installations and their metric definitions. */
 export const projectConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
     project: projectSchema,
-    installations: z.array(installationSchema).min(1),
+    installations: boundedList(installationSchema, LIST_BOUNDS.installations).min(1),
   })
   .superRefine((config, ctx) => {
     const budgetIds = new Set(config.project.budgets.map((budget) => budget.id));

@@ -2,12 +2,13 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { MAX_PLAUSIBLE_FIGURE, MIN_NONZERO_FIGURE } from './figure-bounds';
 import { emailSchema, isoDateSchema, slugSchema } from './identifiers';
+import { boundedList, boundedText, LIST_BOUNDS, TEXT_BOUNDS } from './text-bounds';
 
 /** A pool of resources the project promised to deliver (e.g. 6,000,000 CPU-hours over 36 months). */
 export const resourceBudgetSchema = z.strictObject({
   id: slugSchema.describe('Referenced by metric definitions through countsToward, e.g. "cpu-hours"'),
-  label: z.string().min(1).describe('As printed in the report, e.g. "CPU-hours"'),
-  unit: z.string().min(1).describe('Unit of the amount, e.g. "CPU-hours" or "TB-month"'),
+  label: boundedText(TEXT_BOUNDS.name).min(1).describe('As printed in the report, e.g. "CPU-hours"'),
+  unit: boundedText(TEXT_BOUNDS.label).min(1).describe('Unit of the amount, e.g. "CPU-hours" or "TB-month"'),
   amount: z
     .number()
     .min(
@@ -21,28 +22,28 @@ export const resourceBudgetSchema = z.strictObject({
 /** Budgets reported together, as the executive summary does with "CPU and GPU-hours". */
 export const budgetGroupSchema = z.strictObject({
   id: slugSchema,
-  label: z.string().min(1),
+  label: boundedText(TEXT_BOUNDS.name).min(1),
   budgetIds: z.array(slugSchema).min(1),
 });
 
 /** The report's document description table; every field has a default so a config without it still reports. */
 export const reportSettingsSchema = z.strictObject({
-  deliverableId: z
-    .string()
+  deliverableId: boundedText(TEXT_BOUNDS.code)
     .default('')
     .describe('e.g. "D4.2"; empty when the report is not a numbered deliverable'),
-  title: z
-    .string()
+  title: boundedText(TEXT_BOUNDS.sentence)
     .min(1)
     .default('Periodical assessment of Virtual Access installations')
     .describe('e.g. "1st Periodical assessment of AI and Infrastructure services"'),
-  workPackage: z.string().default('').describe('e.g. "WP4"'),
-  documentType: z.string().default('Deliverable'),
-  status: z.string().min(1).default('Draft').describe('e.g. "Under EC Review"'),
-  version: z.string().min(1).default('0.1'),
-  disseminationLevel: z.string().min(1).default('Public'),
-  leadPartner: z.string().default(''),
-  authors: z.array(z.string().min(1)).default([]).describe('As printed, e.g. "Jane Doe (CSIC)"'),
+  workPackage: boundedText(TEXT_BOUNDS.code).default('').describe('e.g. "WP4"'),
+  documentType: boundedText(TEXT_BOUNDS.label).default('Deliverable'),
+  status: boundedText(TEXT_BOUNDS.label).min(1).default('Draft').describe('e.g. "Under EC Review"'),
+  version: boundedText(TEXT_BOUNDS.code).min(1).default('0.1'),
+  disseminationLevel: boundedText(TEXT_BOUNDS.label).min(1).default('Public'),
+  leadPartner: boundedText(TEXT_BOUNDS.name).default(''),
+  authors: boundedList(boundedText(TEXT_BOUNDS.name).min(1), LIST_BOUNDS.texts)
+    .default([])
+    .describe('As printed, e.g. "Jane Doe (CSIC)"'),
   locale: z
     .string()
     .min(2)
@@ -55,9 +56,9 @@ export const reportSettingsSchema = z.strictObject({
 export const projectSchema = z
   .strictObject({
     id: slugSchema,
-    title: z.string().min(1),
-    acronym: z.string().optional(),
-    grantAgreement: z.string().optional(),
+    title: boundedText(TEXT_BOUNDS.sentence).min(1),
+    acronym: boundedText(TEXT_BOUNDS.code).optional(),
+    grantAgreement: boundedText(TEXT_BOUNDS.code).optional(),
     startDate: isoDateSchema.describe('First day of month M01, e.g. "2022-09-01"'),
     durationMonths: z.number().int().positive().max(240),
     periodMonths: z.number().int().positive().describe('Length of a reporting period, e.g. 6'),
@@ -70,9 +71,9 @@ export const projectSchema = z
       .describe(
         'Locale of the shared sheet (e.g. "en-GB", "es-ES"); decides whether "1,500" means 1500 or 1.5. Without it such forms are warned.',
       ),
-    coordinators: z.array(emailSchema).min(1),
-    budgets: z.array(resourceBudgetSchema),
-    budgetGroups: z.array(budgetGroupSchema).default([]),
+    coordinators: boundedList(emailSchema, LIST_BOUNDS.texts).min(1),
+    budgets: boundedList(resourceBudgetSchema, LIST_BOUNDS.texts),
+    budgetGroups: boundedList(budgetGroupSchema, LIST_BOUNDS.texts).default([]),
     report: reportSettingsSchema
       .optional()
       .describe('The report document: deliverable id, title, authors...'),

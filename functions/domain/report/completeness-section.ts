@@ -1,4 +1,5 @@
 import type { DraftFormat } from '../drafts/draft-format';
+import { unconfiguredSentence } from '../summary/unconfigured-values';
 import type { WindowSummary } from '../summary/window-summary';
 import { periodHeading } from './period-heading';
 import type { CompletenessSection } from './report-model';
@@ -13,6 +14,8 @@ export function completenessSection(summary: WindowSummary, format: DraftFormat)
         ? ' No value is missing.'
         : ` ${format.number(missingCount)} ${missingCount === 1 ? 'value is' : 'values are'} missing and left out of the figures above, which are then lower bounds.`),
   ];
+  const unconfigured = unconfiguredSentence(completeness.unconfigured, format.number);
+  if (unconfigured !== null) paragraphs.push(unconfigured);
   return {
     paragraphs,
     missing: {

@@ -1,4 +1,5 @@
 import type { EntryKey } from '../entries/entry';
+import type { UnconfiguredValues } from './unconfigured-values';
 
 export interface MissingValue extends EntryKey {
   installationName: string;
@@ -20,4 +21,6 @@ export interface Completeness {
   missing: MissingValue[];
   /** Missing cells per editor, for chasing; an installation with two editors counts for both. */
   byEditor: { editor: string; missing: number }[];
+  /** Values stored, up to the window's end, for installations or metrics no longer configured: not counted. */
+  unconfigured: UnconfiguredValues[];
 }

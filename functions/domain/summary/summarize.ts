@@ -18,6 +18,7 @@ import { addExactly, subtractExactly } from './exact-sum';
 import type { InstallationSummary, UsageStatus } from './installation-summary';
 import type { AggregateBasis, MetricSummary, PeriodValue } from './metric-summary';
 import { trendOf } from './trend';
+import { type UnconfiguredValues, unconfiguredValues } from './unconfigured-values';
 import { isUsersMetric, type UsersFigure, type UsersSummary } from './users-summary';
 import { lookupValues, type ValueLookup } from './value-lookup';
 import { windowRef } from './window-ref';
@@ -333,6 +334,7 @@ function completenessOf(
   installations: readonly InstallationSummary[],
   ctx: SummaryContext,
   now: DateTime,
+  unconfigured: UnconfiguredValues[],
 ): Completeness {
   const missing: MissingValue[] = [];
   let expected = 0;
@@ -364,6 +366,7 @@ function completenessOf(
     percentComplete: expected === 0 ? 100 : (present / expected) * 100,
     missing,
     byEditor: [...byEditor].map(([editor, count]) => ({ editor, missing: count })),
+    unconfigured,
   };
 }
 
@@ -404,6 +407,15 @@ export function summarize(
     installations,
     countries: countriesReached(installations, ctx),
     users: usersOf(installations),
-    completeness: completenessOf(installations, ctx, now),
+    completeness: completenessOf(
+      installations,
+      ctx,
+      now,
+      unconfiguredValues(
+        config,
+        values,
+        cumulativeThrough(project, window).periods.map((period) => period.id),
+      ),
+    ),
   };
 }

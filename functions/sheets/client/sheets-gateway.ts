@@ -98,6 +98,26 @@ export class SheetsGateway {
     return requests.length;
   }
 
+  /**
+   * The values of the spreadsheet-level developer metadata under `key` (any visibility the service
+   * account can read), with their ids; e.g. the binding challenge an editor wrote (sheet-binding-proof.ts).
+   */
+  async readDocumentMetadata(target: SheetTarget, key: string): Promise<{ id: number; value: string }[]> {
+    return this.call(target, async () => {
+      const answer = await this.client.spreadsheets.developerMetadata.search({
+        spreadsheetId: target.spreadsheetId,
+        requestBody: {
+          dataFilters: [{ developerMetadataLookup: { metadataKey: key, locationType: 'SPREADSHEET' } }],
+        },
+      });
+      return (answer.data.matchedDeveloperMetadata ?? []).flatMap(({ developerMetadata }) =>
+        typeof developerMetadata?.metadataId === 'number'
+          ? [{ id: developerMetadata.metadataId, value: developerMetadata.metadataValue ?? '' }]
+          : [],
+      );
+    });
+  }
+
   /** Whether a batch carrying this marker was applied: one search, no retry of its own. */
   private async markerWritten(target: SheetTarget, marker: WriteMarker): Promise<boolean> {
     const answer = await this.client.spreadsheets.developerMetadata.search({

@@ -92,6 +92,8 @@ export function testContainer(
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: 'local',
     AUTH_MODE: authMode,
+    // As the local stack: the example's coordinators may create projects.
+    PROJECT_CREATORS: '@imagine.example.org',
     ...extraEnv,
     OIDC_AUDIENCE: TEST_AUDIENCE,
   });

@@ -10,9 +10,10 @@ describe('what a coordinator reads, they can write back (issue 9)', () => {
     ).toBe(201);
   });
 
-  it("takes GET config's {config} answer back on PUT, edited, and stores the edit", async () => {
+  it("takes GET config's {config, revision} answer back on PUT, edited, and stores the edit", async () => {
     const read = await api.call('GET', `${base}/config`, { as: COORDINATOR });
-    expect(Object.keys(read.body)).toEqual(['config']);
+    // The revision rides along so that the write back is refused if someone else saved meanwhile.
+    expect(Object.keys(read.body).sort()).toEqual(['config', 'revision']);
     read.body.config.project.title = 'iMagine (round trip)';
     const written = await api.call('PUT', `${base}/config`, { as: COORDINATOR, body: read.body });
     expect(written.status).toBe(200);

@@ -1,8 +1,8 @@
 import { apiPaths } from '../../../functions/api/contract';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../functions/local/sheets-api';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
-import { COORDINATOR, IFCA, NOW } from '../api/api-test-server';
-import { useSheetsStack } from './sheets-test-stack';
+import { COORDINATOR, EXAMPLE, IFCA, NOW } from '../api/api-test-server';
+import { proveAndBind, useSheetsStack } from './sheets-test-stack';
 
 describe('binding a spreadsheet and who may write to it', () => {
   const stack = useSheetsStack();
@@ -31,7 +31,7 @@ describe('binding a spreadsheet and who may write to it', () => {
   it('accepts the spreadsheet URL and refuses what is not an id, naming the field', async () => {
     await stack.api.seedExample();
     const id = 'a'.repeat(44);
-    const url = await stack.api.call('PUT', apiPaths.sheet('imagine'), {
+    const url = await stack.api.call('POST', apiPaths.sheetChallenge('imagine'), {
       as: COORDINATOR,
       body: { spreadsheetId: `https://docs.google.com/spreadsheets/d/${id}/edit#gid=0` },
     });
@@ -44,10 +44,95 @@ describe('binding a spreadsheet and who may write to it', () => {
     expect(bad.body.message).toContain('spreadsheetId: found "my sheet"');
   });
 
+  it('refuses to bind a spreadsheet the caller did not prove to edit, and writes nothing there', async () => {
+    await stack.api.seedExample();
+    const victim = 'victim@imagine.example.org';
+    const id = stack.sheetsApi.createSpreadsheet({
+      title: "Someone else's metrics",
+      owner: victim,
+      sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL],
+    });
+    const asVictim = localSheetsClient(stack.sheetsApi.rootUrl, victim);
+    const readAsVictim = async () =>
+      (await asVictim.spreadsheets.get({ spreadsheetId: id, includeGridData: true })).data;
+    const before = await readAsVictim();
+
+    // The coordinator knows the id (it is in the URL) and asks for a challenge, but cannot write it there.
+    const challenge = await stack.api.call('POST', apiPaths.sheetChallenge('imagine'), {
+      as: COORDINATOR,
+      body: { spreadsheetId: id },
+    });
+    expect(challenge.status).toBe(200);
+    await expect(
+      stack.asCoordinator().spreadsheets.batchUpdate({
+        spreadsheetId: id,
+        requestBody: {
+          requests: [
+            {
+              createDeveloperMetadata: {
+                developerMetadata: {
+                  metadataKey: challenge.body.metadataKey,
+                  metadataValue: challenge.body.nonce,
+                  location: { spreadsheet: true },
+                  visibility: 'DOCUMENT',
+                },
+              },
+            },
+          ],
+        },
+      }),
+    ).rejects.toBeDefined();
+    const put = await stack.api.call('PUT', apiPaths.sheet('imagine'), {
+      as: COORDINATOR,
+      body: { spreadsheetId: id },
+    });
+    const setUp = await stack.api.call('POST', apiPaths.sheetSetup('imagine'), { as: COORDINATOR });
+
+    expect(put.status).toBe(403);
+    expect(put.body.message).toContain('has not shown that they can edit the spreadsheet');
+    expect(setUp.body.code).toBe('sheet-not-bound');
+    expect(await readAsVictim()).toEqual(before);
+  });
+
+  it('binds after the proof, removes the answered challenge, and refuses to reuse it', async () => {
+    await stack.api.seedExample();
+    const id = await stack.bindNewSpreadsheet();
+    const metadata = (await stack.readAll(id)).developerMetadata ?? [];
+    expect(metadata.filter((item) => item.metadataKey === 'va-assess:binding-challenge')).toEqual([]);
+
+    const again = await stack.api.call('PUT', apiPaths.sheet('imagine'), {
+      as: COORDINATOR,
+      body: { spreadsheetId: id },
+    });
+    expect(again.status).toBe(403);
+  });
+
+  it('keeps a spreadsheet to one project: another project is refused even by a proven editor', async () => {
+    await stack.api.seedExample();
+    const id = await stack.bindNewSpreadsheet();
+    // The imagine coordinator creates a second project and proves they can edit imagine's spreadsheet.
+    const other = structuredClone(EXAMPLE.configBody) as { project: { id: string } };
+    other.project.id = 'evil-1';
+    expect(
+      (await stack.api.call('PUT', apiPaths.config('evil-1'), { as: COORDINATOR, body: other })).status,
+    ).toBe(201);
+
+    const stolen = await proveAndBind(stack.api, stack.asCoordinator(), id, COORDINATOR, 'evil-1');
+
+    expect(stolen.status).toBe(403);
+    expect(stolen.body.message).toContain('belongs to project "imagine"');
+    expect(
+      (await stack.api.call('GET', apiPaths.sheet('evil-1'), { as: COORDINATOR })).body.spreadsheetId,
+    ).toBeNull();
+    // Rebinding by the project's own coordinator is fine.
+    expect((await proveAndBind(stack.api, stack.asCoordinator(), id, COORDINATOR)).status).toBe(200);
+  });
+
   it('refuses partners on every write route, before anything reaches the sheet', async () => {
     await stack.api.seedExample();
     await stack.bindNewSpreadsheet();
     const calls: [string, string][] = [
+      ['POST', apiPaths.sheetChallenge('imagine')],
       ['PUT', apiPaths.sheet('imagine')],
       ['POST', apiPaths.sheetSetup('imagine')],
       ['POST', apiPaths.sheetSummary('imagine', 'PY1')],

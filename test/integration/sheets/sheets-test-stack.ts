@@ -68,13 +68,12 @@ export function useSheetsStack(
       const id = need().createSpreadsheet({
         title: 'iMagine VA metrics',
         owner: COORDINATOR,
-        sharedWith: shared ? [LOCAL_SERVICE_ACCOUNT_EMAIL] : [],
+        sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL],
       });
-      const put = await api.call('PUT', apiPaths.sheet('imagine'), {
-        as: COORDINATOR,
-        body: { spreadsheetId: id },
-      });
+      const put = await proveAndBind(api, localSheetsClient(need().rootUrl, COORDINATOR), id, COORDINATOR);
       if (put.status !== 200) throw new Error(`bind: ${JSON.stringify(put.body)}`);
+      // The service account reads the proof, so "bound but not shared" is a share withdrawn afterwards.
+      if (!shared) need().unshare(id, LOCAL_SERVICE_ACCOUNT_EMAIL);
       need().resetCounts();
       return id;
     },
@@ -89,3 +88,39 @@ export function useSheetsStack(
 }
 
 export { enteredText };
+
+/**
+ * What the add-on does to bind a spreadsheet, as `as` with the real client: asks for a challenge,
+ * writes it as the spreadsheet's developer metadata (as an editor can), then PUTs the binding.
+ */
+export async function proveAndBind(
+  api: Pick<ApiServer, 'call'>,
+  client: sheets_v4.Sheets,
+  spreadsheetId: string,
+  as: string,
+  projectId = 'imagine',
+) {
+  const challenge = await api.call('POST', apiPaths.sheetChallenge(projectId), {
+    as,
+    body: { spreadsheetId },
+  });
+  if (challenge.status !== 200) return challenge;
+  await client.spreadsheets.batchUpdate({
+    spreadsheetId,
+    requestBody: {
+      requests: [
+        {
+          createDeveloperMetadata: {
+            developerMetadata: {
+              metadataKey: challenge.body.metadataKey,
+              metadataValue: challenge.body.nonce,
+              location: { spreadsheet: true },
+              visibility: 'DOCUMENT',
+            },
+          },
+        },
+      ],
+    },
+  });
+  return api.call('PUT', apiPaths.sheet(projectId), { as, body: { spreadsheetId } });
+}

@@ -50,10 +50,43 @@ describe('config and people text in the report files', () => {
     expect(lines.filter((line) => line.includes('Injected heading') && !line.includes('CPU'))).toEqual([]);
     expect(lines.filter((line) => line.includes('injected item') && !line.includes('CPU'))).toEqual([]);
     const heading = lines.find((line) => /^### 2\.\d+ CPU/.test(line));
-    expect(heading).toContain('## Injected heading');
+    // The name is text inside the heading: its markup escaped, its line breaks gone.
+    expect(heading).toContain('CPU \\<script\\>alert("x")\\</script\\> \\| cloud ## Injected heading');
     // Table rows naming the installation keep the pipe escaped, so the row has as many cells as the header.
-    const rows = lines.filter((line) => line.startsWith('| ') && line.includes('CPU <script>'));
+    const rows = lines.filter((line) => line.startsWith('| ') && line.includes('CPU \\<script\\>'));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toContain('\\| cloud');
+  });
+
+  it("Markdown: a person's assessment is text, its links kept only to http, https and mailto", () => {
+    const assessment = [
+      '# Injected heading',
+      '<script>alert(1)</script> and <img src=x onerror="alert(2)">',
+      '[click](javascript:alert(3)) or [here](javascript:void) or [site](https://example.org/a_b) or [mail](mailto:a@example.org)',
+      '  - a list item, *emphasis* & `code` ~~struck~~',
+      '1. numbered',
+    ].join('\n');
+    const base = imagineConfig();
+    const values = imagineValues();
+    const model = buildReportModel({
+      config: base,
+      summary: summarize(base, values, parseWindow(base.project, 'PY1'), NOW),
+      values,
+      assessments: [{ installationId: 'ifca-cpu', text: assessment, origin: 'edited' }],
+    });
+
+    const lines = renderMarkdown(model).split('\n');
+    const start = lines.indexOf('\\# Injected heading');
+
+    expect(lines.slice(start, start + 5)).toEqual([
+      '\\# Injected heading',
+      '\\<script\\>alert(1)\\</script\\> and \\<img src=x onerror="alert(2)"\\>',
+      '\\[click\\](javascript:alert(3)) or here or [site](<https://example.org/a_b>) or [mail](<mailto:a@example.org>)',
+      '\\- a list item, \\*emphasis\\* \\& \\`code\\` \\~\\~struck\\~\\~',
+      '1\\. numbered',
+    ]);
+    // Nothing in the file is a raw tag or a javascript: link target.
+    expect(lines.filter((line) => /(^|[^\\])<(script|img)/.test(line))).toEqual([]);
+    expect(lines.filter((line) => /(^|[^\\])\]\(<?javascript:/i.test(line))).toEqual([]);
   });
 });
