@@ -1,7 +1,8 @@
 import { cancellationCodes, retryReason } from './cancellation-reasons';
+import type { Lane } from './cell-lanes';
 import { ConfigChangedError, normaliseStorageError } from './storage-errors';
 import { type Plan, planValidatedWith } from './submission-plan';
-import type { WriteTask } from './submission-tasks';
+import type { RefreshTask, WriteTask } from './submission-tasks';
 import type { LaneSlots, TransactionLayout } from './transaction-layout';
 import type { WriterContext } from './writer-context';
 
@@ -50,28 +51,26 @@ export function settleFailedTransaction(
       for (const { task } of plan.writes) task.reject(failure);
       plan.refresh?.reject(failure);
     } else if (plan.refresh !== undefined) {
-      settleCancelledRefresh(context, plan, slots, codes, reason);
+      settleCancelledRefresh(context, plan.refresh, plan.group.lane, codes.at(slots.cell), reason);
     } else {
       settleCancelledWrites(context, plan, slots, codes, reason);
     }
   });
 }
 
+/** A refresh is its cell's one action: `code` is that action's cancellation code. */
 function settleCancelledRefresh(
   context: WriterContext,
-  plan: Plan,
-  slots: LaneSlots,
-  codes: CancellationCodes,
+  refresh: RefreshTask,
+  lane: Lane,
+  code: string,
   reason: string,
 ): void {
-  const { lane } = plan.group;
-  const code = codes.at(slots.cell);
-  if (plan.refresh === undefined) return;
   if (code === 'ConditionalCheckFailed') {
     // Another process moved the cell on: what this one knew of it is stale.
     context.lanes.forget(lane);
-    plan.refresh.resolve(false);
-  } else context.lanes.requeue(lane, [plan.refresh], code !== 'None', reason);
+    refresh.resolve(false);
+  } else context.lanes.requeue(lane, [refresh], code !== 'None', reason);
 }
 
 function settleCancelledWrites(
