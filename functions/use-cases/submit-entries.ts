@@ -8,8 +8,8 @@ import { type CrossEntryReads, crossEntryReads } from '../domain/validation/cros
 import { validateEntries } from '../domain/validation/validate-entries';
 import type { ValidationOutcome } from '../domain/validation/validation-outcome';
 import type { ConfigSnapshot } from '../storage/config-revision';
-import { type CurrentEntry, currentFromCell, type SubmissionRecord } from '../storage/entry-records';
-import type { EntryStore, SubmissionRead } from '../storage/entry-store';
+import { type CurrentEntry, currentFromCell, type RecordedSubmission } from '../storage/entry-records';
+import type { EntryStore, Settled, SubmissionRead } from '../storage/entry-store';
 import {
   ConfigChangedError,
   RequestIdReusedError as StoredRequestIdReusedError,
@@ -20,16 +20,27 @@ import type { ConfigSource } from './config-source';
 import { recheckReaders } from './recheck-readers';
 import { RequestIdReusedError, type ReusedCell } from './request-id-reused-error';
 import { storedValuesOf } from './stored-values';
+import { SubmissionRetryPolicy } from './submission-retry-policy';
+import { outcomeOf, recordOf, refusedOutcome, revalidatedOutcome, type Submitted } from './submitted-cells';
 
 /** Cells whose key the configuration does not have are answered but never stored: they have no row. */
 const UNSTORABLE_RULES = new Set(['unknown-installation', 'unknown-metric', 'period-outside-project']);
 
-/** Times a submission reads again after seeing a configuration newer than the one it validated with. */
-const CONFIG_REREADS = 2;
-
 export interface SubmitEntriesDeps {
   entries: Pick<EntryStore, 'readForSubmission' | 'recordSubmissions'>;
   now: () => DateTime;
+}
+
+/** What every step of one submission works with, passed whole rather than argument by argument. */
+interface SubmissionContext {
+  deps: SubmitEntriesDeps;
+  configs: ConfigSource;
+  projectId: string;
+  /** Authorises the caller against a configuration, and says as whom it submits (403 when not). */
+  authorise: (config: ProjectConfig) => Submitter;
+  cells: readonly CellSubmission[];
+  /** Fixed before any attempt: cells an attempt stored are replayed, not stored again, by the next one. */
+  requestId: string;
 }
 
 /** The cells' outcomes, and the stored cells whose outcome changed because of them. */
@@ -61,128 +72,13 @@ function isStorable(outcome: ValidationOutcome): boolean {
   return !outcome.issues.some((issue) => UNSTORABLE_RULES.has(issue.ruleId));
 }
 
-interface Submitted {
-  cell: CellSubmission;
-  outcome: ValidationOutcome;
-  /** Unique per cell and stable across retries of the same request. */
-  requestId: string;
-}
-
-function outcomeOf(item: Submitted, version: number | null): CellOutcome {
-  const { cell, outcome } = item;
-  return {
-    installationId: cell.installationId,
-    metricId: cell.metricId,
-    periodId: cell.periodId,
-    ...(cell.cell === undefined ? {} : { cell: cell.cell }),
-    status: outcome.status,
-    message: outcome.issues.map((issue) => issue.message).join(' '),
-    issues: outcome.issues,
-    normalized: outcome.normalized,
-    value: outcome.value,
-    version,
-  };
-}
-
-/** A cell the reported editor may not write: rejected, and kept in the history as the audit trail. */
-function refusedOutcome(outcome: ValidationOutcome, cell: CellSubmission, editor: string): ValidationOutcome {
-  const where = cell.cell === undefined ? '' : ` (cell ${cell.cell})`;
-  return {
-    ...outcome,
-    status: 'rejected',
-    value: null,
-    normalized: '',
-    issues: [
-      {
-        ruleId: 'not-an-editor',
-        severity: 'error',
-        message:
-          `${editor} may not write installation "${cell.installationId}"${where}: only its listed editors ` +
-          'and the coordinators may; the value was not taken.',
-        found: `a value typed by ${editor}`,
-        expected: `a value typed by an editor of "${cell.installationId}" or a coordinator`,
-      },
-    ],
-  };
-}
-
-/** Recorded only when the editor is unknown: who alone could have typed into the cell. */
-function possibleEditorsField(submitter: Submitter, installationId: string): { possibleEditors?: string[] } {
-  if (submitter.editor !== null) return {};
-  const editors = submitter.possibleEditors.get(installationId);
-  return editors === undefined ? {} : { possibleEditors: [...editors] };
-}
-
-function recordOf(
-  projectId: string,
-  submitter: Submitter,
-  submittedAt: string,
-  item: Submitted,
-): SubmissionRecord {
-  const { cell, outcome } = item;
-  return {
-    projectId,
-    installationId: cell.installationId,
-    metricId: cell.metricId,
-    periodId: cell.periodId,
-    raw: cell.raw,
-    status: outcome.status,
-    value: outcome.value,
-    normalized: outcome.normalized,
-    issues: outcome.issues,
-    editor: submitter.editor,
-    ...possibleEditorsField(submitter, cell.installationId),
-    submittedBy: submitter.submittedBy,
-    via: submitter.via,
-    submittedAt,
-    requestId: item.requestId,
-  };
-}
-
-/** What a client repaints for a stored cell whose outcome was re-checked; its value is unchanged. */
-function revalidatedOutcome(current: CurrentEntry, outcome: ValidationOutcome): CellOutcome {
-  return {
-    installationId: current.installationId,
-    metricId: current.metricId,
-    periodId: current.periodId,
-    status: outcome.status,
-    message: outcome.issues.map((issue) => issue.message).join(' '),
-    issues: outcome.issues,
-    normalized: current.normalized,
-    value: current.value,
-    version: current.version,
-  };
-}
-
-/**
- * The configuration and the cells the submission's rules read, from one read (or none, when this
- * process saw them all a moment ago: see RecentCells): the cells' read carries the stored
- * configuration's revision, and a revision other than the cached one means the read is repeated with
- * the configuration loaded again (and the caller authorised again against it).
- */
-async function readWithConfig(
-  deps: SubmitEntriesDeps,
-  configs: ConfigSource,
-  projectId: string,
-  authorise: (config: ProjectConfig) => Submitter,
-  cells: readonly CellSubmission[],
-  how: { reloadConfig: boolean; readCells: boolean },
-): Promise<{ snapshot: ConfigSnapshot; submitter: Submitter; read: SubmissionRead }> {
-  let snapshot = how.reloadConfig ? await configs.refresh(projectId) : await configs.current(projectId);
-  for (let reread = 0; ; reread += 1) {
-    // Before anything is read or stored: a caller the configuration does not admit gets nothing.
-    const submitter = authorise(snapshot.config);
-    const read = await deps.entries.readForSubmission(
-      projectId,
-      readsOf(snapshot.config).neighbourhood(cells),
-      // Without a known revision the store reads, and the revision read is compared below.
-      how.readCells ? undefined : snapshot.revision,
-    );
-    if (read.configRevision === snapshot.revision || reread >= CONFIG_REREADS) {
-      return { snapshot, submitter, read };
-    }
-    snapshot = await configs.refresh(projectId);
-  }
+/** What validating the cells found, and what it was validated with. */
+interface Validated {
+  snapshot: ConfigSnapshot;
+  submitter: Submitter;
+  read: SubmissionRead;
+  currents: Map<string, CurrentEntry>;
+  outcomes: ValidationOutcome[];
 }
 
 /**
@@ -195,7 +91,8 @@ async function readWithConfig(
  * outdated version throw CellVersionConflictError, and cells whose requestId was used for another
  * value RequestIdReusedError, after the rest were stored. Every transaction checks the configuration
  * revision its cells were validated with: when another process saved the configuration meanwhile,
- * the submission is validated again with the new one (what was stored already is replayed).
+ * the submission is validated again with the new one (what was stored already is replayed). When it
+ * is attempted again is SubmissionRetryPolicy's to say.
  */
 export async function submitEntries(
   deps: SubmitEntriesDeps,
@@ -204,87 +101,103 @@ export async function submitEntries(
   authorise: (config: ProjectConfig) => Submitter,
   submission: EntriesSubmission,
 ): Promise<SubmittedEntries> {
-  // Fixed before any attempt: cells an attempt stored are replayed, not stored again, by the next one.
-  const requestId = submission.requestId ?? randomUUID();
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await submitOnce(deps, configs, projectId, authorise, submission.cells, requestId, attempt > 0);
-    } catch (error) {
-      // The configuration was saved again between validating and storing: validate with the new one.
-      if (!(error instanceof ConfigChangedError) || attempt >= CONFIG_REREADS) throw error;
-    }
-  }
-}
-
-/** What validating cells found, and what it was validated with. */
-interface Validated {
-  snapshot: ConfigSnapshot;
-  submitter: Submitter;
-  read: SubmissionRead;
-  currents: Map<string, CurrentEntry>;
-  outcomes: ValidationOutcome[];
-}
-
-async function validateSubmitted(
-  deps: SubmitEntriesDeps,
-  configs: ConfigSource,
-  projectId: string,
-  authorise: (config: ProjectConfig) => Submitter,
-  cells: readonly CellSubmission[],
-  now: DateTime,
-  reloadConfig: boolean,
-): Promise<Validated> {
-  for (let readCells = false; ; readCells = true) {
-    const { snapshot, submitter, read } = await readWithConfig(deps, configs, projectId, authorise, cells, {
-      reloadConfig: reloadConfig && !readCells,
-      readCells,
-    });
-    const currents = new Map<string, CurrentEntry>();
-    for (const [key, item] of read.cells) {
-      const current = currentFromCell(item);
-      if (current !== null) currents.set(key, current);
-    }
-    const outcomes = validateEntries(cells, {
-      config: snapshot.config,
-      now,
-      stored: storedValuesOf([...currents.values()]),
-    });
-    // A cell refused as unknown is stored nowhere, so no transaction would check the configuration it
-    // was refused under: when that one came from memory, read the stored revision before refusing.
-    if (!read.recent || outcomes.every(isStorable)) return { snapshot, submitter, read, currents, outcomes };
-  }
-}
-
-async function submitOnce(
-  deps: SubmitEntriesDeps,
-  configs: ConfigSource,
-  projectId: string,
-  authorise: (config: ProjectConfig) => Submitter,
-  cells: readonly CellSubmission[],
-  requestId: string,
-  reloadConfig: boolean,
-): Promise<SubmittedEntries> {
-  const now = deps.now();
-  const { snapshot, submitter, read, currents, outcomes } = await validateSubmitted(
+  const context: SubmissionContext = {
     deps,
     configs,
     projectId,
     authorise,
-    cells,
-    now,
-    reloadConfig,
+    cells: submission.cells,
+    requestId: submission.requestId ?? randomUUID(),
+  };
+  const retries = new SubmissionRetryPolicy();
+  let now = deps.now();
+  for (;;) {
+    try {
+      const submitted = await attemptOnce(context, retries, now);
+      if (submitted !== undefined) return submitted;
+    } catch (error) {
+      // The configuration was saved again between validating and storing: validate with the new one.
+      if (!(error instanceof ConfigChangedError) || !retries.retry('config-changed')) throw error;
+      now = deps.now();
+    }
+  }
+}
+
+/**
+ * One attempt: the configuration and the cells the submission's rules read, from one read (or none,
+ * when this process saw them all a moment ago: see RecentCells), validated and stored. Undefined when
+ * the retry policy says to attempt again: the cells' read carried another revision than the
+ * configuration's (read again with the configuration loaded again, and the caller authorised again),
+ * or cells were refused as unknown from memory.
+ */
+async function attemptOnce(
+  context: SubmissionContext,
+  retries: SubmissionRetryPolicy,
+  now: DateTime,
+): Promise<SubmittedEntries | undefined> {
+  const { attempt } = retries;
+  const { configs, projectId } = context;
+  const snapshot =
+    attempt.config === 'stored' ? await configs.refresh(projectId) : await configs.current(projectId);
+  // Before anything is read or stored: a caller the configuration does not admit gets nothing.
+  const submitter = context.authorise(snapshot.config);
+  const read = await context.deps.entries.readForSubmission(
+    projectId,
+    readsOf(snapshot.config).neighbourhood(context.cells),
+    // Without a known revision the store reads, and the revision read is compared below.
+    attempt.readCells ? undefined : snapshot.revision,
   );
-  const { config } = snapshot;
-  const submittedAt = now.toUTC().toISO() ?? new Date().toISOString();
-  const items: Submitted[] = cells.map((cell, index) => {
+  if (read.configRevision !== snapshot.revision && retries.retry('revision-moved')) return undefined;
+  const validated = validateCells(context, { snapshot, submitter, read }, now);
+  // A cell refused as unknown is stored nowhere, so no transaction would check the configuration it
+  // was refused under: when that one came from memory, read the stored revision before refusing.
+  if (read.recent && !validated.outcomes.every(isStorable) && retries.retry('refused-from-memory')) {
+    return undefined;
+  }
+  return storeValidated(context, validated, now);
+}
+
+function validateCells(
+  context: SubmissionContext,
+  { snapshot, submitter, read }: Pick<Validated, 'snapshot' | 'submitter' | 'read'>,
+  now: DateTime,
+): Validated {
+  const currents = new Map<string, CurrentEntry>();
+  for (const [key, item] of read.cells) {
+    const current = currentFromCell(item);
+    if (current !== null) currents.set(key, current);
+  }
+  const outcomes = validateEntries(context.cells, {
+    config: snapshot.config,
+    now,
+    stored: storedValuesOf([...currents.values()]),
+  });
+  return { snapshot, submitter, read, currents, outcomes };
+}
+
+/** The cells as submitted, each with its outcome (refused for a foreign installation) and requestId. */
+function submittedOf(context: SubmissionContext, { submitter, outcomes }: Validated): Submitted[] {
+  return context.cells.map((cell, index) => {
     const validated = outcomes[index];
     if (validated === undefined) throw new Error(`validateEntries returned no outcome for cell ${index}`);
     const outcome =
       submitter.refused.has(cell.installationId) && submitter.editor !== null
         ? refusedOutcome(validated, cell, submitter.editor)
         : validated;
-    return { cell, outcome, requestId: `${requestId}:${index}` };
+    return { cell, outcome, requestId: `${context.requestId}:${index}` };
   });
+}
+
+async function storeValidated(
+  context: SubmissionContext,
+  validated: Validated,
+  now: DateTime,
+): Promise<SubmittedEntries> {
+  const { projectId } = context;
+  const { snapshot, submitter, read, currents } = validated;
+  const { config } = snapshot;
+  const submittedAt = now.toUTC().toISO() ?? new Date().toISOString();
+  const items = submittedOf(context, validated);
   const stored = items.filter((item) => isStorable(item.outcome));
   const rechecked = recheckReaders({
     config,
@@ -297,7 +210,7 @@ async function submitOnce(
     submitted: new Set(stored.map((item) => entryKeyString(item.cell))),
   });
 
-  const written = await deps.entries.recordSubmissions(
+  const written = await context.deps.entries.recordSubmissions(
     stored.map((item) => ({
       submission: recordOf(projectId, submitter, submittedAt, item),
       ...(item.cell.expectedVersion === undefined ? {} : { expectedVersion: item.cell.expectedVersion }),
@@ -313,7 +226,30 @@ async function submitOnce(
       configRevision: snapshot.revision,
     })),
   );
+  const versions = versionsOf(context, stored, written.writes);
+  const revalidated: CellOutcome[] = [];
+  rechecked.forEach(({ current, outcome }, index) => {
+    const settled = written.refreshes[index];
+    // A failed re-check fails the request: its retry (same requestId) replays the cells and re-checks again.
+    if (settled !== undefined && !settled.ok) throw settled.error;
+    if (settled?.value === true) revalidated.push(revalidatedOutcome(current, outcome));
+  });
+  versions.throwRefused();
+  return {
+    outcomes: items.map((item) => outcomeOf(item, versions.stored.get(item) ?? null)),
+    revalidated,
+  };
+}
 
+/**
+ * The version each stored cell got; conflicts and reused requestIds are gathered, thrown (after the
+ * re-checks were read) by `throwRefused`; any other failure is thrown at once.
+ */
+function versionsOf(
+  context: SubmissionContext,
+  stored: readonly Submitted[],
+  writes: readonly Settled<RecordedSubmission>[],
+): { stored: Map<Submitted, number | null>; throwRefused(): void } {
   const versions = new Map<Submitted, number | null>();
   const conflicts: CellConflict[] = [];
   const reused: ReusedCell[] = [];
@@ -324,7 +260,7 @@ async function submitOnce(
     ...(cell.cell === undefined ? {} : { cell: cell.cell }),
   });
   stored.forEach((item, index) => {
-    const settled = written.writes[index];
+    const settled = writes[index];
     if (settled === undefined) throw new Error(`the store settled no write for cell ${index}`);
     if (settled.ok) {
       versions.set(item, settled.value.version);
@@ -339,17 +275,11 @@ async function submitOnce(
       throw error;
     }
   });
-  const revalidated: CellOutcome[] = [];
-  rechecked.forEach(({ current, outcome }, index) => {
-    const settled = written.refreshes[index];
-    // A failed re-check fails the request: its retry (same requestId) replays the cells and re-checks again.
-    if (settled !== undefined && !settled.ok) throw settled.error;
-    if (settled?.value === true) revalidated.push(revalidatedOutcome(current, outcome));
-  });
-  if (reused.length > 0) throw new RequestIdReusedError(requestId, reused);
-  if (conflicts.length > 0) throw new CellVersionConflictError(conflicts);
   return {
-    outcomes: items.map((item) => outcomeOf(item, versions.get(item) ?? null)),
-    revalidated,
+    stored: versions,
+    throwRefused: () => {
+      if (reused.length > 0) throw new RequestIdReusedError(context.requestId, reused);
+      if (conflicts.length > 0) throw new CellVersionConflictError(conflicts);
+    },
   };
 }

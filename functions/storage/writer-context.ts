@@ -1,0 +1,16 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { BackoffSettings } from './backoff';
+import type { CellLanes, Lane } from './cell-lanes';
+import type { WriteTask } from './submission-tasks';
+
+/** What the parts of a SubmissionWriter share: the table, the cells' lanes, and the way back to them. */
+export interface WriterContext {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  backoff: BackoffSettings;
+  lanes: CellLanes;
+  /** A write whose request may be taken already: read again, then settled or queued again. */
+  settleTaken(task: WriteTask, checkExpected: boolean): void;
+  /** The lane has tasks again: mark it ready and send what is ready. */
+  wake(lane: Lane): void;
+}
