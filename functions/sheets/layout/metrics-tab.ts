@@ -1,7 +1,8 @@
 import type { ReportingPeriod } from '../../domain/calendar/reporting-period';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
+import { ANCHOR_KEYS } from './anchors';
 import { refreshExistingRows, writeNewRows } from './metrics-cells';
-import { planMetricsColumns, valueColumnRuns } from './metrics-columns';
+import { METRICS_LABEL_COLUMNS, planMetricsColumns, valueColumnRuns } from './metrics-columns';
 import { planMetricsProtection, protectionRefusal, realignedNotice } from './metrics-protection';
 import { placeMetricsRows, retireOrReviveRows, rowKey } from './metrics-rows';
 import type { StoredCell } from './metrics-values';
@@ -9,6 +10,7 @@ import type { MovedRow } from './row-identity';
 import { sheetProtectionNotice } from './sheet-protection-by-person';
 import { formatRange, freezeRows, type Request, TEXT_FORMAT } from './sheet-requests';
 import type { TabSnapshot } from './sheet-snapshot';
+import type { TabModule } from './tab-module';
 
 export { METRICS_LABEL_COLUMNS, periodHeader } from './metrics-columns';
 export { type StoredCell, valueKey } from './metrics-values';
@@ -91,3 +93,15 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
   if (refusal !== undefined) plan.refusal = refusal;
   return plan;
 }
+
+/** The Metrics tab: one row per installation and metric, one value column per period, partners' cells. */
+export const metricsTab: TabModule<'metrics'> = {
+  role: 'metrics',
+  title: 'Metrics',
+  // A fresh tab is created with exactly the label columns' width (period columns are appended).
+  columnCount: METRICS_LABEL_COLUMNS.length,
+  anchors: [ANCHOR_KEYS.entryRow, ANCHOR_KEYS.labelColumn, ANCHOR_KEYS.periodColumn],
+  protection: 'planned',
+  createdBySetup: true,
+  plan: (planned, context) => planMetricsTab(planned.tab, planned.created, context),
+};
