@@ -8,7 +8,7 @@ import {
   type TabSnapshot,
 } from '../../../functions/sheets/layout/sheet-snapshot';
 import { COORDINATOR, EXAMPLE } from '../api/api-test-server';
-import { useSheetsStack } from './sheets-test-stack';
+import { proveAndBind, useSheetsStack } from './sheets-test-stack';
 
 const PARTNERS = [...new Set(EXAMPLE.config.installations.flatMap((installation) => installation.editors))];
 const IFCA = 'partner@ifca.example.org';
@@ -47,10 +47,8 @@ describe('setup after rows moved under their anchors and protections', () => {
       owner: COORDINATOR,
       sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL, ...PARTNERS],
     });
-    const bound = await stack.api.call('PUT', apiPaths.sheet('imagine'), {
-      as: COORDINATOR,
-      body: { spreadsheetId: id },
-    });
+    // Binding takes the coordinator's proof of edit access (the challenge written as metadata).
+    const bound = await proveAndBind(stack.api, stack.asCoordinator(), id, COORDINATOR);
     expect(bound.status).toBe(200);
     const setup = await stack.api.call('POST', apiPaths.sheetSetup('imagine'), { as: COORDINATOR });
     expect(setup.status).toBe(200);
