@@ -6,7 +6,7 @@
 export const ANCHOR_KEYS = {
   /** On the spreadsheet: the project id the sheet reports for. */
   project: 'va-assess:project',
-  /** On a tab (sheet location): one of TAB_ROLES. */
+  /** On a tab (sheet location): its tab module's role (tab-registry.ts). */
   tab: 'va-assess:tab',
   /** On a Metrics row: "<installationId>/<metricId>". */
   entryRow: 'va-assess:entry-row',
@@ -26,18 +26,6 @@ export const ANCHOR_KEYS = {
    */
   assessmentWritten: 'va-assess:assessment-written',
 } as const;
-
-export const TAB_ROLES = ['metrics', 'installations', 'summary', 'assessments', 'report'] as const;
-export type TabRole = (typeof TAB_ROLES)[number];
-
-/** Default titles; a coordinator may rename a tab, the tab anchor still finds it. */
-export const TAB_TITLES: Record<TabRole, string> = {
-  metrics: 'Metrics',
-  installations: 'Installations',
-  summary: 'Summary',
-  assessments: 'Assessments',
-  report: 'Report',
-};
 
 export interface EntryRowKey {
   installationId: string;

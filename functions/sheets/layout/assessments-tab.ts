@@ -8,6 +8,7 @@ import {
 } from './generated-table';
 import { anchorRow, appendRows, freezeRows, type Request, writeCells } from './sheet-requests';
 import { cellText, rowsByAnchor, type TabSnapshot } from './sheet-snapshot';
+import type { TabModule } from './tab-module';
 import { textHash } from './text-hash';
 
 export const ASSESSMENT_COLUMNS: readonly GeneratedColumn[] = [
@@ -154,3 +155,17 @@ export function planAssessments(
   if (tab.frozenRowCount < 1 && tab.rowCount + appended.length > 1) requests.push(freezeRows(sheetId, 1));
   return { requests, editsFound, cellHashes };
 }
+
+/** The Assessments tab: one row per installation and window, its assessment cell a person may rewrite. */
+export const assessmentsTab: TabModule<'assessments'> = {
+  role: 'assessments',
+  title: 'Assessments',
+  columnCount: ASSESSMENT_COLUMNS.length,
+  anchors: [ANCHOR_KEYS.assessmentRow, ANCHOR_KEYS.assessmentWritten],
+  protection: 'generated',
+  createdBySetup: true,
+  // Its write-back writes the header of a tab it creates (planAssessments); setup does the same.
+  plan: (planned) => ({
+    requests: planned.created ? headerRequests(planned.tab.sheetId, ASSESSMENT_COLUMNS) : [],
+  }),
+};

@@ -4,6 +4,7 @@ import { ANCHOR_KEYS } from './anchors';
 import { type GeneratedColumn, syncGeneratedRows } from './generated-table';
 import type { Request } from './sheet-requests';
 import type { TabSnapshot } from './sheet-snapshot';
+import type { TabModule } from './tab-module';
 
 interface DescriptionColumn extends GeneratedColumn {
   text(installation: Installation): string;
@@ -40,3 +41,16 @@ export function planInstallationsTab(tab: TabSnapshot, created: boolean, config:
     created,
   );
 }
+
+/** The Installations tab: the config's description of each installation, generated. */
+export const installationsTab: TabModule<'installations'> = {
+  role: 'installations',
+  title: 'Installations',
+  columnCount: INSTALLATION_COLUMNS.length,
+  anchors: [ANCHOR_KEYS.installationRow],
+  protection: 'generated',
+  createdBySetup: true,
+  plan: (planned, context) => ({
+    requests: planInstallationsTab(planned.tab, planned.created, context.config),
+  }),
+};

@@ -1,9 +1,9 @@
 import type { AssessmentStatus } from '../../domain/report/report-model';
 import type { ReportOutline } from '../../domain/report/report-outline';
-import { protectGeneratedTab } from './protection';
+import { ANCHOR_KEYS } from './anchors';
 import { BOLD, type CellData, columnWidth, type Request, textCell, writeCells } from './sheet-requests';
 import type { TabSnapshot } from './sheet-snapshot';
-import type { PlannedTab, TabAllocator } from './tab-allocation';
+import type { TabModule } from './tab-module';
 import { planWindowBlock } from './window-block';
 
 const SECTION_HEADERS = ['Section', 'Title', 'Assessment'];
@@ -46,27 +46,30 @@ export function reportBlockRows(outline: ReportOutline): CellData[][] {
   ];
 }
 
-/** The Report tab, created with its title row and widths when missing, protected like every generated tab. */
-export function ensureReportTab(allocator: TabAllocator, editors: readonly string[]): PlannedTab {
-  const planned = allocator.ensure('report', REPORT_COLUMN_COUNT);
-  const sheetId = planned.tab.sheetId;
-  const setup = planned.created
-    ? [
-        writeCells(
-          sheetId,
-          0,
-          0,
-          [[textCell(REPORT_TAB_TITLE_TEXT, BOLD)]],
-          'userEnteredValue,userEnteredFormat',
-        ),
-        ...COLUMN_WIDTHS.map((width, column) => columnWidth(sheetId, column, width)),
-      ]
-    : [];
-  return {
-    ...planned,
-    requests: [...planned.requests, ...setup, ...protectGeneratedTab(planned.tab, 'report', editors)],
-  };
+/** A Report tab just created: its title row and widths. */
+function reportTabSetup(sheetId: number): Request[] {
+  return [
+    writeCells(
+      sheetId,
+      0,
+      0,
+      [[textCell(REPORT_TAB_TITLE_TEXT, BOLD)]],
+      'userEnteredValue,userEnteredFormat',
+    ),
+    ...COLUMN_WIDTHS.map((width, column) => columnWidth(sheetId, column, width)),
+  ];
 }
+
+/** The Report tab: one block per reporting window, created by its first write-back (not by setup). */
+export const reportTab: TabModule<'report'> = {
+  role: 'report',
+  title: 'Report',
+  columnCount: REPORT_COLUMN_COUNT,
+  anchors: [ANCHOR_KEYS.windowBlock],
+  protection: 'generated',
+  whenCreated: reportTabSetup,
+  createdBySetup: false,
+};
 
 /** Writes a window's Report block, replacing the one already there (see planWindowBlock). */
 export function planReportBlock(tab: TabSnapshot, outline: ReportOutline): Request[] {

@@ -1,5 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { ANCHOR_KEYS, TAB_ROLES, type TabRole } from './anchors';
+import { ANCHOR_KEYS } from './anchors';
 import { backgroundHexOf, NO_PAINT } from './cell-paint-requests';
 import type { CellPaint } from './outcome-paint';
 
@@ -30,7 +30,8 @@ export interface TabSnapshot {
 export interface SpreadsheetSnapshot {
   /** The project id of the spreadsheet anchor, undefined when the sheet was never set up. */
   projectId: string | undefined;
-  tabs: Partial<Record<TabRole, TabSnapshot>>;
+  /** Tabs by the role their anchor names (tab-registry.ts says which roles the functions use). */
+  tabs: Partial<Record<string, TabSnapshot>>;
   /** Every sheet id and title in use, anchored or not: new tabs must not collide with them. */
   sheetIds: number[];
   titles: string[];
@@ -131,16 +132,17 @@ function uniqueAnchors(anchors: DimensionAnchor[]): DimensionAnchor[] {
   });
 }
 
-function roleOf(sheet: sheets_v4.Schema$Sheet): TabRole | undefined {
+function roleOf(sheet: sheets_v4.Schema$Sheet): string | undefined {
   const value = sheet.developerMetadata?.find(
     (metadata) => metadata.metadataKey === ANCHOR_KEYS.tab,
   )?.metadataValue;
-  return (TAB_ROLES as readonly string[]).includes(value ?? '') ? (value as TabRole) : undefined;
+  // Any role is kept: only the registered ones are ever looked up (a tab module's role).
+  return value || undefined;
 }
 
 /** Reads the answer of spreadsheets.get with SNAPSHOT_FIELDS; a tab is known by its anchor, not its title. */
 export function readSnapshot(spreadsheet: sheets_v4.Schema$Spreadsheet): SpreadsheetSnapshot {
-  const tabs: Partial<Record<TabRole, TabSnapshot>> = {};
+  const tabs: Partial<Record<string, TabSnapshot>> = {};
   for (const sheet of spreadsheet.sheets ?? []) {
     const role = roleOf(sheet);
     // Two tabs claiming one role (a duplicated tab copies its metadata): the first one is ours.

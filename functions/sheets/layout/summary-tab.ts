@@ -4,6 +4,7 @@ import type { InstallationSummary } from '../../domain/summary/installation-summ
 import { reportedProjection, toReportedPrecision } from '../../domain/summary/report-amount';
 import { reportedBudgets } from '../../domain/summary/reported-budgets';
 import type { WindowSummary } from '../../domain/summary/window-summary';
+import { ANCHOR_KEYS } from './anchors';
 import {
   BOLD,
   type CellData,
@@ -14,6 +15,7 @@ import {
   writeCells,
 } from './sheet-requests';
 import type { TabSnapshot } from './sheet-snapshot';
+import type { TabModule } from './tab-module';
 import { planWindowBlock } from './window-block';
 
 /** Widest table of a block: the budget table. */
@@ -127,3 +129,14 @@ export function planSummaryBlock(
 ): Request[] {
   return planWindowBlock(tab, summary.window.id, summaryBlockRows(summary, headlines));
 }
+
+/** The Summary tab: one block per reporting window, written by its write-back; setup creates it. */
+export const summaryTab: TabModule<'summary'> = {
+  role: 'summary',
+  title: 'Summary',
+  columnCount: SUMMARY_COLUMN_COUNT,
+  anchors: [ANCHOR_KEYS.windowBlock],
+  protection: 'generated',
+  whenCreated: summaryTabSetup,
+  createdBySetup: true,
+};

@@ -1,6 +1,7 @@
-import { ANCHOR_KEYS, TAB_TITLES, type TabRole } from './anchors';
+import { ANCHOR_KEYS } from './anchors';
 import { anchorSheet, type Request } from './sheet-requests';
 import type { SpreadsheetSnapshot, TabSnapshot } from './sheet-snapshot';
+import type { TabModule } from './tab-module';
 
 /** A tab as a plan sees it: the snapshot of an existing one, or an empty one created by `requests`. */
 export interface PlannedTab {
@@ -25,8 +26,9 @@ export class TabAllocator {
     this.titles = new Set(snapshot.titles.map((title) => title.toLowerCase()));
   }
 
-  /** The tab of `role`, created (with its anchor) when the spreadsheet has none. */
-  ensure(role: TabRole, columnCount: number, rowCount = 1): PlannedTab {
+  /** The tab of `module`'s role, created (with its anchor) when the spreadsheet has none. */
+  ensure(module: Pick<TabModule, 'role' | 'title' | 'columnCount'>, rowCount = 1): PlannedTab {
+    const { role, columnCount } = module;
     const existing = this.snapshot.tabs[role];
     if (existing !== undefined) {
       if (existing.columnCount >= columnCount) return { tab: existing, created: false, requests: [] };
@@ -45,7 +47,7 @@ export class TabAllocator {
       };
     }
     const sheetId = this.newId();
-    const title = this.newTitle(TAB_TITLES[role]);
+    const title = this.newTitle(module.title);
     const tab: TabSnapshot = {
       sheetId,
       title,

@@ -6,6 +6,8 @@ import type { CurrentEntry } from '../../storage/entry-store';
 import { valueKey } from '../layout/metrics-tab';
 import { type CellPaint, paintForOutcome } from '../layout/outcome-paint';
 import { planSetup } from '../layout/setup-plan';
+import type { TabModule } from '../layout/tab-module';
+import { TAB_REGISTRY } from '../layout/tab-registry';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
 import { SheetProtectedByPersonError } from './write-back-errors';
 
@@ -39,7 +41,11 @@ export interface SetupResult extends WriteBackResult {
  * written into empty cells and painted with their outcome wherever the cell shows them. Rows are
  * known by their key cells: anchors and protections a sort or an edit moved away are put back.
  */
-export async function setupSheet(deps: WriteBackDeps, config: ProjectConfig): Promise<SetupResult> {
+export async function setupSheet(
+  deps: WriteBackDeps,
+  config: ProjectConfig,
+  tabs: readonly TabModule[] = TAB_REGISTRY,
+): Promise<SetupResult> {
   const sheet = await readBoundSheet(deps, config);
   const current = currentPeriod(config.project, deps.now());
   const periods = listPeriods(config.project).slice(0, current.index);
@@ -53,12 +59,11 @@ export async function setupSheet(deps: WriteBackDeps, config: ProjectConfig): Pr
       { text: rawText(entry.raw), paint: storedPaint(entry) },
     ]),
   );
-  const plan = planSetup(sheet.snapshot, {
-    config,
-    periods,
-    stored: cells,
-    serviceAccountEmail: sheet.serviceAccountEmail,
-  });
+  const plan = planSetup(
+    sheet.snapshot,
+    { config, periods, stored: cells, serviceAccountEmail: sheet.serviceAccountEmail },
+    tabs,
+  );
   // Nothing is sent that Google would refuse whole: the coordinator is told what to change first.
   if (plan.refusal !== undefined) throw new SheetProtectedByPersonError(plan.refusal);
   const written = await writeOnce(sheet, plan.requests);

@@ -1,9 +1,10 @@
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import type { SheetWrittenTexts } from '../../storage/draft-store';
 import { draftWindowAssessments, storeGeneratedDrafts } from '../../use-cases/generate-drafts';
-import { planAssessments } from '../layout/assessments-tab';
-import { coordinatorEditors, ensureAssessmentsTab } from '../layout/setup-plan';
+import { assessmentsTab, planAssessments } from '../layout/assessments-tab';
+import { coordinatorEditors } from '../layout/setup-plan';
 import { TabAllocator } from '../layout/tab-allocation';
+import { ensureTab } from '../layout/tab-module';
 import { textHash } from '../layout/text-hash';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
 
@@ -68,7 +69,7 @@ export async function writeAssessments(
   ];
   const names = new Map(config.installations.map((installation) => [installation.id, installation.name]));
   const editors = coordinatorEditors({ config, serviceAccountEmail: sheet.serviceAccountEmail });
-  const planned = ensureAssessmentsTab(new TabAllocator(sheet.snapshot), editors);
+  const planned = ensureTab(new TabAllocator(sheet.snapshot), assessmentsTab, editors);
   const plan = planAssessments(planned.tab, planned.created, {
     windowId,
     windowLabel: summary.window.label,

@@ -2,9 +2,10 @@ import { parseWindow } from '../../domain/calendar/reporting-window';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import { type ReportOutline, reportOutline } from '../../domain/report/report-outline';
 import { loadReportModel } from '../../use-cases/load-report-model';
-import { ensureReportTab, planReportBlock } from '../layout/report-tab';
+import { planReportBlock, reportTab } from '../layout/report-tab';
 import { coordinatorEditors } from '../layout/setup-plan';
 import { TabAllocator } from '../layout/tab-allocation';
+import { ensureTab } from '../layout/tab-module';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
 
 /**
@@ -21,7 +22,7 @@ export async function writeReport(
   const outline = reportOutline(await loadReportModel(deps, config, window.id, deps.now()));
   const sheet = await readBoundSheet(deps, config);
   const editors = coordinatorEditors({ config, serviceAccountEmail: sheet.serviceAccountEmail });
-  const planned = ensureReportTab(new TabAllocator(sheet.snapshot), editors);
+  const planned = ensureTab(new TabAllocator(sheet.snapshot), reportTab, editors);
   const requests = [...planned.requests, ...planReportBlock(planned.tab, outline)];
   return { ...(await writeOnce(sheet, requests)), windowId: window.id, outline };
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../functions/local/sheets-api';
 import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
 import { enteredText, readSnapshot, type TabSnapshot } from '../../../functions/sheets/layout/sheet-snapshot';
+import type { TabRole } from '../../../functions/sheets/layout/tab-registry';
 import { type ApiServer, COORDINATOR, useApiServer } from '../api/api-test-server';
 
 export interface SheetsStack {
@@ -20,10 +21,8 @@ export interface SheetsStack {
   asCoordinator(): sheets_v4.Sheets;
   /** Everything: grid data, metadata, protections (what "byte-for-byte" compares). */
   readAll(spreadsheetId: string): Promise<sheets_v4.Schema$Spreadsheet>;
-  tab(
-    spreadsheetId: string,
-    role: 'metrics' | 'installations' | 'summary' | 'assessments' | 'report',
-  ): Promise<TabSnapshot>;
+  /** The tab a registered tab module's role names (a test's own module included). */
+  tab(spreadsheetId: string, role: TabRole | (string & {})): Promise<TabSnapshot>;
   batchUpdates(): number;
 }
 
