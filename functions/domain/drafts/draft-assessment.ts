@@ -61,16 +61,12 @@ class AssessmentWriter implements AssessmentContext {
     return this.installation.metrics.filter((metric) => metric.isUsage);
   }
 
-  private quoteNumber(metric: MetricSummary, key: string, label: string, value: number, periods: PeriodId[]) {
-    return this.figures.number(metric, key, label, value, periods);
-  }
-
   private quotePeriodValue(
     metric: MetricSummary,
     point: { periodId: PeriodId; label: string },
     value: number,
   ) {
-    return this.quoteNumber(metric, point.periodId, pointPhrase(point), value, [point.periodId]);
+    return this.figures.number(metric, point.periodId, pointPhrase(point), value, [point.periodId]);
   }
 
   private windowPeriods(): PeriodId[] {
@@ -130,7 +126,7 @@ class AssessmentWriter implements AssessmentContext {
       return `It delivered ${this.quotePeriodValue(metric, only, total)} ${metric.unit}${which} in ${pointPhrase(only)}.`;
     }
     const window = this.summary.window;
-    const totalText = this.quoteNumber(metric, window.id, window.label, total, metric.aggregateFrom);
+    const totalText = this.figures.number(metric, window.id, window.label, total, metric.aggregateFrom);
     const parts = periods.map((period) => {
       const value = numberOf(period.value);
       const where = pointPhrase(period);
@@ -207,7 +203,7 @@ class AssessmentWriter implements AssessmentContext {
   }
 
   private baselineText(metric: MetricSummary, attainment: NumberAttainment, unit: string): string {
-    return `${comparatorWords(attainment.comparator)}${this.quoteNumber(metric, 'baseline', 'baseline', attainment.baseline, [])}${unit}`;
+    return `${comparatorWords(attainment.comparator)}${this.figures.number(metric, 'baseline', 'baseline', attainment.baseline, [])}${unit}`;
   }
 
   private ratioText(metric: MetricSummary, attainment: NumberAttainment): string | null {
@@ -221,7 +217,7 @@ class AssessmentWriter implements AssessmentContext {
   /** The baseline pro-rated to the window, as the figure the text compares the delivered amount with. */
   private proRataTarget(metric: MetricSummary, attainment: NumberAttainment, label: string): string {
     const target = reportedTarget(attainment);
-    return this.quoteNumber(metric, 'baseline-pro-rata', label, target, this.windowPeriods());
+    return this.figures.number(metric, 'baseline-pro-rata', label, target, this.windowPeriods());
   }
 
   /** Numbers-only statement of a baseline that could not be read, so nobody believes it was compared. */
@@ -237,7 +233,7 @@ class AssessmentWriter implements AssessmentContext {
     const unit = ` ${metric.unit}`;
     const situation = baselineSituation(attainment);
     if (situation !== null) this.situations.add(situation);
-    const actual = this.quoteNumber(
+    const actual = this.figures.number(
       metric,
       this.summary.window.id,
       this.summary.window.label,
@@ -330,7 +326,7 @@ class AssessmentWriter implements AssessmentContext {
     const perPeriod = present.map(
       (period) => `${this.quotePeriodValue(metric, period, period.value.value)} in ${pointPhrase(period)}`,
     );
-    const totalText = this.quoteNumber(metric, window.id, window.label, total, metric.aggregateFrom);
+    const totalText = this.figures.number(metric, window.id, window.label, total, metric.aggregateFrom);
     return `${this.subject(metric)} was ${this.format.list(perPeriod)}; the figure for ${window.label} is ${totalText} (${this.aggregateWords(metric)})${this.countBaselineClause(metric)}.`;
   }
 
