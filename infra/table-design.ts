@@ -1,5 +1,9 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { EntryKey } from '../functions/domain/entries/entry';
+import {
+  ENTRY_KEY_SEPARATORS,
+  type EntryKey,
+  STORAGE_KEY_ORDER,
+} from '../functions/domain/entries/entry-key';
 import table from './table.json';
 
 /**
@@ -10,7 +14,7 @@ export const TABLE_DESIGN = table;
 
 /** Versions are zero-padded so that the sort key's string order is the numeric order. */
 const VERSION_DIGITS = 10;
-const SEPARATOR = '#';
+const SEPARATOR = ENTRY_KEY_SEPARATORS.storage;
 
 export class InvalidKeyPartError extends Error {
   constructor(
@@ -28,6 +32,11 @@ export class InvalidKeyPartError extends Error {
 function part(name: string, value: string): string {
   if (value.length === 0 || value.includes(SEPARATOR)) throw new InvalidKeyPartError(name, value);
   return value;
+}
+
+/** The entry's parts in the stored order, each checked, joined by the storage separator. */
+function entryParts(key: EntryKey, order: readonly (keyof EntryKey)[]): string {
+  return order.map((name) => part(name, key[name])).join(SEPARATOR);
 }
 
 export function padVersion(version: number): string {
@@ -54,12 +63,11 @@ export const keys = {
 
   /** The trailing separator keeps P1 from matching P10. */
   entryPeriodPrefix: (periodId: string) => `ENTRY#${part('periodId', periodId)}#`,
-  entrySk: (key: EntryKey) =>
-    `ENTRY#${part('periodId', key.periodId)}#${part('installationId', key.installationId)}#${part('metricId', key.metricId)}`,
+  entrySk: (key: EntryKey) => `ENTRY#${entryParts(key, STORAGE_KEY_ORDER.currentEntry)}`,
 
   /** Each cell's history has its own partition, so its versions never crowd the project partition. */
   historyPk: (projectId: string, key: EntryKey) =>
-    `HISTORY#${part('projectId', projectId)}#${part('installationId', key.installationId)}#${part('metricId', key.metricId)}#${part('periodId', key.periodId)}`,
+    `HISTORY#${part('projectId', projectId)}#${entryParts(key, STORAGE_KEY_ORDER.history)}`,
   /** Where history items were written before they were keyed by requestId: still listed, never written. */
   historyVersionSk: (version: number) => `V#${padVersion(version)}`,
   /** A submission's history item, which is its request's idempotency record too, scoped to the cell. */

@@ -16,48 +16,86 @@ export const MAX_RAW_TEXT_LENGTH = 50_000;
  */
 export const MAX_PERIODS_PER_REQUEST = 30;
 
-const project = (projectId: string) => `${API_PREFIX}/projects/${encodeURIComponent(projectId)}`;
+const PROJECT = `${API_PREFIX}/projects/:projectId`;
+
+/**
+ * Each route's path, written once: the router matches it (segments starting with ":" are parameters)
+ * and apiPaths fills it in.
+ */
+export const routePatterns = {
+  health: '/health',
+  config: `${PROJECT}/config`,
+  entries: `${PROJECT}/entries`,
+  history: `${PROJECT}/entries/:installationId/:metricId/:periodId/history`,
+  access: `${PROJECT}/access`,
+  calendar: `${PROJECT}/calendar`,
+  summary: `${PROJECT}/summary`,
+  drafts: `${PROJECT}/drafts`,
+  draft: `${PROJECT}/drafts/:installationId`,
+  report: `${PROJECT}/report`,
+  reportLink: `${PROJECT}/report/link`,
+  sheet: `${PROJECT}/sheet`,
+  sheetChallenge: `${PROJECT}/sheet/challenge`,
+  sheetSetup: `${PROJECT}/sheet/setup`,
+  sheetSummary: `${PROJECT}/sheet/summary`,
+  sheetAssessments: `${PROJECT}/sheet/assessments`,
+  sheetReport: `${PROJECT}/sheet/report`,
+} as const;
+
+/** The pattern with its parameters, in order, percent-encoded: fill(routePatterns.draft, 'demo', 'ifca'). */
+function fill(pattern: string, ...values: readonly string[]): string {
+  const segments = pattern.split('/');
+  const parameters = segments.filter((segment) => segment.startsWith(':')).length;
+  if (parameters !== values.length) {
+    throw new Error(`${pattern} takes ${parameters} parameters, got ${values.length}`);
+  }
+  let next = 0;
+  return segments
+    .map((segment) => (segment.startsWith(':') ? encodeURIComponent(values[next++] ?? '') : segment))
+    .join('/');
+}
+
 const withPeriod = (path: string, period: string) => `${path}?period=${encodeURIComponent(period)}`;
+const withFormat = (path: string, period: string, format: string) =>
+  `${withPeriod(path, period)}&format=${encodeURIComponent(format)}`;
 
 /** Paths of the API, so the add-on and the tests build them the same way. */
 export const apiPaths = {
-  health: () => '/health',
-  config: (projectId: string) => `${project(projectId)}/config`,
-  entries: (projectId: string) => `${project(projectId)}/entries`,
+  health: () => routePatterns.health,
+  config: (projectId: string) => fill(routePatterns.config, projectId),
+  entries: (projectId: string) => fill(routePatterns.entries, projectId),
   /** GET: the current value of every cell of one reporting period. */
   currentEntries: (projectId: string, periodId: string) =>
-    withPeriod(`${project(projectId)}/entries`, periodId),
+    withPeriod(fill(routePatterns.entries, projectId), periodId),
   /** GET: the same for several periods in one request, answered period by period. */
   currentEntriesOfPeriods: (projectId: string, periodIds: readonly string[]) =>
-    `${project(projectId)}/entries?periods=${periodIds.map(encodeURIComponent).join(',')}`,
+    `${fill(routePatterns.entries, projectId)}?periods=${periodIds.map(encodeURIComponent).join(',')}`,
   history: (projectId: string, installationId: string, metricId: string, periodId: string) =>
-    `${API_PREFIX}/projects/${[projectId, 'entries', installationId, metricId, periodId]
-      .map(encodeURIComponent)
-      .join('/')}/history`,
+    fill(routePatterns.history, projectId, installationId, metricId, periodId),
   /** GET: who the caller is in the project (coordinator, partner of which installations, or none). */
-  access: (projectId: string) => `${project(projectId)}/access`,
+  access: (projectId: string) => fill(routePatterns.access, projectId),
   /** GET: the reporting periods and project years, with the current period. */
-  calendar: (projectId: string) => `${project(projectId)}/calendar`,
-  summary: (projectId: string, period: string) => withPeriod(`${project(projectId)}/summary`, period),
-  drafts: (projectId: string, period: string) => withPeriod(`${project(projectId)}/drafts`, period),
+  calendar: (projectId: string) => fill(routePatterns.calendar, projectId),
+  summary: (projectId: string, period: string) => withPeriod(fill(routePatterns.summary, projectId), period),
+  drafts: (projectId: string, period: string) => withPeriod(fill(routePatterns.drafts, projectId), period),
   draft: (projectId: string, installationId: string, period: string) =>
-    withPeriod(`${project(projectId)}/drafts/${encodeURIComponent(installationId)}`, period),
+    withPeriod(fill(routePatterns.draft, projectId, installationId), period),
   /** GET: the periodic report file (format docx, html or md). */
   report: (projectId: string, period: string, format: string) =>
-    `${withPeriod(`${project(projectId)}/report`, period)}&format=${encodeURIComponent(format)}`,
+    withFormat(fill(routePatterns.report, projectId), period, format),
   /** POST: a short-lived signed URL to the report, downloadable without a token (the sheet's dialog). */
   reportLink: (projectId: string, period: string, format: string) =>
-    `${withPeriod(`${project(projectId)}/report/link`, period)}&format=${encodeURIComponent(format)}`,
+    withFormat(fill(routePatterns.reportLink, projectId), period, format),
   /** GET | PUT: the spreadsheet bound to the project and the service account it must be shared with. */
-  sheet: (projectId: string) => `${project(projectId)}/sheet`,
+  sheet: (projectId: string) => fill(routePatterns.sheet, projectId),
   /** POST (coordinators): a one-time nonce the add-on writes into the spreadsheet to prove it may edit it. */
-  sheetChallenge: (projectId: string) => `${project(projectId)}/sheet/challenge`,
-  sheetSetup: (projectId: string) => `${project(projectId)}/sheet/setup`,
+  sheetChallenge: (projectId: string) => fill(routePatterns.sheetChallenge, projectId),
+  sheetSetup: (projectId: string) => fill(routePatterns.sheetSetup, projectId),
   sheetSummary: (projectId: string, period: string) =>
-    withPeriod(`${project(projectId)}/sheet/summary`, period),
+    withPeriod(fill(routePatterns.sheetSummary, projectId), period),
   sheetAssessments: (projectId: string, period: string) =>
-    withPeriod(`${project(projectId)}/sheet/assessments`, period),
+    withPeriod(fill(routePatterns.sheetAssessments, projectId), period),
   /** POST (coordinators): writes the Report tab and answers a signed download link. */
   sheetReport: (projectId: string, period: string, format: string) =>
-    `${withPeriod(`${project(projectId)}/sheet/report`, period)}&format=${encodeURIComponent(format)}`,
+    withFormat(fill(routePatterns.sheetReport, projectId), period, format),
 };

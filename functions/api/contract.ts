@@ -15,6 +15,7 @@ export {
   MAX_PERIODS_PER_REQUEST,
   MAX_RAW_TEXT_LENGTH,
 } from './api-paths';
+export * from './sheet-contract';
 
 const idSchema = z
   .string()
@@ -22,11 +23,14 @@ const idSchema = z
   .min(1, 'expected an id such as "ifca-cpu"')
   .max(64, 'ids are at most 64 characters');
 
+/** A reporting period's id as the API writes it: P1, P2... */
+const PERIOD_ID = /^P[1-9][0-9]*$/;
+
 export const periodIdSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^P[1-9][0-9]*$/, 'expected a period id such as "P1"')
+  .regex(PERIOD_ID, 'expected a period id such as "P1"')
   .transform((text) => text as `P${number}`);
 
 /** What a person typed, or what Sheets sent: numbers arrive as numbers, everything else as text. */
@@ -36,6 +40,9 @@ export const rawInputSchema = z.union([
   z.boolean(),
   z.null(),
 ]);
+
+/** The cell an answer is about: which installation's metric, in which period. */
+const entryKeyShape = { installationId: z.string(), metricId: z.string(), periodId: z.string() };
 
 export const cellSubmissionSchema = z.strictObject({
   installationId: idSchema,
@@ -103,9 +110,7 @@ export const metricValueSchema = z.union([
 ]);
 
 export const cellOutcomeSchema = z.object({
-  installationId: z.string(),
-  metricId: z.string(),
-  periodId: z.string(),
+  ...entryKeyShape,
   cell: z.string().optional(),
   status: outcomeStatusSchema,
   /** The issues' messages joined, '' when there is nothing to say: what the add-on puts in the note. */
@@ -148,9 +153,7 @@ export const historyItemSchema = z.object({
 });
 
 export const historyResponseSchema = z.object({
-  installationId: z.string(),
-  metricId: z.string(),
-  periodId: z.string(),
+  ...entryKeyShape,
   items: z.array(historyItemSchema).describe('Oldest first'),
 });
 
@@ -187,7 +190,7 @@ export const windowQuerySchema = z.object({
 const listedPeriodIdSchema = z
   .string()
   .trim()
-  .regex(/^P[1-9][0-9]*$/i, {
+  .regex(new RegExp(PERIOD_ID.source, 'i'), {
     error: (issue) => `"${String(issue.input)}" is not a period id: expected P<n>, e.g. ?periods=P1,P2,P3`,
   })
   .transform((text) => text.toUpperCase() as `P${number}`);
@@ -252,19 +255,16 @@ export const summaryResponseSchema = z.object({
   summary: z.unknown(),
 });
 
-/** GET .../report: the window and format; a signed link (from POST .../report/link) adds expires and signature. */
-export const reportQuerySchema = windowQuerySchema.extend({
-  format: z
-    .enum(REPORT_FORMATS, { error: `expected ?format= with one of ${REPORT_FORMATS.join(', ')}` })
-    .default('docx'),
-  expires: z.string().optional(),
-  signature: z.string().max(256).optional(),
-});
-
 export const reportLinkQuerySchema = windowQuerySchema.extend({
   format: z
     .enum(REPORT_FORMATS, { error: `expected ?format= with one of ${REPORT_FORMATS.join(', ')}` })
     .default('docx'),
+});
+
+/** GET .../report: the window and format; a signed link (from POST .../report/link) adds expires and signature. */
+export const reportQuerySchema = reportLinkQuerySchema.extend({
+  expires: z.string().optional(),
+  signature: z.string().max(256).optional(),
 });
 
 export const reportLinkResponseSchema = z.object({
@@ -303,9 +303,7 @@ export const latestSubmissionSchema = z.object({
 
 /** One cell's current value, for a client comparing what a sheet shows with what is stored. */
 export const currentEntrySchema = z.object({
-  installationId: z.string(),
-  metricId: z.string(),
-  periodId: z.string(),
+  ...entryKeyShape,
   /** As submitted: a number, text, boolean or null (a cleared cell). */
   raw: rawInputSchema,
   status: outcomeStatusSchema,
@@ -321,14 +319,7 @@ export const currentEntriesResponseSchema = z.object({
   periodId: z.string(),
   entries: z.array(currentEntrySchema),
   /** Cells every submission of which was rejected: no current value, only the latest refused input. */
-  unstored: z.array(
-    z.object({
-      installationId: z.string(),
-      metricId: z.string(),
-      periodId: z.string(),
-      latest: latestSubmissionSchema,
-    }),
-  ),
+  unstored: z.array(z.object({ ...entryKeyShape, latest: latestSubmissionSchema })),
 });
 
 /** GET entries?periods=: one answer per period asked for, in the order asked, duplicates once. */
@@ -367,89 +358,6 @@ export const calendarResponseSchema = z.object({
   currentYearId: z.string(),
 });
 
-/** Google's spreadsheet ids: 44 URL-safe characters today; a little room either way. */
-const SPREADSHEET_ID = /^[A-Za-z0-9_-]{25,128}$/;
-
-/** The id, or a spreadsheet's URL pasted whole (https://docs.google.com/spreadsheets/d/<id>/edit). */
-export const spreadsheetIdSchema = z
-  .string({
-    error: 'expected "spreadsheetId": the id in the spreadsheet\'s URL, .../spreadsheets/d/<id>/edit',
-  })
-  .trim()
-  .transform((text) => /\/spreadsheets\/d\/([^/?#]+)/.exec(text)?.[1] ?? text)
-  .refine((id) => SPREADSHEET_ID.test(id), {
-    error: (issue) =>
-      `found "${String(issue.input).slice(0, 80)}", expected a spreadsheet id (25 to 128 letters, digits, "-" or "_") as in .../spreadsheets/d/<id>/edit`,
-  });
-
-export const sheetBindRequestSchema = z.strictObject({ spreadsheetId: spreadsheetIdSchema });
-
-/** The developer metadata key the add-on writes a binding challenge's nonce under (DOCUMENT visibility). */
-export const BINDING_CHALLENGE_METADATA_KEY = 'va-assess:binding-challenge';
-
-export const sheetChallengeResponseSchema = z.object({
-  spreadsheetId: z.string(),
-  metadataKey: z.literal(BINDING_CHALLENGE_METADATA_KEY),
-  /** Write this value, as spreadsheet developer metadata under metadataKey, then PUT .../sheet. */
-  nonce: z.string(),
-  expiresAt: z.string(),
-});
-
-export const sheetBindingResponseSchema = z.object({
-  projectId: z.string(),
-  /** null until a coordinator binds one. */
-  spreadsheetId: z.string().nullable(),
-  /** Share the spreadsheet with this e-mail as editor so the functions can write to it. */
-  serviceAccountEmail: z.string(),
-  boundBy: z.string().nullable(),
-  boundAt: z.string().nullable(),
-});
-
-export const sheetWriteBackResponseSchema = z.object({
-  spreadsheetId: z.string(),
-  operation: z.enum(['setup', 'summary', 'assessments']),
-  windowId: z.string().optional(),
-  /** Requests in the one batchUpdate; 0 when the sheet was already up to date (then no batchUpdate). */
-  requests: z.number().int(),
-  batchUpdates: z.number().int(),
-  /** Assessments: installations whose text a person edited in the sheet, now stored as their draft. */
-  editsStored: z.array(z.string()).optional(),
-  stored: z.array(z.string()).optional(),
-  keptEdited: z.array(z.string()).optional(),
-  /** Setup: Metrics rows whose anchor and protection followed their key cell (rows counted from 1). */
-  realigned: z
-    .array(z.object({ key: z.string(), fromRow: z.number().int(), toRow: z.number().int() }))
-    .optional(),
-  /** Setup: sentences for the coordinator, each saying what setup found and what to do about it. */
-  notices: z.array(z.string()).optional(),
-  /** What the write-back found wrong in the sheet's bookkeeping (e.g. a rewritten project anchor) and put right. */
-  repaired: z.array(z.string()).optional(),
-});
-
-/** POST .../sheet/report: the Report tab written, and a signed link to download the file. */
-export const sheetReportResponseSchema = z.object({
-  spreadsheetId: z.string(),
-  windowId: z.string(),
-  /** GET this without any token until expiresAt (signed like POST .../report/link). */
-  url: z.string(),
-  /** ISO instant, UTC. */
-  expiresAt: z.string(),
-  format: z.enum(REPORT_FORMATS),
-  /** The report's sections as the Report tab lists them; installations say whose assessment it is or "missing". */
-  sections: z.array(
-    z.object({
-      number: z.string(),
-      title: z.string(),
-      assessment: z.enum(['edited', 'generated', 'missing']).optional(),
-    }),
-  ),
-  /** Names of the installations whose assessment is missing. */
-  missingAssessments: z.array(z.string()),
-  requests: z.number().int(),
-  batchUpdates: z.number().int(),
-  repaired: z.array(z.string()).optional(),
-});
-
 /** Every error answer: a stable code for programs and a sentence for people. */
 export const errorResponseSchema = z.object({
   code: z.string(),
@@ -471,11 +379,6 @@ export type DraftsResponse = z.infer<typeof draftsResponseSchema>;
 export type DraftsGeneratedResponse = z.infer<typeof draftsGeneratedResponseSchema>;
 export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
-export type SheetBindRequest = z.input<typeof sheetBindRequestSchema>;
-export type SheetBindingResponse = z.infer<typeof sheetBindingResponseSchema>;
-export type SheetChallengeResponse = z.infer<typeof sheetChallengeResponseSchema>;
-export type SheetWriteBackResponse = z.infer<typeof sheetWriteBackResponseSchema>;
-export type SheetReportResponse = z.infer<typeof sheetReportResponseSchema>;
 export type ReportLinkResponse = z.infer<typeof reportLinkResponseSchema>;
 export type RawInput = z.infer<typeof rawInputSchema>;
 export type ActingFor = z.infer<typeof actingForSchema>;

@@ -4,6 +4,7 @@ import type {
   RawInput,
   UnstoredCellView,
 } from '../../functions/api/contract';
+import { unvalidatedEntryKey } from '../../functions/domain/entries/entry-key';
 import type { ValueCell } from './value-grid';
 
 export interface ReconcilePlan {
@@ -19,7 +20,7 @@ export interface ReconcilePlan {
 }
 
 const keyOf = (installationId: string, metricId: string, periodId: string) =>
-  `${installationId}\u0000${metricId}\u0000${periodId}`;
+  unvalidatedEntryKey({ installationId, metricId, periodId });
 
 /** 5 typed as a number and "5" as text are the same entry; blanks and null are the same empty cell. */
 export function sameRaw(sheet: RawInput, stored: RawInput): boolean {

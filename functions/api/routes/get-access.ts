@@ -1,3 +1,4 @@
+import { routePatterns } from '../api-paths';
 import { editableInstallations, isCoordinator } from '../auth/authorize';
 import type { AccessResponse } from '../contract';
 import { ok, type ProtectedRoute } from '../route';
@@ -9,7 +10,7 @@ import { loadProject } from './load-project';
  */
 export const getAccessRoute: ProtectedRoute = {
   method: 'GET',
-  pattern: '/v1/projects/:projectId/access',
+  pattern: routePatterns.access,
   handle: async ({ params, container, identity }) => {
     const config = await loadProject(container, params.projectId ?? '');
     const editable = editableInstallations(config, identity);

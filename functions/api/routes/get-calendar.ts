@@ -1,6 +1,7 @@
 import { currentPeriod, projectYearOf } from '../../domain/calendar/current-period';
 import { listPeriods } from '../../domain/calendar/reporting-period';
 import { parseWindow } from '../../domain/calendar/reporting-window';
+import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import type { CalendarPeriod, CalendarResponse } from '../contract';
 import { ok, type ProtectedRoute } from '../route';
@@ -27,7 +28,7 @@ function calendarPeriod(id: string, label: string, span: Span): CalendarPeriod {
 /** The project's periods and years, with the current one, so clients offer them as choices. */
 export const getCalendarRoute: ProtectedRoute = {
   method: 'GET',
-  pattern: '/v1/projects/:projectId/calendar',
+  pattern: routePatterns.calendar,
   handle: async ({ params, container, identity }) => {
     const config = await loadProject(container, params.projectId ?? '');
     requireMember(config, identity);

@@ -1,4 +1,5 @@
 import { ProjectNotFoundError } from '../api-errors';
+import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import type { ConfigResponse } from '../contract';
 import { ok, type ProtectedRoute } from '../route';
@@ -6,7 +7,7 @@ import { ok, type ProtectedRoute } from '../route';
 /** The configuration and its revision (also as ETag): a PUT sending it back is refused if it moved. */
 export const getConfigRoute: ProtectedRoute = {
   method: 'GET',
-  pattern: '/v1/projects/:projectId/config',
+  pattern: routePatterns.config,
   handle: async ({ params, container, identity }) => {
     const projectId = params.projectId ?? '';
     const snapshot = await container.configs.loadSnapshot(projectId);

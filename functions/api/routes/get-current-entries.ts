@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../../domain/validation/validation-outcome';
 import type { LatestSubmission } from '../../storage/entry-records';
 import { listCellsByPeriod, type PeriodCells } from '../../use-cases/list-cells-by-period';
+import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import {
   type CurrentEntriesOfPeriodsResponse,
@@ -61,7 +62,7 @@ const periodView = ({ periodId, cells }: PeriodCells): CurrentEntriesResponse =>
  */
 export const getCurrentEntriesRoute: ProtectedRoute = {
   method: 'GET',
-  pattern: '/v1/projects/:projectId/entries',
+  pattern: routePatterns.entries,
   handle: async ({ request, params, container, identity }) => {
     const projectId = params.projectId ?? '';
     const config = await loadProject(container, projectId);

@@ -1,5 +1,5 @@
 import { parseWindow } from '../../domain/calendar/reporting-window';
-import { apiPaths } from '../api-paths';
+import { apiPaths, routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import { type DraftsResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -17,7 +17,7 @@ function noDraftsHint(projectId: string, windowId: string): string {
 
 export const getDraftsRoute: ProtectedRoute = {
   method: 'GET',
-  pattern: '/v1/projects/:projectId/drafts',
+  pattern: routePatterns.drafts,
   handle: async ({ request, params, container, identity }) => {
     const { period } = parseRequest(windowQuerySchema, request.query, 'query');
     const config = await loadProject(container, params.projectId ?? '');

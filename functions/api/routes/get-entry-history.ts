@@ -1,3 +1,4 @@
+import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import { editorLabel } from '../auth/possible-editors';
 import { type HistoryResponse, periodIdSchema } from '../contract';
@@ -8,7 +9,7 @@ import { loadProject } from './load-project';
 /** Every submission of one cell, oldest first, rejected ones included: the audit trail. */
 export const getEntryHistoryRoute: ProtectedRoute = {
   method: 'GET',
-  pattern: '/v1/projects/:projectId/entries/:installationId/:metricId/:periodId/history',
+  pattern: routePatterns.history,
   handle: async ({ params, container, identity }) => {
     const projectId = params.projectId ?? '';
     const config = await loadProject(container, projectId);

@@ -1,5 +1,6 @@
 import { verifyReportLink } from '../../report/report-link';
 import { renderStoredReport } from '../../use-cases/render-stored-report';
+import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import { reportQuerySchema } from '../contract';
 import type { ApiResponse } from '../http-types';
@@ -26,7 +27,7 @@ const FILE_HEADERS = {
  */
 export const getReportRoute: PublicRoute = {
   method: 'GET',
-  pattern: '/v1/projects/:projectId/report',
+  pattern: routePatterns.report,
   public: true,
   handle: async ({ request, params, container }): Promise<ApiResponse> => {
     const query = parseRequest(reportQuerySchema, request.query, 'query');

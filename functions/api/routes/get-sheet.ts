@@ -1,3 +1,4 @@
+import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';
@@ -6,7 +7,7 @@ import { sheetBindingView } from './sheet-binding-view';
 /** Members see which spreadsheet the project writes to and whom to share it with (the add-on's Settings). */
 export const getSheetRoute: ProtectedRoute = {
   method: 'GET',
-  pattern: '/v1/projects/:projectId/sheet',
+  pattern: routePatterns.sheet,
   handle: async ({ params, container, identity }) => {
     const config = await loadProject(container, params.projectId ?? '');
     requireMember(config, identity);

@@ -1,6 +1,7 @@
 import { summaryAsReported } from '../../domain/summary/reported-budgets';
 import { summaryHeadlines } from '../../domain/summary/summary-headlines';
 import { computeSummary } from '../../use-cases/compute-summary';
+import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import { type SummaryResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -9,7 +10,7 @@ import { loadProject } from './load-project';
 
 export const getSummaryRoute: ProtectedRoute = {
   method: 'GET',
-  pattern: '/v1/projects/:projectId/summary',
+  pattern: routePatterns.summary,
   handle: async ({ request, params, container, identity }) => {
     const { period } = parseRequest(windowQuerySchema, request.query, 'query');
     const config = await loadProject(container, params.projectId ?? '');

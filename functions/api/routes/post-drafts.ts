@@ -1,4 +1,5 @@
 import { generateDrafts } from '../../use-cases/generate-drafts';
+import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
 import { type DraftsGeneratedResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -8,7 +9,7 @@ import { loadProject } from './load-project';
 /** Coordinators (re)generate drafts from the current figures; a draft a person edited is never replaced. */
 export const postDraftsRoute: ProtectedRoute = {
   method: 'POST',
-  pattern: '/v1/projects/:projectId/drafts',
+  pattern: routePatterns.drafts,
   handle: async ({ request, params, container, identity }) => {
     const { period } = parseRequest(windowQuerySchema, request.query, 'query');
     const config = await loadProject(container, params.projectId ?? '');

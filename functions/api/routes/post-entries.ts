@@ -1,5 +1,6 @@
 import { submitEntries } from '../../use-cases/submit-entries';
 import { PayloadTooLargeError } from '../api-errors';
+import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import { submitterOf } from '../auth/submitter';
 import { type EntriesResponse, entriesRequestSchema, MAX_CELLS_PER_REQUEST } from '../contract';
@@ -26,7 +27,7 @@ function assertCellCount(body: unknown): void {
  */
 export const postEntriesRoute: ProtectedRoute = {
   method: 'POST',
-  pattern: '/v1/projects/:projectId/entries',
+  pattern: routePatterns.entries,
   handle: async ({ request, params, container, identity }) => {
     const body = readJsonBody(request);
     assertCellCount(body);

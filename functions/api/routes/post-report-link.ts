@@ -1,6 +1,7 @@
 import { parseWindow } from '../../domain/calendar/reporting-window';
 import { reportOutline } from '../../domain/report/report-outline';
 import { loadReportModel } from '../../use-cases/load-report-model';
+import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import { type ReportLinkResponse, reportLinkQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -15,7 +16,7 @@ import { signedReportLink } from './signed-report-link';
  */
 export const postReportLinkRoute: ProtectedRoute = {
   method: 'POST',
-  pattern: '/v1/projects/:projectId/report/link',
+  pattern: routePatterns.reportLink,
   handle: async ({ request, params, container, identity }) => {
     const query = parseRequest(reportLinkQuerySchema, request.query, 'query');
     const secret = reportLinkSecret(container);

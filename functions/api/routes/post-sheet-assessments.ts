@@ -1,4 +1,5 @@
 import { writeAssessments } from '../../sheets/write-back/write-assessments';
+import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
 import { type SheetWriteBackResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -8,7 +9,7 @@ import { loadProject } from './load-project';
 /** Drafts the window's assessments and writes them to the Assessments tab, keeping people's edits. */
 export const postSheetAssessmentsRoute: ProtectedRoute = {
   method: 'POST',
-  pattern: '/v1/projects/:projectId/sheet/assessments',
+  pattern: routePatterns.sheetAssessments,
   handle: async ({ request, params, container, identity }) => {
     const { period } = parseRequest(windowQuerySchema, request.query, 'query');
     const config = await loadProject(container, params.projectId ?? '');

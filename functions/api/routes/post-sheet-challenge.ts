@@ -1,3 +1,4 @@
+import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
 import {
   BINDING_CHALLENGE_METADATA_KEY,
@@ -16,7 +17,7 @@ import { loadProject } from './load-project';
  */
 export const postSheetChallengeRoute: ProtectedRoute = {
   method: 'POST',
-  pattern: '/v1/projects/:projectId/sheet/challenge',
+  pattern: routePatterns.sheetChallenge,
   handle: async ({ request, params, container, identity }) => {
     const config = await loadProject(container, params.projectId ?? '');
     requireCoordinator(config, identity, 'bind the spreadsheet');

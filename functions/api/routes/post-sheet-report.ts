@@ -1,4 +1,5 @@
 import { writeReport } from '../../sheets/write-back/write-report';
+import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
 import { reportLinkQuerySchema, type SheetReportResponse } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -14,7 +15,7 @@ import { signedReportLink } from './signed-report-link';
  */
 export const postSheetReportRoute: ProtectedRoute = {
   method: 'POST',
-  pattern: '/v1/projects/:projectId/sheet/report',
+  pattern: routePatterns.sheetReport,
   handle: async ({ request, params, container, identity }) => {
     const query = parseRequest(reportLinkQuerySchema, request.query, 'query');
     const secret = reportLinkSecret(container);

@@ -1,4 +1,5 @@
 import { setupSheet } from '../../sheets/write-back/setup-sheet';
+import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
 import type { SheetWriteBackResponse } from '../contract';
 import { ok, type ProtectedRoute } from '../route';
@@ -7,7 +8,7 @@ import { loadProject } from './load-project';
 /** Builds the spreadsheet's tabs, or brings them up to date with the config; typed values stay. */
 export const postSheetSetupRoute: ProtectedRoute = {
   method: 'POST',
-  pattern: '/v1/projects/:projectId/sheet/setup',
+  pattern: routePatterns.sheetSetup,
   handle: async ({ params, container, identity }) => {
     const config = await loadProject(container, params.projectId ?? '');
     requireCoordinator(config, identity, 'set up the spreadsheet');

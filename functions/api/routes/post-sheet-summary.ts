@@ -1,4 +1,5 @@
 import { writeSummary } from '../../sheets/write-back/write-summary';
+import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
 import { type SheetWriteBackResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -8,7 +9,7 @@ import { loadProject } from './load-project';
 /** Writes one window's block in the Summary tab. */
 export const postSheetSummaryRoute: ProtectedRoute = {
   method: 'POST',
-  pattern: '/v1/projects/:projectId/sheet/summary',
+  pattern: routePatterns.sheetSummary,
   handle: async ({ request, params, container, identity }) => {
     const { period } = parseRequest(windowQuerySchema, request.query, 'query');
     const config = await loadProject(container, params.projectId ?? '');

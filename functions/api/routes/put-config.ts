@@ -1,6 +1,7 @@
 import { InvalidConfigError } from '../../domain/errors';
 import type { ExpectedRevision } from '../../storage/config-revision';
 import { InvalidRequestError } from '../api-errors';
+import { routePatterns } from '../api-paths';
 import { ForbiddenError } from '../auth/auth-errors';
 import { requireCoordinator, requireProjectCreator } from '../auth/authorize';
 import { type ConfigResponse, configPutRequestSchema, revisionInConfigBody } from '../contract';
@@ -44,7 +45,7 @@ function revisionTheWriterRead(request: ApiRequest, body: unknown): string | und
  */
 export const putConfigRoute: ProtectedRoute = {
   method: 'PUT',
-  pattern: '/v1/projects/:projectId/config',
+  pattern: routePatterns.config,
   handle: async ({ request, params, container, identity }) => {
     const projectId = params.projectId ?? '';
     const rawBody = readJsonBody(request);

@@ -1,5 +1,6 @@
 import { parseWindow } from '../../domain/calendar/reporting-window';
 import { InstallationNotFoundError } from '../api-errors';
+import { routePatterns } from '../api-paths';
 import { requireEditorOf, requireMember } from '../auth/authorize';
 import { type DraftEditResponse, draftEditRequestSchema, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -13,7 +14,7 @@ import { loadProject } from './load-project';
  */
 export const putDraftRoute: ProtectedRoute = {
   method: 'PUT',
-  pattern: '/v1/projects/:projectId/drafts/:installationId',
+  pattern: routePatterns.draft,
   handle: async ({ request, params, container, identity }) => {
     const { period } = parseRequest(windowQuerySchema, request.query, 'query');
     const { text } = parseRequest(draftEditRequestSchema, readJsonBody(request), 'body');

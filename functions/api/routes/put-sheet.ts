@@ -1,4 +1,5 @@
 import { bindProvenSpreadsheet } from '../../use-cases/bind-proven-spreadsheet';
+import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
 import { sheetBindRequestSchema } from '../contract';
 import { parseRequest } from '../parse-request';
@@ -13,7 +14,7 @@ import { sheetBindingView } from './sheet-binding-view';
  */
 export const putSheetRoute: ProtectedRoute = {
   method: 'PUT',
-  pattern: '/v1/projects/:projectId/sheet',
+  pattern: routePatterns.sheet,
   handle: async ({ request, params, container, identity }) => {
     const config = await loadProject(container, params.projectId ?? '');
     requireCoordinator(config, identity, 'bind the spreadsheet');

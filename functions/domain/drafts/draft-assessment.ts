@@ -1,46 +1,50 @@
 import type { PeriodId } from '../calendar/reporting-period';
 import { numberOf } from '../summary/aggregate-values';
-import type { CountryAttainment, NumberAttainment } from '../summary/baseline-attainment';
+import type { NumberAttainment } from '../summary/baseline-attainment';
 import type { InstallationSummary } from '../summary/installation-summary';
 import type { MetricSummary, PeriodValue } from '../summary/metric-summary';
 import { reportedTarget } from '../summary/report-amount';
 import type { TrendPoint } from '../summary/trend';
 import type { WindowSummary } from '../summary/window-summary';
+import type { AssessmentContext } from './assessment-context';
 import type { AssessmentDraft, DraftOptions, DraftSituation } from './assessment-draft';
 import { baselineSituation, comparatorWords, spanWords, standingWords } from './baseline-phrases';
+import { countriesParagraph } from './countries-paragraph';
 import {
   type DraftFormat,
   draftFormat,
   lowerFirst,
   periodPhrase,
+  pointPhrase,
   upperFirst,
   windowPhrase,
 } from './draft-format';
-import { FigureRecorder } from './figure-recorder';
+import { InstallationFigures } from './installation-figures';
 
 /** Writes one installation's assessment; every number it quotes is recorded as a figure. */
-class AssessmentWriter {
-  private readonly figures = new FigureRecorder();
-  private readonly situations = new Set<DraftSituation>();
-  private readonly format: DraftFormat;
+class AssessmentWriter implements AssessmentContext {
+  readonly figures: InstallationFigures;
+  readonly situations = new Set<DraftSituation>();
+  readonly format: DraftFormat;
   private readonly id: string;
   /** "As can be seen" opens the first trend sentence only, as a person would write it. */
   private trendLeadUsed = false;
 
   constructor(
-    private readonly installation: InstallationSummary,
-    private readonly summary: WindowSummary,
+    readonly installation: InstallationSummary,
+    readonly summary: WindowSummary,
     options: DraftOptions,
   ) {
     this.format = draftFormat(options.locale);
     this.id = installation.installationId;
+    this.figures = new InstallationFigures(this.id, this.format);
   }
 
   write(): AssessmentDraft {
     const paragraphs = [
       this.usageParagraph(),
       this.countsParagraph(),
-      this.countriesParagraph(),
+      countriesParagraph(this),
       this.notesParagraph(),
     ].filter((paragraph) => paragraph !== '');
     return {
@@ -57,30 +61,12 @@ class AssessmentWriter {
     return this.installation.metrics.filter((metric) => metric.isUsage);
   }
 
-  private quoteNumber(metric: MetricSummary, key: string, label: string, value: number, periods: PeriodId[]) {
-    return this.figures.quote({
-      id: `${this.id}/${metric.metricId}/${key}`,
-      label: `${metric.label}, ${label}`,
-      text: this.format.number(value),
-      value,
-      periods,
-      installationId: this.id,
-      metricId: metric.metricId,
-    });
-  }
-
   private quotePeriodValue(
     metric: MetricSummary,
     point: { periodId: PeriodId; label: string },
     value: number,
   ) {
-    return this.quoteNumber(
-      metric,
-      point.periodId,
-      periodPhrase({ id: point.periodId, label: point.label }),
-      value,
-      [point.periodId],
-    );
+    return this.figures.number(metric, point.periodId, pointPhrase(point), value, [point.periodId]);
   }
 
   private windowPeriods(): PeriodId[] {
@@ -137,13 +123,13 @@ class AssessmentWriter {
     const periods = metric.periods;
     const only = periods.length === 1 ? periods[0] : undefined;
     if (only !== undefined) {
-      return `It delivered ${this.quotePeriodValue(metric, only, total)} ${metric.unit}${which} in ${periodPhrase({ id: only.periodId, label: only.label })}.`;
+      return `It delivered ${this.quotePeriodValue(metric, only, total)} ${metric.unit}${which} in ${pointPhrase(only)}.`;
     }
     const window = this.summary.window;
-    const totalText = this.quoteNumber(metric, window.id, window.label, total, metric.aggregateFrom);
+    const totalText = this.figures.number(metric, window.id, window.label, total, metric.aggregateFrom);
     const parts = periods.map((period) => {
       const value = numberOf(period.value);
-      const where = periodPhrase({ id: period.periodId, label: period.label });
+      const where = pointPhrase(period);
       return value === null
         ? `no value for ${where}`
         : `${this.quotePeriodValue(metric, period, value)} in ${where}`;
@@ -159,20 +145,21 @@ class AssessmentWriter {
 
   private point(metric: MetricSummary, point: TrendPoint): string {
     const value = point.value ?? 0;
-    return `${this.quotePeriodValue(metric, point, value)} ${metric.unit} in ${periodPhrase({ id: point.periodId, label: point.label })}`;
+    return `${this.quotePeriodValue(metric, point, value)} ${metric.unit} in ${pointPhrase(point)}`;
   }
 
   private changeText(metric: MetricSummary, percent: number): string {
     const { from, to } = metric.trend;
-    return this.figures.quote({
-      id: `${this.id}/${metric.metricId}/change`,
-      label: `${metric.label}, change from ${from?.periodId ?? '?'} to ${to.periodId}`,
-      text: this.format.percent(Math.abs(percent)),
-      value: percent,
-      periods: from === null ? [to.periodId] : [from.periodId, to.periodId],
-      installationId: this.id,
-      metricId: metric.metricId,
-    });
+    const periods = from === null ? [to.periodId] : [from.periodId, to.periodId];
+    const label = `change from ${from?.periodId ?? '?'} to ${to.periodId}`;
+    return this.figures.metric(
+      metric,
+      'change',
+      label,
+      this.format.percent(Math.abs(percent)),
+      percent,
+      periods,
+    );
   }
 
   private usageTrendSentence(metric: MetricSummary): string | null {
@@ -194,7 +181,7 @@ class AssessmentWriter {
       case 'new':
         this.situations.add('started');
         return this.sentence(
-          `${this.trendLead()}${what} started in ${periodPhrase({ id: to.periodId, label: to.label })} with ${this.quotePeriodValue(metric, to, to.value ?? 0)} ${metric.unit}, after ${this.point(metric, from)}.`,
+          `${this.trendLead()}${what} started in ${pointPhrase(to)} with ${this.quotePeriodValue(metric, to, to.value ?? 0)} ${metric.unit}, after ${this.point(metric, from)}.`,
         );
       case 'stopped':
         this.situations.add('stopped');
@@ -209,27 +196,28 @@ class AssessmentWriter {
         );
       default:
         if (trend.reason === 'missing-previous') {
-          return `The change since ${periodPhrase({ id: from.periodId, label: from.label })} cannot be given, as its value for the ${lowerFirst(metric.label)} is missing.`;
+          return `The change since ${pointPhrase(from)} cannot be given, as its value for the ${lowerFirst(metric.label)} is missing.`;
         }
         return null;
     }
   }
 
   private baselineText(metric: MetricSummary, attainment: NumberAttainment, unit: string): string {
-    return `${comparatorWords(attainment.comparator)}${this.quoteNumber(metric, 'baseline', 'baseline', attainment.baseline, [])}${unit}`;
+    return `${comparatorWords(attainment.comparator)}${this.figures.number(metric, 'baseline', 'baseline', attainment.baseline, [])}${unit}`;
   }
 
   private ratioText(metric: MetricSummary, attainment: NumberAttainment): string | null {
     if (attainment.ratio === null) return null;
-    return this.figures.quote({
-      id: `${this.id}/${metric.metricId}/baseline-percent`,
-      label: `${metric.label}, ${this.summary.window.id} as a share of the ${attainment.basis === 'pro-rata' ? 'pro-rated ' : ''}baseline`,
-      text: this.format.percent(attainment.ratio * 100),
-      value: attainment.ratio * 100,
-      periods: metric.aggregateFrom,
-      installationId: this.id,
-      metricId: metric.metricId,
-    });
+    const label = `${this.summary.window.id} as a share of the ${attainment.basis === 'pro-rata' ? 'pro-rated ' : ''}baseline`;
+    const percent = attainment.ratio * 100;
+    const text = this.format.percent(percent);
+    return this.figures.metric(metric, 'baseline-percent', label, text, percent, metric.aggregateFrom);
+  }
+
+  /** The baseline pro-rated to the window, as the figure the text compares the delivered amount with. */
+  private proRataTarget(metric: MetricSummary, attainment: NumberAttainment, label: string): string {
+    const target = reportedTarget(attainment);
+    return this.figures.number(metric, 'baseline-pro-rata', label, target, this.windowPeriods());
   }
 
   /** Numbers-only statement of a baseline that could not be read, so nobody believes it was compared. */
@@ -245,7 +233,7 @@ class AssessmentWriter {
     const unit = ` ${metric.unit}`;
     const situation = baselineSituation(attainment);
     if (situation !== null) this.situations.add(situation);
-    const actual = this.quoteNumber(
+    const actual = this.figures.number(
       metric,
       this.summary.window.id,
       this.summary.window.label,
@@ -260,15 +248,8 @@ class AssessmentWriter {
     const share = ratio === null ? standing : `${ratio} of it, ${standing}`;
     if (attainment.basis === 'pro-rata' && attainment.factor !== 1) {
       const months = this.summary.window.months;
-      const target = this.figures.quote({
-        id: `${this.id}/${metric.metricId}/baseline-pro-rata`,
-        label: `${metric.label}, baseline pro-rated to the ${months} months of ${this.summary.window.label}`,
-        text: this.format.number(reportedTarget(attainment)),
-        value: reportedTarget(attainment),
-        periods: this.windowPeriods(),
-        installationId: this.id,
-        metricId: metric.metricId,
-      });
+      const label = `baseline pro-rated to the ${months} months of ${this.summary.window.label}`;
+      const target = this.proRataTarget(metric, attainment, label);
       return `Pro rata, its baseline of ${this.baselineText(metric, attainment, unit)} ${spanWords(attainment.span)} amounts to ${comparatorWords(attainment.comparator)}${target}${unit} for the ${months} ${this.format.noun(months, 'month', 'months')} of ${this.summary.window.label}; the ${actual}${unit} delivered are ${share}.`;
     }
     return `Against its baseline of ${this.baselineText(metric, attainment, unit)} ${spanWords(attainment.span)}, the ${actual}${unit} delivered are ${share}.`;
@@ -290,7 +271,7 @@ class AssessmentWriter {
     const { trend } = metric;
     const from = trend.from;
     if (from === null || from.value === null || trend.to.value === null) return '';
-    const where = `${this.quotePeriodValue(metric, from, from.value)} in ${periodPhrase({ id: from.periodId, label: from.label })}`;
+    const where = `${this.quotePeriodValue(metric, from, from.value)} in ${pointPhrase(from)}`;
     switch (trend.direction) {
       case 'up':
       case 'new':
@@ -301,7 +282,7 @@ class AssessmentWriter {
       case 'stopped':
         return `, down from ${where} (a decrease of ${this.changeText(metric, trend.changePercent ?? -100)})`;
       case 'flat':
-        return `, as in ${periodPhrase({ id: from.periodId, label: from.label })}`;
+        return `, as in ${pointPhrase(from)}`;
       default:
         return '';
     }
@@ -316,15 +297,8 @@ class AssessmentWriter {
     const ratio = this.ratioText(metric, attainment);
     const standing = standingWords(attainment);
     if (attainment.basis === 'pro-rata' && attainment.factor !== 1) {
-      const target = this.figures.quote({
-        id: `${this.id}/${metric.metricId}/baseline-pro-rata`,
-        label: `${metric.label}, baseline pro-rated to ${this.summary.window.label}`,
-        text: this.format.number(reportedTarget(attainment)),
-        value: reportedTarget(attainment),
-        periods: this.windowPeriods(),
-        installationId: this.id,
-        metricId: metric.metricId,
-      });
+      const label = `baseline pro-rated to ${this.summary.window.label}`;
+      const target = this.proRataTarget(metric, attainment, label);
       return `; against its baseline of ${baseline} ${spanWords(attainment.span)}, ${comparatorWords(attainment.comparator)}${target} pro rata, this is ${ratio === null ? standing : `${ratio}, ${standing}`}`;
     }
     return `; against its baseline of ${baseline} ${spanWords(attainment.span)}, this is ${ratio === null ? standing : `${ratio}, ${standing}`}`;
@@ -347,155 +321,13 @@ class AssessmentWriter {
       const [only] = present;
       if (only === undefined) return null;
       const value = this.quotePeriodValue(metric, only, only.value.value);
-      return `${this.subject(metric)} was ${value} in ${periodPhrase({ id: only.periodId, label: only.label })}${this.countTrendClause(metric)}${this.countBaselineClause(metric)}.`;
+      return `${this.subject(metric)} was ${value} in ${pointPhrase(only)}${this.countTrendClause(metric)}${this.countBaselineClause(metric)}.`;
     }
     const perPeriod = present.map(
-      (period) =>
-        `${this.quotePeriodValue(metric, period, period.value.value)} in ${periodPhrase({ id: period.periodId, label: period.label })}`,
+      (period) => `${this.quotePeriodValue(metric, period, period.value.value)} in ${pointPhrase(period)}`,
     );
-    const totalText = this.quoteNumber(metric, window.id, window.label, total, metric.aggregateFrom);
+    const totalText = this.figures.number(metric, window.id, window.label, total, metric.aggregateFrom);
     return `${this.subject(metric)} was ${this.format.list(perPeriod)}; the figure for ${window.label} is ${totalText} (${this.aggregateWords(metric)})${this.countBaselineClause(metric)}.`;
-  }
-
-  private quoteCountries(key: string, label: string, codes: readonly string[], periods: PeriodId[]): string {
-    return this.figures.quote({
-      id: `${this.id}/countries/${key}`,
-      label,
-      text: codes.join(', '),
-      value: [...codes],
-      periods,
-      installationId: this.id,
-    });
-  }
-
-  private quoteCount(key: string, label: string, count: number, periods: PeriodId[]): string {
-    return this.figures.quote({
-      id: `${this.id}/countries/${key}`,
-      label,
-      text: this.format.number(count),
-      value: count,
-      periods,
-      installationId: this.id,
-    });
-  }
-
-  private countriesParagraph(): string {
-    const countries = this.installation.countries;
-    if (countries === null || countries.count === 0) return '';
-    this.situations.add('countries-reached');
-    const window = this.summary.window;
-    const entered = countries.perPeriod.filter((period) => period.codes !== null);
-    const listText = this.quoteCountries(
-      window.id,
-      `Countries reached, ${window.label}`,
-      countries.codes,
-      this.windowPeriods(),
-    );
-    const countText = this.quoteCount(
-      `${window.id}-count`,
-      `Number of countries reached, ${window.label}`,
-      countries.count,
-      this.windowPeriods(),
-    );
-    const noun = this.format.noun(countries.count, 'country', 'countries');
-    const sentences: string[] = [];
-    const users = this.installation.users;
-    const last = window.periods[window.periods.length - 1];
-    const lastUsers = users?.perPeriod[users.perPeriod.length - 1]?.value ?? null;
-    const lastCountries = countries.perPeriod[countries.perPeriod.length - 1]?.codes ?? null;
-    const quoteUsers = (value: number) =>
-      this.figures.quote({
-        id: `${this.id}/${users?.metricId ?? 'users'}/${last?.id ?? ''}`,
-        label: `${users?.label ?? 'Number of users'}, ${last === undefined ? '' : periodPhrase(last)}`,
-        text: this.format.number(value),
-        value,
-        periods: last === undefined ? [] : [last.id],
-        installationId: this.id,
-        ...(users === null ? {} : { metricId: users.metricId }),
-      });
-    if (window.periods.length === 1 && last !== undefined) {
-      sentences.push(
-        lastUsers === null
-          ? `In ${periodPhrase(last)} its users came from ${countText} ${noun} (${listText}).`
-          : `In ${periodPhrase(last)} the installation served ${quoteUsers(lastUsers)} ${this.format.noun(lastUsers, 'user', 'users')} from ${countText} ${noun} (${listText}).`,
-      );
-    } else {
-      const parts = entered.map((period) => {
-        const codes = period.codes ?? [];
-        const count = this.quoteCount(
-          `${period.periodId}-count`,
-          `Number of countries reached, ${periodPhrase({ id: period.periodId, label: period.label })}`,
-          codes.length,
-          [period.periodId],
-        );
-        return `${count} in ${periodPhrase({ id: period.periodId, label: period.label })}`;
-      });
-      sentences.push(
-        `Over ${window.label} its users came from ${countText} ${noun} (${listText}), the union of the periods' lists (${this.format.list(parts)}).`,
-      );
-      if (lastUsers !== null && lastCountries !== null && last !== undefined) {
-        const lastCount = this.quoteCount(
-          `${last.id}-count`,
-          `Number of countries reached, ${periodPhrase(last)}`,
-          lastCountries.length,
-          [last.id],
-        );
-        sentences.push(
-          `In ${periodPhrase(last)} alone, the installation served ${quoteUsers(lastUsers)} ${this.format.noun(lastUsers, 'user', 'users')} from ${lastCount} ${this.format.noun(lastCountries.length, 'country', 'countries')}.`,
-        );
-      }
-    }
-    const attainment = this.installation.metrics.find((metric) => metric.attainment?.type === 'countries')
-      ?.attainment as CountryAttainment | undefined;
-    if (attainment !== undefined) sentences.push(...this.countryBaselineSentences(attainment));
-    return sentences.join(' ');
-  }
-
-  private countryBaselineSentences(attainment: CountryAttainment): string[] {
-    const window = this.summary.window;
-    const sentences: string[] = [];
-    if (attainment.share !== null) {
-      const baselineCount = this.quoteCount(
-        'baseline-count',
-        'Number of baseline countries',
-        attainment.baseline.length,
-        [],
-      );
-      const baselineList = this.quoteCountries('baseline', 'Baseline countries', attainment.baseline, []);
-      const reachedCount = this.quoteCount(
-        'baseline-reached-count',
-        `Baseline countries reached, ${window.label}`,
-        attainment.baselineReached.length,
-        this.windowPeriods(),
-      );
-      const share = this.figures.quote({
-        id: `${this.id}/countries/baseline-share`,
-        label: `Share of the baseline countries reached, ${window.label}`,
-        text: this.format.percent(attainment.share * 100),
-        value: attainment.share * 100,
-        periods: this.windowPeriods(),
-        installationId: this.id,
-      });
-      sentences.push(
-        `Of the ${baselineCount} ${this.format.noun(attainment.baseline.length, 'country', 'countries')} of its baseline (${baselineList}), ${reachedCount} ${this.format.noun(attainment.baselineReached.length, 'was', 'were')} reached (${share}).`,
-      );
-    }
-    if (attainment.beyondBaseline.length > 0) {
-      this.situations.add('new-countries');
-      const beyond = this.quoteCountries(
-        'beyond-baseline',
-        `Countries reached beyond the baseline, ${window.label}`,
-        attainment.beyondBaseline,
-        this.windowPeriods(),
-      );
-      const count = attainment.beyondBaseline.length;
-      sentences.push(
-        attainment.share === null
-          ? `Its baseline lists no country, so all countries reached are beyond it (${beyond}).`
-          : `${upperFirst(this.format.number(count))} ${this.format.noun(count, 'country was', 'countries were')} reached beyond the baseline: ${beyond}.`,
-      );
-    }
-    return sentences;
   }
 
   private notesParagraph(): string {
@@ -519,16 +351,15 @@ class AssessmentWriter {
     const items = missing.map((metric) => {
       const periods = metric.periods
         .filter((period) => period.value === null)
-        .map((period) => periodPhrase({ id: period.periodId, label: period.label }));
-      const label = this.figures.quote({
-        id: `${this.id}/${metric.metricId}/missing`,
-        label: `Metric without a value in ${this.format.list(metric.missingPeriods)}`,
-        text: metric.label,
-        value: metric.missingPeriods,
-        periods: metric.missingPeriods,
-        installationId: this.id,
-        metricId: metric.metricId,
-      });
+        .map((period) => pointPhrase(period));
+      const label = this.figures.quote(
+        `${metric.metricId}/missing`,
+        `Metric without a value in ${this.format.list(metric.missingPeriods)}`,
+        metric.label,
+        metric.missingPeriods,
+        metric.missingPeriods,
+        metric.metricId,
+      );
       return `${label} (${this.format.list(periods)})`;
     });
     return `Values are still missing for: ${this.format.list(items)}. The figures above leave them out.`;

@@ -62,3 +62,8 @@ export function lowerFirst(text: string): string {
 export function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The phrase for the period a value or trend point names: "P2 (M07–M12)". */
+export function pointPhrase(point: { periodId: PeriodRef['id']; label: string }): string {
+  return periodPhrase({ id: point.periodId, label: point.label });
+}

@@ -1,12 +1,7 @@
-import type { PeriodId } from '../calendar/reporting-period';
+import type { EntryKey } from './entry-key';
 import type { MetricValue, RawInput } from './metric-value';
 
-/** Where a value sits: installation x metric x period, and the sheet or file cell when known. */
-export interface EntryKey {
-  installationId: string;
-  metricId: string;
-  periodId: PeriodId;
-}
+export { type EntryKey, entryKeyString } from './entry-key';
 
 /** One submitted cell, before validation. */
 export interface RawEntry extends EntryKey {
@@ -18,8 +13,4 @@ export interface RawEntry extends EntryKey {
 /** An accepted value, as summaries and drafts consume it. */
 export interface EntryValue extends EntryKey {
   value: MetricValue;
-}
-
-export function entryKeyString(key: EntryKey): string {
-  return `${key.installationId}#${key.metricId}#${key.periodId}`;
 }

@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { listPeriods, type PeriodId, type ReportingPeriod } from '../calendar/reporting-period';
 import type { ProjectConfig } from '../config/project-config-schema';
 import type { RawEntry } from '../entries/entry';
+import { unvalidatedRowKey } from '../entries/entry-key';
 import { InvalidMetricsTableError } from '../errors';
 import { cellReference, columnLetter } from './a1-notation';
 import { csvLine } from './csv-cell';
@@ -186,7 +187,7 @@ export function parseMetricsTable(csvText: string, config: ProjectConfig, source
       );
       return;
     }
-    const key = `${installationId}\u0000${metricId}`;
+    const key = unvalidatedRowKey({ installationId, metricId });
     const firstRow = firstRowOfKey.get(key);
     if (firstRow !== undefined) {
       problems.push(
@@ -225,7 +226,7 @@ export function formatMetricsTable(config: ProjectConfig, entries: readonly Metr
   const problems: string[] = [];
   const rows = new Map<string, { installationId: string; metricId: string; values: Map<PeriodId, string> }>();
   const rowFor = (installationId: string, metricId: string) => {
-    const key = `${installationId}\u0000${metricId}`;
+    const key = unvalidatedRowKey({ installationId, metricId });
     let row = rows.get(key);
     if (row === undefined) {
       row = { installationId, metricId, values: new Map() };

@@ -1,5 +1,6 @@
 import type { ProjectConfig } from '../config/project-config-schema';
 import type { EntryValue } from '../entries/entry';
+import { entryRowKeyString } from '../entries/entry-key';
 import { addExactly } from './exact-sum';
 
 /**
@@ -35,7 +36,7 @@ export function unconfiguredValues(
     if (!periods.has(entry.periodId)) continue;
     const metrics = metricsOf.get(entry.installationId);
     if (metrics?.has(entry.metricId)) continue;
-    const key = `${entry.installationId}#${entry.metricId}`;
+    const key = entryRowKeyString(entry);
     const item = found.get(key) ?? {
       installationId: entry.installationId,
       metricId: entry.metricId,

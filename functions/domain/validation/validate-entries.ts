@@ -9,6 +9,7 @@ import type { Installation } from '../config/installation-schema';
 import type { MetricDefinition } from '../config/metric-definition-schema';
 import type { ProjectConfig } from '../config/project-config-schema';
 import { type EntryKey, type EntryValue, entryKeyString, type RawEntry } from '../entries/entry';
+import { entryRowKeyString } from '../entries/entry-key';
 import type { MetricValue } from '../entries/metric-value';
 import { formatMetricValue, formatNumber } from '../parsing/format-metric-value';
 import { excerpt, hasError, isBlank, type ParseFinding } from '../parsing/parse-finding';
@@ -356,7 +357,7 @@ export function validateEntries(
   const periods = listPeriods(config.project);
   const { installationsById, references, infrastructureSlots } = indexOf(config);
   const referenceOf = (installation: Installation, metric: MetricDefinition) => {
-    const key = `${installation.id}#${metric.id}`;
+    const key = entryRowKeyString({ installationId: installation.id, metricId: metric.id });
     if (!references.has(key)) references.set(key, referenceFigureOf(metric, config.project));
     return references.get(key);
   };

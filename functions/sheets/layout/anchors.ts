@@ -1,3 +1,4 @@
+import { parseSheetRowKey, sheetRowKey } from '../../domain/entries/entry-key';
 /**
  * Developer-metadata anchors: how the functions (Sheets API) and the add-on (SpreadsheetApp) find
  * tabs, rows and columns without relying on positions, titles or labels a person may change.
@@ -27,19 +28,13 @@ export const ANCHOR_KEYS = {
   assessmentWritten: 'va-assess:assessment-written',
 } as const;
 
-export interface EntryRowKey {
-  installationId: string;
-  metricId: string;
-}
+export type { EntryRowKey } from '../../domain/entries/entry-key';
 
-export const entryRowValue = (key: EntryRowKey): string => `${key.installationId}/${key.metricId}`;
+/** A row's key as its anchor and key cell hold it: the sheet's form of the entry row key. */
+export const entryRowValue = sheetRowKey;
 
 /** undefined for a value that no entry row anchor of ours would hold. */
-export function parseEntryRowValue(value: string): EntryRowKey | undefined {
-  const [installationId, metricId, extra] = value.split('/');
-  if (!installationId || !metricId || extra !== undefined) return undefined;
-  return { installationId, metricId };
-}
+export const parseEntryRowValue = parseSheetRowKey;
 
 /**
  * The header of the Metrics tab's key column, whose cells hold each row's entryRowValue as text: the
