@@ -2,7 +2,8 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { MetadataAnchor } from '../workbook';
+import type { MetadataAnchor, MetadataQuery } from '../workbook';
+import type { HostOperationArgs, HostOperationName, HostOperationResult } from './apps-script-host';
 import type { MenuEntry, MetadataView, ProtectionView, RangeRef, TriggerView } from './host-views';
 
 /**
@@ -13,7 +14,7 @@ import type { MenuEntry, MetadataView, ProtectionView, RangeRef, TriggerView } f
  */
 export interface ExecutionServices {
   /** A synchronous call to the host; throws `makeError(message)` when the host refuses. */
-  call(op: string, ...args: unknown[]): unknown;
+  call: HostCall;
   makeError(message: string): Error;
   spreadsheetId: string;
   distDir: string;
@@ -21,6 +22,14 @@ export interface ExecutionServices {
   evaluateInContext(code: string): unknown;
   log(line: string): void;
 }
+
+/** One host operation, checked by name, arguments and answer at compile time. */
+export type HostCall = <Name extends HostOperationName>(
+  op: Name,
+  ...args: HostOperationArgs<Name>
+) => HostOperationResult<Name>;
+
+type MetadataLocationType = NonNullable<MetadataQuery['locationType']>;
 
 const NEVER_STUBBED = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', 'nodeType', 'inspect']);
 
@@ -113,15 +122,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
     });
 
   const sheetFacade = (sheetId: number): GoogleLike => {
-    const info = () =>
-      call('sheet.info', sheetId) as {
-        name: string;
-        index: number;
-        maxRows: number;
-        maxColumns: number;
-        lastRow: number;
-        lastColumn: number;
-      };
+    const info = () => call('sheet.info', sheetId);
     const self: GoogleLike = strict(services, 'Sheet', {
       getSheetId: () => sheetId,
       getName: () => info().name,
@@ -133,15 +134,16 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
       getLastRow: () => info().lastRow,
       getLastColumn: () => info().lastColumn,
       getRange: (...args: unknown[]) => {
-        if (typeof args[0] === 'string')
-          return rangeFacade(call('sheet.range', sheetId, args[0]) as RangeRef);
+        if (typeof args[0] === 'string') return rangeFacade(call('sheet.range', sheetId, args[0]));
         const [row, column, numRows = 1, numColumns = 1] = args.map(Number);
-        return rangeFacade(call('sheet.range', sheetId, [row, column, numRows, numColumns]) as RangeRef);
+        // A missing row or column goes to the host as it is; its bounds check answers for it.
+        const spec = [row, column, numRows, numColumns] as [number, number, number, number];
+        return rangeFacade(call('sheet.range', sheetId, spec));
       },
       getDataRange: () => {
         const { lastRow, lastColumn } = info();
         return rangeFacade(
-          call('sheet.range', sheetId, [1, 1, Math.max(lastRow, 1), Math.max(lastColumn, 1)]) as RangeRef,
+          call('sheet.range', sheetId, [1, 1, Math.max(lastRow, 1), Math.max(lastColumn, 1)]),
         );
       },
       activate: () => {
@@ -154,9 +156,8 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
         return self;
       },
       createDeveloperMetadataFinder: () => finder({ kind: 'sheet', sheetId }),
-      getProtections: (type: string) =>
-        (call('protection.list', sheetId, String(type)) as ProtectionView[]).map(protectionFacade),
-      protect: () => protectionFacade(call('protection.protect', { sheetId }) as ProtectionView),
+      getProtections: (type: string) => call('protection.list', sheetId, String(type)).map(protectionFacade),
+      protect: () => protectionFacade(call('protection.protect', { sheetId })),
       toString: () => 'Sheet',
     });
     return self;
@@ -195,14 +196,12 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
             ref.column + columns,
             numRows ?? ref.numRows,
             numColumns ?? ref.numColumns,
-          ]) as RangeRef,
+          ]),
         ),
-      getValues: () => inContext(call('range.values', ref) as unknown[][]),
-      getValue: () =>
-        first(inContext(call('range.values', { ...ref, numRows: 1, numColumns: 1 }) as unknown[][])),
+      getValues: () => inContext(call('range.values', ref)),
+      getValue: () => first(inContext(call('range.values', { ...ref, numRows: 1, numColumns: 1 }))),
       getDisplayValues: () => call('range.displayValues', ref),
-      getDisplayValue: () =>
-        first(call('range.displayValues', { ...ref, numRows: 1, numColumns: 1 }) as unknown[][]),
+      getDisplayValue: () => first(call('range.displayValues', { ...ref, numRows: 1, numColumns: 1 })),
       setValues: (values: unknown[][]) => {
         call('range.setValues', ref, values);
         return self;
@@ -230,8 +229,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
         return self;
       },
       getBackgrounds: () => call('range.backgrounds', ref),
-      getBackground: () =>
-        first(call('range.backgrounds', { ...ref, numRows: 1, numColumns: 1 }) as unknown[][]),
+      getBackground: () => first(call('range.backgrounds', { ...ref, numRows: 1, numColumns: 1 })),
       setBackgrounds: (colours: (string | null)[][]) => {
         call('range.setBackgrounds', ref, colours);
         return self;
@@ -241,7 +239,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
         return self;
       },
       getNotes: () => call('range.notes', ref),
-      getNote: () => first(call('range.notes', { ...ref, numRows: 1, numColumns: 1 }) as unknown[][]),
+      getNote: () => first(call('range.notes', { ...ref, numRows: 1, numColumns: 1 })),
       setNotes: (notes: (string | null)[][]) => {
         call('range.setNotes', ref, notes);
         return self;
@@ -256,7 +254,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
       },
       getDeveloperMetadata: () => finder({ kind: 'range', range: ref }).find(),
       addDeveloperMetadata: (key: string, value?: string, visibility?: string) => {
-        const info = call('sheet.info', ref.sheetId) as { maxRows: number; maxColumns: number };
+        const info = call('sheet.info', ref.sheetId);
         let anchor: MetadataAnchor;
         if (ref.column === 1 && ref.numColumns === info.maxColumns) {
           anchor = {
@@ -283,8 +281,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
         return self;
       },
       createDeveloperMetadataFinder: () => finder({ kind: 'range', range: ref }),
-      protect: () =>
-        protectionFacade(call('protection.protect', { sheetId: ref.sheetId, range: ref }) as ProtectionView),
+      protect: () => protectionFacade(call('protection.protect', { sheetId: ref.sheetId, range: ref })),
       toString: () => 'Range',
     });
     return self;
@@ -297,14 +294,15 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
     if (value === 'DOCUMENT' || value === 'PROJECT') scope = value;
     else if (value !== undefined) text = String(value);
     if (visibility !== undefined) scope = String(visibility);
-    call('metadata.add', anchor, String(key), text, scope);
+    // Passed on unchecked, as before: the workbook stores whatever visibility it is given.
+    call('metadata.add', anchor, String(key), text, scope as 'DOCUMENT' | 'PROJECT');
   };
 
   const locationFacade = (view: MetadataView) => {
     const location = view.location;
     const spanRange = (): RangeRef | undefined => {
       if (location.kind !== 'dimension') return undefined;
-      const info = call('sheet.info', location.sheetId) as { maxRows: number; maxColumns: number };
+      const info = call('sheet.info', location.sheetId);
       const count = location.endIndex - location.startIndex;
       return location.dimension === 'ROWS'
         ? {
@@ -355,7 +353,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
       getValue: () => view.value,
       getVisibility: () => view.visibility,
       // Read again: sorting or moving rows since the search moves the metadata with them.
-      getLocation: () => locationFacade(call('metadata.get', view.id) as MetadataView),
+      getLocation: () => locationFacade(call('metadata.get', view.id)),
       setKey: (key: string) => {
         call('metadata.update', view.id, { key });
         view.key = key;
@@ -387,7 +385,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
     const query: {
       key?: string;
       value?: string;
-      locationType?: string;
+      locationType?: MetadataLocationType;
       id?: number;
       intersecting?: boolean;
     } = {};
@@ -405,14 +403,15 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
         return self;
       },
       withLocationType: (type: string) => {
-        query.locationType = String(type);
+        // Passed on unchecked, as before: an unknown type matches no metadata.
+        query.locationType = String(type) as MetadataLocationType;
         return self;
       },
       onIntersectingLocations: () => {
         query.intersecting = true;
         return self;
       },
-      find: () => (call('metadata.find', scope, query) as MetadataView[]).map(metadataFacade),
+      find: () => call('metadata.find', scope, query).map(metadataFacade),
     });
     return self as GoogleLike & { withLocationType(type: string): GoogleLike & { find(): GoogleLike[] } };
   };
@@ -420,7 +419,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
   const protectionFacade = (initial: ProtectionView): GoogleLike => {
     let view = initial;
     const update = (change: Record<string, unknown>) => {
-      view = call('protection.update', view.id, change) as ProtectionView;
+      view = call('protection.update', view.id, change);
       return self;
     };
     const emailOf = (who: unknown) =>
@@ -439,7 +438,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
       removeEditors: (list: unknown[]) => update({ removeEditors: list.map(emailOf) }),
       getUnprotectedRanges: () => view.unprotected.map(rangeFacade),
       canEdit: () => {
-        const { effectiveUser } = call('session.info') as { effectiveUser: string };
+        const { effectiveUser } = call('session.info');
         return view.warningOnly || view.editors.includes(effectiveUser.toLowerCase());
       },
       remove: () => {
@@ -451,21 +450,21 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
   };
 
   const spreadsheetFacade = (): GoogleLike => {
-    const info = () => call('ss.info') as { id: string; name: string; locale: string; timeZone: string };
+    const info = () => call('ss.info');
     const self: GoogleLike = strict(services, 'Spreadsheet', {
       getId: () => info().id,
       getName: () => info().name,
       getUrl: () => `https://docs.google.com/spreadsheets/d/${info().id}/edit`,
       getSpreadsheetLocale: () => info().locale,
       getSpreadsheetTimeZone: () => info().timeZone,
-      getSheets: () => (call('ss.sheets') as number[]).map(sheetFacade),
+      getSheets: () => call('ss.sheets').map(sheetFacade),
       getSheetByName: (name: string) => {
-        const id = call('ss.sheetByName', String(name)) as number | null;
+        const id = call('ss.sheetByName', String(name));
         return id === null ? null : sheetFacade(id);
       },
-      getSheetById: (id: number) => ((call('ss.sheets') as number[]).includes(id) ? sheetFacade(id) : null),
-      getActiveSheet: () => sheetFacade(call('ss.activeSheet') as number),
-      getRange: (a1: string) => rangeFacade(call('ss.range', String(a1)) as RangeRef),
+      getSheetById: (id: number) => (call('ss.sheets').includes(id) ? sheetFacade(id) : null),
+      getActiveSheet: () => sheetFacade(call('ss.activeSheet')),
+      getRange: (a1: string) => rangeFacade(call('ss.range', String(a1))),
       toast: (message: unknown, title?: unknown, timeoutSeconds?: number) => {
         call('ss.toast', String(message), title === undefined ? '' : String(title), timeoutSeconds ?? 5);
       },
@@ -475,8 +474,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
         return self;
       },
       createDeveloperMetadataFinder: () => finder({ kind: 'spreadsheet' }),
-      getProtections: (type: string) =>
-        (call('protection.list', null, String(type)) as ProtectionView[]).map(protectionFacade),
+      getProtections: (type: string) => call('protection.list', null, String(type)).map(protectionFacade),
       toString: () => 'Spreadsheet',
     });
     return self;
@@ -521,7 +519,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
     Button: BUTTON,
     alert: (...args: unknown[]) => call('ui.alert', ...dialogArgs(args)),
     prompt: (...args: unknown[]) => {
-      const answer = call('ui.prompt', ...dialogArgs(args)) as { button: string; text: string };
+      const answer = call('ui.prompt', ...dialogArgs(args));
       return strict(services, 'PromptResponse', {
         getResponseText: () => answer.text,
         getSelectedButton: () => answer.button,
@@ -666,7 +664,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
   // ---- PropertiesService, CacheService, LockService ----
 
   const properties = (scope: 'document' | 'user' | 'script') => {
-    const all = () => call('props.get', scope) as Record<string, string>;
+    const all = () => call('props.get', scope);
     const self: GoogleLike = strict(services, 'Properties', {
       getProperty: (key: string) => all()[String(key)] ?? null,
       getProperties: () => all(),
@@ -702,8 +700,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
 
   const cache = (scope: string) =>
     strict(services, 'Cache', {
-      get: (key: string) =>
-        (call('cache.get', scope, [String(key)]) as Record<string, string>)[String(key)] ?? null,
+      get: (key: string) => call('cache.get', scope, [String(key)])[String(key)] ?? null,
       getAll: (keys: string[]) => call('cache.get', scope, keys.map(String)),
       put: (key: string, value: string, seconds = 600) => {
         call('cache.put', scope, { [String(key)]: String(value) }, seconds);
@@ -727,16 +724,16 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
 
   const lock = (kind: string) =>
     strict(services, 'Lock', {
-      tryLock: (timeoutMs: number) => call('lock.acquire', kind, Number(timeoutMs)) as boolean,
+      tryLock: (timeoutMs: number) => call('lock.acquire', kind, Number(timeoutMs)),
       waitLock: (timeoutMs: number) => {
-        if (!(call('lock.acquire', kind, Number(timeoutMs)) as boolean)) {
+        if (!call('lock.acquire', kind, Number(timeoutMs))) {
           throw fail('Lock timeout: another process was holding the lock for too long.');
         }
       },
       releaseLock: () => {
         call('lock.release', kind);
       },
-      hasLock: () => call('lock.has', kind) as boolean,
+      hasLock: () => call('lock.has', kind),
     });
 
   const LockService = strict(services, 'LockService', {
@@ -750,11 +747,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
   const UrlFetchApp = strict(services, 'UrlFetchApp', {
     fetch: (url: string, params: Record<string, unknown> = {}) => {
       checkFetchOptions(params);
-      const answer = call('url.fetch', String(url), { ...params }) as {
-        status: number;
-        headers: Record<string, string>;
-        text: string;
-      };
+      const answer = call('url.fetch', String(url), { ...params });
       return strict(services, 'HTTPResponse', {
         getResponseCode: () => answer.status,
         getContentText: () => answer.text,
@@ -823,7 +816,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
       return call('script.identityToken', scopes.includes(USERINFO_EMAIL_SCOPE));
     },
     getAuthorizationInfo: () => {
-      const status = call('script.authorizationStatus') as string;
+      const status = call('script.authorizationStatus');
       return strict(services, 'AuthorizationInfo', {
         getAuthorizationStatus: () => status,
         getAuthorizationUrl: () =>
@@ -835,9 +828,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
         forSpreadsheet: (target: string | { getId(): string }) => {
           const spreadsheetId = typeof target === 'string' ? target : String(target.getId());
           const create = (eventType: string) => () =>
-            triggerFacade(
-              call('script.newTrigger', String(handler), { eventType, spreadsheetId }) as TriggerView,
-            );
+            triggerFacade(call('script.newTrigger', String(handler), { eventType, spreadsheetId }));
           return strict(services, 'SpreadsheetTriggerBuilder', {
             onEdit: () => strict(services, 'SpreadsheetTriggerBuilder', { create: create('ON_EDIT') }),
             onOpen: () => strict(services, 'SpreadsheetTriggerBuilder', { create: create('ON_OPEN') }),
@@ -846,15 +837,14 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
         },
       }),
     getUserTriggers: (spreadsheet: { getId(): string }) =>
-      (call('script.userTriggers', String(spreadsheet.getId())) as TriggerView[]).map(triggerFacade),
-    getProjectTriggers: () => (call('script.userTriggers', null) as TriggerView[]).map(triggerFacade),
+      call('script.userTriggers', String(spreadsheet.getId())).map(triggerFacade),
+    getProjectTriggers: () => call('script.userTriggers', null).map(triggerFacade),
     deleteTrigger: (trigger: { getUniqueId(): string }) => {
       call('script.deleteTrigger', String(trigger.getUniqueId()));
     },
   });
 
-  const session = () =>
-    call('session.info') as { activeUser: string; effectiveUser: string; timeZone: string };
+  const session = () => call('session.info');
   const Session = strict(services, 'Session', {
     getActiveUser: () => user(session().activeUser),
     getEffectiveUser: () => user(session().effectiveUser),

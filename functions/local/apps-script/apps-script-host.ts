@@ -79,7 +79,6 @@ export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 type PropertyScope = 'document' | 'user' | 'script';
-type Handler = (execution: Execution, ...args: never[]) => unknown;
 
 /**
  * A simple trigger runs with AuthMode.LIMITED: services that need the user's authorisation throw
@@ -236,11 +235,16 @@ export class AppsScriptHost {
 
   // ---- the RPC entry point ----
 
+  /** `op` and `args` come from the worker thread's message, so they are checked here, not typed. */
   handle(execution: Execution, op: string, args: unknown[]): unknown {
-    const handler = (this.ops as Record<string, Handler | undefined>)[op];
-    if (handler === undefined) throw new Error(`va-assess Apps Script double: unknown host operation ${op}`);
+    if (!Object.hasOwn(this.ops, op))
+      throw new Error(`va-assess Apps Script double: unknown host operation ${op}`);
     this.serviceCalls.set(op, (this.serviceCalls.get(op) ?? 0) + 1);
-    return (handler as (execution: Execution, ...rest: unknown[]) => unknown).call(this, execution, ...args);
+    const handler = this.ops[op as HostOperationName] as (
+      execution: Execution,
+      ...rest: unknown[]
+    ) => unknown;
+    return handler(execution, ...args);
   }
 
   // ---- spreadsheet helpers ----
@@ -647,9 +651,6 @@ export class AppsScriptHost {
       effectiveUser: execution.effectiveUser,
       timeZone: this.timeZone,
     }),
-    log: (_execution: Execution, lines: string[]) => {
-      this.logs.push(...lines);
-    },
 
     'ss.info': (execution: Execution) => {
       const spreadsheet = this.spreadsheetFor(execution);
@@ -839,17 +840,14 @@ export class AppsScriptHost {
       this.model.changed();
     },
 
-    'protection.list': (execution: Execution, sheetId: number | null, type: 'RANGE' | 'SHEET') => {
+    /** `type` as the script gave it: one that is neither RANGE nor SHEET finds nothing. */
+    'protection.list': (execution: Execution, sheetId: number | null, type: string) => {
       const spreadsheet = this.spreadsheetFor(execution);
       return spreadsheet
         .protectedRanges()
         .filter((data) => sheetId === null || (data.range.sheetId ?? 0) === sheetId)
         .map((data) => this.protectionView(spreadsheet, data))
         .filter((view) => view.type === type);
-    },
-    'protection.get': (execution: Execution, id: number) => {
-      const spreadsheet = this.spreadsheetFor(execution);
-      return this.protectionView(spreadsheet, spreadsheet.protectedRangeById(id));
     },
     'protection.protect': (execution: Execution, target: { sheetId: number; range?: RangeRef }) => {
       const spreadsheet = this.spreadsheetFor(execution);
@@ -1122,3 +1120,16 @@ function inScope(
   if (intersecting) return location.startIndex < to && location.endIndex > from;
   return location.startIndex >= from && location.endIndex <= to && crossFrom === 0 && crossTo === crossCount;
 }
+
+/** Every operation an execution may ask the host for, by name: a name the host lacks fails to compile. */
+export type HostOperations = AppsScriptHost['ops'];
+export type HostOperationName = keyof HostOperations;
+/** What an execution passes for `name`, after the Execution the host supplies itself. */
+export type HostOperationArgs<Name extends HostOperationName> = HostOperations[Name] extends (
+  execution: Execution,
+  ...args: infer Args
+) => unknown
+  ? Args
+  : never;
+/** What the execution receives: a promise (a lock wait, a fetch) is settled on the main thread first. */
+export type HostOperationResult<Name extends HostOperationName> = Awaited<ReturnType<HostOperations[Name]>>;
