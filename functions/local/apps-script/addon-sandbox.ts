@@ -16,6 +16,7 @@ import type {
   ToastRecord,
   TriggerView,
 } from './host-views';
+import { gridRectOf } from './range-ref';
 import { serveSyncRpc } from './sync-rpc';
 import { displayValueFrom, enteredValueOf } from './typed-input';
 
@@ -386,7 +387,7 @@ export class AddonSandbox {
   unprotect(a1: string): number {
     const spreadsheet = this.options.model.get(this.spreadsheetId);
     const range = this.host.rangeFromA1(spreadsheet, a1, spreadsheet.sheets()[0]?.sheetId ?? 0);
-    const rect = AppsScriptHost.rect(range);
+    const rect = gridRectOf(range);
     let removed = 0;
     for (const protection of spreadsheet.protectedRanges()) {
       const r = protection.range;

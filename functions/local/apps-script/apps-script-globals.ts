@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { MetadataAnchor, MetadataQuery } from '../workbook';
-import type { HostOperationArgs, HostOperationName, HostOperationResult } from './apps-script-host';
 import type { MenuEntry, MetadataView, ProtectionView, RangeRef, TriggerView } from './host-views';
+import type { HostOperationArgs, HostOperationName, HostOperationResult } from './services/host-operations';
 
 /**
  * The Apps Script services as one execution sees them, in its worker thread. Every object refers to
