@@ -1,0 +1,26 @@
+import { type ScriptContext, strict } from './script-context';
+
+export const cache = (ctx: ScriptContext, scope: string) =>
+  strict(ctx.services, 'Cache', {
+    get: (key: string) => ctx.call('cache.get', scope, [String(key)])[String(key)] ?? null,
+    getAll: (keys: string[]) => ctx.call('cache.get', scope, keys.map(String)),
+    put: (key: string, value: string, seconds = 600) => {
+      ctx.call('cache.put', scope, { [String(key)]: String(value) }, seconds);
+    },
+    putAll: (values: Record<string, string>, seconds = 600) => {
+      ctx.call('cache.put', scope, values, seconds);
+    },
+    remove: (key: string) => {
+      ctx.call('cache.remove', scope, [String(key)]);
+    },
+    removeAll: (keys: string[]) => {
+      ctx.call('cache.remove', scope, keys.map(String));
+    },
+  });
+
+export const CacheService = (ctx: ScriptContext) =>
+  strict(ctx.services, 'CacheService', {
+    getDocumentCache: () => cache(ctx, 'document'),
+    getUserCache: () => cache(ctx, 'user'),
+    getScriptCache: () => cache(ctx, 'script'),
+  });

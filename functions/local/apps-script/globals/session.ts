@@ -1,0 +1,10 @@
+import { type ScriptContext, strict } from './script-context';
+
+export const session = (ctx: ScriptContext) => ctx.call('session.info');
+export const Session = (ctx: ScriptContext) =>
+  strict(ctx.services, 'Session', {
+    getActiveUser: () => ctx.facades.user(session(ctx).activeUser),
+    getEffectiveUser: () => ctx.facades.user(session(ctx).effectiveUser),
+    getScriptTimeZone: () => session(ctx).timeZone,
+    getActiveUserLocale: () => 'en',
+  });
