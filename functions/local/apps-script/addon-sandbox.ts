@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import type { UserEnteredValue, WorkbookModel } from '../workbook';
 import { AppsScriptHost, type Execution, type IdentityTokenSigner, type LockWait } from './apps-script-host';
 import type { DailyQuotas } from './daily-quotas';
 import { editorSeenByTrigger } from './edit-event-user';
 import type { RunMessage, RunResult } from './execution-worker';
+import { ExecutionWorkers } from './execution-workers';
 import type {
   AlertRecord,
   DialogRecord,
@@ -85,12 +86,6 @@ function readManifest(distDir: string): { urlFetchWhitelist?: unknown } {
 const PROTECTED_IN_UI =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
-const workerFile = (): { file: string; execArgv: string[] } => {
-  const js = join(__dirname, 'execution-worker.js');
-  if (existsSync(js)) return { file: js, execArgv: [] };
-  return { file: join(__dirname, 'execution-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
-};
-
 /**
  * The add-on running offline, as people in a spreadsheet would run it: menu items and google.script.run
  * calls as the person who clicks, installable edit triggers as their owner when someone types or
@@ -99,14 +94,13 @@ const workerFile = (): { file: string; execArgv: string[] } => {
  */
 export class AddonSandbox {
   readonly host: AppsScriptHost;
-  private readonly idle: Worker[] = [];
-  private readonly all = new Set<Worker>();
-  private readonly pending = new Map<number, (result: RunResult) => void>();
+  private readonly workers: ExecutionWorkers;
   private readonly records: ExecutionRecord[] = [];
   private nextExecution = 1;
   private closed = false;
 
   constructor(private readonly options: AddonSandboxOptions) {
+    this.workers = new ExecutionWorkers(options.distDir);
     this.host = new AppsScriptHost({
       model: options.model,
       signer: options.signer,
@@ -123,34 +117,6 @@ export class AddonSandbox {
 
   get spreadsheetId(): string {
     return this.options.spreadsheetId;
-  }
-
-  private takeWorker(): Worker {
-    const reused = this.idle.pop();
-    if (reused !== undefined) return reused;
-    const { file, execArgv } = workerFile();
-    const worker = new Worker(file, { execArgv, workerData: { distDir: this.options.distDir } });
-    worker.on('message', (result: RunResult) => {
-      const settle = this.pending.get(result.executionId);
-      this.pending.delete(result.executionId);
-      settle?.(result);
-    });
-    worker.on('error', (error) => {
-      for (const [id, settle] of this.pending) {
-        settle({
-          executionId: id,
-          ok: false,
-          name: 'WorkerError',
-          message: error.message,
-          stack: error.stack ?? '',
-          logs: [],
-        });
-      }
-      this.pending.clear();
-      this.all.delete(worker);
-    });
-    this.all.add(worker);
-    return worker;
   }
 
   private async execute(
@@ -171,23 +137,17 @@ export class AddonSandbox {
     const { port1, port2 } = new MessageChannel();
     const shared = new SharedArrayBuffer(4);
     serveSyncRpc(port1, shared, (request) => this.host.handle(full, request.op, request.args));
-    const worker = this.takeWorker();
-    const result = await new Promise<RunResult>((resolve) => {
-      this.pending.set(full.id, resolve);
-      const message: RunMessage = {
-        executionId: full.id,
-        spreadsheetId: full.spreadsheetId,
-        fnName,
-        args,
-        ...extra,
-        port: port2,
-        shared,
-      };
-      worker.postMessage(message, [port2]);
+    const result = await this.workers.run({
+      executionId: full.id,
+      spreadsheetId: full.spreadsheetId,
+      fnName,
+      args,
+      ...extra,
+      port: port2,
+      shared,
     });
     port1.close();
     this.host.endExecution(full);
-    if (this.all.has(worker) && !this.closed) this.idle.push(worker);
     this.host.logs.push(...result.logs);
     if (!result.ok) record.error = result.message;
     return { record, result };
@@ -407,9 +367,7 @@ export class AddonSandbox {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.all].map((worker) => worker.terminate()));
-    this.all.clear();
-    this.idle.length = 0;
+    await this.workers.close();
   }
 }
 
