@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" />
 import { type ScriptContext, strict } from './script-context';
 
 export const lock = (ctx: ScriptContext, kind: string) =>
@@ -12,11 +13,11 @@ export const lock = (ctx: ScriptContext, kind: string) =>
       ctx.call('lock.release', kind);
     },
     hasLock: () => ctx.call('lock.has', kind),
-  });
+  } satisfies Partial<GoogleAppsScript.Lock.Lock>);
 
 export const LockService = (ctx: ScriptContext) =>
   strict(ctx.services, 'LockService', {
     getDocumentLock: () => lock(ctx, 'document'),
     getUserLock: () => lock(ctx, 'user'),
     getScriptLock: () => lock(ctx, 'script'),
-  });
+  } satisfies Partial<GoogleAppsScript.Lock.LockService>);

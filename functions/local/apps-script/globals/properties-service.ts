@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" />
 import { type GoogleLike, type ScriptContext, strict } from './script-context';
 
 export const properties = (ctx: ScriptContext, scope: 'document' | 'user' | 'script') => {
@@ -23,7 +24,7 @@ export const properties = (ctx: ScriptContext, scope: 'document' | 'user' | 'scr
       ctx.call('props.delete', scope, null);
       return self;
     },
-  });
+  } satisfies Partial<GoogleAppsScript.Properties.Properties>);
   return self;
 };
 
@@ -32,4 +33,4 @@ export const PropertiesService = (ctx: ScriptContext) =>
     getDocumentProperties: () => properties(ctx, 'document'),
     getUserProperties: () => properties(ctx, 'user'),
     getScriptProperties: () => properties(ctx, 'script'),
-  });
+  } satisfies Partial<GoogleAppsScript.Properties.PropertiesService>);

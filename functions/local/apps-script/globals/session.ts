@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" />
 import { type ScriptContext, strict } from './script-context';
 
 export const session = (ctx: ScriptContext) => ctx.call('session.info');
@@ -7,4 +8,4 @@ export const Session = (ctx: ScriptContext) =>
     getEffectiveUser: () => ctx.facades.user(session(ctx).effectiveUser),
     getScriptTimeZone: () => session(ctx).timeZone,
     getActiveUserLocale: () => 'en',
-  });
+  } satisfies Partial<GoogleAppsScript.Base.Session>);

@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" />
 import { type ScriptContext, strict } from './script-context';
 
 const URL_FETCH_OPTIONS = new Set([
@@ -26,7 +27,7 @@ export const UrlFetchApp = (ctx: ScriptContext) =>
         getContent: () => toSignedBytes(Buffer.from(answer.text, 'utf8')),
         getHeaders: () => ({ ...answer.headers }),
         getAllHeaders: () => ({ ...answer.headers }),
-      });
+      } satisfies Partial<GoogleAppsScript.URL_Fetch.HTTPResponse>);
     },
   });
 
