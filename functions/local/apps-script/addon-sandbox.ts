@@ -225,11 +225,12 @@ export class AddonSandbox {
     }
     const sheet = spreadsheet.sheetById(target.sheetId);
     const single = target.numRows === 1 && target.numColumns === 1;
-    const before = sheet.getValue(target.row - 1, target.column - 1);
+    const rect = gridRectOf(target);
+    const before = sheet.getValue(rect.startRow, rect.startColumn);
     values.forEach((line, r) => {
       line.forEach((value, c) => {
-        const row = target.row - 1 + r;
-        const column = target.column - 1 + c;
+        const row = rect.startRow + r;
+        const column = rect.startColumn + c;
         const format = sheet.getFormat(row, column);
         const entered: UserEnteredValue | undefined =
           typeof value === 'string'
@@ -251,7 +252,7 @@ export class AddonSandbox {
         triggerUid: trigger.uniqueId,
       };
       if (single) {
-        const after = sheet.getValue(target.row - 1, target.column - 1);
+        const after = sheet.getValue(rect.startRow, rect.startColumn);
         if (after !== undefined) editEvent.value = displayValueFrom(after);
         if (before !== undefined) editEvent.oldValue = displayValueFrom(before);
       }

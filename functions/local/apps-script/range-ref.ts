@@ -1,5 +1,5 @@
+// Types only: the execution's worker thread uses these too, without loading the workbook.
 import type { GridRange, GridRect } from '../workbook';
-import { rectColumns, rectRows } from '../workbook';
 import type { RangeRef } from './host-views';
 
 /**
@@ -21,8 +21,8 @@ export function rangeRefOf(sheetId: number, rect: GridRect): RangeRef {
     sheetId,
     row: rect.startRow + 1,
     column: rect.startColumn + 1,
-    numRows: rectRows(rect),
-    numColumns: rectColumns(rect),
+    numRows: rect.endRow - rect.startRow,
+    numColumns: rect.endColumn - rect.startColumn,
   };
 }
 

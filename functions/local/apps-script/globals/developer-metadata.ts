@@ -1,5 +1,6 @@
 import type { MetadataAnchor, MetadataQuery } from '../../workbook';
 import type { MetadataView, RangeRef } from '../host-views';
+import { rangeRefOf } from '../range-ref';
 import type { MetadataScope, MetadataSearch } from '../services/developer-metadata';
 import { type GoogleLike, type ScriptContext, strict } from './script-context';
 
@@ -27,22 +28,17 @@ export const locationFacade = (ctx: ScriptContext, view: MetadataView) => {
   const spanRange = (): RangeRef | undefined => {
     if (location.kind !== 'dimension') return undefined;
     const info = ctx.call('sheet.info', location.sheetId);
-    const count = location.endIndex - location.startIndex;
-    return location.dimension === 'ROWS'
-      ? {
-          sheetId: location.sheetId,
-          row: location.startIndex + 1,
-          column: 1,
-          numRows: count,
-          numColumns: info.maxColumns,
-        }
-      : {
-          sheetId: location.sheetId,
-          row: 1,
-          column: location.startIndex + 1,
-          numRows: info.maxRows,
-          numColumns: count,
-        };
+    const [startRow, endRow, startColumn, endColumn] =
+      location.dimension === 'ROWS'
+        ? [location.startIndex, location.endIndex, 0, info.maxColumns]
+        : [0, info.maxRows, location.startIndex, location.endIndex];
+    return rangeRefOf(location.sheetId, {
+      sheetId: location.sheetId,
+      startRow,
+      endRow,
+      startColumn,
+      endColumn,
+    });
   };
   return strict(ctx.services, 'DeveloperMetadataLocation', {
     getLocationType: () =>

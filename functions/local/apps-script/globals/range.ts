@@ -1,5 +1,6 @@
 import type { MetadataAnchor } from '../../workbook';
 import type { RangeRef } from '../host-views';
+import { gridRectOf } from '../range-ref';
 import { type GoogleLike, type ScriptContext, strict } from './script-context';
 import { inContext } from './spreadsheet-app';
 
@@ -117,22 +118,23 @@ const rangeMetadata = (ctx: ScriptContext, ref: RangeRef, self: () => GoogleLike
   getDeveloperMetadata: () => ctx.facades.finder({ kind: 'range', range: ref }).find(),
   addDeveloperMetadata: (key: string, value?: string, visibility?: string) => {
     const info = ctx.call('sheet.info', ref.sheetId);
+    const rect = gridRectOf(ref);
     let anchor: MetadataAnchor;
     if (ref.column === 1 && ref.numColumns === info.maxColumns) {
       anchor = {
         kind: 'dimension',
         sheetId: ref.sheetId,
         dimension: 'ROWS',
-        startIndex: ref.row - 1,
-        endIndex: ref.row - 1 + ref.numRows,
+        startIndex: rect.startRow,
+        endIndex: rect.endRow,
       };
     } else if (ref.row === 1 && ref.numRows === info.maxRows) {
       anchor = {
         kind: 'dimension',
         sheetId: ref.sheetId,
         dimension: 'COLUMNS',
-        startIndex: ref.column - 1,
-        endIndex: ref.column - 1 + ref.numColumns,
+        startIndex: rect.startColumn,
+        endIndex: rect.endColumn,
       };
     } else {
       throw ctx.fail(
