@@ -1,6 +1,7 @@
 /// <reference types="google-apps-script" />
 import { type ScriptContext, strict } from './script-context';
 
+/** One scope's Cache; entries expire on the host's clock. */
 export const cache = (ctx: ScriptContext, scope: string) =>
   strict(ctx.services, 'Cache', {
     get: (key: string) => ctx.call('cache.get', scope, [String(key)])[String(key)] ?? null,
@@ -19,6 +20,7 @@ export const cache = (ctx: ScriptContext, scope: string) =>
     },
   } satisfies Partial<GoogleAppsScript.Cache.Cache>);
 
+/** CacheService: document, user and script caches. */
 export const CacheService = (ctx: ScriptContext) =>
   strict(ctx.services, 'CacheService', {
     getDocumentCache: () => cache(ctx, 'document'),

@@ -66,6 +66,7 @@ export const locationFacade = (ctx: ScriptContext, view: MetadataView) => {
   });
 };
 
+/** One DeveloperMetadata found by a finder; its location is read again when asked. */
 export const metadataFacade = (ctx: ScriptContext, view: MetadataView): GoogleLike => {
   const self: GoogleLike = strict(ctx.services, 'DeveloperMetadata', {
     getId: () => view.id,
@@ -97,6 +98,7 @@ export const metadataFacade = (ctx: ScriptContext, view: MetadataView): GoogleLi
   return self;
 };
 
+/** A DeveloperMetadataFinder over a spreadsheet, a sheet or a range. */
 export const finder = (ctx: ScriptContext, scope: MetadataScope) => {
   const query: MetadataSearch = {};
   const self: GoogleLike = strict(ctx.services, 'DeveloperMetadataFinder', {

@@ -94,6 +94,7 @@ export const htmlTemplate = (ctx: ScriptContext, source: string) => {
   });
 };
 
+/** HtmlService: outputs and templates from the add-on's built .html files. */
 export const HtmlService = (ctx: ScriptContext) =>
   strict(ctx.services, 'HtmlService', {
     createHtmlOutput: (html?: string) => htmlOutput(ctx, html === undefined ? '' : String(html)),

@@ -1,6 +1,7 @@
 /// <reference types="google-apps-script" />
 import { type GoogleLike, type ScriptContext, strict } from './script-context';
 
+/** One scope's Properties: every read asks the host, so another execution's write is seen at once. */
 export const properties = (ctx: ScriptContext, scope: 'document' | 'user' | 'script') => {
   const all = () => ctx.call('props.get', scope);
   const self: GoogleLike = strict(ctx.services, 'Properties', {
@@ -28,6 +29,7 @@ export const properties = (ctx: ScriptContext, scope: 'document' | 'user' | 'scr
   return self;
 };
 
+/** PropertiesService: document, user and script stores, kept by the host between executions. */
 export const PropertiesService = (ctx: ScriptContext) =>
   strict(ctx.services, 'PropertiesService', {
     getDocumentProperties: () => properties(ctx, 'document'),

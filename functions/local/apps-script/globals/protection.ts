@@ -1,6 +1,7 @@
 import type { ProtectionView } from '../host-views';
 import { type GoogleLike, type ScriptContext, strict } from './script-context';
 
+/** A Protection: each change goes to the host, which lets only its editors and the owner make it. */
 export const protectionFacade = (ctx: ScriptContext, initial: ProtectionView): GoogleLike => {
   let view = initial;
   const update = (change: Record<string, unknown>) => {

@@ -29,6 +29,7 @@ export const triggerFacade = (ctx: ScriptContext, view: TriggerView) =>
     getTriggerSourceId: () => view.triggerSourceId,
   });
 
+/** ScriptApp: identity tokens, authorisation status and installable triggers, answered by the host. */
 export const ScriptApp = (ctx: ScriptContext) =>
   strict(ctx.services, 'ScriptApp', {
     AuthMode: enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'),

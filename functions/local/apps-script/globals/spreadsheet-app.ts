@@ -21,6 +21,7 @@ export const user = (ctx: ScriptContext, email: string) =>
     toString: () => email,
   });
 
+/** A Sheet: its properties read from the host at each call, as the sheet may change between calls. */
 export const sheetFacade = (ctx: ScriptContext, sheetId: number): GoogleLike => {
   const info = () => ctx.call('sheet.info', sheetId);
   const self: GoogleLike = strict(ctx.services, 'Sheet', {
@@ -66,6 +67,7 @@ export const sheetFacade = (ctx: ScriptContext, sheetId: number): GoogleLike => 
   return self;
 };
 
+/** The Spreadsheet the add-on is bound to. */
 export const spreadsheetFacade = (ctx: ScriptContext): GoogleLike => {
   const info = () => ctx.call('ss.info');
   const self: GoogleLike = strict(ctx.services, 'Spreadsheet', {
@@ -99,6 +101,7 @@ export const spreadsheetFacade = (ctx: ScriptContext): GoogleLike => {
   return self;
 };
 
+/** SpreadsheetApp: the active spreadsheet and its Ui (refused by the host where there is no UI). */
 export const SpreadsheetApp = (ctx: ScriptContext, ui: GoogleLike) =>
   strict(ctx.services, 'SpreadsheetApp', {
     getActiveSpreadsheet: () => ctx.facades.spreadsheetFacade(),

@@ -36,6 +36,7 @@ const dialogArgs = (args: unknown[]): [string, string, string] => {
   return ['', String(args[0] ?? ''), 'OK'];
 };
 
+/** The Ui: alerts and prompts answered as the test scripted (or with the affirmative button). */
 export const ui = (ctx: ScriptContext) =>
   strict(ctx.services, 'Ui', {
     ButtonSet: BUTTON_SET,

@@ -16,6 +16,7 @@ const URL_FETCH_METHODS = new Set(['get', 'delete', 'patch', 'post', 'put']);
 
 import { toSignedBytes } from './utilities';
 
+/** UrlFetchApp: the host makes the request (allowlist, quota, TLS); options Apps Script lacks are refused here. */
 export const UrlFetchApp = (ctx: ScriptContext) =>
   strict(ctx.services, 'UrlFetchApp', {
     fetch: (url: string, params: Record<string, unknown> = {}) => {

@@ -18,6 +18,7 @@ const digestNames: Record<string, string> = {
   SHA_384: 'sha384',
   SHA_512: 'sha512',
 };
+/** Utilities: computed in the worker itself; nothing here needs the host. */
 export const Utilities = (ctx: ScriptContext) =>
   strict(ctx.services, 'Utilities', {
     DigestAlgorithm: enumOf('MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512'),
