@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import type { UserEnteredValue, WorkbookModel } from '../workbook';
 import { AppsScriptHost, type Execution, type IdentityTokenSigner, type LockWait } from './apps-script-host';
 import type { DailyQuotas } from './daily-quotas';
 import { editorSeenByTrigger } from './edit-event-user';
 import type { RunMessage, RunResult } from './execution-worker';
+import { ExecutionWorkers } from './execution-workers';
 import type {
   AlertRecord,
   DialogRecord,
@@ -16,6 +17,7 @@ import type {
   ToastRecord,
   TriggerView,
 } from './host-views';
+import { gridRectOf } from './range-ref';
 import { serveSyncRpc } from './sync-rpc';
 import { displayValueFrom, enteredValueOf } from './typed-input';
 
@@ -84,12 +86,6 @@ function readManifest(distDir: string): { urlFetchWhitelist?: unknown } {
 const PROTECTED_IN_UI =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
-const workerFile = (): { file: string; execArgv: string[] } => {
-  const js = join(__dirname, 'execution-worker.js');
-  if (existsSync(js)) return { file: js, execArgv: [] };
-  return { file: join(__dirname, 'execution-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
-};
-
 /**
  * The add-on running offline, as people in a spreadsheet would run it: menu items and google.script.run
  * calls as the person who clicks, installable edit triggers as their owner when someone types or
@@ -98,14 +94,13 @@ const workerFile = (): { file: string; execArgv: string[] } => {
  */
 export class AddonSandbox {
   readonly host: AppsScriptHost;
-  private readonly idle: Worker[] = [];
-  private readonly all = new Set<Worker>();
-  private readonly pending = new Map<number, (result: RunResult) => void>();
+  private readonly workers: ExecutionWorkers;
   private readonly records: ExecutionRecord[] = [];
   private nextExecution = 1;
   private closed = false;
 
   constructor(private readonly options: AddonSandboxOptions) {
+    this.workers = new ExecutionWorkers(options.distDir);
     this.host = new AppsScriptHost({
       model: options.model,
       signer: options.signer,
@@ -122,34 +117,6 @@ export class AddonSandbox {
 
   get spreadsheetId(): string {
     return this.options.spreadsheetId;
-  }
-
-  private takeWorker(): Worker {
-    const reused = this.idle.pop();
-    if (reused !== undefined) return reused;
-    const { file, execArgv } = workerFile();
-    const worker = new Worker(file, { execArgv, workerData: { distDir: this.options.distDir } });
-    worker.on('message', (result: RunResult) => {
-      const settle = this.pending.get(result.executionId);
-      this.pending.delete(result.executionId);
-      settle?.(result);
-    });
-    worker.on('error', (error) => {
-      for (const [id, settle] of this.pending) {
-        settle({
-          executionId: id,
-          ok: false,
-          name: 'WorkerError',
-          message: error.message,
-          stack: error.stack ?? '',
-          logs: [],
-        });
-      }
-      this.pending.clear();
-      this.all.delete(worker);
-    });
-    this.all.add(worker);
-    return worker;
   }
 
   private async execute(
@@ -170,23 +137,17 @@ export class AddonSandbox {
     const { port1, port2 } = new MessageChannel();
     const shared = new SharedArrayBuffer(4);
     serveSyncRpc(port1, shared, (request) => this.host.handle(full, request.op, request.args));
-    const worker = this.takeWorker();
-    const result = await new Promise<RunResult>((resolve) => {
-      this.pending.set(full.id, resolve);
-      const message: RunMessage = {
-        executionId: full.id,
-        spreadsheetId: full.spreadsheetId,
-        fnName,
-        args,
-        ...extra,
-        port: port2,
-        shared,
-      };
-      worker.postMessage(message, [port2]);
+    const result = await this.workers.run({
+      executionId: full.id,
+      spreadsheetId: full.spreadsheetId,
+      fnName,
+      args,
+      ...extra,
+      port: port2,
+      shared,
     });
     port1.close();
     this.host.endExecution(full);
-    if (this.all.has(worker) && !this.closed) this.idle.push(worker);
     this.host.logs.push(...result.logs);
     if (!result.ok) record.error = result.message;
     return { record, result };
@@ -264,11 +225,12 @@ export class AddonSandbox {
     }
     const sheet = spreadsheet.sheetById(target.sheetId);
     const single = target.numRows === 1 && target.numColumns === 1;
-    const before = sheet.getValue(target.row - 1, target.column - 1);
+    const rect = gridRectOf(target);
+    const before = sheet.getValue(rect.startRow, rect.startColumn);
     values.forEach((line, r) => {
       line.forEach((value, c) => {
-        const row = target.row - 1 + r;
-        const column = target.column - 1 + c;
+        const row = rect.startRow + r;
+        const column = rect.startColumn + c;
         const format = sheet.getFormat(row, column);
         const entered: UserEnteredValue | undefined =
           typeof value === 'string'
@@ -290,7 +252,7 @@ export class AddonSandbox {
         triggerUid: trigger.uniqueId,
       };
       if (single) {
-        const after = sheet.getValue(target.row - 1, target.column - 1);
+        const after = sheet.getValue(rect.startRow, rect.startColumn);
         if (after !== undefined) editEvent.value = displayValueFrom(after);
         if (before !== undefined) editEvent.oldValue = displayValueFrom(before);
       }
@@ -386,7 +348,7 @@ export class AddonSandbox {
   unprotect(a1: string): number {
     const spreadsheet = this.options.model.get(this.spreadsheetId);
     const range = this.host.rangeFromA1(spreadsheet, a1, spreadsheet.sheets()[0]?.sheetId ?? 0);
-    const rect = AppsScriptHost.rect(range);
+    const rect = gridRectOf(range);
     let removed = 0;
     for (const protection of spreadsheet.protectedRanges()) {
       const r = protection.range;
@@ -406,9 +368,7 @@ export class AddonSandbox {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.all].map((worker) => worker.terminate()));
-    this.all.clear();
-    this.idle.length = 0;
+    await this.workers.close();
   }
 }
 

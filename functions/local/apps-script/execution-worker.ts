@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext, Script } from 'node:vm';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { buildAppsScriptGlobals } from './apps-script-globals';
+import { buildAppsScriptGlobals, type HostCall } from './apps-script-globals';
 import type { RangeRef } from './host-views';
 import { SyncRpcClient } from './sync-rpc';
 
@@ -74,7 +74,8 @@ function run(message: RunMessage): RunResult {
   };
   let context: Record<string, unknown> = {};
   const { globals, facades } = buildAppsScriptGlobals({
-    call: (op, ...args) => rpc.call(op, args, makeError),
+    // The thread boundary carries plain messages: the host checks the name again on its side.
+    call: ((op: string, ...args: unknown[]) => rpc.call(op, args, makeError)) as HostCall,
     makeError,
     spreadsheetId: message.spreadsheetId,
     distDir,
