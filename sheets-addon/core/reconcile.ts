@@ -3,7 +3,7 @@ import type {
   LatestSubmissionView,
   RawInput,
   UnstoredCellView,
-} from '../../functions/api/contract';
+} from '../../functions/shared/addon-contract';
 import type { ValueCell } from './value-grid';
 
 export interface ReconcilePlan {

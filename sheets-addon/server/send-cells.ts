@@ -1,4 +1,4 @@
-import type { ActingFor, CellOutcome } from '../../functions/api/contract';
+import type { ActingFor, CellOutcome } from '../../functions/shared/addon-contract';
 import type { ApiClient } from '../core/api-client';
 import { requestBatches } from '../core/batches';
 import { utf8Length } from '../core/bytes';
