@@ -5,17 +5,15 @@ import { randomBytes } from 'node:crypto';
  * example when the store has no project yet, and the API router served by the Functions Framework on
  * http://localhost:8080 (PORT to change it) in the dev auth mode. Ctrl-C stops both.
  */
-import type { Server } from 'node:http';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { z } from 'zod';
-import { type Container, getProcessContainer } from '../functions/api/container';
+import { buildContainer, type Container } from '../functions/api/container';
 import { apiPaths } from '../functions/api/contract';
 import { readExampleProject } from '../functions/api/example-seed';
 import { handleApiRequest } from '../functions/api/handle-request';
-import { FUNCTION_NAME } from '../functions/api/router';
 import { ConfigurationError, type Env, parseEnv } from '../functions/commons/env';
 import { type DynamoLocal, JavaMissingError, startDynamoLocal } from '../functions/local/dynamo-local';
-import { localFrameworkServer } from '../functions/local/framework-server';
+import { serveRouter } from '../functions/local/serve-router';
 import {
   LOCAL_SERVICE_ACCOUNT_EMAIL,
   type LocalSheetsApi,
@@ -24,6 +22,7 @@ import {
 } from '../functions/local/sheets-api';
 import { createDocumentClient } from '../functions/storage/dynamo-client';
 import { ensureTable } from '../functions/storage/ensure-table';
+import { OrderedShutdown } from './ordered-shutdown';
 
 const ROOT = join(__dirname, '..');
 
@@ -49,8 +48,11 @@ const localStackSchema = z.object({
 });
 const EXAMPLE_DIR = join(ROOT, 'examples', 'imagine-py1');
 
-/** Local defaults; anything set in the environment wins (e.g. PORT=9090 npm start). */
-function localEnv(): Env {
+/**
+ * Local defaults; anything set in the environment wins (e.g. PORT=9090 npm start). The router gets
+ * these settings passed in (its container is built from them), never through process.env.
+ */
+function localSettings(): Record<string, string | undefined> {
   const defaults = {
     TABLE_NAME: 'va-assess-local',
     AUTH_MODE: 'dev',
@@ -71,9 +73,7 @@ function localEnv(): Env {
   for (const [name, value] of Object.entries(process.env)) {
     if (value !== undefined && value !== '') merged[name] = value;
   }
-  // The router reads process.env when it builds its container: it must see the same settings.
-  Object.assign(process.env, merged);
-  return parseEnv(merged);
+  return merged;
 }
 
 function parseLocalStackEnv(): z.infer<typeof localStackSchema> {
@@ -232,16 +232,6 @@ function banner(
   ].join('\n');
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
 const WATCH_INTERVAL_MS = 2000;
 
 async function answers(endpoint: string): Promise<boolean> {
@@ -253,41 +243,25 @@ async function answers(endpoint: string): Promise<boolean> {
   }
 }
 
-async function main(): Promise<void> {
-  const env = localEnv();
-  const local = parseLocalStackEnv();
-  const dataDir = local.LOCAL_DATA_DIR;
-  let dynamo = await startDynamoLocal({
-    path: dataDir,
-    ...(local.DYNAMODB_LOCAL_PORT === undefined ? {} : { port: local.DYNAMODB_LOCAL_PORT }),
-  });
-  // The local Sheets API keeps its workbooks beside DynamoDB Local's data (.data/sheets/ by default).
-  const sheetsFile = join(dirname(dataDir), 'sheets', 'workbooks.json');
-  let sheetsApi: LocalSheetsApi;
-  try {
-    sheetsApi = await startLocalSheetsApi({
-      host: '127.0.0.1',
-      persistFile: sheetsFile,
-      ...(local.SHEETS_LOCAL_PORT === undefined ? {} : { port: local.SHEETS_LOCAL_PORT }),
-    });
-  } catch (error) {
-    await dynamo.stop();
-    throw error;
-  }
-  let server: Server | undefined;
-  let stopping = false;
+/**
+ * Restarts DynamoDB Local when it stops answering: requests answer 503 (retryable) meanwhile, and it
+ * comes back on the same port and files so the API recovers by itself.
+ */
+function watchStorage(
+  dynamo: { current: DynamoLocal },
+  dataDir: string,
+  shutdown: OrderedShutdown,
+): NodeJS.Timeout {
   let restarting = false;
-  // If DynamoDB Local dies, requests answer 503 (retryable) meanwhile; it is started again on the same
-  // port and files so the API recovers by itself.
-  const watch = setInterval(async () => {
-    if (stopping || restarting || (await answers(dynamo.endpoint))) return;
+  return setInterval(async () => {
+    if (shutdown.stopping || restarting || (await answers(dynamo.current.endpoint))) return;
     restarting = true;
     console.error(
-      `DynamoDB Local at ${dynamo.endpoint} does not answer: requests get 503 until it is back; restarting it...`,
+      `DynamoDB Local at ${dynamo.current.endpoint} does not answer: requests get 503 until it is back; restarting it...`,
     );
     try {
-      await dynamo.stop();
-      dynamo = await startDynamoLocal({ port: dynamo.port, path: dataDir });
+      await dynamo.current.stop();
+      dynamo.current = await startDynamoLocal({ port: dynamo.current.port, path: dataDir });
       console.error('DynamoDB Local is back.');
     } catch (error) {
       console.error(
@@ -297,57 +271,86 @@ async function main(): Promise<void> {
       restarting = false;
     }
   }, WATCH_INTERVAL_MS);
+}
+
+const shown = (path: string): string => (path.startsWith(ROOT) ? relative(ROOT, path) : path);
+
+/** Starts each part and registers how to stop it, so that any failure stops what already runs. */
+async function startStack(settings: Record<string, string | undefined>, shutdown: OrderedShutdown) {
+  // Parsed before anything starts, so that a bad setting is named before DynamoDB Local runs.
+  parseEnv(settings);
+  const local = parseLocalStackEnv();
+  const dataDir = local.LOCAL_DATA_DIR;
+  const dynamo = {
+    current: await startDynamoLocal({
+      path: dataDir,
+      ...(local.DYNAMODB_LOCAL_PORT === undefined ? {} : { port: local.DYNAMODB_LOCAL_PORT }),
+    }),
+  };
+  shutdown.register('DynamoDB Local', () => dynamo.current.stop());
+  // The local Sheets API keeps its workbooks beside DynamoDB Local's data (.data/sheets/ by default).
+  const sheetsFile = join(dirname(dataDir), 'sheets', 'workbooks.json');
+  const sheetsApi = await startLocalSheetsApi({
+    host: '127.0.0.1',
+    persistFile: sheetsFile,
+    ...(local.SHEETS_LOCAL_PORT === undefined ? {} : { port: local.SHEETS_LOCAL_PORT }),
+  });
+  shutdown.register('Sheets API', () => sheetsApi.close());
+  const watch = watchStorage(dynamo, dataDir, shutdown);
+  shutdown.register('storage watch', () => clearInterval(watch));
+
+  // The router's container is built from the local settings and the endpoints just started, passed
+  // in as the deployed function's comes from its environment.
+  const env = parseEnv({
+    ...settings,
+    DYNAMODB_ENDPOINT: dynamo.current.endpoint,
+    SHEETS_API_ROOT_URL: sheetsApi.rootUrl,
+  });
+  const container = buildContainer(env);
+  const doc = createDocumentClient({ endpoint: dynamo.current.endpoint, region: env.AWS_REGION });
+  await ensureTable(doc, env.TABLE_NAME);
+  doc.destroy();
+  const example = await seedExampleIfEmpty(container);
+  const coordinator = example.coordinator ?? 'coordinator@imagine.example.org';
+  const spreadsheetId = await bindLocalSpreadsheet(container, sheetsApi, coordinator);
+
+  // The Functions Framework's own server (Express, body parsing) around the router, behind the body
+  // limit a local server can enforce before the framework buffers anything.
+  const router = await serveRouter(() => container, { port: env.PORT, host: env.HOST });
+  shutdown.register('API', () => router.close());
+  const shownHost = env.HOST === '127.0.0.1' || env.HOST === '::1' ? 'localhost' : env.HOST;
+  console.log(
+    banner(
+      env,
+      `http://${shownHost}:${env.PORT}`,
+      dynamo.current,
+      shown(dataDir),
+      example.seeded,
+      coordinator,
+      {
+        rootUrl: sheetsApi.rootUrl,
+        spreadsheetId,
+        file: shown(sheetsFile),
+      },
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  const shutdown = new OrderedShutdown();
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    clearInterval(watch);
+    if (shutdown.stopping) return;
     console.log(`\n${signal}: stopping the API and DynamoDB Local...`);
-    server?.closeAllConnections();
-    await new Promise((resolve) => (server === undefined ? resolve(undefined) : server.close(resolve)));
-    await sheetsApi.close();
-    await dynamo.stop();
+    await shutdown.stopAll();
     console.log('Stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-
   try {
-    // The router's container is built from process.env, as when deployed: it must see the endpoint.
-    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-    process.env.SHEETS_API_ROOT_URL = sheetsApi.rootUrl;
-    const container = getProcessContainer();
-    const doc = createDocumentClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION });
-    await ensureTable(doc, env.TABLE_NAME);
-    doc.destroy();
-    const example = await seedExampleIfEmpty(container);
-    const coordinator = example.coordinator ?? 'coordinator@imagine.example.org';
-    const spreadsheetId = await bindLocalSpreadsheet(container, sheetsApi, coordinator);
-
-    // The Functions Framework's own server (Express, body parsing) around the registered router,
-    // behind the body limit a local server can enforce before the framework buffers anything.
-    server = localFrameworkServer(FUNCTION_NAME);
-    await listen(server, env.PORT, env.HOST);
-    const shownHost = env.HOST === '127.0.0.1' || env.HOST === '::1' ? 'localhost' : env.HOST;
-    console.log(
-      banner(
-        env,
-        `http://${shownHost}:${env.PORT}`,
-        dynamo,
-        dataDir.startsWith(ROOT) ? relative(ROOT, dataDir) : dataDir,
-        example.seeded,
-        coordinator,
-        {
-          rootUrl: sheetsApi.rootUrl,
-          spreadsheetId,
-          file: sheetsFile.startsWith(ROOT) ? relative(ROOT, sheetsFile) : sheetsFile,
-        },
-      ),
-    );
+    await startStack(localSettings(), shutdown);
   } catch (error) {
-    clearInterval(watch);
-    await sheetsApi.close();
-    await dynamo.stop();
+    await shutdown.stopAll();
     throw error;
   }
 }

@@ -15,13 +15,16 @@ let served = 0;
 
 /**
  * The real router as the Functions Framework serves it (Express, its body parsing, every route, the
- * local body limit: see localFrameworkServer), with a container the caller built, on 127.0.0.1 and a port the system picks. Each call registers its own
+ * local body limit: see localFrameworkServer), with a container the caller built, on 127.0.0.1 (or the
+ * host given) and a port the system picks unless given. Each call registers its own
  * function name: the framework keeps one handler per name.
  */
 export async function serveRouter(
   container: () => Container,
   options: {
     port?: number;
+    /** 127.0.0.1 unless given (npm start serves on its configured HOST). */
+    host?: string;
     /** Told of every request the router receives (benchmarks count them). */
     onRequest?: (method: string, path: string) => void;
   } = {},
@@ -33,13 +36,15 @@ export async function serveRouter(
   const onRequest = options.onRequest;
   if (onRequest !== undefined)
     server.on('request', (request) => onRequest(request.method ?? '', request.url ?? ''));
+  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // A fixed port lets a test stop the router and bring it back at the same address.
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
+  const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://${shownHost}:${(server.address() as AddressInfo).port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,4 +1,3 @@
-import { apiPaths } from '../../functions/api/api-paths';
 import type {
   AccessResponse,
   ActingFor,
@@ -8,7 +7,8 @@ import type {
   EntriesResponse,
   SheetChallengeResponse,
   SheetReportResponse,
-} from '../../functions/api/contract';
+} from '../../functions/shared/addon-contract';
+import { apiPaths } from '../../functions/shared/addon-contract';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT';

@@ -1,5 +1,5 @@
-import { MAX_BODY_BYTES, MAX_CELLS_PER_REQUEST } from '../../functions/api/api-paths';
-import type { CellSubmission } from '../../functions/api/contract';
+import type { CellSubmission } from '../../functions/shared/addon-contract';
+import { MAX_BODY_BYTES, MAX_CELLS_PER_REQUEST } from '../../functions/shared/addon-contract';
 import { utf8Length } from './bytes';
 
 /** Splits a list into requests the API accepts (it refuses more than MAX_CELLS_PER_REQUEST at once). */

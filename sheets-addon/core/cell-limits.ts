@@ -1,6 +1,5 @@
-import { MAX_RAW_TEXT_LENGTH } from '../../functions/api/api-paths';
-import type { RawInput } from '../../functions/api/contract';
-import { groupThousands } from '../../functions/sheets/layout/outcome-paint';
+import type { RawInput } from '../../functions/shared/addon-contract';
+import { groupThousands, MAX_RAW_TEXT_LENGTH } from '../../functions/shared/addon-contract';
 
 export { groupThousands };
 

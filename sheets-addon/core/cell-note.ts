@@ -3,13 +3,17 @@ import type {
   CurrentEntryView,
   LatestSubmissionView,
   RawInput,
-} from '../../functions/api/contract';
-import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
-import { type CellPaint, paintForOutcome, shown } from '../../functions/sheets/layout/outcome-paint';
+} from '../../functions/shared/addon-contract';
+import {
+  type CellPaint,
+  OUTCOME_COLOURS,
+  paintForOutcome,
+  shown,
+} from '../../functions/shared/addon-contract';
 import { tooLongSentence } from './cell-limits';
 
 // The live-edit wording is shared with the setup write-back, which paints stored values the same way.
-export { type CellPaint, paintForOutcome, shown } from '../../functions/sheets/layout/outcome-paint';
+export { type CellPaint, paintForOutcome, shown } from '../../functions/shared/addon-contract';
 
 /**
  * A cell still holding the input whose submission was rejected: the note the live validation wrote

@@ -1,4 +1,4 @@
-import type { ActingFor, CellSubmission } from '../../functions/api/contract';
+import type { ActingFor, CellSubmission } from '../../functions/shared/addon-contract';
 import { ENTRIES_REQUEST_LIMITS, type RequestLimits, requestBatches, submissionBytes } from './batches';
 import { utf8Length } from './bytes';
 import { PROPERTY_STORE_LIMIT_BYTES, PROPERTY_VALUE_LIMIT_BYTES, type PropertyStore } from './property-store';

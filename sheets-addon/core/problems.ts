@@ -1,4 +1,4 @@
-import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { OUTCOME_COLOURS } from '../../functions/shared/addon-contract';
 import type { InstallationProblems, ProblemStatus, ProblemsView } from '../shared/ui-types';
 import type { BoxPaint } from './paint-plan';
 import { a1Of, type Box, type ValueGrid } from './value-grid';

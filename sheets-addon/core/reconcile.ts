@@ -3,8 +3,8 @@ import type {
   LatestSubmissionView,
   RawInput,
   UnstoredCellView,
-} from '../../functions/api/contract';
-import { unvalidatedEntryKey } from '../../functions/domain/entries/entry-key';
+} from '../../functions/shared/addon-contract';
+import { unvalidatedEntryKey } from '../../functions/shared/addon-contract';
 import type { ValueCell } from './value-grid';
 
 export interface ReconcilePlan {

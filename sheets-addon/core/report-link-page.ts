@@ -1,4 +1,4 @@
-import type { SheetReportResponse } from '../../functions/api/contract';
+import type { SheetReportResponse } from '../../functions/shared/addon-contract';
 
 /** What report-link.html shows: the fields of POST .../sheet/report it needs. */
 export type ReportLinkView = Pick<

@@ -1,11 +1,11 @@
-import type { CellSubmission, RawInput } from '../../functions/api/contract';
-import { columnLetter } from '../../functions/domain/import/a1-notation';
+import type { CellSubmission, RawInput } from '../../functions/shared/addon-contract';
 import {
+  columnLetter,
   type EntryRowKey,
   KEY_COLUMN_HEADER,
   parseEntryRowValue,
   periodIdOfHeader,
-} from '../../functions/sheets/layout/anchors';
+} from '../../functions/shared/addon-contract';
 
 /**
  * Where the value cells of the Metrics tab are, read from cells: a row is known by its key cell

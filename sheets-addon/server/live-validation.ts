@@ -1,4 +1,4 @@
-import type { ActingFor } from '../../functions/api/contract';
+import type { ActingFor } from '../../functions/shared/addon-contract';
 import { valueCellsIn } from '../core/value-grid';
 import { activeSpreadsheet, alertUser, apiFor, documentProperties } from './apps-script';
 import { findMetricsSheet, readMetricsTabAcross } from './metrics-tab';

@@ -1,4 +1,4 @@
-import { ANCHOR_KEYS, KEY_COLUMN_ID } from '../../functions/sheets/layout/anchors';
+import { ANCHOR_KEYS, KEY_COLUMN_ID } from '../../functions/shared/addon-contract';
 import { type HeaderColumns, headerColumns, rowsFromKeyCells, type ValueGrid } from '../core/value-grid';
 
 export interface MetricsTab {

@@ -1,5 +1,5 @@
-import { MAX_PERIODS_PER_REQUEST } from '../../functions/api/api-paths';
-import type { CurrentEntryView, UnstoredCellView } from '../../functions/api/contract';
+import type { CurrentEntryView, UnstoredCellView } from '../../functions/shared/addon-contract';
+import { MAX_PERIODS_PER_REQUEST } from '../../functions/shared/addon-contract';
 import { ENTRIES_REQUEST_LIMITS, inBatches, requestBatches, submissionBytes } from '../core/batches';
 import { oversizedLength, withoutOversized } from '../core/cell-limits';
 import {

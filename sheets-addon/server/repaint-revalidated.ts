@@ -1,5 +1,5 @@
-import type { CellOutcome } from '../../functions/api/contract';
-import { entryRowValue } from '../../functions/sheets/layout/anchors';
+import type { CellOutcome } from '../../functions/shared/addon-contract';
+import { entryRowValue } from '../../functions/shared/addon-contract';
 import { paintForOutcome } from '../core/cell-note';
 import { rawFromSheetValue } from '../core/value-grid';
 import { findMetricsSheet, readMetricsTab } from './metrics-tab';

@@ -1,4 +1,4 @@
-import type { ActingFor, CellOutcome } from '../../functions/api/contract';
+import type { ActingFor, CellOutcome } from '../../functions/shared/addon-contract';
 import type { ApiClient } from '../core/api-client';
 import { requestBatches } from '../core/batches';
 import { utf8Length } from '../core/bytes';
@@ -138,6 +138,73 @@ function toItem(cell: ValueCell, sheetId: number, actingFor: ActingFor | undefin
   };
 }
 
+/** One cell's paint, in the shape paintBySheet takes. */
+interface PaintedCell {
+  sheetId: number;
+  row: number;
+  column: number;
+  paint: CellPaint;
+}
+
+const paintedItem = (item: OutboxItem, paint: CellPaint): PaintedCell => ({
+  sheetId: item.sheetId,
+  row: item.row,
+  column: item.column,
+  paint,
+});
+
+interface SendThenPaint {
+  actingFor: (batch: readonly OutboxItem[]) => ActingFor | undefined;
+  /** Batches this sender may not send are skipped and stay queued, in order (a partner's sync). */
+  sendable?: (batch: readonly OutboxItem[]) => boolean;
+  /** An answered batch with its cells' paint; `skippedBefore` counts the cells left queued ahead of it. */
+  answered: (batch: readonly OutboxItem[], paints: PaintedCell[], skippedBefore: number) => void;
+  /** A refused batch painted refused, and the next one sent; without it the first refusal stops. */
+  refused?: (paints: PaintedCell[]) => void;
+}
+
+/**
+ * The one send-then-paint loop: each batch in order, counted into `report` and painted by the
+ * caller; stops at the first batch not answered, returning it and those after it as `unsent`.
+ */
+function sendThenPaint(
+  batches: readonly OutboxItem[][],
+  api: ApiClient,
+  report: SendReport,
+  loop: SendThenPaint,
+): { revalidated: CellOutcome[]; skipped: number; unsent: OutboxItem[] } {
+  const revalidated: CellOutcome[] = [];
+  let skipped = 0;
+  for (const [index, batch] of batches.entries()) {
+    if (loop.sendable !== undefined && !loop.sendable(batch)) {
+      skipped += batch.length;
+      continue;
+    }
+    const result = api.postEntries(
+      batch.map((item) => item.submission),
+      loop.actingFor(batch),
+      batchRequestId(batch),
+    );
+    if (result.kind === 'unavailable') {
+      report.unavailable = result.message;
+      return { revalidated, skipped, unsent: batches.slice(index).flat() };
+    }
+    if (result.kind === 'refused') {
+      report.refused = result.message;
+      if (loop.refused === undefined) break;
+      loop.refused(batch.map((item) => paintedItem(item, paintRefused(item.submission.raw, result.message))));
+      continue;
+    }
+    count(report, result.value.outcomes);
+    revalidated.push(...(result.value.revalidated ?? []));
+    const paints = batch.map((item, at) =>
+      paintedItem(item, paintForAnswer(result.value.outcomes[at], item.submission.raw)),
+    );
+    loop.answered(batch, paints, skipped);
+  }
+  return { revalidated, skipped, unsent: [] };
+}
+
 /**
  * Sends the outbox, oldest first, painting each answered cell. Stops at the first batch not answered.
  * A coordinator sends every batch as it was queued (on the editor's behalf); a partner sends only the
@@ -151,40 +218,16 @@ export function drainOutbox(
 ): SendReport {
   const report = emptyReport();
   const outbox = new Outbox(documentProperties());
-  const revalidated: CellOutcome[] = [];
-  let skipped = 0;
-  for (const batch of outboxBatches(outbox.items())) {
-    if (!sendableBy(sender, batch)) {
-      skipped += batch.length;
-      continue;
-    }
-    const result = api.postEntries(
-      batch.map((item) => item.submission),
-      sender.role === 'coordinator' ? batch[0]?.actingFor : undefined,
-      batchRequestId(batch),
-    );
-    if (result.kind === 'unavailable') {
-      report.unavailable = result.message;
-      break;
-    }
-    if (result.kind === 'refused') {
-      report.refused = result.message;
-      break;
-    }
-    count(report, result.value.outcomes);
-    revalidated.push(...(result.value.revalidated ?? []));
-    paintBySheet(
-      spreadsheet,
-      batch.map((item, index) => ({
-        sheetId: item.sheetId,
-        row: item.row,
-        column: item.column,
-        paint: paintForAnswer(result.value.outcomes[index], item.submission.raw),
-      })),
-    );
-    if (skipped === 0) outbox.dropFirst(batch.length);
-    else outbox.remove(new Set(batch.map((item) => item.id)));
-  }
+  const { revalidated, skipped } = sendThenPaint(outboxBatches(outbox.items()), api, report, {
+    actingFor: (batch) => (sender.role === 'coordinator' ? batch[0]?.actingFor : undefined),
+    sendable: (batch) => sendableBy(sender, batch),
+    // Painted and dropped batch by batch: an execution cut short keeps what was answered.
+    answered: (batch, paints, skippedBefore) => {
+      paintBySheet(spreadsheet, paints);
+      if (skippedBefore === 0) outbox.dropFirst(batch.length);
+      else outbox.remove(new Set(batch.map((item) => item.id)));
+    },
+  });
   report.pending = outbox.size();
   report.notMine = skipped;
   repaintRevalidated(spreadsheet, revalidated);
@@ -221,56 +264,23 @@ export function sendEditedCells(
   const drained = drainOutbox(spreadsheet, api);
   const report = { ...drained };
   const { sendable, tooLong } = withoutOversized(cells);
-  const painted: {
-    sheetId: number;
-    row: number;
-    column: number;
-    paint: CellPaint;
-  }[] = paintTooLongCells(sheetId, tooLong);
+  const painted: PaintedCell[] = paintTooLongCells(sheetId, tooLong);
   const items = sendable.map((cell) => toItem(cell, sheetId, actingFor));
-  const revalidated: CellOutcome[] = [];
+  let revalidated: CellOutcome[] = [];
   let queue: OutboxItem[] = [];
   let reason = drained.unavailable;
   if (reason !== undefined || drained.pending > 0) {
     queue = items;
     reason ??= drained.refused ?? 'earlier edits are still waiting to be sent';
   } else {
-    const batches = outboxBatches(items);
-    for (const [index, batch] of batches.entries()) {
-      const result = api.postEntries(
-        batch.map((item) => item.submission),
-        actingFor,
-        batchRequestId(batch),
-      );
-      if (result.kind === 'unavailable') {
-        queue = batches.slice(index).flat();
-        reason = result.message;
-        report.unavailable = result.message;
-        break;
-      }
-      if (result.kind === 'refused') {
-        report.refused = result.message;
-        for (const item of batch) {
-          painted.push({
-            sheetId,
-            row: item.row,
-            column: item.column,
-            paint: paintRefused(item.submission.raw, result.message),
-          });
-        }
-        continue;
-      }
-      count(report, result.value.outcomes);
-      revalidated.push(...(result.value.revalidated ?? []));
-      batch.forEach((item, at) => {
-        painted.push({
-          sheetId,
-          row: item.row,
-          column: item.column,
-          paint: paintForAnswer(result.value.outcomes[at], item.submission.raw),
-        });
-      });
-    }
+    const sent = sendThenPaint(outboxBatches(items), api, report, {
+      actingFor: () => actingFor,
+      answered: (_batch, paints) => painted.push(...paints),
+      refused: (paints) => painted.push(...paints),
+    });
+    revalidated = sent.revalidated;
+    queue = sent.unsent;
+    if (queue.length > 0) reason = report.unavailable;
   }
   if (queue.length > 0) {
     const { queued, overflow } = new Outbox(documentProperties()).append(queue);

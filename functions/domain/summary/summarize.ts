@@ -1,50 +1,27 @@
 import type { DateTime } from 'luxon';
-import { listPeriods, type ReportingPeriod } from '../calendar/reporting-period';
+import { listPeriods } from '../calendar/reporting-period';
 import { cumulativeThrough, type ReportingWindow } from '../calendar/reporting-window';
 import type { Installation } from '../config/installation-schema';
 import { isUsageMetric, type MetricDefinition } from '../config/metric-definition-schema';
 import type { ProjectConfig } from '../config/project-config-schema';
-import type { Project } from '../config/project-schema';
 import type { EntryValue } from '../entries/entry';
 import { InvalidWindowError } from '../errors';
 import { hasNoBaseline, parseBaseline } from '../validation/parse-baseline';
 import { type Aggregate, aggregateValues, numberOf } from './aggregate-values';
 import { attainmentOf } from './baseline-attainment';
-import { type BudgetContribution, type BudgetUsage, paceOf } from './budget-usage';
+import { budgetsOf } from './budgets-of';
 import type { Completeness, MissingValue } from './completeness';
 import type { CountriesReached, CountrySetSummary, InstallationCountries } from './countries-reached';
 import { unionOfCountries } from './country-set';
-import { addExactly, subtractExactly } from './exact-sum';
 import type { InstallationSummary, UsageStatus } from './installation-summary';
 import type { AggregateBasis, MetricSummary, PeriodValue } from './metric-summary';
+import { type SummaryContext, valuesOver } from './summary-context';
 import { trendOf } from './trend';
 import { type UnconfiguredValues, unconfiguredValues } from './unconfigured-values';
 import { isUsersMetric, type UsersFigure, type UsersSummary } from './users-summary';
-import { lookupValues, type ValueLookup } from './value-lookup';
+import { lookupValues } from './value-lookup';
 import { windowRef } from './window-ref';
 import type { WindowSummary } from './window-summary';
-
-interface SummaryContext {
-  project: Project;
-  window: ReportingWindow;
-  windowMonths: number;
-  lookup: ValueLookup;
-  /** The period before the window's last one, which trends compare against; null for P1. */
-  previousPeriod: ReportingPeriod | null;
-}
-
-function valuesOver(
-  lookup: ValueLookup,
-  installationId: string,
-  metricId: string,
-  periods: readonly ReportingPeriod[],
-): PeriodValue[] {
-  return periods.map((period) => ({
-    periodId: period.id,
-    label: period.label,
-    value: lookup(installationId, metricId, period.id),
-  }));
-}
 
 /**
  * A country count tied to a country list (countOf) takes the size of the list's union when the list
@@ -197,102 +174,6 @@ function summarizeInstallation(installation: Installation, ctx: SummaryContext):
     users: usersMetric === undefined ? null : usersFigureOf(installation.id, usersMetric),
     missingCount: metrics.reduce((count, metric) => count + metric.missingPeriods.length, 0),
   };
-}
-
-function contributionsTo(
-  budgetId: string,
-  config: ProjectConfig,
-  ctx: SummaryContext,
-  throughEnd: ReportingWindow,
-): BudgetContribution[] {
-  return config.installations.flatMap((installation) =>
-    installation.metrics
-      .filter((metric) => metric.countsToward === budgetId)
-      .map((metric) => {
-        const inWindow = valuesOver(ctx.lookup, installation.id, metric.id, ctx.window.periods);
-        const cumulative = valuesOver(ctx.lookup, installation.id, metric.id, throughEnd.periods);
-        return {
-          budgetId,
-          installationId: installation.id,
-          metricId: metric.id,
-          inWindow: numberOf(aggregateValues(metric.aggregation, inWindow)?.value ?? null) ?? 0,
-          cumulative: numberOf(aggregateValues(metric.aggregation, cumulative)?.value ?? null) ?? 0,
-          missingPeriods: cumulative
-            .filter((period) => period.value === null)
-            .map((period) => period.periodId),
-        };
-      }),
-  );
-}
-
-function budgetUsage(
-  identity: Pick<BudgetUsage, 'id' | 'scope' | 'label' | 'unit' | 'budgetIds'>,
-  amount: number,
-  contributions: BudgetContribution[],
-  ctx: SummaryContext,
-): BudgetUsage {
-  const { durationMonths } = ctx.project;
-  const monthsElapsed = ctx.window.lastMonth;
-  const usedInWindow = addExactly(contributions.map((contribution) => contribution.inWindow));
-  const usedCumulative = addExactly(contributions.map((contribution) => contribution.cumulative));
-  const usedShare = usedCumulative / amount;
-  const elapsedShare = monthsElapsed / durationMonths;
-  const projectedAtEnd = (usedCumulative / monthsElapsed) * durationMonths;
-  return {
-    ...identity,
-    amount,
-    usedInWindow,
-    usedCumulative,
-    available: subtractExactly(amount, usedCumulative),
-    usedPercent: usedShare * 100,
-    availablePercent: 100 - usedShare * 100,
-    monthsElapsed,
-    monthsRemaining: durationMonths - monthsElapsed,
-    elapsedShare,
-    usedShare,
-    paceRatio: usedShare / elapsedShare,
-    pace: paceOf(usedShare, elapsedShare),
-    projectedAtEnd,
-    projectedPercent: (projectedAtEnd / amount) * 100,
-    contributions,
-    hasMetrics: contributions.length > 0,
-    complete: contributions.every((contribution) => contribution.missingPeriods.length === 0),
-  };
-}
-
-function budgetsOf(
-  config: ProjectConfig,
-  ctx: SummaryContext,
-): { budgets: BudgetUsage[]; groups: BudgetUsage[] } {
-  const throughEnd = cumulativeThrough(ctx.project, ctx.window);
-  const contributionsByBudget = new Map(
-    ctx.project.budgets.map((budget) => [budget.id, contributionsTo(budget.id, config, ctx, throughEnd)]),
-  );
-  const budgets = ctx.project.budgets.map((budget) =>
-    budgetUsage(
-      { id: budget.id, scope: 'budget', label: budget.label, unit: budget.unit, budgetIds: [budget.id] },
-      budget.amount,
-      contributionsByBudget.get(budget.id) ?? [],
-      ctx,
-    ),
-  );
-  const groups = ctx.project.budgetGroups.map((group) => {
-    const members = ctx.project.budgets.filter((budget) => group.budgetIds.includes(budget.id));
-    const units = [...new Set(members.map((budget) => budget.unit))];
-    return budgetUsage(
-      {
-        id: group.id,
-        scope: 'group',
-        label: group.label,
-        unit: units.join(' + '),
-        budgetIds: [...group.budgetIds],
-      },
-      addExactly(members.map((budget) => budget.amount)),
-      members.flatMap((budget) => contributionsByBudget.get(budget.id) ?? []),
-      ctx,
-    );
-  });
-  return { budgets, groups };
 }
 
 function countriesReached(

@@ -1,11 +1,11 @@
-/**
- * The local Sheets API has no Google accounts: a caller names itself with the bearer token
- * "local:<email>", and the server checks that the spreadsheet is shared with that e-mail, the way
- * Google checks the service account's access. Never accepted by Google, so never a credential.
- */
-export const LOCAL_TOKEN_PREFIX = 'local:';
+import { LOCAL_TOKEN_PREFIX } from '../../commons/local-sheets-token';
 
-export const localAccessToken = (email: string): string => `${LOCAL_TOKEN_PREFIX}${email.toLowerCase()}`;
+// The token format is shared with the deployed Sheets client (functions/commons/local-sheets-token.ts).
+export {
+  LOCAL_SERVICE_ACCOUNT_EMAIL,
+  LOCAL_TOKEN_PREFIX,
+  localAccessToken,
+} from '../../commons/local-sheets-token';
 
 /** The e-mail behind an Authorization header, or undefined when it is not a local token. */
 export function emailOfLocalToken(authorization: string | undefined): string | undefined {
@@ -22,6 +22,3 @@ export function emailOfLocalToken(authorization: string | undefined): string | u
  * two accounts of one domain share one. Kept simple on purpose: the product only uses DOCUMENT.
  */
 export const projectOfCaller = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
-
-/** The service account e-mail the functions use against the local Sheets API, unless configured. */
-export const LOCAL_SERVICE_ACCOUNT_EMAIL = 'va-assess@local.iam.example';

@@ -1,6 +1,8 @@
 import { formatA1 } from './a1-notation';
 import { type Cell, isEmptyCell, type UserEnteredValue } from './cell';
-import type { Dimension, StoredMetadata } from './developer-metadata';
+import type { Dimension } from './developer-metadata';
+import { dimensionMetadataOf, type LocatedDimensionMetadata } from './dimension-metadata';
+import { emptyColumn, emptyRow } from './empty-dimension';
 import {
   type GridRect,
   type RectBounds,
@@ -8,62 +10,21 @@ import {
   shiftForInsert,
   shiftForPermutation,
 } from './grid-range';
+import { insertInheriting } from './inserted-dimension';
+import { checkCellTextLength, checkColumnCount } from './sheet-limits';
+import { type SortSpec, sortCellsOfRows } from './sort-rows';
 import type { ColumnData, RowData, SheetData } from './workbook-data';
 import { WorkbookError } from './workbook-error';
 
-export const DEFAULT_ROW_COUNT = 1000;
-export const DEFAULT_COLUMN_COUNT = 26;
-
-/** Google Sheets refuses a cell holding more text than this, through the UI, scripts and the API. */
-export const MAX_CELL_CHARACTERS = 50_000;
-
-function checkCellTextLength(value: Cell['userEnteredValue']): void {
-  const text =
-    value === undefined
-      ? undefined
-      : 'stringValue' in value
-        ? value.stringValue
-        : 'formulaValue' in value
-          ? value.formulaValue
-          : undefined;
-  if (text !== undefined && text.length > MAX_CELL_CHARACTERS) {
-    throw new WorkbookError(
-      `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
-    );
-  }
-}
-
-/**
- * "Up to 10 million cells or 18,278 columns (column ZZZ)" (https://support.google.com/drive/answer/37603).
- * Google's wording for the column limit is not documented: this one names it.
- */
-export const MAX_COLUMNS_PER_SHEET = 18_278;
-
-export function checkColumnCount(columnCount: number): void {
-  if (columnCount > MAX_COLUMNS_PER_SHEET) {
-    throw new WorkbookError(
-      `This action would increase the number of columns in the sheet to ${columnCount}, above the limit of ${MAX_COLUMNS_PER_SHEET} columns (column ZZZ).`,
-    );
-  }
-}
-
-export const emptyRow = (): RowData => ({ cells: [], metadata: [] });
-export const emptyColumn = (): ColumnData => ({ metadata: [] });
-
-export interface SortSpec {
-  /** Absolute column index. */
-  column: number;
-  ascending: boolean;
-}
-
-/** Google's order for sorting: numbers, then text (case-insensitive), then booleans; empty cells last. */
-function sortRank(value: UserEnteredValue | undefined): [number, number | string] {
-  if (value === undefined) return [3, 0];
-  if ('numberValue' in value) return [0, value.numberValue];
-  if ('boolValue' in value) return [2, value.boolValue ? 1 : 0];
-  const text = 'stringValue' in value ? value.stringValue : value.formulaValue;
-  return [1, text.toLowerCase()];
-}
+export { emptyColumn, emptyRow } from './empty-dimension';
+export {
+  checkColumnCount,
+  DEFAULT_COLUMN_COUNT,
+  DEFAULT_ROW_COUNT,
+  MAX_CELL_CHARACTERS,
+  MAX_COLUMNS_PER_SHEET,
+} from './sheet-limits';
+export type { SortSpec } from './sort-rows';
 
 /**
  * One tab: a grid of row objects, each carrying its cells and its developer metadata, so every
@@ -292,38 +253,7 @@ export class Sheet {
       );
     }
     const neighbourIndex = inheritFromBefore ? start - 1 : start;
-    if (dimension === 'ROWS') {
-      const neighbour = this.data.rows[neighbourIndex];
-      const fresh = Array.from({ length: count }, (): RowData => {
-        const row = emptyRow();
-        if (neighbour?.pixelSize !== undefined) row.pixelSize = neighbour.pixelSize;
-        row.cells = (neighbour?.cells ?? []).map((cell) =>
-          cell.userEnteredFormat === undefined
-            ? {}
-            : { userEnteredFormat: structuredClone(cell.userEnteredFormat) },
-        );
-        while (row.cells.length > 0 && isEmptyCell(row.cells[row.cells.length - 1])) row.cells.pop();
-        return row;
-      });
-      this.data.rows.splice(start, 0, ...fresh);
-    } else {
-      const neighbour = this.data.columns[neighbourIndex];
-      const fresh = Array.from({ length: count }, (): ColumnData => {
-        const column = emptyColumn();
-        if (neighbour?.pixelSize !== undefined) column.pixelSize = neighbour.pixelSize;
-        return column;
-      });
-      this.data.columns.splice(start, 0, ...fresh);
-      for (const row of this.data.rows) {
-        if (row.cells.length <= start) continue;
-        const format = row.cells[neighbourIndex]?.userEnteredFormat;
-        const inserted = Array.from(
-          { length: count },
-          (): Cell => (format === undefined ? {} : { userEnteredFormat: structuredClone(format) }),
-        );
-        row.cells.splice(start, 0, ...inserted);
-      }
-    }
+    insertInheriting(this.data, dimension, start, count, neighbourIndex);
     this.setCount(dimension, this.dimensionCount(dimension) + count);
     this.shiftProtections((range) => shiftForInsert(range, dimension, start, count));
   }
@@ -417,33 +347,7 @@ export class Sheet {
         throw new WorkbookError(`Invalid sortRange: sort column ${spec.column} is outside the range.`);
       }
     }
-    const indexes = Array.from({ length: rect.endRow - rect.startRow }, (_, i) => rect.startRow + i);
-    const compare = (a: number, b: number): number => {
-      for (const spec of specs) {
-        const [rankA, keyA] = sortRank(this.data.rows[a]?.cells[spec.column]?.userEnteredValue);
-        const [rankB, keyB] = sortRank(this.data.rows[b]?.cells[spec.column]?.userEnteredValue);
-        if (rankA === 3 || rankB === 3) {
-          if (rankA !== rankB) return rankA === 3 ? 1 : -1;
-          continue;
-        }
-        const order = rankA !== rankB ? rankA - rankB : keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
-        if (order !== 0) return spec.ascending ? order : -order;
-      }
-      return 0;
-    };
-    const sorted = [...indexes].sort(compare);
-    const blocks = sorted.map((old) =>
-      Array.from(
-        { length: rect.endColumn - rect.startColumn },
-        (_, c) => this.data.rows[old]?.cells[rect.startColumn + c] ?? {},
-      ),
-    );
-    blocks.forEach((cells, offset) => {
-      const row = this.row(rect.startRow + offset);
-      while (row.cells.length < rect.endColumn) row.cells.push({});
-      row.cells.splice(rect.startColumn, cells.length, ...cells);
-      while (row.cells.length > 0 && isEmptyCell(row.cells[row.cells.length - 1])) row.cells.pop();
-    });
+    sortCellsOfRows(this.data, rect, specs, (index) => this.row(index));
   }
 
   /** Shrinking drops the rows/columns past the new size, with their metadata. */
@@ -486,28 +390,7 @@ export class Sheet {
   }
 
   /** Every metadata record on this sheet's rows or columns, with its current span. */
-  dimensionMetadata(): {
-    metadata: StoredMetadata;
-    dimension: Dimension;
-    startIndex: number;
-    endIndex: number;
-  }[] {
-    const found = new Map<
-      number,
-      { metadata: StoredMetadata; dimension: Dimension; startIndex: number; endIndex: number }
-    >();
-    const visit = (entries: (RowData | ColumnData)[], dimension: Dimension) => {
-      entries.forEach((entry, index) => {
-        for (const metadata of entry.metadata) {
-          const known = found.get(metadata.metadataId);
-          if (known === undefined)
-            found.set(metadata.metadataId, { metadata, dimension, startIndex: index, endIndex: index + 1 });
-          else known.endIndex = index + 1;
-        }
-      });
-    };
-    visit(this.data.rows, 'ROWS');
-    visit(this.data.columns, 'COLUMNS');
-    return [...found.values()];
+  dimensionMetadata(): LocatedDimensionMetadata[] {
+    return dimensionMetadataOf(this.data);
   }
 }

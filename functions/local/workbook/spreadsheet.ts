@@ -5,38 +5,18 @@ import type {
   StoredMetadata,
 } from './developer-metadata';
 import { boundsOfGridRange, type GridRange } from './grid-range';
-import { isWholeSheetRange, type ProtectedRangeData, protectionBlocks } from './protected-range';
-import {
-  checkColumnCount,
-  DEFAULT_COLUMN_COUNT,
-  DEFAULT_ROW_COUNT,
-  emptyColumn,
-  emptyRow,
-  Sheet,
-} from './sheet';
+import { locatedMetadata, storedMetadataHolders } from './located-metadata';
+import { type MetadataQuery, matchesMetadataQuery } from './metadata-query';
+import { type NewSheet, newSheetData } from './new-sheet';
+import type { ProtectedRangeData } from './protected-range';
+import { canEditCell, checkProtectionRules } from './protection-rules';
+import { checkColumnCount, DEFAULT_COLUMN_COUNT, DEFAULT_ROW_COUNT, Sheet } from './sheet';
 import type { SheetData, SpreadsheetData } from './workbook-data';
 import { WorkbookError } from './workbook-error';
 
-export interface NewSheet {
-  sheetId?: number;
-  title?: string;
-  index?: number;
-  rowCount?: number;
-  columnCount?: number;
-  frozenRowCount?: number;
-  frozenColumnCount?: number;
-  hidden?: boolean;
-}
+export { locationTypeOf, type MetadataQuery } from './metadata-query';
+export type { NewSheet } from './new-sheet';
 
-export interface MetadataQuery {
-  metadataId?: number;
-  metadataKey?: string;
-  metadataValue?: string;
-  locationType?: 'SPREADSHEET' | 'SHEET' | 'ROW' | 'COLUMN';
-  visibility?: MetadataVisibility;
-}
-
-/** A view over one spreadsheet's data, for both faces (Sheets API and SpreadsheetApp). */
 /**
  * "Up to 10 million cells or 18,278 columns (column ZZZ) for spreadsheets that are created in or
  * converted to Google Sheets" (https://support.google.com/drive/answer/37603). One request once
@@ -44,6 +24,7 @@ export interface MetadataQuery {
  */
 export const MAX_CELLS_PER_SPREADSHEET = 10_000_000;
 
+/** A view over one spreadsheet's data, for both faces (Sheets API and SpreadsheetApp). */
 export class Spreadsheet {
   constructor(readonly data: SpreadsheetData) {}
 
@@ -160,24 +141,7 @@ export class Spreadsheet {
     if (index < 0 || index > this.data.sheets.length) {
       throw new WorkbookError(`Invalid index ${index}: must be between 0 and ${this.data.sheets.length}.`);
     }
-    const data: SheetData = {
-      properties: {
-        sheetId,
-        title,
-        index,
-        gridProperties: {
-          rowCount,
-          columnCount,
-          frozenRowCount: spec.frozenRowCount ?? 0,
-          frozenColumnCount: spec.frozenColumnCount ?? 0,
-        },
-        ...(spec.hidden ? { hidden: true } : {}),
-      },
-      rows: Array.from({ length: rowCount }, emptyRow),
-      columns: Array.from({ length: columnCount }, emptyColumn),
-      metadata: [],
-      protectedRanges: [],
-    };
+    const data = newSheetData({ sheetId, title, index, rowCount, columnCount }, spec);
     this.data.sheets.splice(index, 0, data);
     this.reindex();
     return this.sheetOf(data);
@@ -228,34 +192,11 @@ export class Spreadsheet {
 
   /** Every metadata record with its CURRENT location (after any moves). */
   allMetadata(): LocatedMetadata[] {
-    const located: LocatedMetadata[] = this.data.metadata.map((metadata) => ({
-      ...structuredClone(metadata),
-      location: { kind: 'spreadsheet' },
-    }));
-    for (const sheet of this.sheets()) {
-      for (const metadata of sheet.data.metadata) {
-        located.push({ ...structuredClone(metadata), location: { kind: 'sheet', sheetId: sheet.sheetId } });
-      }
-      for (const { metadata, dimension, startIndex, endIndex } of sheet.dimensionMetadata()) {
-        located.push({
-          ...structuredClone(metadata),
-          location: { kind: 'dimension', sheetId: sheet.sheetId, dimension, startIndex, endIndex },
-        });
-      }
-    }
-    return located;
+    return locatedMetadata(this.data.metadata, this.sheets());
   }
 
   findMetadata(query: MetadataQuery): LocatedMetadata[] {
-    return this.allMetadata().filter((metadata) => {
-      if (query.metadataId !== undefined && metadata.metadataId !== query.metadataId) return false;
-      if (query.metadataKey !== undefined && metadata.metadataKey !== query.metadataKey) return false;
-      if (query.metadataValue !== undefined && metadata.metadataValue !== query.metadataValue) return false;
-      if (query.visibility !== undefined && metadata.visibility !== query.visibility) return false;
-      if (query.locationType !== undefined && locationTypeOf(metadata.location) !== query.locationType)
-        return false;
-      return true;
-    });
+    return this.allMetadata().filter((metadata) => matchesMetadataQuery(metadata, query));
   }
 
   metadataById(metadataId: number): LocatedMetadata | undefined {
@@ -316,15 +257,7 @@ export class Spreadsheet {
   }
 
   private forEachStored(metadataId: number, visit: (holder: StoredMetadata[], index: number) => void): void {
-    const holders: StoredMetadata[][] = [this.data.metadata];
-    for (const sheet of this.data.sheets) {
-      holders.push(
-        sheet.metadata,
-        ...sheet.rows.map((row) => row.metadata),
-        ...sheet.columns.map((c) => c.metadata),
-      );
-    }
-    for (const holder of holders) {
+    for (const holder of storedMetadataHolders(this.data)) {
       for (let index = holder.length - 1; index >= 0; index--) {
         if (holder[index]?.metadataId === metadataId) visit(holder, index);
       }
@@ -383,46 +316,6 @@ export class Spreadsheet {
     return this.data.sheets.flatMap((sheet) => structuredClone(sheet.protectedRanges));
   }
 
-  /**
-   * The rules Google documents for ProtectedRange
-   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange):
-   * "Unprotected ranges are only supported on protected sheets", so they need a whole-sheet
-   * protection and lie in that sheet; and a sheet is protected as a whole at most once (the UI
-   * offers to change the existing sheet protection; the API's answer is not documented, so the
-   * stricter reading: refused).
-   */
-  private checkProtectionRules(
-    target: Sheet,
-    range: GridRange,
-    unprotectedRanges: GridRange[] | undefined,
-    exceptId?: number,
-  ): void {
-    const wholeSheet = isWholeSheetRange(range);
-    if (wholeSheet) {
-      const existing = target.data.protectedRanges.find(
-        (other) => other.protectedRangeId !== exceptId && isWholeSheetRange(other.range),
-      );
-      if (existing !== undefined) {
-        throw new WorkbookError(
-          `Sheet "${target.title}" already has sheet protection (protectedRangeId ${existing.protectedRangeId}): a sheet is protected as a whole at most once.`,
-        );
-      }
-    }
-    if ((unprotectedRanges ?? []).length === 0) return;
-    if (!wholeSheet) {
-      throw new WorkbookError(
-        'Unprotected ranges are only supported on protected sheets: unprotectedRanges needs a protectedRange whose range is a whole sheet (only sheetId set).',
-      );
-    }
-    for (const inner of unprotectedRanges ?? []) {
-      if ((inner.sheetId ?? 0) !== target.sheetId) {
-        throw new WorkbookError(
-          `An unprotected range must lie in the protected sheet ${target.sheetId}, not in sheet ${inner.sheetId ?? 0}.`,
-        );
-      }
-    }
-  }
-
   private checkProtectedRange(range: GridRange): Sheet {
     const sheet = this.sheetById(range.sheetId ?? 0);
     sheet.checkRect(sheet.rectWithin(boundsOfGridRange(range)));
@@ -439,7 +332,7 @@ export class Spreadsheet {
   ): ProtectedRangeData {
     const sheet = this.checkProtectedRange(spec.range);
     for (const inner of spec.unprotectedRanges ?? []) this.checkProtectedRange(inner);
-    this.checkProtectionRules(sheet, spec.range, spec.unprotectedRanges);
+    checkProtectionRules(sheet, spec.range, spec.unprotectedRanges);
     let protectedRangeId: number;
     if (spec.protectedRangeId !== undefined) {
       if (this.protectedRanges().some((range) => range.protectedRangeId === spec.protectedRangeId)) {
@@ -479,7 +372,7 @@ export class Spreadsheet {
     const { sheet, index } = this.protectedRangeLocation(next.protectedRangeId);
     const target = this.checkProtectedRange(next.range);
     for (const inner of next.unprotectedRanges ?? []) this.checkProtectedRange(inner);
-    this.checkProtectionRules(target, next.range, next.unprotectedRanges, next.protectedRangeId);
+    checkProtectionRules(target, next.range, next.unprotectedRanges, next.protectedRangeId);
     const stored: ProtectedRangeData = structuredClone({
       ...next,
       range: { ...next.range, sheetId: target.sheetId },
@@ -502,19 +395,6 @@ export class Spreadsheet {
 
   /** The owner always may; anyone else must be an editor of every protected range over the cell. */
   canEdit(email: string, sheetId: number, row: number, column: number): boolean {
-    const who = email.toLowerCase();
-    if (who === this.owner) return true;
-    if (!this.data.sharedWith.includes(who)) return false;
-    const sheet = this.data.sheets.find((candidate) => candidate.properties.sheetId === sheetId);
-    if (sheet === undefined) return false;
-    return !sheet.protectedRanges.some((protection) =>
-      protectionBlocks(protection, who, sheetId, row, column),
-    );
+    return canEditCell(this.data, email, sheetId, row, column);
   }
-}
-
-export function locationTypeOf(anchor: MetadataAnchor): 'SPREADSHEET' | 'SHEET' | 'ROW' | 'COLUMN' {
-  if (anchor.kind === 'spreadsheet') return 'SPREADSHEET';
-  if (anchor.kind === 'sheet') return 'SHEET';
-  return anchor.dimension === 'ROWS' ? 'ROW' : 'COLUMN';
 }

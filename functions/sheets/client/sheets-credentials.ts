@@ -1,6 +1,6 @@
 import { auth as googleAuth } from '@googleapis/sheets';
 import { ConfigurationError } from '../../commons/env';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL, localAccessToken } from '../../local/sheets-api/local-access-token';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL, localAccessToken } from '../../commons/local-sheets-token';
 
 /** Read and write spreadsheets the service account was given, nothing broader (no Drive). */
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
