@@ -3,7 +3,7 @@ import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
- * Issue 15, item 2: the bundle reaches only the backend it was built for. In the sandbox the router is
+ * The bundle reaches only the backend it was built for. In the sandbox the router is
  * served over TLS (a certificate made for this run), the bundle is built with that address as its
  * --url-prefix, and the Apps Script double refuses every other fetch as Apps Script does.
  */

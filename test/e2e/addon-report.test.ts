@@ -4,7 +4,7 @@ import { COORDINATOR, IFCA, NOW } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
- * Issue 8's sheet acceptance: "Generate report..." of the BUNDLED add-on, run in the Apps Script
+ * The report from the sheet: "Generate report..." of the BUNDLED add-on, run in the Apps Script
  * sandbox against the real router, writes the Report tab and opens a dialog whose link downloads the
  * Word file; the same link altered, or after its expiry, answers 403.
  */

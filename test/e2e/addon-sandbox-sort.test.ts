@@ -4,7 +4,7 @@ import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
- * Issue 15, item 4: a sort moves cells, not rows, their metadata or their protections (Google's
+ * A sort moves cells, not rows, their metadata or their protections (Google's
  * sortRange, as the workbook models it). Each row carries its key in a coordinator-only cell, so a
  * value typed after a sort is stored for the row the key cell names, and the next setup moves the
  * anchors and protections back to the key cells and says so.

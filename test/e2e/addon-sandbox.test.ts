@@ -5,7 +5,7 @@ import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
- * Issue 7's acceptance, end to end and offline: the add-on's BUNDLED code (npm run build:addon) runs in
+ * The live-validation edit path, end to end and offline: the add-on's BUNDLED code (npm run build:addon) runs in
  * the Apps Script sandbox over the same workbook model as the local Sheets API; its requests reach the
  * real router on DynamoDB Local in OIDC mode, with identity tokens signed by the tests' key.
  */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runVaAssess } from './run-cli';
 
-describe('va-assess on the D4.2 example (issue 2 acceptance)', () => {
+describe('va-assess on the D4.2 example', () => {
   it('summarises PY1 with the totals and budget shares of the executive summary', () => {
     const run = runVaAssess(['summary', '--example', 'imagine-py1', '--period', 'PY1']);
     expect(run.stderr).toBe('');

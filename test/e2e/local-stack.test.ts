@@ -25,7 +25,7 @@ async function call(stack: LocalStack, method: string, path: string, user?: stri
 const spCell = { installationId: 'ifca-cpu', metricId: 'countries', periodId: 'P2', raw: 'FR, SP' };
 const historyPath = '/v1/projects/imagine/entries/ifca-cpu/countries/P2/history';
 
-/** Issue 3's acceptance, run as a person runs it: npm start, curl, Ctrl-C, start again, storage outage. */
+/** The local stack run as a person runs it: npm start, curl, Ctrl-C, start again, storage outage. */
 describe('npm start (the local stack)', () => {
   // DynamoDB Local's folder inside ours: the local Sheets API keeps its workbooks beside it.
   const dataDir = mkdtempSync(join(tmpdir(), 'va-assess-stack-'));

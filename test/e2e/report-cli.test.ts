@@ -23,7 +23,7 @@ const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** A line broken at a hyphen or dash loses the hyphen or gains a space: compare without either. */
 const squeezed = (text: string) => text.replace(/[\s\-–]+/g, '');
 
-describe('va-assess report (issue 8 acceptance)', () => {
+describe('va-assess report on the D4.2 example', () => {
   const folder = mkdtempSync(join(tmpdir(), 'va-report-'));
 
   it('writes a Word report that LibreOffice turns into a PDF holding the figures, every installation and its assessment, and the charts', () => {

@@ -3,7 +3,7 @@ import { COORDINATOR, EXAMPLE, IFCA, useApiServer } from './api-test-server';
 const api = useApiServer();
 const base = '/v1/projects/imagine';
 
-describe('what a coordinator reads, they can write back (issue 9)', () => {
+describe('what a coordinator reads, they can write back', () => {
   beforeEach(async () => {
     expect(
       (await api.call('PUT', `${base}/config`, { as: COORDINATOR, body: EXAMPLE.configBody })).status,
