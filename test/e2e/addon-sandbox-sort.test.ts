@@ -1,5 +1,6 @@
 import { runSetUp } from '../../functions/local/apps-script';
 import { ANCHOR_KEYS, KEY_COLUMN_ID } from '../../functions/sheets/layout/anchors';
+import { a1Of } from '../../sheets-addon/core/value-grid';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
@@ -85,7 +86,7 @@ describe('the add-on after a coordinator sorts the Metrics tab by a value column
     if (moved === undefined) throw new Error('the sort left no IFCA row where IFCA may still type');
     const [row, key] = moved;
     const [installationId, metricId] = key.split('/');
-    const a1 = `Metrics!${String.fromCharCode(65 + p3)}${row + 1}`;
+    const a1 = a1Of('Metrics', row + 1, p3 + 1);
     const typed = await box().typeAs(IFCA, a1, '12');
     expect(typed.executions).toEqual([expect.not.objectContaining({ error: expect.anything() })]);
 

@@ -1,8 +1,11 @@
-import { apiPaths } from '../../functions/api/contract';
+import { apiPaths, type HistoryItem } from '../../functions/api/contract';
 import { backgroundOf } from '../../functions/local/apps-script/colours';
 import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { a1Of } from '../../sheets-addon/core/value-grid';
+import type { PeriodDialogState, ProblemsView } from '../../sheets-addon/shared/ui-types';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
+import { fillPropertyStore, OUTBOX_FULL_LEFT_BYTES } from './support/property-filler';
 
 /**
  * The live-validation edit path, end to end and offline: the add-on's BUNDLED code (npm run build:addon) runs in
@@ -19,7 +22,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   const stopBackend = () => addon.stopBackend();
   const backend = () => addon.startBackend();
 
-  it('checks a partner typing: "4.000.000" hours accepted with a note giving 4,000,000; "SP" rejected suggesting ES', async () => {
+  it('gives the coordinator the add-on menu once the sheet is set up', async () => {
     await coordinatorSetsUp();
     expect(
       box()
@@ -39,48 +42,64 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       'Settings',
       'Help',
     ]);
-    // Enabling twice keeps one trigger.
+  });
+
+  it('keeps one trigger when live validation is enabled twice', async () => {
+    await coordinatorSetsUp();
     await box().run(COORDINATOR, 'menuEnableLiveValidation');
     expect(box().triggers()).toHaveLength(1);
+  });
 
+  it('spends one UrlFetch and a handful of SpreadsheetApp calls on a keystroke, not one per anchored row', async () => {
+    await coordinatorSetsUp();
     const hours = cellOf('ifca-cpu', 'cpu-hours', 'P3');
     box().host.resetServiceCallCounts();
     const postsBefore = entriesPosts().length;
     const typed = await box().typeAs(IFCA, hours.a1, '4.000.000');
     expect(typed.executions).toEqual([expect.not.objectContaining({ error: expect.anything() })]);
-    // The cost of one keystroke in quota: one UrlFetch (the POST) and a handful of SpreadsheetApp
-    // calls, not one per anchored row of the tab (it was 108 before the add-on read only the anchors
-    // crossing the edited range; bench:addon prints the exact figure).
+    // It was 108 calls before the add-on read only the anchors crossing the edited range;
+    // bench:addon prints the exact figure.
     expect(entriesPosts().length - postsBefore).toBe(1);
     const spreadsheetCalls = Object.entries(box().host.serviceCallCounts())
       .filter(([name]) => /^(ss|sheet|range|metadata|protection)\./.test(name))
       .reduce((sum, [, count]) => sum + count, 0);
     expect(spreadsheetCalls).toBeGreaterThan(0);
     expect(spreadsheetCalls).toBeLessThanOrEqual(24);
+  });
+
+  it('accepts a partner\'s "4.000.000" hours with a note giving 4,000,000, the cell kept as typed', async () => {
+    await coordinatorSetsUp();
+    const hours = cellOf('ifca-cpu', 'cpu-hours', 'P3');
+    await box().typeAs(IFCA, hours.a1, '4.000.000');
     const hoursPaint = paintOf(hours);
     expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(hoursPaint.background);
     expect(hoursPaint.note).toContain('4,000,000');
-    // What the partner typed stays as typed.
     expect(addon.valueOf(hours)).toEqual({ stringValue: '4.000.000' });
+  });
 
+  it('rejects a partner\'s "SP" in a country list, painted red with a note suggesting ES', async () => {
+    await coordinatorSetsUp();
     const countries = cellOf('ifca-cpu', 'countries', 'P3');
     await box().typeAs(IFCA, countries.a1, 'FR, SP');
     const countriesPaint = paintOf(countries);
     expect(countriesPaint.background).toBe(OUTCOME_COLOURS.rejected);
     expect(countriesPaint.note).toMatch(/\bES\b/);
+  });
 
-    // The sidebar lists the rejected cell under its installation.
+  it('lists a rejected cell under its installation in the problems sidebar', async () => {
+    await coordinatorSetsUp();
+    const countries = cellOf('ifca-cpu', 'countries', 'P3');
+    await box().typeAs(IFCA, countries.a1, 'FR, SP');
     await box().run(IFCA, 'menuShowProblems');
     expect(box().dialogs().at(-1)).toMatchObject({ user: IFCA, kind: 'sidebar' });
-    const problems = (await box().run(IFCA, 'sidebarProblems')) as {
-      error: string;
-      totals: { rejected: number };
-    };
+    const problems = (await box().run(IFCA, 'sidebarProblems')) as ProblemsView;
     expect(problems.error).toBe('');
     expect(problems.totals.rejected).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(problems)).toContain(countries.a1.split('!')[1]);
+  });
 
-    // An edit outside the value cells makes no request.
+  it('makes no request for an edit outside the value cells', async () => {
+    await coordinatorSetsUp();
     const before = box().fetches().length;
     await box().typeAs(COORDINATOR, 'Metrics!A1', 'a label');
     expect(box().fetches()).toHaveLength(before);
@@ -103,7 +122,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     const block = Array.from({ length: 10 }, (_, r) =>
       Array.from({ length: 2 }, (_, c) => String(100 * (r + 1) + c)),
     );
-    const a1 = `Metrics!${String.fromCharCode(65 + corner.column)}${firstRow + 1}`;
+    const a1 = a1Of('Metrics', firstRow + 1, corner.column + 1);
     const posts = entriesPosts().length;
     await box().pasteAs(IFCA, a1, block);
     const sent = entriesPosts().slice(posts);
@@ -174,7 +193,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
         submittedBy: COORDINATOR,
         via: 'document-trigger',
       });
-      for (const item of history.body.items as { editor: string | null }[]) {
+      for (const item of history.body.items as HistoryItem[]) {
         expect(item.editor).not.toBe(COORDINATOR);
       }
     }
@@ -245,8 +264,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     await coordinatorSetsUp();
     await stopBackend();
     // A long outage filled the document properties: nothing more fits in the outbox.
-    const store = box().host.propertyStore('document', addon.spreadsheetId);
-    for (let index = 0; index < 53; index++) store.set(`filler.${index}`, 'x'.repeat(9 * 1024 - 20));
+    fillPropertyStore(box().host.propertyStore('document', addon.spreadsheetId), OUTBOX_FULL_LEFT_BYTES);
     const cell = cellOf('ifca-storage', 'storage-tb-month', 'P3');
     await box().typeAs(IFCA, cell.a1, '7.5');
     expect(paintOf(cell).note).toContain('the outbox of pending edits is full');
@@ -300,11 +318,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     await coordinatorSetsUp();
     await box().run(COORDINATOR, 'menuComputeSummary');
     expect(box().dialogs().at(-1)).toMatchObject({ kind: 'modal', title: 'Compute summary' });
-    const state = (await box().run(COORDINATOR, 'periodDialogState', 'summary')) as {
-      selected: string;
-      choices: { id: string }[];
-      error: string;
-    };
+    const state = (await box().run(COORDINATOR, 'periodDialogState', 'summary')) as PeriodDialogState;
     expect(state.error).toBe('');
     expect(state.choices.map((choice) => choice.id)).toContain('PY1');
     expect(await box().run(COORDINATOR, 'runPeriodAction', 'summary', 'PY1')).toMatchObject({ ok: true });
@@ -319,7 +333,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     );
     if (anchor === undefined) throw new Error('no assessment row for ifca-cpu/P2');
     const textColumn = 2;
-    const a1 = `${assessments.title}!${String.fromCharCode(65 + textColumn)}${anchor.index + 1}`;
+    const a1 = a1Of(assessments.title, anchor.index + 1, textColumn + 1);
     const posts = box().fetches().length;
     await box().typeAs(COORDINATOR, a1, 'Written by a person: IFCA grew its CPU use.');
     // An edit outside the Metrics tab makes no request.
