@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import type { ErrorResponse } from '../../functions/api/contract';
 import { ANCHOR_KEYS } from '../../functions/sheets/layout/anchors';
 import { COORDINATOR, IFCA, NOW } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
@@ -94,12 +95,12 @@ describe('"Generate report..." in the Apps Script sandbox', () => {
     altered.searchParams.set('signature', `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`);
     const refused = await fetch(altered);
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as { message: string }).message).toMatch(/^This report link is not valid/);
+    expect(((await refused.json()) as ErrorResponse).message).toMatch(/^This report link is not valid/);
 
     clock = NOW.plus({ seconds: LINK_TTL_SECONDS + 1 });
     const expired = await fetch(url);
     expect(expired.status).toBe(403);
-    expect(((await expired.json()) as { code: string }).code).toBe('report-link-expired');
+    expect(((await expired.json()) as ErrorResponse).code).toBe('report-link-expired');
   });
 
   it("shows a partner the API's refusal in an alert and writes no Report tab", async () => {

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths, type ErrorResponse } from '../../../functions/api/contract';
 import { handleApiRequest } from '../../../functions/api/handle-request';
 import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
@@ -164,7 +164,7 @@ describe('POST /v1/projects/{id}/sheet/report', () => {
     url.searchParams.set('signature', `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`);
     const altered = await fetch(url);
     expect(altered.status).toBe(403);
-    expect(((await altered.json()) as { message: string }).message).toMatch(/^This report link is not valid/);
+    expect(((await altered.json()) as ErrorResponse).message).toMatch(/^This report link is not valid/);
 
     clock = NOW.plus({ seconds: LINK_TTL_SECONDS + 1 });
     const expired = await fetch(answer.body.url);
