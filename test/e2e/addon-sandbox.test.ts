@@ -18,12 +18,12 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   const addon = useAddonSandboxStack();
   const { stack, box, cellOf, paintOf, entriesPosts, outboxItems, lastAlert, current } = addon;
   const model = () => stack.sheetsApi.model;
-  const coordinatorSetsUp = () => addon.coordinatorSetsUp();
   const stopBackend = () => addon.stopBackend();
   const backend = () => addon.startBackend();
+  // Every test starts from the sheet a coordinator has set up, with live validation on.
+  beforeEach(() => addon.coordinatorSetsUp());
 
   it('gives the coordinator the add-on menu once the sheet is set up', async () => {
-    await coordinatorSetsUp();
     expect(
       box()
         .menu()
@@ -45,13 +45,11 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('keeps one trigger when live validation is enabled twice', async () => {
-    await coordinatorSetsUp();
     await box().run(COORDINATOR, 'menuEnableLiveValidation');
     expect(box().triggers()).toHaveLength(1);
   });
 
   it('spends one UrlFetch and a handful of SpreadsheetApp calls on a keystroke, not one per anchored row', async () => {
-    await coordinatorSetsUp();
     const hours = cellOf('ifca-cpu', 'cpu-hours', 'P3');
     box().host.resetServiceCallCounts();
     const postsBefore = entriesPosts().length;
@@ -68,7 +66,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('accepts a partner\'s "4.000.000" hours with a note giving 4,000,000, the cell kept as typed', async () => {
-    await coordinatorSetsUp();
     const hours = cellOf('ifca-cpu', 'cpu-hours', 'P3');
     await box().typeAs(IFCA, hours.a1, '4.000.000');
     const hoursPaint = paintOf(hours);
@@ -78,7 +75,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('rejects a partner\'s "SP" in a country list, painted red with a note suggesting ES', async () => {
-    await coordinatorSetsUp();
     const countries = cellOf('ifca-cpu', 'countries', 'P3');
     await box().typeAs(IFCA, countries.a1, 'FR, SP');
     const countriesPaint = paintOf(countries);
@@ -87,7 +83,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('lists a rejected cell under its installation in the problems sidebar', async () => {
-    await coordinatorSetsUp();
     const countries = cellOf('ifca-cpu', 'countries', 'P3');
     await box().typeAs(IFCA, countries.a1, 'FR, SP');
     await box().run(IFCA, 'menuShowProblems');
@@ -99,14 +94,12 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('makes no request for an edit outside the value cells', async () => {
-    await coordinatorSetsUp();
     const before = box().fetches().length;
     await box().typeAs(COORDINATOR, 'Metrics!A1', 'a label');
     expect(box().fetches()).toHaveLength(before);
   });
 
   it('sends a pasted block of 20 cells (10 rows by 2 periods) in ONE request and paints 20 outcomes', async () => {
-    await coordinatorSetsUp();
     // Ten IFCA rows (contiguous on the sheet the setup wrote) by P2 and P3: IFCA's own cells only.
     const ifcaRows = model()
       .get(addon.spreadsheetId)
@@ -139,7 +132,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it("refuses a partner's value in another partner's row once the protection is removed, recording both identities", async () => {
-    await coordinatorSetsUp();
     const foreign = cellOf('incd-cpu', 'cpu-hours', 'P3');
     await expect(box().typeAs(IFCA, foreign.a1, '1000')).rejects.toThrow('protected cell');
     expect(box().unprotect(foreign.a1)).toBeGreaterThan(0);
@@ -163,7 +155,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it("partners at other institutions (Apps Script names no editor): stored, painted, and recorded as typed by one of the people who could, never as the trigger owner's act", async () => {
-    await coordinatorSetsUp();
     const typed: [string, string, string][] = [
       [IFCA, 'ifca-gpu', '9'],
       [INCD, 'incd-cpu', '11'],
@@ -207,7 +198,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('keeps three edits in the outbox while the backend is down and stores them in order with "Sync pending edits"', async () => {
-    await coordinatorSetsUp();
     await stopBackend();
     const cells = [
       [cellOf('ifca-cpu', 'cpu-hours', 'P3'), '1,000'],
@@ -261,7 +251,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('loses nothing when the outbox is full: "Validate whole sheet" stores what the sheet holds', async () => {
-    await coordinatorSetsUp();
     await stopBackend();
     // A long outage filled the document properties: nothing more fits in the outbox.
     fillPropertyStore(box().host.propertyStore('document', addon.spreadsheetId), OUTBOX_FULL_LEFT_BYTES);
@@ -284,7 +273,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('finds values written through the Sheets API (no trigger fired) with "Validate whole sheet"', async () => {
-    await coordinatorSetsUp();
     const cell = cellOf('walton-cpu', 'cpu-hours', 'P3');
     const executions = box().executions().length;
     await stack.asCoordinator().spreadsheets.values.update({
@@ -315,7 +303,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('fills the Summary and Assessments tabs from the menu, keeping an assessment a person edited', async () => {
-    await coordinatorSetsUp();
     await box().run(COORDINATOR, 'menuComputeSummary');
     expect(box().dialogs().at(-1)).toMatchObject({ kind: 'modal', title: 'Compute summary' });
     const state = (await box().run(COORDINATOR, 'periodDialogState', 'summary')) as PeriodDialogState;
