@@ -1,6 +1,7 @@
 import { apiPaths, type HistoryItem } from '../../functions/api/contract';
 import { backgroundOf } from '../../functions/local/apps-script/colours';
 import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { ASSESSMENT_TEXT_COLUMN } from '../../functions/sheets/layout/assessments-tab';
 import { a1Of } from '../../sheets-addon/core/value-grid';
 import type { PeriodDialogState, ProblemsView } from '../../sheets-addon/shared/ui-types';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
@@ -319,14 +320,15 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       (row) => row.key === ANCHOR_KEYS.assessmentRow && row.value === 'ifca-cpu/P2',
     );
     if (anchor === undefined) throw new Error('no assessment row for ifca-cpu/P2');
-    const textColumn = 2;
-    const a1 = a1Of(assessments.title, anchor.index + 1, textColumn + 1);
+    const a1 = a1Of(assessments.title, anchor.index + 1, ASSESSMENT_TEXT_COLUMN + 1);
     const posts = box().fetches().length;
     await box().typeAs(COORDINATOR, a1, 'Written by a person: IFCA grew its CPU use.');
     // An edit outside the Metrics tab makes no request.
     expect(box().fetches()).toHaveLength(posts);
     expect(await box().run(COORDINATOR, 'runPeriodAction', 'assessments', 'P2')).toMatchObject({ ok: true });
     const again = await stack.tab(addon.spreadsheetId, 'assessments');
-    expect(again.cells[anchor.index]?.[textColumn]).toBe('Written by a person: IFCA grew its CPU use.');
+    expect(again.cells[anchor.index]?.[ASSESSMENT_TEXT_COLUMN]).toBe(
+      'Written by a person: IFCA grew its CPU use.',
+    );
   });
 });
