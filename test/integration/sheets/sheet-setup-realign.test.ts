@@ -1,4 +1,4 @@
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths, type SheetWriteBackResponse } from '../../../functions/api/contract';
 import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
 import { ANCHOR_KEYS, KEY_COLUMN_ID } from '../../../functions/sheets/layout/anchors';
 import { editorList } from '../../../functions/sheets/layout/protection';
@@ -8,7 +8,7 @@ import {
   type TabSnapshot,
 } from '../../../functions/sheets/layout/sheet-snapshot';
 import { COORDINATOR, EXAMPLE } from '../api/api-test-server';
-import { useSheetsStack } from './sheets-test-stack';
+import { proveAndBind, useSheetsStack } from './sheets-test-stack';
 
 const PARTNERS = [...new Set(EXAMPLE.config.installations.flatMap((installation) => installation.editors))];
 const IFCA = 'partner@ifca.example.org';
@@ -47,10 +47,13 @@ describe('setup after rows moved under their anchors and protections', () => {
       owner: COORDINATOR,
       sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL, ...PARTNERS],
     });
-    const bound = await stack.api.call('PUT', apiPaths.sheet('imagine'), {
-      as: COORDINATOR,
-      body: { spreadsheetId: id },
-    });
+    // Bound by proof, as the API now requires: the coordinator writes the challenge into the sheet.
+    const bound = await proveAndBind(
+      stack.api,
+      localSheetsClient(stack.sheetsApi.rootUrl, COORDINATOR),
+      id,
+      COORDINATOR,
+    );
     expect(bound.status).toBe(200);
     const setup = await stack.api.call('POST', apiPaths.sheetSetup('imagine'), { as: COORDINATOR });
     expect(setup.status).toBe(200);
@@ -125,13 +128,11 @@ describe('setup after rows moved under their anchors and protections', () => {
 
     const answer = await setup();
     expect(answer.status).toBe(200);
-    const realigned = answer.body.realigned as { key: string; fromRow: number; toRow: number }[];
+    const { realigned = [], notices = [] } = answer.body as SheetWriteBackResponse;
     expect(realigned).toContainEqual(
       expect.objectContaining({ key: 'ifca-cpu/cpu-hours', toRow: ifcaRow + 1 }),
     );
-    expect((answer.body.notices as string[]).join(' ')).toContain(
-      `${realigned.length} rows of the Metrics tab`,
-    );
+    expect(notices.join(' ')).toContain(`${realigned.length} rows of the Metrics tab`);
 
     const after = await stack.tab(id, 'metrics');
     for (const [row, key] of keyCells(after))
