@@ -1,9 +1,10 @@
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import type { ActionReport, ConnectionReport, SettingsView } from '../../sheets-addon/shared/ui-types';
 import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
- * Issue 15, item 2: the bundle reaches only the backend it was built for. In the sandbox the router is
+ * The bundle reaches only the backend it was built for. In the sandbox the router is
  * served over TLS (a certificate made for this run), the bundle is built with that address as its
  * --url-prefix, and the Apps Script double refuses every other fetch as Apps Script does.
  */
@@ -30,7 +31,7 @@ describe('the add-on reaches only the backend its build allowlists', () => {
 
   it('Settings show the built backend and refuse any other one with a sentence, keeping what was saved', async () => {
     await addon.coordinatorSetsUp({ liveValidation: false });
-    const loaded = (await box().run(COORDINATOR, 'settingsLoad')) as Record<string, string>;
+    const loaded = (await box().run(COORDINATOR, 'settingsLoad')) as SettingsView;
     expect(loaded).toMatchObject({ backendUrl: addon.backendUrl, builtFor: `${addon.backendUrl}/` });
     const foreign: [string, RegExp][] = [
       ['https://api.example.org', /was built for .* Another backend means another build/],
@@ -38,10 +39,10 @@ describe('the add-on reaches only the backend its build allowlists', () => {
       [addon.routerUrl, /expected an https address/],
     ];
     for (const [backendUrl, why] of foreign) {
-      const saved = (await box().run(COORDINATOR, 'settingsSave', { backendUrl, projectId: 'imagine' })) as {
-        ok: boolean;
-        message: string;
-      };
+      const saved = (await box().run(COORDINATOR, 'settingsSave', {
+        backendUrl,
+        projectId: 'imagine',
+      })) as ActionReport;
       expect(saved.ok).toBe(false);
       expect(saved.message).toMatch(/^Backend URL: /);
       expect(saved.message).toContain(backendUrl);
@@ -49,7 +50,7 @@ describe('the add-on reaches only the backend its build allowlists', () => {
       const tested = (await box().run(COORDINATOR, 'settingsTestConnection', {
         backendUrl,
         projectId: 'imagine',
-      })) as { ok: boolean; lines: string[] };
+      })) as ConnectionReport;
       expect(tested).toEqual({ ok: false, lines: [saved.message], serviceAccountEmail: '' });
     }
     expect(box().documentProperties()[BACKEND_KEY]).toBe(addon.backendUrl);
@@ -57,7 +58,7 @@ describe('the add-on reaches only the backend its build allowlists', () => {
       (await box().run(COORDINATOR, 'settingsSave', {
         backendUrl: 'https://api.example.org',
         projectId: 'imagine',
-      })) as { message: string }
+      })) as ActionReport
     ).message;
     expect(message).toContain(`built for ${addon.backendUrl}/`);
     expect(message).toContain('Another backend means another build');

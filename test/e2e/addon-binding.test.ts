@@ -4,7 +4,7 @@ import { COORDINATOR } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
- * Issue 16: the add-on binds the open spreadsheet by proving, as the coordinator inside it, that they
+ * The add-on binds the open spreadsheet by proving, as the coordinator inside it, that they
  * can edit it (a one-time value written as developer metadata the backend reads back).
  */
 jest.setTimeout(120_000);

@@ -1,7 +1,8 @@
-import { apiPaths } from '../../functions/api/contract';
+import { apiPaths, type HistoryItem } from '../../functions/api/contract';
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
 import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
 import { useAddonSandboxStack, type ValueCellRef } from './support/addon-sandbox-stack';
+import { sentCells } from './support/entries-sent';
 
 /**
  * A cell whose latest submission was rejected still shows what was refused: validating the sheet
@@ -22,23 +23,15 @@ describe('validating a sheet that holds rejected values, in the Apps Script sand
       },
     );
     expect(answer.status).toBe(200);
-    return answer.body.items as { raw: unknown; status: string; current: boolean }[];
+    return answer.body.items as HistoryItem[];
   };
 
   /** Runs a menu item and returns the cells its POSTs carried, as installation/metric/period. */
   const cellsSentBy = async (user: string, menu: string) => {
     const before = entriesPosts().length;
     await box().run(user, menu);
-    return entriesPosts()
-      .slice(before)
-      .flatMap(
-        (fetch) =>
-          JSON.parse(fetch.body ?? '{}').cells as {
-            installationId: string;
-            metricId: string;
-            periodId: string;
-          }[],
-      )
+    return sentCells(entriesPosts().slice(before))
+      .flat()
       .map((cell) => `${cell.installationId}/${cell.metricId}/${cell.periodId}`);
   };
 

@@ -1,10 +1,11 @@
 import { runSetUp } from '../../functions/local/apps-script';
 import { ANCHOR_KEYS, KEY_COLUMN_ID } from '../../functions/sheets/layout/anchors';
+import { a1Of } from '../../sheets-addon/core/value-grid';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
 
 /**
- * Issue 15, item 4: a sort moves cells, not rows, their metadata or their protections (Google's
+ * A sort moves cells, not rows, their metadata or their protections (Google's
  * sortRange, as the workbook models it). Each row carries its key in a coordinator-only cell, so a
  * value typed after a sort is stored for the row the key cell names, and the next setup moves the
  * anchors and protections back to the key cells and says so.
@@ -85,7 +86,7 @@ describe('the add-on after a coordinator sorts the Metrics tab by a value column
     if (moved === undefined) throw new Error('the sort left no IFCA row where IFCA may still type');
     const [row, key] = moved;
     const [installationId, metricId] = key.split('/');
-    const a1 = `Metrics!${String.fromCharCode(65 + p3)}${row + 1}`;
+    const a1 = a1Of('Metrics', row + 1, p3 + 1);
     const typed = await box().typeAs(IFCA, a1, '12');
     expect(typed.executions).toEqual([expect.not.objectContaining({ error: expect.anything() })]);
 

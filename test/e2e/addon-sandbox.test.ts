@@ -1,11 +1,15 @@
-import { apiPaths } from '../../functions/api/contract';
+import { apiPaths, type HistoryItem } from '../../functions/api/contract';
 import { backgroundOf } from '../../functions/local/apps-script/colours';
 import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { ASSESSMENT_TEXT_COLUMN } from '../../functions/sheets/layout/assessments-tab';
+import { a1Of } from '../../sheets-addon/core/value-grid';
+import type { PeriodDialogState, ProblemsView } from '../../sheets-addon/shared/ui-types';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
+import { fillPropertyStore, OUTBOX_FULL_LEFT_BYTES } from './support/property-filler';
 
 /**
- * Issue 7's acceptance, end to end and offline: the add-on's BUNDLED code (npm run build:addon) runs in
+ * The live-validation edit path, end to end and offline: the add-on's BUNDLED code (npm run build:addon) runs in
  * the Apps Script sandbox over the same workbook model as the local Sheets API; its requests reach the
  * real router on DynamoDB Local in OIDC mode, with identity tokens signed by the tests' key.
  */
@@ -15,12 +19,12 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   const addon = useAddonSandboxStack();
   const { stack, box, cellOf, paintOf, entriesPosts, outboxItems, lastAlert, current } = addon;
   const model = () => stack.sheetsApi.model;
-  const coordinatorSetsUp = () => addon.coordinatorSetsUp();
   const stopBackend = () => addon.stopBackend();
   const backend = () => addon.startBackend();
+  // Every test starts from the sheet a coordinator has set up, with live validation on.
+  beforeEach(() => addon.coordinatorSetsUp());
 
-  it('checks a partner typing: "4.000.000" hours accepted with a note giving 4,000,000; "SP" rejected suggesting ES', async () => {
-    await coordinatorSetsUp();
+  it('gives the coordinator the add-on menu once the sheet is set up', async () => {
     expect(
       box()
         .menu()
@@ -39,55 +43,64 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       'Settings',
       'Help',
     ]);
-    // Enabling twice keeps one trigger.
+  });
+
+  it('keeps one trigger when live validation is enabled twice', async () => {
     await box().run(COORDINATOR, 'menuEnableLiveValidation');
     expect(box().triggers()).toHaveLength(1);
+  });
 
+  it('spends one UrlFetch and a handful of SpreadsheetApp calls on a keystroke, not one per anchored row', async () => {
     const hours = cellOf('ifca-cpu', 'cpu-hours', 'P3');
     box().host.resetServiceCallCounts();
     const postsBefore = entriesPosts().length;
     const typed = await box().typeAs(IFCA, hours.a1, '4.000.000');
     expect(typed.executions).toEqual([expect.not.objectContaining({ error: expect.anything() })]);
-    // The cost of one keystroke in quota: one UrlFetch (the POST) and a handful of SpreadsheetApp
-    // calls, not one per anchored row of the tab (it was 108 before the add-on read only the anchors
-    // crossing the edited range; bench:addon prints the exact figure).
+    // It was 108 calls before the add-on read only the anchors crossing the edited range;
+    // bench:addon prints the exact figure.
     expect(entriesPosts().length - postsBefore).toBe(1);
     const spreadsheetCalls = Object.entries(box().host.serviceCallCounts())
       .filter(([name]) => /^(ss|sheet|range|metadata|protection)\./.test(name))
       .reduce((sum, [, count]) => sum + count, 0);
     expect(spreadsheetCalls).toBeGreaterThan(0);
     expect(spreadsheetCalls).toBeLessThanOrEqual(24);
+  });
+
+  it('accepts a partner\'s "4.000.000" hours with a note giving 4,000,000, the cell kept as typed', async () => {
+    const hours = cellOf('ifca-cpu', 'cpu-hours', 'P3');
+    await box().typeAs(IFCA, hours.a1, '4.000.000');
     const hoursPaint = paintOf(hours);
     expect([OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning]).toContain(hoursPaint.background);
     expect(hoursPaint.note).toContain('4,000,000');
-    // What the partner typed stays as typed.
     expect(addon.valueOf(hours)).toEqual({ stringValue: '4.000.000' });
+  });
 
+  it('rejects a partner\'s "SP" in a country list, painted red with a note suggesting ES', async () => {
     const countries = cellOf('ifca-cpu', 'countries', 'P3');
     await box().typeAs(IFCA, countries.a1, 'FR, SP');
     const countriesPaint = paintOf(countries);
     expect(countriesPaint.background).toBe(OUTCOME_COLOURS.rejected);
     expect(countriesPaint.note).toMatch(/\bES\b/);
+  });
 
-    // The sidebar lists the rejected cell under its installation.
+  it('lists a rejected cell under its installation in the problems sidebar', async () => {
+    const countries = cellOf('ifca-cpu', 'countries', 'P3');
+    await box().typeAs(IFCA, countries.a1, 'FR, SP');
     await box().run(IFCA, 'menuShowProblems');
     expect(box().dialogs().at(-1)).toMatchObject({ user: IFCA, kind: 'sidebar' });
-    const problems = (await box().run(IFCA, 'sidebarProblems')) as {
-      error: string;
-      totals: { rejected: number };
-    };
+    const problems = (await box().run(IFCA, 'sidebarProblems')) as ProblemsView;
     expect(problems.error).toBe('');
     expect(problems.totals.rejected).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(problems)).toContain(countries.a1.split('!')[1]);
+  });
 
-    // An edit outside the value cells makes no request.
+  it('makes no request for an edit outside the value cells', async () => {
     const before = box().fetches().length;
     await box().typeAs(COORDINATOR, 'Metrics!A1', 'a label');
     expect(box().fetches()).toHaveLength(before);
   });
 
   it('sends a pasted block of 20 cells (10 rows by 2 periods) in ONE request and paints 20 outcomes', async () => {
-    await coordinatorSetsUp();
     // Ten IFCA rows (contiguous on the sheet the setup wrote) by P2 and P3: IFCA's own cells only.
     const ifcaRows = model()
       .get(addon.spreadsheetId)
@@ -103,7 +116,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     const block = Array.from({ length: 10 }, (_, r) =>
       Array.from({ length: 2 }, (_, c) => String(100 * (r + 1) + c)),
     );
-    const a1 = `Metrics!${String.fromCharCode(65 + corner.column)}${firstRow + 1}`;
+    const a1 = a1Of('Metrics', firstRow + 1, corner.column + 1);
     const posts = entriesPosts().length;
     await box().pasteAs(IFCA, a1, block);
     const sent = entriesPosts().slice(posts);
@@ -120,7 +133,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it("refuses a partner's value in another partner's row once the protection is removed, recording both identities", async () => {
-    await coordinatorSetsUp();
     const foreign = cellOf('incd-cpu', 'cpu-hours', 'P3');
     await expect(box().typeAs(IFCA, foreign.a1, '1000')).rejects.toThrow('protected cell');
     expect(box().unprotect(foreign.a1)).toBeGreaterThan(0);
@@ -144,7 +156,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it("partners at other institutions (Apps Script names no editor): stored, painted, and recorded as typed by one of the people who could, never as the trigger owner's act", async () => {
-    await coordinatorSetsUp();
     const typed: [string, string, string][] = [
       [IFCA, 'ifca-gpu', '9'],
       [INCD, 'incd-cpu', '11'],
@@ -174,7 +185,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
         submittedBy: COORDINATOR,
         via: 'document-trigger',
       });
-      for (const item of history.body.items as { editor: string | null }[]) {
+      for (const item of history.body.items as HistoryItem[]) {
         expect(item.editor).not.toBe(COORDINATOR);
       }
     }
@@ -188,7 +199,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('keeps three edits in the outbox while the backend is down and stores them in order with "Sync pending edits"', async () => {
-    await coordinatorSetsUp();
     await stopBackend();
     const cells = [
       [cellOf('ifca-cpu', 'cpu-hours', 'P3'), '1,000'],
@@ -242,11 +252,9 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('loses nothing when the outbox is full: "Validate whole sheet" stores what the sheet holds', async () => {
-    await coordinatorSetsUp();
     await stopBackend();
     // A long outage filled the document properties: nothing more fits in the outbox.
-    const store = box().host.propertyStore('document', addon.spreadsheetId);
-    for (let index = 0; index < 53; index++) store.set(`filler.${index}`, 'x'.repeat(9 * 1024 - 20));
+    fillPropertyStore(box().host.propertyStore('document', addon.spreadsheetId), OUTBOX_FULL_LEFT_BYTES);
     const cell = cellOf('ifca-storage', 'storage-tb-month', 'P3');
     await box().typeAs(IFCA, cell.a1, '7.5');
     expect(paintOf(cell).note).toContain('the outbox of pending edits is full');
@@ -266,7 +274,6 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('finds values written through the Sheets API (no trigger fired) with "Validate whole sheet"', async () => {
-    await coordinatorSetsUp();
     const cell = cellOf('walton-cpu', 'cpu-hours', 'P3');
     const executions = box().executions().length;
     await stack.asCoordinator().spreadsheets.values.update({
@@ -297,14 +304,9 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
   });
 
   it('fills the Summary and Assessments tabs from the menu, keeping an assessment a person edited', async () => {
-    await coordinatorSetsUp();
     await box().run(COORDINATOR, 'menuComputeSummary');
     expect(box().dialogs().at(-1)).toMatchObject({ kind: 'modal', title: 'Compute summary' });
-    const state = (await box().run(COORDINATOR, 'periodDialogState', 'summary')) as {
-      selected: string;
-      choices: { id: string }[];
-      error: string;
-    };
+    const state = (await box().run(COORDINATOR, 'periodDialogState', 'summary')) as PeriodDialogState;
     expect(state.error).toBe('');
     expect(state.choices.map((choice) => choice.id)).toContain('PY1');
     expect(await box().run(COORDINATOR, 'runPeriodAction', 'summary', 'PY1')).toMatchObject({ ok: true });
@@ -318,14 +320,15 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       (row) => row.key === ANCHOR_KEYS.assessmentRow && row.value === 'ifca-cpu/P2',
     );
     if (anchor === undefined) throw new Error('no assessment row for ifca-cpu/P2');
-    const textColumn = 2;
-    const a1 = `${assessments.title}!${String.fromCharCode(65 + textColumn)}${anchor.index + 1}`;
+    const a1 = a1Of(assessments.title, anchor.index + 1, ASSESSMENT_TEXT_COLUMN + 1);
     const posts = box().fetches().length;
     await box().typeAs(COORDINATOR, a1, 'Written by a person: IFCA grew its CPU use.');
     // An edit outside the Metrics tab makes no request.
     expect(box().fetches()).toHaveLength(posts);
     expect(await box().run(COORDINATOR, 'runPeriodAction', 'assessments', 'P2')).toMatchObject({ ok: true });
     const again = await stack.tab(addon.spreadsheetId, 'assessments');
-    expect(again.cells[anchor.index]?.[textColumn]).toBe('Written by a person: IFCA grew its CPU use.');
+    expect(again.cells[anchor.index]?.[ASSESSMENT_TEXT_COLUMN]).toBe(
+      'Written by a person: IFCA grew its CPU use.',
+    );
   });
 });

@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { WindowSummary } from '../../functions/domain/summary/window-summary';
 import { runVaAssess } from './run-cli';
+import type { DraftsJson } from './support/cli-json';
 
-describe('va-assess on the D4.2 example (issue 2 acceptance)', () => {
+describe('va-assess on the D4.2 example', () => {
   it('summarises PY1 with the totals and budget shares of the executive summary', () => {
     const run = runVaAssess(['summary', '--example', 'imagine-py1', '--period', 'PY1']);
     expect(run.stderr).toBe('');
@@ -18,7 +20,7 @@ describe('va-assess on the D4.2 example (issue 2 acceptance)', () => {
   it('prints the same summary as JSON a machine can read', () => {
     const run = runVaAssess(['summary', '--example', 'imagine-py1', '--period', 'PY1', '--json']);
     expect(run.status).toBe(0);
-    const parsed = JSON.parse(run.stdout) as { window: { id: string } };
+    const parsed = JSON.parse(run.stdout) as WindowSummary;
     expect(parsed.window.id).toBe('PY1');
     expect(run.stdout).toContain('662547');
   });
@@ -62,7 +64,7 @@ describe('va-assess on the D4.2 example (issue 2 acceptance)', () => {
   it('drafts one assessment per installation for P2, following the numbers', () => {
     const run = runVaAssess(['drafts', '--example', 'imagine-py1', '--period', 'P2', '--json']);
     expect(run.status).toBe(0);
-    const drafts = JSON.parse(run.stdout) as { drafts: { installationId: string; text: string }[] };
+    const drafts = JSON.parse(run.stdout) as DraftsJson;
     expect(drafts.drafts).toHaveLength(11);
     const textOf = (id: string) => drafts.drafts.find((draft) => draft.installationId === id)?.text ?? '';
     for (const unused of ['walton-cpu', 'walton-storage', 'tr-fc1-ulakbim']) {

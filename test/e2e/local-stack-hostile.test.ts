@@ -23,7 +23,7 @@ async function post(stack: LocalStack, body: unknown) {
   return { status: response.status, body: (await response.json()) as any };
 }
 
-/** Issue 9's acceptance with `npm start` running: what a hostile client sends, and what it gets. */
+/** `npm start` running: what a hostile client sends, and what it gets. */
 describe('npm start against a hostile client', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'va-assess-hostile-'));
   let stack: LocalStack | undefined;
@@ -82,7 +82,7 @@ describe('npm start against a hostile client', () => {
     expect(result.body.message).toContain('evil.example');
   });
 
-  describe('its local Sheets API (issue 16)', () => {
+  describe('its local Sheets API', () => {
     const SERVICE_ACCOUNT = 'hostile-test@local.iam.example';
     const api = () => localSheetsClient(running().sheets.rootUrl, SERVICE_ACCOUNT);
     let spreadsheetId = '';

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CellOutcome, HistoryItem } from '../../functions/api/contract';
 import { findFreePort } from '../../functions/local/dynamo-local';
 import { sleep } from '../../functions/storage/backoff';
 import { type LocalStack, startLocalStack } from './local-stack';
@@ -25,7 +26,7 @@ async function call(stack: LocalStack, method: string, path: string, user?: stri
 const spCell = { installationId: 'ifca-cpu', metricId: 'countries', periodId: 'P2', raw: 'FR, SP' };
 const historyPath = '/v1/projects/imagine/entries/ifca-cpu/countries/P2/history';
 
-/** Issue 3's acceptance, run as a person runs it: npm start, curl, Ctrl-C, start again, storage outage. */
+/** The local stack run as a person runs it: npm start, curl, Ctrl-C, start again, storage outage. */
 describe('npm start (the local stack)', () => {
   // DynamoDB Local's folder inside ours: the local Sheets API keeps its workbooks beside it.
   const dataDir = mkdtempSync(join(tmpdir(), 'va-assess-stack-'));
@@ -53,7 +54,7 @@ describe('npm start (the local stack)', () => {
       cells: [spCell],
     });
     expect(posted.status).toBe(200);
-    const [outcome] = posted.body.outcomes as { status: string; issues: { suggestion?: string }[] }[];
+    const [outcome] = posted.body.outcomes as CellOutcome[];
     expect(outcome?.status).toBe('rejected');
     expect(outcome?.issues.map((issue) => issue.suggestion)).toContain('ES');
 
@@ -68,7 +69,7 @@ describe('npm start (the local stack)', () => {
     stack = await startLocalStack(join(dataDir, 'dynamodb'), port);
     expect(stack.output()).toContain('project "imagine" already stored');
     const history = await call(stack, 'GET', historyPath, COORDINATOR);
-    const raws = (history.body.items as { raw: unknown; editor: string }[]).map((item) => item.raw);
+    const raws = (history.body.items as HistoryItem[]).map((item) => item.raw);
     expect(raws).toEqual(['FR, BE, ES, IE, DE, SK, NL', 'FR, SP']);
 
     // Storage goes away under the running API: retryable 503s, the API itself keeps answering.

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runVaAssess } from './run-cli';
+import type { DraftsJson } from './support/cli-json';
 
 const INSTALLATIONS = [
   'iMagine – AI Application Development Service',
@@ -23,7 +24,7 @@ const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** A line broken at a hyphen or dash loses the hyphen or gains a space: compare without either. */
 const squeezed = (text: string) => text.replace(/[\s\-–]+/g, '');
 
-describe('va-assess report (issue 8 acceptance)', () => {
+describe('va-assess report on the D4.2 example', () => {
   const folder = mkdtempSync(join(tmpdir(), 'va-report-'));
 
   it('writes a Word report that LibreOffice turns into a PDF holding the figures, every installation and its assessment, and the charts', () => {
@@ -74,7 +75,7 @@ describe('va-assess report (issue 8 acceptance)', () => {
     // Every installation's assessment: the generated drafts, as `va-assess drafts` writes them.
     const drafts = JSON.parse(
       runVaAssess(['drafts', '--example', 'imagine-py1', '--period', 'PY1', '--json']).stdout,
-    ) as { drafts: { installationId: string; text: string }[] };
+    ) as DraftsJson;
     expect(drafts.drafts).toHaveLength(11);
     for (const draft of drafts.drafts) {
       for (const paragraph of draft.text.split('\n\n')) expect(squeezed(text)).toContain(squeezed(paragraph));

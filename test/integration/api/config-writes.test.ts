@@ -1,14 +1,11 @@
 import { apiPaths } from '../../../functions/api/api-paths';
+import type { ConfigResponse } from '../../../functions/api/contract';
+import type { ProjectConfig } from '../../../functions/domain/config/project-config-schema';
+import { exampleConfigBody } from '../../fixtures/example-config';
 import { COORDINATOR, EXAMPLE, IFCA, useApiServer } from './api-test-server';
 
 const api = useApiServer();
 const base = apiPaths.config('imagine');
-
-interface ConfigBody {
-  project: { id: string; title: string; coordinators: string[] };
-  installations: { id: string; name: string; description?: string }[];
-}
-const exampleBody = () => structuredClone(EXAMPLE.configBody) as ConfigBody;
 
 describe('configuration writes', () => {
   it('saves one of two concurrent writes from the same revision, answers 409 to the other, and every route still works', async () => {
@@ -18,9 +15,9 @@ describe('configuration writes', () => {
     const revision = read.body.revision as string;
     expect(read.headers.get('etag')).toBe(`"${revision}"`);
 
-    const dropping = structuredClone(read.body) as { config: ConfigBody; revision: string };
+    const dropping = structuredClone(read.body) as ConfigResponse;
     const removed = dropping.config.installations.splice(0, 2).map((installation) => installation.id);
-    const renaming = structuredClone(read.body) as { config: ConfigBody; revision: string };
+    const renaming = structuredClone(read.body) as ConfigResponse;
     renaming.config.project.title = 'iMagine (renamed)';
 
     const answers = await Promise.all([
@@ -36,7 +33,7 @@ describe('configuration writes', () => {
       message: expect.stringContaining('Someone else changed the configuration'),
       details: { expectedRevision: revision, currentRevision: current.body.revision },
     });
-    const kept = current.body.config as ConfigBody;
+    const kept = current.body.config as ProjectConfig;
     const droppedWon = answers[0]?.status === 200;
     expect(kept.installations.some((installation) => removed.includes(installation.id))).toBe(!droppedWon);
     for (const path of [
@@ -56,7 +53,7 @@ describe('configuration writes', () => {
   it('refuses a write from a revision that is no longer current, sent as If-Match', async () => {
     await api.seedExample();
     const read = await api.call('GET', base, { as: COORDINATOR });
-    const changed = exampleBody();
+    const changed = exampleConfigBody();
     changed.project.title = 'First change';
     expect((await api.call('PUT', base, { as: COORDINATOR, body: changed })).status).toBe(200);
 
@@ -91,7 +88,7 @@ describe('configuration writes', () => {
 
   it('refuses to create a project for a person the deployment does not name, and stores nothing', async () => {
     const outsider = 'someone@elsewhere.example.net';
-    const body = exampleBody();
+    const body = exampleConfigBody();
     body.project.coordinators = [outsider];
 
     const put = await api.call('PUT', base, { as: outsider, body });
@@ -110,7 +107,7 @@ describe('configuration writes', () => {
 
   it('refuses a text the sheet cannot hold, naming the field and its limit, and keeps the stored one', async () => {
     await api.seedExample();
-    const long = exampleBody();
+    const long = exampleConfigBody();
     const [first] = long.installations;
     if (first === undefined) throw new Error('the example has installations');
     first.description = 'x'.repeat(60_000);
@@ -129,8 +126,8 @@ describe('configuration writes', () => {
       ]),
     );
     const stored = await api.call('GET', base, { as: COORDINATOR });
-    expect((stored.body.config as ConfigBody).installations[0]?.description).toBe(
-      (EXAMPLE.configBody as ConfigBody).installations[0]?.description,
+    expect((stored.body.config as ProjectConfig).installations[0]?.description).toBe(
+      exampleConfigBody().installations[0]?.description,
     );
   });
 });

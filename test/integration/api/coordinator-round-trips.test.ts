@@ -1,9 +1,11 @@
+import type { SummaryResponse } from '../../../functions/api/contract';
+import type { WindowSummary } from '../../../functions/domain/summary/window-summary';
 import { COORDINATOR, EXAMPLE, IFCA, useApiServer } from './api-test-server';
 
 const api = useApiServer();
 const base = '/v1/projects/imagine';
 
-describe('what a coordinator reads, they can write back (issue 9)', () => {
+describe('what a coordinator reads, they can write back', () => {
   beforeEach(async () => {
     expect(
       (await api.call('PUT', `${base}/config`, { as: COORDINATOR, body: EXAMPLE.configBody })).status,
@@ -75,10 +77,8 @@ describe('GET summary says each budget once', () => {
   it('lists the one-budget "storage" group once, in headlines and in the summary', async () => {
     const result = await api.call('GET', `${base}/summary?period=PY1`, { as: COORDINATOR });
     expect(result.status).toBe(200);
-    const { headlines, summary } = result.body as {
-      headlines: string[];
-      summary: { budgets: { label: string }[]; budgetGroups: { id: string; label: string }[] };
-    };
+    const { headlines, summary: plain } = result.body as SummaryResponse;
+    const summary = plain as WindowSummary;
     expect(headlines.filter((headline) => headline.startsWith('storage:'))).toHaveLength(1);
     const usages = [...summary.budgets, ...summary.budgetGroups];
     expect(usages.filter((usage) => usage.label === 'storage')).toHaveLength(1);

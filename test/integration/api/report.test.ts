@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths, type ReportLinkResponse } from '../../../functions/api/contract';
 import { handleApiRequest } from '../../../functions/api/handle-request';
 import { createLambdaHandler } from '../../../functions/api/lambda';
 import { signedReportQuery } from '../../../functions/report/report-link';
@@ -113,7 +113,7 @@ describe('signed report links', () => {
   async function createLink(format: string, as = IFCA) {
     const link = await api.call('POST', apiPaths.reportLink(PROJECT, 'PY1', format), { as });
     expect(link.status).toBe(200);
-    return link.body as { url: string; expiresAt: string; outline: { executiveSummary: string[] } };
+    return link.body as ReportLinkResponse;
   }
 
   it('gives any member a short-lived URL that downloads the report without a token', async () => {

@@ -1,4 +1,5 @@
 import { MAX_BODY_BYTES, MAX_CELLS_PER_REQUEST } from '../../../functions/api/contract';
+import { exampleConfigBody } from '../../fixtures/example-config';
 import { createTestSigner, TEST_AUDIENCE, unsignedToken } from '../support/sign-test-token';
 import { COORDINATOR, EXAMPLE, IFCA, INCD, useApiServer } from './api-test-server';
 
@@ -80,7 +81,7 @@ describe('routes and status codes', () => {
 
   describe('config', () => {
     it('lets a coordinator replace it and refuses partners', async () => {
-      const changed = structuredClone(EXAMPLE.configBody) as { project: { title: string } };
+      const changed = exampleConfigBody();
       changed.project.title = 'iMagine (renamed)';
       const partner = await api.call('PUT', `${base}/config`, { as: IFCA, body: changed });
       expect(partner.status).toBe(403);
@@ -91,7 +92,7 @@ describe('routes and status codes', () => {
     });
 
     it('names the field of an invalid config and the mismatching project id', async () => {
-      const invalid = structuredClone(EXAMPLE.configBody) as { project: { periodMonths: number } };
+      const invalid = exampleConfigBody();
       invalid.project.periodMonths = 5;
       const bad = await api.call('PUT', `${base}/config`, { as: COORDINATOR, body: invalid });
       expect(bad.status).toBe(400);

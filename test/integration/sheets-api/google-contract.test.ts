@@ -2,7 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { apiFailure, OWNER, SERVICE, sheetsClientAs, useLocalSheetsApi } from './local-sheets-api-harness';
 
 /**
- * Issue 15: the local Sheets API refuses what Google's discovery document does not describe, and
+ * The local Sheets API refuses what Google's discovery document does not describe, and
  * what Google documents as refused, with Google's 400.
  */
 const { server } = useLocalSheetsApi();

@@ -7,7 +7,7 @@ import { streamUntilClosed } from '../support/stream-until-closed';
 import { apiFailure, OWNER, SERVICE, sheetsClientAs, useLocalSheetsApi } from './local-sheets-api-harness';
 
 /**
- * Issue 16: the local Sheets API runs on a developer's machine. A web page (DNS rebinding, a
+ * The local Sheets API runs on a developer's machine. A web page (DNS rebinding, a
  * cross-origin POST) must not reach it, and no single request may take it down.
  */
 const { server } = useLocalSheetsApi();

@@ -1,5 +1,12 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { apiFailure, OWNER, SERVICE, sheetsClientAs, useLocalSheetsApi } from './local-sheets-api-harness';
+import {
+  apiFailure,
+  type GoogleErrorBody,
+  OWNER,
+  SERVICE,
+  sheetsClientAs,
+  useLocalSheetsApi,
+} from './local-sheets-api-harness';
 
 const { server } = useLocalSheetsApi();
 
@@ -245,7 +252,7 @@ describe('errors, faults and counts', () => {
     const id = server().createSpreadsheet({ title: 'Private', owner: OWNER });
     const anonymous = await fetch(`${server().rootUrl}v4/spreadsheets/${id}`);
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as { error: { status: string } }).error.status).toBe('UNAUTHENTICATED');
+    expect(((await anonymous.json()) as GoogleErrorBody).error.status).toBe('UNAUTHENTICATED');
     const stranger = await apiFailure(
       sheetsClientAs(server(), SERVICE).spreadsheets.get({ spreadsheetId: id }),
     );

@@ -1,7 +1,8 @@
 import { apiPaths } from '../../../functions/api/contract';
 import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
-import { COORDINATOR, EXAMPLE, IFCA, NOW } from '../api/api-test-server';
+import { exampleConfigBody } from '../../fixtures/example-config';
+import { COORDINATOR, IFCA, NOW } from '../api/api-test-server';
 import { proveAndBind, useSheetsStack } from './sheets-test-stack';
 
 describe('binding a spreadsheet and who may write to it', () => {
@@ -111,7 +112,7 @@ describe('binding a spreadsheet and who may write to it', () => {
     await stack.api.seedExample();
     const id = await stack.bindNewSpreadsheet();
     // The imagine coordinator creates a second project and proves they can edit imagine's spreadsheet.
-    const other = structuredClone(EXAMPLE.configBody) as { project: { id: string } };
+    const other = exampleConfigBody();
     other.project.id = 'evil-1';
     expect(
       (await stack.api.call('PUT', apiPaths.config('evil-1'), { as: COORDINATOR, body: other })).status,

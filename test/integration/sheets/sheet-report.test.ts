@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths, type ErrorResponse } from '../../../functions/api/contract';
 import { handleApiRequest } from '../../../functions/api/handle-request';
 import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
@@ -30,7 +30,7 @@ describe('POST /v1/projects/{id}/sheet/report', () => {
     return (await stack.tab(id, 'report')).cells.map((row) => row.join(' | ')).join('\n');
   }
 
-  it('writes the Report tab in one batchUpdate and answers a link that downloads the Word file', async () => {
+  it('writes the Report tab in one batchUpdate and answers its link, expiry and missing assessments', async () => {
     const id = await stack.bindNewSpreadsheet();
     const answer = await generate();
     expect(answer.status).toBe(200);
@@ -40,7 +40,11 @@ describe('POST /v1/projects/{id}/sheet/report', () => {
       NOW.toUTC().plus({ seconds: LINK_TTL_SECONDS }).toISO({ suppressMilliseconds: true }),
     );
     expect(answer.body.missingAssessments).toHaveLength(11);
+  });
 
+  it("fills the Report tab with one block for the window: the figures, each installation's missing assessment, no link", async () => {
+    const id = await stack.bindNewSpreadsheet();
+    await generate();
     const tab = await stack.tab(id, 'report');
     const blocks = tab.rowAnchors.filter((anchor) => anchor.key === ANCHOR_KEYS.windowBlock);
     expect(blocks.map((anchor) => anchor.value)).toEqual(['PY1']);
@@ -57,7 +61,11 @@ describe('POST /v1/projects/{id}/sheet/report', () => {
     expect(text).toContain('Assessments missing (11)');
     // Links expire; the sheet keeps none.
     expect(text).not.toContain('signature');
+  });
 
+  it('answers a link that downloads the Word file', async () => {
+    await stack.bindNewSpreadsheet();
+    const answer = await generate();
     const response = await fetch(answer.body.url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(DOCX);
@@ -164,7 +172,7 @@ describe('POST /v1/projects/{id}/sheet/report', () => {
     url.searchParams.set('signature', `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`);
     const altered = await fetch(url);
     expect(altered.status).toBe(403);
-    expect(((await altered.json()) as { message: string }).message).toMatch(/^This report link is not valid/);
+    expect(((await altered.json()) as ErrorResponse).message).toMatch(/^This report link is not valid/);
 
     clock = NOW.plus({ seconds: LINK_TTL_SECONDS + 1 });
     const expired = await fetch(answer.body.url);

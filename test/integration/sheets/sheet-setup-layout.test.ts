@@ -1,5 +1,4 @@
-import type { CellOutcome } from '../../../functions/api/contract';
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths, type EntriesResponse } from '../../../functions/api/contract';
 import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../../functions/sheets/layout/anchors';
 import { paintForOutcome } from '../../../functions/sheets/layout/outcome-paint';
 import { RETIRED_LABEL_BACKGROUND, RETIRED_NOTE } from '../../../functions/sheets/layout/retired-rows';
@@ -54,7 +53,7 @@ describe('what a partner sees after setup', () => {
       body: { ...batch, cells: [cell] },
     });
     expect(posted.status).toBe(200);
-    const [outcome] = (posted.body as { outcomes: CellOutcome[] }).outcomes;
+    const [outcome] = (posted.body as EntriesResponse).outcomes;
     if (outcome === undefined) throw new Error('no outcome');
     return { outcome, raw: cell.raw };
   };

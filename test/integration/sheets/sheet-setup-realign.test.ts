@@ -1,4 +1,4 @@
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths, type SheetWriteBackResponse } from '../../../functions/api/contract';
 import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
 import { ANCHOR_KEYS, KEY_COLUMN_ID } from '../../../functions/sheets/layout/anchors';
 import { editorList } from '../../../functions/sheets/layout/protection';
@@ -128,13 +128,11 @@ describe('setup after rows moved under their anchors and protections', () => {
 
     const answer = await setup();
     expect(answer.status).toBe(200);
-    const realigned = answer.body.realigned as { key: string; fromRow: number; toRow: number }[];
+    const { realigned = [], notices = [] } = answer.body as SheetWriteBackResponse;
     expect(realigned).toContainEqual(
       expect.objectContaining({ key: 'ifca-cpu/cpu-hours', toRow: ifcaRow + 1 }),
     );
-    expect((answer.body.notices as string[]).join(' ')).toContain(
-      `${realigned.length} rows of the Metrics tab`,
-    );
+    expect(notices.join(' ')).toContain(`${realigned.length} rows of the Metrics tab`);
 
     const after = await stack.tab(id, 'metrics');
     for (const [row, key] of keyCells(after))

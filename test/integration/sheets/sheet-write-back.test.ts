@@ -3,6 +3,7 @@ import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functio
 import { ANCHOR_KEYS, assessmentRowValue } from '../../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN } from '../../../functions/sheets/layout/assessments-tab';
 import { rowsByAnchor } from '../../../functions/sheets/layout/sheet-snapshot';
+import { a1Of } from '../../../sheets-addon/core/value-grid';
 import { metricsValues } from '../../support/metrics-values';
 import { COORDINATOR, EXAMPLE } from '../api/api-test-server';
 import { useSheetsStack } from './sheets-test-stack';
@@ -111,7 +112,7 @@ describe('summary and assessments written to the sheet', () => {
     const edit = `${INJECTION} The CPU cloud served more than planned.`;
     await stack.asCoordinator().spreadsheets.values.update({
       spreadsheetId: id,
-      range: `'${tab.title}'!C${row + 1}`,
+      range: a1Of(tab.title, row + 1, ASSESSMENT_TEXT_COLUMN + 1),
       valueInputOption: 'RAW',
       requestBody: { values: [[edit]] },
     });
@@ -151,7 +152,7 @@ describe('summary and assessments written to the sheet', () => {
     const sheetEdit = "The coordinator's first wording, typed in the sheet.";
     await stack.asCoordinator().spreadsheets.values.update({
       spreadsheetId: id,
-      range: `'${tab.title}'!C${row + 1}`,
+      range: a1Of(tab.title, row + 1, ASSESSMENT_TEXT_COLUMN + 1),
       valueInputOption: 'RAW',
       requestBody: { values: [[sheetEdit]] },
     });

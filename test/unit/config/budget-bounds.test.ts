@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { projectConfigSchema } from '../../../functions/domain/config';
+import { exampleConfigBody } from '../../fixtures/example-config';
 
-const example = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', 'examples', 'imagine-py1', 'config.json'), 'utf8'),
-) as { project: { budgets: { amount: number }[] } };
+const example = exampleConfigBody();
 
 function withFirstBudget(amount: number) {
   const [first, ...rest] = example.project.budgets;

@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { projectConfigSchema, TEXT_BOUNDS } from '../../../functions/domain/config';
+import { exampleConfigBody } from '../../fixtures/example-config';
 
-const example = () =>
-  JSON.parse(readFileSync(join(__dirname, '../../../examples/imagine-py1/config.json'), 'utf8')) as {
-    project: { title: string; report: { authors: string[] } };
-    installations: { description: string; metrics: { label: string }[] }[];
-  };
+const example = exampleConfigBody;
 
 const problemsOf = (config: unknown) => {
   const parsed = projectConfigSchema.safeParse(config);
@@ -36,7 +31,9 @@ describe('configuration text bounds', () => {
   it('bounds the project, report and metric texts too', () => {
     const config = example();
     config.project.title = 't'.repeat(50_001);
-    config.project.report.authors = ['a'.repeat(201)];
+    const report = config.project.report;
+    if (report === undefined) throw new Error('the example has report settings');
+    report.authors = ['a'.repeat(201)];
     const metric = config.installations[0]?.metrics[0];
     if (metric) metric.label = 'l'.repeat(301);
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { runCli } from '../../../functions/cli/main';
-import type { BudgetUsage } from '../../../functions/domain/summary/budget-usage';
+import type { WindowSummary } from '../../../functions/domain/summary/window-summary';
 
 const now = DateTime.fromISO('2023-10-15T09:00:00', { zone: 'Europe/Amsterdam' });
 
@@ -15,10 +15,7 @@ describe('a budget group of one budget is said once (the example\'s "storage")',
   it('in `va-assess summary --json`: the groups are those that combine budgets', async () => {
     const summary = JSON.parse(
       await cli(['summary', '--example', 'imagine-py1', '--period', 'PY1', '--json']),
-    ) as {
-      budgets: BudgetUsage[];
-      budgetGroups: BudgetUsage[];
-    };
+    ) as WindowSummary;
     const all = [...summary.budgets, ...summary.budgetGroups];
     expect(all.filter((usage) => usage.label === 'storage')).toHaveLength(1);
     expect(summary.budgetGroups.map((group) => group.id)).toEqual(['compute']);

@@ -1,9 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { apiPaths } from '../../functions/api/contract';
+import { apiPaths, type HistoryItem } from '../../functions/api/contract';
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { a1Of } from '../../sheets-addon/core/value-grid';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { launchChromium } from '../support/chromium';
 import { useAddonSandboxStack, type ValueCellRef } from './support/addon-sandbox-stack';
+import { sentBodies } from './support/entries-sent';
 import { type GateDecision, type GatedBackend, startGatedBackend } from './support/gated-backend';
 import { openServedPage } from './support/script-run-bridge';
 
@@ -19,15 +21,6 @@ const ENTRIES = /\/entries$/;
 const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
 const { stack, box, cellOf, paintOf, entriesPosts, outboxItems, lastAlert } = addon;
 
-interface HistoryItem {
-  version: number;
-  raw: unknown;
-  status: string;
-  editor: string | null;
-  submittedBy: string | null;
-  via: string;
-}
-
 async function historyOf(installationId: string, metricId: string, periodId: string): Promise<HistoryItem[]> {
   const answer = await stack.api.call(
     'GET',
@@ -39,16 +32,6 @@ async function historyOf(installationId: string, metricId: string, periodId: str
   expect(answer.status).toBe(200);
   return answer.body.items as HistoryItem[];
 }
-
-const bodies = (posts: ReturnType<typeof entriesPosts>) =>
-  posts.map(
-    (post) =>
-      JSON.parse(post.body ?? '{}') as {
-        requestId?: string;
-        actingFor?: unknown;
-        cells: { installationId: string; raw: unknown }[];
-      },
-  );
 
 describe('the backend goes down in the middle of an edit: stored, but the answer never arrives', () => {
   let gate: GatedBackend | undefined;
@@ -109,7 +92,7 @@ describe('the backend goes down in the middle of an edit: stored, but the answer
         editorLabel: `one of ${COORDINATOR}, ${IFCA}`,
         submittedBy: COORDINATOR,
       });
-      const sent = bodies(entriesPosts().slice(posts));
+      const sent = sentBodies(entriesPosts().slice(posts));
       expect(sent).toHaveLength(2);
       // The resend is the lost request again, under the same requestId: a replay, not a second version.
       expect(sent[1]?.requestId).toBe(sent[0]?.requestId);
@@ -147,7 +130,7 @@ describe('"Sync pending edits" run by a partner', () => {
     expect(said).toContain(
       '2 pending edits typed by someone else (or with no recorded editor) wait for a coordinator',
     );
-    const sent = bodies(entriesPosts().slice(posts));
+    const sent = sentBodies(entriesPosts().slice(posts));
     expect(sent.map((body) => body.cells.map((cell) => cell.raw))).toEqual([['41'], ['43']]);
     for (const body of sent) expect(body.actingFor).toBeUndefined();
     expect((await historyOf('ifca-cpu', 'users', 'P3')).at(-1)).toMatchObject({
@@ -226,7 +209,7 @@ describe('what a partner types that the API cannot take as a value', () => {
   it('cannot be handed a text above 50,000 characters: the sheet refuses it, as Google Sheets does', async () => {
     await addon.coordinatorSetsUp();
     const cell = cellOf('ifca-cpu', 'cpu-hours', 'P3');
-    const a1 = `Metrics!${String.fromCharCode(65 + cell.column)}${cell.row + 1}`;
+    const a1 = a1Of('Metrics', cell.row + 1, cell.column + 1);
     const posts = entriesPosts().length;
     await expect(box().typeAs(IFCA, a1, 'x'.repeat(60_000))).rejects.toThrow(
       /more than the maximum of 50000 characters/,
