@@ -22,8 +22,9 @@ export const ANCHOR_KEYS = {
   /** On a Metrics label column: one of METRICS_LABEL_COLUMNS, so moved label columns are still found. */
   labelColumn: 'va-assess:label-column',
   /**
-   * On an Assessments row, beside its anchor: a short hash of the text the functions last wrote in its
-   * assessment cell. A cell whose text hashes differently was edited by a person.
+   * Legacy: earlier versions kept a hash of the text they wrote here, which any editor could rewrite.
+   * What the functions wrote now lives in DynamoDB (DraftStore.sheetTexts); this key is only found to
+   * be removed.
    */
   assessmentWritten: 'va-assess:assessment-written',
 } as const;
