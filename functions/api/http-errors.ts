@@ -52,95 +52,99 @@ function answer(status: number, body: ErrorResponse, headers: Record<string, str
   return { status, body, headers };
 }
 
-/**
- * The one place where typed errors become status codes and {code, message} bodies. Unknown errors
- * are logged and answered with a generic 500 so no internal detail reaches the caller.
- */
-export function errorResponse(error: unknown, log: (line: string) => void = console.error): ApiResponse {
-  if (error instanceof MalformedBodyError) {
-    return answer(400, { code: 'malformed-body', message: error.message });
-  }
-  if (error instanceof MalformedPathError) {
-    return answer(400, { code: 'malformed-path', message: error.message });
-  }
-  if (error instanceof InvalidRequestError) {
-    return answer(400, { code: 'invalid-request', message: error.message, details: error.problems });
-  }
-  if (error instanceof InvalidKeyPartError) {
-    return answer(400, { code: 'invalid-request', message: error.message });
-  }
-  if (error instanceof InvalidWindowError) {
-    return answer(400, { code: 'invalid-period', message: error.message });
-  }
-  if (error instanceof InvalidConfigError) {
-    return answer(400, { code: 'invalid-config', message: error.message, details: error.problems });
-  }
-  if (error instanceof DomainError) {
-    return answer(400, { code: 'invalid-input', message: error.message });
-  }
-  if (error instanceof UnauthenticatedError) {
-    return answer(
+type Log = (line: string) => void;
+
+/** One row of the table: the first row whose class the error is an instance of answers it. */
+interface ErrorRule {
+  readonly type: abstract new (...args: never[]) => Error;
+  readonly respond: (error: Error, log: Log) => ApiResponse;
+}
+
+/** Ties a class to its mapper so the mapper sees the class's own fields, type-checked. */
+function rule<E extends Error>(
+  type: abstract new (...args: never[]) => E,
+  respond: (error: E, log: Log) => ApiResponse,
+): ErrorRule {
+  return { type, respond: respond as (error: Error, log: Log) => ApiResponse };
+}
+
+/** The same answer for several classes. */
+function rules<E extends Error>(
+  types: readonly (abstract new (...args: never[]) => E)[],
+  respond: (error: E, log: Log) => ApiResponse,
+): ErrorRule[] {
+  return types.map((type) => rule(type, respond));
+}
+
+/** 400: the request itself is wrong. Subclasses come before DomainError, which catches the rest. */
+const BAD_REQUEST_RULES: readonly ErrorRule[] = [
+  rule(MalformedBodyError, (error) => answer(400, { code: 'malformed-body', message: error.message })),
+  rule(MalformedPathError, (error) => answer(400, { code: 'malformed-path', message: error.message })),
+  rule(InvalidRequestError, (error) =>
+    answer(400, { code: 'invalid-request', message: error.message, details: error.problems }),
+  ),
+  rule(InvalidKeyPartError, (error) => answer(400, { code: 'invalid-request', message: error.message })),
+  rule(InvalidWindowError, (error) => answer(400, { code: 'invalid-period', message: error.message })),
+  rule(InvalidConfigError, (error) =>
+    answer(400, { code: 'invalid-config', message: error.message, details: error.problems }),
+  ),
+  rule(DomainError, (error) => answer(400, { code: 'invalid-input', message: error.message })),
+];
+
+/** 401, 403, 404, 405: who is asking, and whether what they ask for exists. */
+const ACCESS_RULES: readonly ErrorRule[] = [
+  rule(UnauthenticatedError, (error) =>
+    answer(
       401,
       { code: 'unauthenticated', message: error.message },
       { 'www-authenticate': 'Bearer error="invalid_token"' },
-    );
-  }
-  if (error instanceof ForbiddenError) {
-    return answer(403, { code: 'forbidden', message: error.message });
-  }
-  if (error instanceof SpreadsheetEditNotProvenError || error instanceof SpreadsheetOfAnotherProjectError) {
-    return answer(403, { code: 'forbidden', message: error.message });
-  }
-  if (error instanceof ReportLinkExpiredError) {
-    return answer(403, { code: 'report-link-expired', message: error.message });
-  }
-  if (error instanceof ReportLinkInvalidError) {
-    return answer(403, { code: 'report-link-invalid', message: error.message });
-  }
-  if (
-    error instanceof RouteNotFoundError ||
-    error instanceof ProjectNotFoundError ||
-    error instanceof InstallationNotFoundError
-  ) {
-    return answer(404, { code: 'not-found', message: error.message });
-  }
-  if (error instanceof MethodNotAllowedError) {
-    return answer(
-      405,
-      { code: 'method-not-allowed', message: error.message },
-      { allow: error.allowed.join(', ') },
-    );
-  }
-  if (error instanceof VersionConflictError) {
-    return answer(409, {
+    ),
+  ),
+  ...rules([ForbiddenError, SpreadsheetEditNotProvenError, SpreadsheetOfAnotherProjectError], (error) =>
+    answer(403, { code: 'forbidden', message: error.message }),
+  ),
+  rule(ReportLinkExpiredError, (error) =>
+    answer(403, { code: 'report-link-expired', message: error.message }),
+  ),
+  rule(ReportLinkInvalidError, (error) =>
+    answer(403, { code: 'report-link-invalid', message: error.message }),
+  ),
+  ...rules([RouteNotFoundError, ProjectNotFoundError, InstallationNotFoundError], (error) =>
+    answer(404, { code: 'not-found', message: error.message }),
+  ),
+  rule(MethodNotAllowedError, (error) =>
+    answer(405, { code: 'method-not-allowed', message: error.message }, { allow: error.allowed.join(', ') }),
+  ),
+];
+
+/** 409 and 413: the request is well formed but collides with what is stored, or is too big to store. */
+const CONFLICT_RULES: readonly ErrorRule[] = [
+  rule(VersionConflictError, (error) =>
+    answer(409, {
       code: 'version-conflict',
       message: error.message,
       details: { expectedVersion: error.expected, currentVersion: error.actual },
-    });
-  }
-  if (error instanceof ConfigRevisionConflictError) {
-    return answer(409, {
+    }),
+  ),
+  rule(ConfigRevisionConflictError, (error) =>
+    answer(409, {
       code: 'config-changed',
       message: error.message,
       details: { expectedRevision: error.expected, currentRevision: error.current },
-    });
-  }
-  if (error instanceof CellVersionConflictError) {
-    return answer(409, { code: 'version-conflict', message: error.message, details: error.conflicts });
-  }
-  if (error instanceof RequestIdReusedError) {
-    return answer(409, { code: 'request-id-reused', message: error.message, details: error.cells });
-  }
-  if (error instanceof StoredRequestIdReusedError) {
-    return answer(409, { code: 'request-id-reused', message: error.message });
-  }
-  if (error instanceof PayloadTooLargeError) {
-    return answer(413, { code: 'payload-too-large', message: error.message });
-  }
-  if (error instanceof ItemTooLargeError) {
-    return answer(413, { code: 'item-too-large', message: error.message });
-  }
-  if (error instanceof StorageUnavailableError) {
+    }),
+  ),
+  rule(CellVersionConflictError, (error) =>
+    answer(409, { code: 'version-conflict', message: error.message, details: error.conflicts }),
+  ),
+  rule(RequestIdReusedError, (error) =>
+    answer(409, { code: 'request-id-reused', message: error.message, details: error.cells }),
+  ),
+  rule(StoredRequestIdReusedError, (error) =>
+    answer(409, { code: 'request-id-reused', message: error.message }),
+  ),
+  rule(PayloadTooLargeError, (error) => answer(413, { code: 'payload-too-large', message: error.message })),
+  rule(ItemTooLargeError, (error) => answer(413, { code: 'item-too-large', message: error.message })),
+  rule(StorageUnavailableError, (error, log) => {
     // Expected while the database is down: one line, not a stack per request.
     log(`storage unavailable: ${error.message}${causeOf(error)}`);
     return answer(
@@ -152,82 +156,109 @@ export function errorResponse(error: unknown, log: (line: string) => void = cons
       },
       { 'retry-after': RETRY_AFTER_SECONDS },
     );
-  }
-  if (error instanceof SheetNotBoundError) {
-    return answer(409, { code: 'sheet-not-bound', message: error.message });
-  }
-  if (error instanceof SheetOfAnotherProjectError) {
-    return answer(409, { code: 'sheet-of-another-project', message: error.message });
-  }
-  if (error instanceof SheetProtectedByPersonError) {
-    return answer(409, { code: 'sheet-protected-by-person', message: error.message });
-  }
-  if (error instanceof SheetNotSharedError) {
+  }),
+];
+
+/** The spreadsheet's state: the request is right, the spreadsheet must change first (409). */
+const SHEET_STATE_RULES: readonly ErrorRule[] = [
+  rule(SheetNotBoundError, (error) => answer(409, { code: 'sheet-not-bound', message: error.message })),
+  rule(SheetOfAnotherProjectError, (error) =>
+    answer(409, { code: 'sheet-of-another-project', message: error.message }),
+  ),
+  rule(SheetProtectedByPersonError, (error) =>
+    answer(409, { code: 'sheet-protected-by-person', message: error.message }),
+  ),
+  rule(SheetNotSharedError, (error) =>
     // 409 like the other sheet states: the request is right, the spreadsheet's state must change first.
-    return answer(409, {
+    answer(409, {
       code: 'sheet-not-shared',
       message: error.message,
       details: { spreadsheetId: error.spreadsheetId, serviceAccountEmail: error.serviceAccountEmail },
-    });
-  }
-  if (error instanceof SheetNotFoundError) {
-    return answer(409, {
+    }),
+  ),
+  rule(SheetNotFoundError, (error) =>
+    answer(409, {
       code: 'sheet-not-found',
       message: error.message,
       details: { spreadsheetId: error.spreadsheetId },
-    });
-  }
-  if (error instanceof SheetsUnavailableError) {
+    }),
+  ),
+];
+
+/** The service's Google side needs its operator (API enabled, key, scope): 502, Google refused us. */
+function sheetsSetupRule(type: abstract new (...args: never[]) => Error, code: string): ErrorRule {
+  return rule(type, (error, log) => {
+    log(`sheets access refused: ${error.message}`);
+    return answer(502, { code, message: error.message });
+  });
+}
+
+/** Google's side of a write-back: unavailable, not set up, or refusing our request. */
+const SHEETS_API_RULES: readonly ErrorRule[] = [
+  rule(SheetsUnavailableError, (error, log) => {
     log(`sheets unavailable: ${error.message}${causeOf(error)}`);
     return answer(
       503,
       { code: 'sheets-unavailable', message: error.message, retryable: true },
       { 'retry-after': SHEETS_RETRY_AFTER_SECONDS },
     );
-  }
-  const sheetsSetup = sheetsSetupCode(error);
-  if (sheetsSetup !== undefined) {
-    // The service's Google side needs its operator (API enabled, key, scope): 502, Google refused us.
-    log(`sheets access refused: ${(error as Error).message}`);
-    return answer(502, { code: sheetsSetup, message: (error as Error).message });
-  }
-  if (error instanceof SheetsRequestTooLargeError) {
+  }),
+  sheetsSetupRule(SheetsApiDisabledError, 'sheets-api-disabled'),
+  sheetsSetupRule(SheetsScopeMissingError, 'sheets-scope-missing'),
+  sheetsSetupRule(SheetsCredentialsRejectedError, 'sheets-credentials-rejected'),
+  sheetsSetupRule(SheetsAccessDeniedError, 'sheets-access-denied'),
+  rule(SheetsRequestTooLargeError, (error, log) => {
     log(`sheets request too large: ${error.message}`);
     return answer(500, {
       code: 'sheets-request-too-large',
       message: error.message,
       details: { bytes: error.bytes, limitBytes: error.limitBytes },
     });
-  }
-  if (error instanceof SheetsRequestRejectedError) {
+  }),
+  rule(SheetsRequestRejectedError, (error, log) => {
     log(`sheets request rejected: ${error.message}`);
     return answer(502, { code: 'sheets-request-rejected', message: error.message });
-  }
-  if (error instanceof IdentityProviderUnavailableError) {
+  }),
+];
+
+/** The server's own dependencies and set-up: logged for the operator, told plainly to the caller. */
+const SERVER_RULES: readonly ErrorRule[] = [
+  rule(IdentityProviderUnavailableError, (error, log) => {
     log(`identity provider unavailable: ${describe(error)}`);
     return answer(
       503,
       { code: 'identity-provider-unavailable', message: error.message, retryable: true },
       { 'retry-after': RETRY_AFTER_SECONDS },
     );
-  }
-  if (error instanceof ConfigurationError) {
+  }),
+  rule(ConfigurationError, (error, log) => {
     log(`configuration error: ${error.message}`);
     return answer(500, {
       code: 'misconfigured',
       message: `The server is misconfigured (${error.variables.join(', ')}); its operator has been told in the log`,
     });
-  }
+  }),
+];
+
+/** Order matters where one class extends another: the first matching row wins. */
+const ERROR_RULES: readonly ErrorRule[] = [
+  ...BAD_REQUEST_RULES,
+  ...ACCESS_RULES,
+  ...CONFLICT_RULES,
+  ...SHEET_STATE_RULES,
+  ...SHEETS_API_RULES,
+  ...SERVER_RULES,
+];
+
+/**
+ * The one place where typed errors become status codes and {code, message} bodies. Unknown errors
+ * are logged and answered with a generic 500 so no internal detail reaches the caller.
+ */
+export function errorResponse(error: unknown, log: Log = console.error): ApiResponse {
+  const matching = ERROR_RULES.find((candidate) => error instanceof candidate.type);
+  if (matching !== undefined) return matching.respond(error as Error, log);
   log(`unexpected error: ${describe(error)}`);
   return answer(500, { code: 'internal', message: 'Unexpected server error; it has been logged' });
-}
-
-function sheetsSetupCode(error: unknown): string | undefined {
-  if (error instanceof SheetsApiDisabledError) return 'sheets-api-disabled';
-  if (error instanceof SheetsScopeMissingError) return 'sheets-scope-missing';
-  if (error instanceof SheetsCredentialsRejectedError) return 'sheets-credentials-rejected';
-  if (error instanceof SheetsAccessDeniedError) return 'sheets-access-denied';
-  return undefined;
 }
 
 function causeOf(error: Error): string {
