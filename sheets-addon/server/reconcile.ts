@@ -10,7 +10,7 @@ import {
   paintTooLong,
 } from '../core/cell-note';
 import { cellKey, overlayPaint } from '../core/paint-plan';
-import { planReconcile } from '../core/reconcile';
+import { planReconcile, type ReconcilePlan } from '../core/reconcile';
 import { onlyInstallations, valueBox, valueCellsIn, valuesIn } from '../core/value-grid';
 import { activeSpreadsheet, alertUser, apiFor, toast } from './apps-script';
 import { findMetricsTab, NO_METRICS_TAB } from './metrics-tab';
@@ -19,13 +19,15 @@ import { rememberInstallationNames, requireSettings } from './settings';
 
 const LOCK_WAIT_MS = 30_000;
 
+type Api = ReturnType<typeof apiFor>;
+
 /**
  * A sort moves values and key cells but leaves row anchors and protections behind, so partners could
  * edit the wrong rows until they are moved back: the whole-sheet pass (coordinators) asks the
  * backend's setup to do it (one UrlFetch; the setup reads the sheet with its own Sheets API access
  * and changes nothing when all is in place), and says what it moved.
  */
-function realignRows(api: ReturnType<typeof apiFor>): string {
+function realignRows(api: Api): string {
   const answer = api.setUpSheet();
   if (answer.kind !== 'ok') return ` Rows' anchors and protections were not checked: ${answer.message}`;
   const realigned = (answer.value as { realigned?: unknown } | null)?.realigned;
@@ -33,6 +35,100 @@ function realignRows(api: ReturnType<typeof apiFor>): string {
   return count === 0
     ? ''
     : ` ${count} rows had moved away from their anchors and protections (a sort): both follow their key cells again.`;
+}
+
+/**
+ * Who may validate what: the backend's answer decides, never the sheet. Undefined (the user told why)
+ * when the caller may not run this scope.
+ */
+function allowedCaller(api: Api, projectId: string, scope: 'all' | 'mine') {
+  const access = api.access();
+  if (access.kind !== 'ok') {
+    alertUser(`Nothing was validated: ${access.message}`);
+    return undefined;
+  }
+  const { role, email, installations } = access.value;
+  if (role === 'none') {
+    alertUser(
+      `${email} is neither a coordinator nor a partner of project "${projectId}": ask a coordinator to list you as an editor.`,
+    );
+    return undefined;
+  }
+  if (scope === 'all' && role !== 'coordinator') {
+    alertUser(
+      `Validate whole sheet sends every installation's rows, which only coordinators may write. You edit ${installations.map((item) => item.name).join(', ')}: use Validate my rows.`,
+    );
+    return undefined;
+  }
+  return access.value;
+}
+
+/**
+ * Every period column in one UrlFetch (the daily quota is the whole document's), split only past
+ * what one request may ask for. Undefined (the user told why) when the backend does not answer.
+ */
+function storedValuesOf(api: Api, periodIds: readonly string[]) {
+  const current: CurrentEntryView[] = [];
+  const unstored: UnstoredCellView[] = [];
+  for (const batch of inBatches(periodIds, MAX_PERIODS_PER_REQUEST)) {
+    const answer = api.currentEntriesOfPeriods(batch);
+    if (answer.kind !== 'ok') {
+      alertUser(`Nothing was validated: ${answer.message}`);
+      return undefined;
+    }
+    for (const period of answer.value.periods) {
+      current.push(...period.entries);
+      unstored.push(...period.unstored);
+    }
+  }
+  return { current, unstored };
+}
+
+/** What is already stored or already answered is painted from the backend, without sending. */
+function paintsOfKnownCells(plan: ReconcilePlan): Map<string, CellPaint> {
+  const paints = new Map<string, CellPaint>();
+  for (const { cell, entry } of plan.unchanged)
+    paints.set(cellKey(cell.row, cell.column), paintForStored(entry));
+  for (const { cell, latest } of plan.answered)
+    paints.set(cellKey(cell.row, cell.column), paintForLatest(latest, cell.submission.raw));
+  return paints;
+}
+
+/**
+ * Sends the changed cells in batches the backend accepts, painting each outcome into paints. A cell
+ * too long to send is painted as such; a batch the backend refuses stops the rest (stopped says why).
+ */
+function sendChangedCells(api: Api, toSend: ReconcilePlan['toSend'], paints: Map<string, CellPaint>) {
+  let sent = 0;
+  let rejected = 0;
+  let stopped = '';
+  const { sendable, tooLong } = withoutOversized(toSend);
+  for (const cell of tooLong) {
+    paints.set(
+      cellKey(cell.row, cell.column),
+      paintTooLong(cell.submission.raw, oversizedLength(cell.submission.raw) ?? 0),
+    );
+  }
+  rejected += tooLong.length;
+  const batches = requestBatches(sendable, ENTRIES_REQUEST_LIMITS, (cell) =>
+    submissionBytes(cell.submission),
+  );
+  for (const batch of batches) {
+    toast(`Sending ${sent + batch.length} of ${toSend.length} changed cells…`, 'Validating');
+    const answer = api.postEntries(batch.map((cell) => cell.submission));
+    if (answer.kind !== 'ok') {
+      stopped = answer.message;
+      break;
+    }
+    batch.forEach((cell, index) => {
+      const outcome = answer.value.outcomes[index];
+      if (outcome === undefined) return;
+      if (outcome.status === 'rejected') rejected += 1;
+      paints.set(cellKey(cell.row, cell.column), paintForOutcome(outcome, cell.submission.raw));
+    });
+    sent += batch.length;
+  }
+  return { sent, rejected, stopped };
 }
 
 /**
@@ -45,24 +141,9 @@ function realignRows(api: ReturnType<typeof apiFor>): string {
 export function validateSheet(scope: 'all' | 'mine'): void {
   const settings = requireSettings();
   const api = apiFor(settings);
-  const access = api.access();
-  if (access.kind !== 'ok') {
-    alertUser(`Nothing was validated: ${access.message}`);
-    return;
-  }
-  const { role, email, installations } = access.value;
-  if (role === 'none') {
-    alertUser(
-      `${email} is neither a coordinator nor a partner of project "${settings.projectId}": ask a coordinator to list you as an editor.`,
-    );
-    return;
-  }
-  if (scope === 'all' && role !== 'coordinator') {
-    alertUser(
-      `Validate whole sheet sends every installation's rows, which only coordinators may write. You edit ${installations.map((item) => item.name).join(', ')}: use Validate my rows.`,
-    );
-    return;
-  }
+  const caller = allowedCaller(api, settings.projectId, scope);
+  if (caller === undefined) return;
+  const { role, installations } = caller;
   rememberInstallationNames(installations);
   const spreadsheet = activeSpreadsheet();
   const metrics = findMetricsTab(spreadsheet);
@@ -102,57 +183,11 @@ export function validateSheet(scope: 'all' | 'mine'): void {
       valuesIn(metrics.values, box),
       spreadsheet.getSpreadsheetTimeZone(),
     );
-    const current: CurrentEntryView[] = [];
-    const unstored: UnstoredCellView[] = [];
-    // Every period column in one UrlFetch (the daily quota is the whole document's), split only past
-    // what one request may ask for.
-    const periodIds = [...new Set(grid.columns.values())];
-    for (const batch of inBatches(periodIds, MAX_PERIODS_PER_REQUEST)) {
-      const answer = api.currentEntriesOfPeriods(batch);
-      if (answer.kind !== 'ok') {
-        alertUser(`Nothing was validated: ${answer.message}`);
-        return;
-      }
-      for (const period of answer.value.periods) {
-        current.push(...period.entries);
-        unstored.push(...period.unstored);
-      }
-    }
-    const plan = planReconcile(cells, current, unstored);
-    const paints = new Map<string, CellPaint>();
-    for (const { cell, entry } of plan.unchanged)
-      paints.set(cellKey(cell.row, cell.column), paintForStored(entry));
-    for (const { cell, latest } of plan.answered)
-      paints.set(cellKey(cell.row, cell.column), paintForLatest(latest, cell.submission.raw));
-    let sent = 0;
-    let rejected = 0;
-    let stopped = '';
-    const { sendable, tooLong } = withoutOversized(plan.toSend);
-    for (const cell of tooLong) {
-      paints.set(
-        cellKey(cell.row, cell.column),
-        paintTooLong(cell.submission.raw, oversizedLength(cell.submission.raw) ?? 0),
-      );
-    }
-    rejected += tooLong.length;
-    const batches = requestBatches(sendable, ENTRIES_REQUEST_LIMITS, (cell) =>
-      submissionBytes(cell.submission),
-    );
-    for (const batch of batches) {
-      toast(`Sending ${sent + batch.length} of ${plan.toSend.length} changed cells…`, 'Validating');
-      const answer = api.postEntries(batch.map((cell) => cell.submission));
-      if (answer.kind !== 'ok') {
-        stopped = answer.message;
-        break;
-      }
-      batch.forEach((cell, index) => {
-        const outcome = answer.value.outcomes[index];
-        if (outcome === undefined) return;
-        if (outcome.status === 'rejected') rejected += 1;
-        paints.set(cellKey(cell.row, cell.column), paintForOutcome(outcome, cell.submission.raw));
-      });
-      sent += batch.length;
-    }
+    const stored = storedValuesOf(api, [...new Set(grid.columns.values())]);
+    if (stored === undefined) return;
+    const plan = planReconcile(cells, stored.current, stored.unstored);
+    const paints = paintsOfKnownCells(plan);
+    const { sent, rejected, stopped } = sendChangedCells(api, plan.toSend, paints);
     const painted = overlayPaint(
       box,
       { backgrounds: range.getBackgrounds(), notes: range.getNotes() },

@@ -61,6 +61,83 @@ function randomSuffix(): string {
   return [...randomBytes(6)].map((byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('');
 }
 
+interface StoredSecret extends LocalSecret {
+  arn: string;
+  versionId: string;
+}
+
+/** GetSecretValue on a parsed request body: refuses fields AWS does not know and versions not built. */
+function getSecretValue(stored: readonly StoredSecret[], created: number, input: Record<string, unknown>) {
+  const known = new Set(['SecretId', 'VersionId', 'VersionStage']);
+  const unknown = Object.keys(input).filter((field) => !known.has(field));
+  if (unknown.length > 0) {
+    throw awsError(400, 'SerializationException', `Unrecognized field(s): ${unknown.join(', ')}`);
+  }
+  if (input.VersionId !== undefined || input.VersionStage !== undefined) {
+    throw awsError(
+      501,
+      'NotImplemented',
+      'VersionId and VersionStage are not implemented by the local Secrets Manager',
+    );
+  }
+  const id = input.SecretId;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 2048) {
+    throw awsError(
+      400,
+      'InvalidParameterException',
+      'SecretId is required: the ARN or name of the secret, 1 to 2048 characters',
+    );
+  }
+  const secret = stored.find((candidate) => candidate.arn === id || candidate.name === id);
+  if (secret === undefined) {
+    throw awsError(400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+  }
+  return {
+    ARN: secret.arn,
+    Name: secret.name,
+    VersionId: secret.versionId,
+    SecretString: secret.value,
+    VersionStages: ['AWSCURRENT'],
+    CreatedDate: created,
+  };
+}
+
+/** Checks the request as AWS's JSON 1.1 front door does (route, SigV4 header, content type, target), then answers it. */
+async function handleRequest(
+  request: IncomingMessage,
+  calls: Map<string, number>,
+  answer: (input: Record<string, unknown>) => unknown,
+): Promise<unknown> {
+  const target = String(request.headers['x-amz-target'] ?? '');
+  calls.set(target, (calls.get(target) ?? 0) + 1);
+  if (request.method !== 'POST' || request.url !== '/') {
+    throw awsError(404, 'UnknownOperationException', `${request.method} ${request.url} is not an operation`);
+  }
+  if (!String(request.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 Credential=')) {
+    throw awsError(
+      403,
+      'MissingAuthenticationTokenException',
+      'Request is missing Authentication Token (a SigV4 Authorization header)',
+    );
+  }
+  if (request.headers['content-type'] !== 'application/x-amz-json-1.1') {
+    throw awsError(400, 'SerializationException', 'Content-Type must be application/x-amz-json-1.1');
+  }
+  if (target !== `${TARGET_PREFIX}GetSecretValue`) {
+    throw awsError(400, 'UnknownOperationException', `Unknown or not implemented operation: ${target}`);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(await readBody(request));
+  } catch {
+    throw awsError(400, 'SerializationException', 'The request body is not JSON');
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw awsError(400, 'SerializationException', 'The request body must be a JSON object');
+  }
+  return answer(input as Record<string, unknown>);
+}
+
 export async function startLocalSecretsManager(
   secrets: readonly LocalSecret[],
   options: { region?: string } = {},
@@ -74,78 +151,8 @@ export async function startLocalSecretsManager(
   }));
   const calls = new Map<string, number>();
 
-  const getSecretValue = (input: Record<string, unknown>) => {
-    const known = new Set(['SecretId', 'VersionId', 'VersionStage']);
-    const unknown = Object.keys(input).filter((field) => !known.has(field));
-    if (unknown.length > 0) {
-      throw awsError(400, 'SerializationException', `Unrecognized field(s): ${unknown.join(', ')}`);
-    }
-    if (input.VersionId !== undefined || input.VersionStage !== undefined) {
-      throw awsError(
-        501,
-        'NotImplemented',
-        'VersionId and VersionStage are not implemented by the local Secrets Manager',
-      );
-    }
-    const id = input.SecretId;
-    if (typeof id !== 'string' || id.length < 1 || id.length > 2048) {
-      throw awsError(
-        400,
-        'InvalidParameterException',
-        'SecretId is required: the ARN or name of the secret, 1 to 2048 characters',
-      );
-    }
-    const secret = stored.find((candidate) => candidate.arn === id || candidate.name === id);
-    if (secret === undefined) {
-      throw awsError(400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
-    }
-    return {
-      ARN: secret.arn,
-      Name: secret.name,
-      VersionId: secret.versionId,
-      SecretString: secret.value,
-      VersionStages: ['AWSCURRENT'],
-      CreatedDate: created,
-    };
-  };
-
-  const handle = async (request: IncomingMessage): Promise<unknown> => {
-    const target = String(request.headers['x-amz-target'] ?? '');
-    calls.set(target, (calls.get(target) ?? 0) + 1);
-    if (request.method !== 'POST' || request.url !== '/') {
-      throw awsError(
-        404,
-        'UnknownOperationException',
-        `${request.method} ${request.url} is not an operation`,
-      );
-    }
-    if (!String(request.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 Credential=')) {
-      throw awsError(
-        403,
-        'MissingAuthenticationTokenException',
-        'Request is missing Authentication Token (a SigV4 Authorization header)',
-      );
-    }
-    if (request.headers['content-type'] !== 'application/x-amz-json-1.1') {
-      throw awsError(400, 'SerializationException', 'Content-Type must be application/x-amz-json-1.1');
-    }
-    if (target !== `${TARGET_PREFIX}GetSecretValue`) {
-      throw awsError(400, 'UnknownOperationException', `Unknown or not implemented operation: ${target}`);
-    }
-    let input: unknown;
-    try {
-      input = JSON.parse(await readBody(request));
-    } catch {
-      throw awsError(400, 'SerializationException', 'The request body is not JSON');
-    }
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw awsError(400, 'SerializationException', 'The request body must be a JSON object');
-    }
-    return getSecretValue(input as Record<string, unknown>);
-  };
-
   const server = createServer((request, response) => {
-    handle(request).then(
+    handleRequest(request, calls, (input) => getSecretValue(stored, created, input)).then(
       (body) => send(response, 200, body),
       (error: unknown) => {
         const failure =

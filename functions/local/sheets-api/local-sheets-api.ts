@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { refuseOversizedBodies } from '../refuse-oversized-bodies';
 import { WorkbookError, WorkbookModel } from '../workbook';
-import { API_METHODS, type ApiMethodName, QUERY_PARAMETERS } from './api-methods';
+import { API_METHODS, QUERY_PARAMETERS } from './api-methods';
+import { route } from './api-route';
 import { checkControlCaller, checkHost } from './caller-origin';
 import { discoveryMethod } from './discovery/discovery-document';
 import { validateQuery, validateRequestBody } from './discovery/validate-against-discovery';
@@ -44,95 +45,6 @@ export interface LocalSheetsApiOptions {
 
 /** Parameters every Google API accepts on any method. */
 const SYSTEM_PARAMETERS = new Set(['fields', 'alt', 'prettyPrint', '$.xgafv', 'quotaUser', 'key']);
-
-/** Methods of the real API this double does not serve: a clear 400, never a silent 404. */
-const UNIMPLEMENTED_VERBS: Record<string, string> = {
-  getByDataFilter: 'spreadsheets.getByDataFilter',
-  append: 'spreadsheets.values.append',
-  clear: 'spreadsheets.values.clear',
-  batchClear: 'spreadsheets.values.batchClear',
-  batchClearByDataFilter: 'spreadsheets.values.batchClearByDataFilter',
-  batchGetByDataFilter: 'spreadsheets.values.batchGetByDataFilter',
-  batchUpdateByDataFilter: 'spreadsheets.values.batchUpdateByDataFilter',
-  copyTo: 'spreadsheets.sheets.copyTo',
-};
-
-interface Route {
-  method: ApiMethodName;
-  spreadsheetId: string;
-  pathParameter?: string;
-}
-
-const VERBS = new Set(['batchUpdate', 'batchGet', 'search', ...Object.keys(UNIMPLEMENTED_VERBS)]);
-
-/** A path segment decoded; a bad percent-encoding is the client's error (400), not a crash (500). */
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw invalidArgument(`Invalid request path: "${segment.slice(0, 100)}" is not valid percent-encoding.`);
-  }
-}
-
-/**
- * Splits "abc:batchUpdate" into id and verb. Only a known verb counts, so a range typed with a
- * raw ":" ("Metrics!A1:F4", as curl sends it) stays one range.
- */
-function splitVerb(segment: string): [string, string | undefined] {
-  const colon = segment.lastIndexOf(':');
-  const verb = colon < 0 ? undefined : segment.slice(colon + 1);
-  return verb !== undefined && VERBS.has(verb)
-    ? [decodeSegment(segment.slice(0, colon)), verb]
-    : [decodeSegment(segment), undefined];
-}
-
-function route(httpMethod: string, pathname: string): Route {
-  const segments = pathname.split('/').filter((segment) => segment !== '');
-  const unknown = () =>
-    new SheetsApiError(
-      'NOT_FOUND',
-      `The requested URL ${pathname} was not found on this server (local Sheets API).`,
-    );
-  if (segments[0] !== 'v4' || segments[1] === undefined) throw unknown();
-  const [collection, collectionVerb] = splitVerb(segments[1]);
-  if (collection !== 'spreadsheets' || collectionVerb !== undefined) throw unknown();
-  if (segments.length === 2) {
-    if (httpMethod === 'POST') return { method: 'spreadsheets.create', spreadsheetId: '' };
-    throw unknown();
-  }
-  const [spreadsheetId, verb] = splitVerb(segments[2] ?? '');
-  const rest = segments.slice(3);
-  const expect = (method: ApiMethodName, http: string, pathParameter?: string): Route => {
-    if (httpMethod !== http) throw unknown();
-    return { method, spreadsheetId, ...(pathParameter === undefined ? {} : { pathParameter }) };
-  };
-  if (rest.length === 0) {
-    if (verb === undefined) return expect('spreadsheets.get', 'GET');
-    if (verb === 'batchUpdate') return expect('spreadsheets.batchUpdate', 'POST');
-  } else if (rest.length === 1) {
-    const [name, restVerb] = splitVerb(rest[0] ?? '');
-    if (name === 'values' && restVerb === 'batchGet') return expect('spreadsheets.values.batchGet', 'GET');
-    if (name === 'values' && restVerb === 'batchUpdate')
-      return expect('spreadsheets.values.batchUpdate', 'POST');
-    if (name === 'developerMetadata' && restVerb === 'search')
-      return expect('spreadsheets.developerMetadata.search', 'POST');
-    if (restVerb !== undefined && UNIMPLEMENTED_VERBS[restVerb])
-      throw notImplemented(`The method ${UNIMPLEMENTED_VERBS[restVerb]}`);
-  } else if (rest.length === 2) {
-    const [parameter, restVerb] = splitVerb(rest[1] ?? '');
-    if (rest[0] === 'values' && restVerb === undefined) {
-      if (httpMethod === 'GET') return expect('spreadsheets.values.get', 'GET', parameter);
-      return expect('spreadsheets.values.update', 'PUT', parameter);
-    }
-    if (rest[0] === 'developerMetadata' && restVerb === undefined)
-      return expect('spreadsheets.developerMetadata.get', 'GET', parameter);
-    if (restVerb !== undefined && UNIMPLEMENTED_VERBS[restVerb])
-      throw notImplemented(`The method ${UNIMPLEMENTED_VERBS[restVerb]}`);
-  }
-  if (verb !== undefined && UNIMPLEMENTED_VERBS[verb])
-    throw notImplemented(`The method ${UNIMPLEMENTED_VERBS[verb]}`);
-  throw unknown();
-}
 
 /**
  * The JSON body, at most MAX_REQUEST_BYTES of it held: past that the rest is read and dropped (the
@@ -183,24 +95,22 @@ class ConnectionReset extends Error {}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * A Sheets API v4 server over the in-memory workbook model, for `npm start` and the tests: the
- * real `@googleapis/sheets` client reaches it through `rootUrl`. Callers name themselves with the
- * bearer token "local:<email>" (local-access-token.ts).
- */
-export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): Promise<LocalSheetsApi> {
-  const persistFile = options.persistFile;
-  const model =
-    options.model ??
-    (persistFile !== undefined && existsSync(persistFile)
-      ? WorkbookModel.loadFromFile(persistFile)
-      : new WorkbookModel());
-  const counter = new RequestCounter();
-  const faults = new FaultInjector();
+interface ServerState {
+  model: WorkbookModel;
+  counter: RequestCounter;
+  faults: FaultInjector;
+}
 
+/**
+ * Keeps persistFile in step with the model. A save that fails (disk full, a file too large) is reported
+ * and retried on the next change: it must not end the process, and with it DynamoDB Local and the API
+ * (issue 16).
+ */
+function persistModel(
+  model: WorkbookModel,
+  persistFile: string | undefined,
+): { saveNow: () => void; unsubscribe: () => void } {
   let saveTimer: NodeJS.Timeout | undefined;
-  // A save that fails (disk full, a file too large) is reported and retried on the next change: it
-  // must not end the process, and with it DynamoDB Local and the API (issue 16).
   const saveNow = () => {
     if (saveTimer !== undefined) clearTimeout(saveTimer);
     saveTimer = undefined;
@@ -219,126 +129,156 @@ export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): 
     if (persistFile === undefined || saveTimer !== undefined) return;
     saveTimer = setTimeout(saveNow, 50);
   });
+  return { saveNow, unsubscribe };
+}
 
-  const handleControl = async (request: IncomingMessage, response: ServerResponse, pathname: string) => {
-    checkControlCaller(request);
-    const segments = pathname.split('/').filter(Boolean).slice(1);
-    const method = request.method ?? 'GET';
-    if (method === 'GET' && segments.join('/') === 'requests') return send(response, 200, counter.snapshot());
-    if (method === 'POST' && segments.join('/') === 'requests/reset') {
-      counter.reset();
-      return send(response, 200, {});
-    }
-    if (method === 'GET' && segments.join('/') === 'spreadsheets') {
-      return send(response, 200, {
-        spreadsheets: model.list().map((spreadsheet) => ({
-          spreadsheetId: spreadsheet.id,
-          title: spreadsheet.data.properties.title,
-          owner: spreadsheet.owner,
-          sharedWith: spreadsheet.data.sharedWith,
-        })),
-      });
-    }
-    const body = await readBody(request);
-    if (method === 'POST' && segments.join('/') === 'faults') {
-      const parsed = faultSchema.safeParse(body);
-      if (!parsed.success) {
-        throw invalidArgument(
-          `Invalid fault: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-        );
-      }
-      faults.add(parsed.data);
-      return send(response, 200, {});
-    }
-    const [collection, spreadsheetId, action] = segments;
-    if (
-      method === 'POST' &&
-      collection === 'spreadsheets' &&
-      spreadsheetId &&
-      (action === 'share' || action === 'unshare')
-    ) {
-      const email = (body as { email?: unknown } | undefined)?.email;
-      if (typeof email !== 'string' || !email.includes('@'))
-        throw invalidArgument('The body must be {"email": "<address>"}.');
-      if (!model.has(spreadsheetId)) throw new SheetsApiError('NOT_FOUND', 'Requested entity was not found.');
-      if (action === 'share') model.share(spreadsheetId, email);
-      else model.unshare(spreadsheetId, email);
-      return send(response, 200, {});
-    }
-    throw new SheetsApiError('NOT_FOUND', `No control endpoint ${method} ${pathname}.`);
-  };
-
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    checkHost(request);
-    const target = request.url ?? '/';
-    // Origin-form only ("/v4/..."): "//host/..." or an absolute URL would name another server.
-    if (!target.startsWith('/') || target.startsWith('//'))
-      throw invalidArgument(`Invalid request target "${target.slice(0, 100)}".`);
-    const url = new URL(target, 'http://localhost');
-    if (url.pathname.startsWith('/__local/')) return handleControl(request, response, url.pathname);
-    const found = route(request.method ?? 'GET', url.pathname);
-    counter.count(found.method);
-    const fault = faults.take(found.method);
-    if (fault !== undefined && fault.delayMs > 0) await sleep(fault.delayMs);
-    const fail = (injected: NonNullable<typeof fault>): never => {
-      if (injected.error !== undefined) throw injected.error;
-      request.socket.destroy();
-      throw new ConnectionReset();
-    };
-    if (fault !== undefined && !fault.afterApplying) fail(fault);
-    const caller = emailOfLocalToken(request.headers.authorization);
-    if (caller === undefined) {
-      throw new SheetsApiError(
-        'UNAUTHENTICATED',
-        'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. (The local Sheets API takes "Authorization: Bearer local:<email>".)',
+/** The "/__local/" endpoints tests and `npm start` use to count requests, inject faults and share. */
+async function handleControl(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  { model, counter, faults }: ServerState,
+) {
+  checkControlCaller(request);
+  const segments = pathname.split('/').filter(Boolean).slice(1);
+  const method = request.method ?? 'GET';
+  if (method === 'GET' && segments.join('/') === 'requests') return send(response, 200, counter.snapshot());
+  if (method === 'POST' && segments.join('/') === 'requests/reset') {
+    counter.reset();
+    return send(response, 200, {});
+  }
+  if (method === 'GET' && segments.join('/') === 'spreadsheets') {
+    return send(response, 200, {
+      spreadsheets: model.list().map((spreadsheet) => ({
+        spreadsheetId: spreadsheet.id,
+        title: spreadsheet.data.properties.title,
+        owner: spreadsheet.owner,
+        sharedWith: spreadsheet.data.sharedWith,
+      })),
+    });
+  }
+  const body = await readBody(request);
+  if (method === 'POST' && segments.join('/') === 'faults') {
+    const parsed = faultSchema.safeParse(body);
+    if (!parsed.success) {
+      throw invalidArgument(
+        `Invalid fault: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
       );
     }
-    for (const name of new Set(url.searchParams.keys())) {
-      if (!SYSTEM_PARAMETERS.has(name) && !QUERY_PARAMETERS[found.method].includes(name)) {
-        throw invalidArgument(
-          `Invalid JSON payload received. Unknown name "${name}": Cannot bind query parameter (or it is not implemented by the local Sheets API).`,
-        );
-      }
-    }
-    const discovered = discoveryMethod(`sheets.${found.method}`);
-    validateQuery(discovered, url.searchParams);
-    const alt = url.searchParams.get('alt');
-    if (alt !== null && alt !== 'json') throw notImplemented(`alt=${alt}`);
-    const body = request.method === 'GET' ? undefined : await readBody(request);
-    validateRequestBody(discovered, body);
-    const result = API_METHODS[found.method](model, {
-      caller,
-      spreadsheetId: found.spreadsheetId,
-      ...(found.pathParameter === undefined ? {} : { pathParameter: found.pathParameter }),
-      query: url.searchParams,
-      body,
-    });
-    if (fault?.afterApplying) fail(fault);
-    send(response, 200, result);
+    faults.add(parsed.data);
+    return send(response, 200, {});
+  }
+  const [collection, spreadsheetId, action] = segments;
+  if (
+    method === 'POST' &&
+    collection === 'spreadsheets' &&
+    spreadsheetId &&
+    (action === 'share' || action === 'unshare')
+  ) {
+    const email = (body as { email?: unknown } | undefined)?.email;
+    if (typeof email !== 'string' || !email.includes('@'))
+      throw invalidArgument('The body must be {"email": "<address>"}.');
+    if (!model.has(spreadsheetId)) throw new SheetsApiError('NOT_FOUND', 'Requested entity was not found.');
+    if (action === 'share') model.share(spreadsheetId, email);
+    else model.unshare(spreadsheetId, email);
+    return send(response, 200, {});
+  }
+  throw new SheetsApiError('NOT_FOUND', `No control endpoint ${method} ${pathname}.`);
+}
+
+/** One Sheets API request: routed, counted, faulted if a test asked, authenticated, validated, applied. */
+async function handle(request: IncomingMessage, response: ServerResponse, state: ServerState) {
+  const { model, counter, faults } = state;
+  checkHost(request);
+  const target = request.url ?? '/';
+  // Origin-form only ("/v4/..."): "//host/..." or an absolute URL would name another server.
+  if (!target.startsWith('/') || target.startsWith('//'))
+    throw invalidArgument(`Invalid request target "${target.slice(0, 100)}".`);
+  const url = new URL(target, 'http://localhost');
+  if (url.pathname.startsWith('/__local/')) return handleControl(request, response, url.pathname, state);
+  const found = route(request.method ?? 'GET', url.pathname);
+  counter.count(found.method);
+  const fault = faults.take(found.method);
+  if (fault !== undefined && fault.delayMs > 0) await sleep(fault.delayMs);
+  const fail = (injected: NonNullable<typeof fault>): never => {
+    if (injected.error !== undefined) throw injected.error;
+    request.socket.destroy();
+    throw new ConnectionReset();
   };
+  if (fault !== undefined && !fault.afterApplying) fail(fault);
+  const caller = emailOfLocalToken(request.headers.authorization);
+  if (caller === undefined) {
+    throw new SheetsApiError(
+      'UNAUTHENTICATED',
+      'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. (The local Sheets API takes "Authorization: Bearer local:<email>".)',
+    );
+  }
+  for (const name of new Set(url.searchParams.keys())) {
+    if (!SYSTEM_PARAMETERS.has(name) && !QUERY_PARAMETERS[found.method].includes(name)) {
+      throw invalidArgument(
+        `Invalid JSON payload received. Unknown name "${name}": Cannot bind query parameter (or it is not implemented by the local Sheets API).`,
+      );
+    }
+  }
+  const discovered = discoveryMethod(`sheets.${found.method}`);
+  validateQuery(discovered, url.searchParams);
+  const alt = url.searchParams.get('alt');
+  if (alt !== null && alt !== 'json') throw notImplemented(`alt=${alt}`);
+  const body = request.method === 'GET' ? undefined : await readBody(request);
+  validateRequestBody(discovered, body);
+  const result = API_METHODS[found.method](model, {
+    caller,
+    spreadsheetId: found.spreadsheetId,
+    ...(found.pathParameter === undefined ? {} : { pathParameter: found.pathParameter }),
+    query: url.searchParams,
+    body,
+  });
+  if (fault?.afterApplying) fail(fault);
+  send(response, 200, result);
+}
+
+/** Answers an error as Google does; an unexpected one is logged and answered 500. */
+function answerError(response: ServerResponse, error: unknown) {
+  if (error instanceof ConnectionReset) return;
+  // Already answered (a body refused while streaming, then cut): nothing more to say.
+  if (response.headersSent) return;
+  if (error instanceof SheetsApiError) return send(response, error.code, error.body(), error.headers);
+  if (error instanceof WorkbookError) {
+    const mapped =
+      error.kind === 'notFound'
+        ? new SheetsApiError('NOT_FOUND', error.message)
+        : error.kind === 'permission'
+          ? new SheetsApiError('PERMISSION_DENIED', error.message)
+          : invalidArgument(error.message);
+    return send(response, mapped.code, mapped.body());
+  }
+  console.error('local Sheets API: unexpected error', error);
+  const internal = new SheetsApiError(
+    'INTERNAL',
+    `Internal error in the local Sheets API: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  send(response, internal.code, internal.body());
+}
+
+/**
+ * A Sheets API v4 server over the in-memory workbook model, for `npm start` and the tests: the
+ * real `@googleapis/sheets` client reaches it through `rootUrl`. Callers name themselves with the
+ * bearer token "local:<email>" (local-access-token.ts).
+ */
+export async function startLocalSheetsApi(options: LocalSheetsApiOptions = {}): Promise<LocalSheetsApi> {
+  const persistFile = options.persistFile;
+  const model =
+    options.model ??
+    (persistFile !== undefined && existsSync(persistFile)
+      ? WorkbookModel.loadFromFile(persistFile)
+      : new WorkbookModel());
+  const counter = new RequestCounter();
+  const faults = new FaultInjector();
+  const state: ServerState = { model, counter, faults };
+  const { saveNow, unsubscribe } = persistModel(model, persistFile);
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (error instanceof ConnectionReset) return;
-      // Already answered (a body refused while streaming, then cut): nothing more to say.
-      if (response.headersSent) return;
-      if (error instanceof SheetsApiError) return send(response, error.code, error.body(), error.headers);
-      if (error instanceof WorkbookError) {
-        const mapped =
-          error.kind === 'notFound'
-            ? new SheetsApiError('NOT_FOUND', error.message)
-            : error.kind === 'permission'
-              ? new SheetsApiError('PERMISSION_DENIED', error.message)
-              : invalidArgument(error.message);
-        return send(response, mapped.code, mapped.body());
-      }
-      console.error('local Sheets API: unexpected error', error);
-      const internal = new SheetsApiError(
-        'INTERNAL',
-        `Internal error in the local Sheets API: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      send(response, internal.code, internal.body());
-    });
+    handle(request, response, state).catch((error: unknown) => answerError(response, error));
   });
   refuseOversizedBodies(server, MAX_RECEIVED_BYTES, (response, size) => {
     const refusal = new SheetsApiError(
