@@ -1,6 +1,7 @@
-import type { ReportingPeriod } from '../../domain/calendar/reporting-period';
+import type { PeriodId, ReportingPeriod } from '../../domain/calendar/reporting-period';
 import type { Installation } from '../../domain/config/installation-schema';
 import type { MetricDefinition } from '../../domain/config/metric-definition-schema';
+import { entryKeyString } from '../../domain/entries/entry-key';
 import { PAINT_FIELDS, paintedCell, samePaint } from './cell-paint-requests';
 import type { CellPaint } from './outcome-paint';
 import { type CellData, type Request, writeCells } from './sheet-requests';
@@ -11,9 +12,9 @@ export interface StoredCell {
   paint: CellPaint;
 }
 
-/** Key of a stored value: "<installationId>/<metricId>/<periodId>". */
-export const valueKey = (installationId: string, metricId: string, periodId: string): string =>
-  `${installationId}/${metricId}/${periodId}`;
+/** Key of a stored value in setup's map: the domain's form of the entry key (entry-key.ts). */
+export const valueKey = (installationId: string, metricId: string, periodId: PeriodId): string =>
+  entryKeyString({ installationId, metricId, periodId });
 
 export const VALUE_AND_PAINT_FIELDS = `userEnteredValue,${PAINT_FIELDS}`;
 
