@@ -3,7 +3,7 @@ import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functio
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
 import { exampleConfigBody } from '../../fixtures/example-config';
 import { COORDINATOR, IFCA, NOW } from '../api/api-test-server';
-import { proveAndBind, useSheetsStack } from './sheets-test-stack';
+import { proveAndBind, useSheetsStack, writeChallenge } from './sheets-test-stack';
 
 describe('binding a spreadsheet and who may write to it', () => {
   const stack = useSheetsStack();
@@ -64,25 +64,7 @@ describe('binding a spreadsheet and who may write to it', () => {
       body: { spreadsheetId: id },
     });
     expect(challenge.status).toBe(200);
-    await expect(
-      stack.asCoordinator().spreadsheets.batchUpdate({
-        spreadsheetId: id,
-        requestBody: {
-          requests: [
-            {
-              createDeveloperMetadata: {
-                developerMetadata: {
-                  metadataKey: challenge.body.metadataKey,
-                  metadataValue: challenge.body.nonce,
-                  location: { spreadsheet: true },
-                  visibility: 'DOCUMENT',
-                },
-              },
-            },
-          ],
-        },
-      }),
-    ).rejects.toBeDefined();
+    await expect(writeChallenge(stack.asCoordinator(), id, challenge.body)).rejects.toBeDefined();
     const put = await stack.api.call('PUT', apiPaths.sheet('imagine'), {
       as: COORDINATOR,
       body: { spreadsheetId: id },

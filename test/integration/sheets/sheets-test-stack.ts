@@ -104,15 +104,25 @@ export async function proveAndBind(
     body: { spreadsheetId },
   });
   if (challenge.status !== 200) return challenge;
-  await client.spreadsheets.batchUpdate({
+  await writeChallenge(client, spreadsheetId, challenge.body);
+  return api.call('PUT', apiPaths.sheet(projectId), { as, body: { spreadsheetId } });
+}
+
+/** What the add-on does with a challenge: writes it on the spreadsheet, as the person it runs as. */
+export function writeChallenge(
+  client: sheets_v4.Sheets,
+  spreadsheetId: string,
+  challenge: { metadataKey: string; nonce: string },
+) {
+  return client.spreadsheets.batchUpdate({
     spreadsheetId,
     requestBody: {
       requests: [
         {
           createDeveloperMetadata: {
             developerMetadata: {
-              metadataKey: challenge.body.metadataKey,
-              metadataValue: challenge.body.nonce,
+              metadataKey: challenge.metadataKey,
+              metadataValue: challenge.nonce,
               location: { spreadsheet: true },
               visibility: 'DOCUMENT',
             },
@@ -121,5 +131,4 @@ export async function proveAndBind(
       ],
     },
   });
-  return api.call('PUT', apiPaths.sheet(projectId), { as, body: { spreadsheetId } });
 }
