@@ -86,6 +86,7 @@ describe('serverless package', () => {
   beforeAll(async () => {
     packaged = await packageService({
       OIDC_AUDIENCE: AUDIENCE,
+      PROJECT_CREATORS: 'jane@uni.example,@institute.example',
       REPORT_LINK_SECRET,
       SHEETS_SERVICE_ACCOUNT_KEY: SERVICE_ACCOUNT_KEY,
       ...SECRET_ARNS,
@@ -184,7 +185,7 @@ describe('serverless package', () => {
     120_000,
   );
 
-  it('routes every path of an HTTP API to the Lambda adapter, configured for signed tokens', () => {
+  it("routes every path of an HTTP API to the Lambda adapter, configured for signed tokens and the deployer's project creators", () => {
     const routes = resourcesOf('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey);
     expect(routes).toEqual(['$default']);
     const [, lambda] = resourcesOf('AWS::Lambda::Function')[0] as [string, { Properties: Json }];
@@ -193,6 +194,8 @@ describe('serverless package', () => {
       TABLE_NAME: { Ref: 'EntriesTable' },
       AUTH_MODE: 'oidc',
       OIDC_AUDIENCE: AUDIENCE,
+      // Without it no one could create a project on the deployed API.
+      PROJECT_CREATORS: 'jane@uni.example,@institute.example',
     });
   });
 
