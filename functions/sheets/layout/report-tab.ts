@@ -1,7 +1,7 @@
 import type { AssessmentStatus } from '../../domain/report/report-model';
 import type { ReportOutline } from '../../domain/report/report-outline';
 import { ANCHOR_KEYS } from './anchors';
-import { BOLD, type CellData, columnWidth, type Request, textCell, writeCells } from './sheet-requests';
+import { BOLD, type CellData, type Request, textCell, titleAndWidths } from './sheet-requests';
 import type { TabSnapshot } from './sheet-snapshot';
 import type { TabModule } from './tab-module';
 import { planWindowBlock } from './window-block';
@@ -48,16 +48,7 @@ export function reportBlockRows(outline: ReportOutline): CellData[][] {
 
 /** A Report tab just created: its title row and widths. */
 function reportTabSetup(sheetId: number): Request[] {
-  return [
-    writeCells(
-      sheetId,
-      0,
-      0,
-      [[textCell(REPORT_TAB_TITLE_TEXT, BOLD)]],
-      'userEnteredValue,userEnteredFormat',
-    ),
-    ...COLUMN_WIDTHS.map((width, column) => columnWidth(sheetId, column, width)),
-  ];
+  return titleAndWidths(sheetId, REPORT_TAB_TITLE_TEXT, COLUMN_WIDTHS);
 }
 
 /** The Report tab: one block per reporting window, created by its first write-back (not by setup). */

@@ -135,3 +135,11 @@ export function consecutiveRuns(indices: readonly number[]): [number, number][] 
   }
   return runs;
 }
+
+/** What a generated tab (Summary, Report) gets when it is created: a bold title in A1 and its column widths. */
+export function titleAndWidths(sheetId: number, title: string, widths: readonly number[]): Request[] {
+  return [
+    writeCells(sheetId, 0, 0, [[textCell(title, BOLD)]], 'userEnteredValue,userEnteredFormat'),
+    ...widths.map((width, column) => columnWidth(sheetId, column, width)),
+  ];
+}

@@ -5,15 +5,7 @@ import { reportedProjection, toReportedPrecision } from '../../domain/summary/re
 import { reportedBudgets } from '../../domain/summary/reported-budgets';
 import type { WindowSummary } from '../../domain/summary/window-summary';
 import { ANCHOR_KEYS } from './anchors';
-import {
-  BOLD,
-  type CellData,
-  columnWidth,
-  numberCell,
-  type Request,
-  textCell,
-  writeCells,
-} from './sheet-requests';
+import { BOLD, type CellData, numberCell, type Request, textCell, titleAndWidths } from './sheet-requests';
 import type { TabSnapshot } from './sheet-snapshot';
 import type { TabModule } from './tab-module';
 import { planWindowBlock } from './window-block';
@@ -109,16 +101,7 @@ export function summaryBlockRows(summary: WindowSummary, headlines: readonly str
 
 /** Columns widths and the title row of a Summary tab just created. */
 export function summaryTabSetup(sheetId: number): Request[] {
-  return [
-    writeCells(
-      sheetId,
-      0,
-      0,
-      [[textCell(SUMMARY_TAB_TITLE_TEXT, BOLD)]],
-      'userEnteredValue,userEnteredFormat',
-    ),
-    ...COLUMN_WIDTHS.map((width, column) => columnWidth(sheetId, column, width)),
-  ];
+  return titleAndWidths(sheetId, SUMMARY_TAB_TITLE_TEXT, COLUMN_WIDTHS);
 }
 
 /** Writes a window's Summary block, replacing the one already there (see planWindowBlock). */
