@@ -1,5 +1,4 @@
 import type { Browser } from 'playwright-core';
-import { apiPaths, type HistoryItem } from '../../functions/api/contract';
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
 import { a1Of } from '../../sheets-addon/core/value-grid';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
@@ -19,19 +18,7 @@ jest.setTimeout(180_000);
 const ENTRIES = /\/entries$/;
 
 const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
-const { stack, box, cellOf, paintOf, entriesPosts, outboxItems, lastAlert } = addon;
-
-async function historyOf(installationId: string, metricId: string, periodId: string): Promise<HistoryItem[]> {
-  const answer = await stack.api.call(
-    'GET',
-    apiPaths.history('imagine', installationId, metricId, periodId),
-    {
-      as: COORDINATOR,
-    },
-  );
-  expect(answer.status).toBe(200);
-  return answer.body.items as HistoryItem[];
-}
+const { box, cellOf, paintOf, entriesPosts, outboxItems, lastAlert, history: historyOf } = addon;
 
 describe('the backend goes down in the middle of an edit: stored, but the answer never arrives', () => {
   let gate: GatedBackend | undefined;

@@ -1,4 +1,3 @@
-import { apiPaths, type HistoryItem } from '../../functions/api/contract';
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
 import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
 import { useAddonSandboxStack, type ValueCellRef } from './support/addon-sandbox-stack';
@@ -12,19 +11,7 @@ jest.setTimeout(120_000);
 
 describe('validating a sheet that holds rejected values, in the Apps Script sandbox', () => {
   const addon = useAddonSandboxStack();
-  const { stack, box, cellOf, paintOf, entriesPosts } = addon;
-
-  const historyOf = async (installationId: string, metricId: string, periodId: string) => {
-    const answer = await stack.api.call(
-      'GET',
-      apiPaths.history('imagine', installationId, metricId, periodId),
-      {
-        as: COORDINATOR,
-      },
-    );
-    expect(answer.status).toBe(200);
-    return answer.body.items as HistoryItem[];
-  };
+  const { stack, box, cellOf, paintOf, entriesPosts, history: historyOf } = addon;
 
   /** Runs a menu item and returns the cells its POSTs carried, as installation/metric/period. */
   const cellsSentBy = async (user: string, menu: string) => {

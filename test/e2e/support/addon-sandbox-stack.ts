@@ -1,5 +1,5 @@
 import type { ContainerOverrides } from '../../../functions/api/container';
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths, type HistoryItem } from '../../../functions/api/contract';
 import {
   type AddonSandbox,
   outboxItemsOf,
@@ -71,6 +71,8 @@ export interface AddonSandboxStack {
   lastAlert(): string;
   /** The backend's current values of a period, read as the coordinator. */
   current(periodId: string): Promise<StoredEntry[]>;
+  /** A cell's history as the coordinator reads it (GET …/history), oldest first. */
+  history(installationId: string, metricId: string, periodId: string): Promise<HistoryItem[]>;
 }
 
 /**
@@ -204,6 +206,17 @@ export function useAddonSandboxStack(
       });
       expect(answer.status).toBe(200);
       return answer.body.entries as StoredEntry[];
+    },
+    history: async (installationId, metricId, periodId) => {
+      const answer = await stack.api.call(
+        'GET',
+        apiPaths.history('imagine', installationId, metricId, periodId),
+        {
+          as: COORDINATOR,
+        },
+      );
+      expect(answer.status).toBe(200);
+      return answer.body.items as HistoryItem[];
     },
   };
 }
