@@ -54,11 +54,11 @@ describe('the add-on after a coordinator sorts the Metrics tab by a value column
         ]),
     );
 
-  it('stores a partner edit of a moved value for the row its key cell names, and the next setup re-aligns protections and says so', async () => {
-    await addon.coordinatorSetsUp();
-    const sheet = metricsSheet();
-    const p1 = anchoredColumn(ANCHOR_KEYS.periodColumn, 'P1');
-    const p3 = anchoredColumn(ANCHOR_KEYS.periodColumn, 'P3');
+  /** What the coordinator does in Google Sheets: sort the data rows by one column, largest first. */
+  async function sortByColumnDescending(
+    sheet: ReturnType<typeof metricsSheet>,
+    column: number,
+  ): Promise<void> {
     await stack.asCoordinator().spreadsheets.batchUpdate({
       spreadsheetId: addon.spreadsheetId,
       requestBody: {
@@ -66,12 +66,20 @@ describe('the add-on after a coordinator sorts the Metrics tab by a value column
           {
             sortRange: {
               range: { sheetId: sheet.sheetId, startRowIndex: 1, endRowIndex: sheet.rowCount },
-              sortSpecs: [{ dimensionIndex: p1, sortOrder: 'DESCENDING' }],
+              sortSpecs: [{ dimensionIndex: column, sortOrder: 'DESCENDING' }],
             },
           },
         ],
       },
     });
+  }
+
+  it('stores a partner edit of a moved value for the row its key cell names, and the next setup re-aligns protections and says so', async () => {
+    await addon.coordinatorSetsUp();
+    const sheet = metricsSheet();
+    const p1 = anchoredColumn(ANCHOR_KEYS.periodColumn, 'P1');
+    const p3 = anchoredColumn(ANCHOR_KEYS.periodColumn, 'P3');
+    await sortByColumnDescending(sheet, p1);
 
     // An IFCA row the sort moved onto a row whose metadata (and protection) still says another of
     // IFCA's rows: the partner may type there, and the row's metadata names the wrong metric.
@@ -118,19 +126,7 @@ describe('the add-on after a coordinator sorts the Metrics tab by a value column
     const sheet = metricsSheet();
     const p1 = anchoredColumn(ANCHOR_KEYS.periodColumn, 'P1');
     const p3 = anchoredColumn(ANCHOR_KEYS.periodColumn, 'P3');
-    await stack.asCoordinator().spreadsheets.batchUpdate({
-      spreadsheetId: addon.spreadsheetId,
-      requestBody: {
-        requests: [
-          {
-            sortRange: {
-              range: { sheetId: sheet.sheetId, startRowIndex: 1, endRowIndex: sheet.rowCount },
-              sortSpecs: [{ dimensionIndex: p1, sortOrder: 'DESCENDING' }],
-            },
-          },
-        ],
-      },
-    });
+    await sortByColumnDescending(sheet, p1);
     expect(metadataRows()).not.toEqual(keyCells());
 
     await box().run(COORDINATOR, 'menuValidateWholeSheet');
