@@ -13,10 +13,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { buildContainer } from '../functions/api/container';
-import { apiPaths } from '../functions/api/contract';
 import { readExampleProject } from '../functions/api/example-seed';
 import { parseEnv } from '../functions/commons/env';
+import { apiPaths } from '../functions/contract/contract';
 import type { MetricKind } from '../functions/domain/config/metric-definition-schema';
+import { SheetsGateway } from '../functions/sheets/client/sheets-gateway';
+import { DEFAULT_RETRY } from '../functions/sheets/client/sheets-retry';
+import { createDocumentClient } from '../functions/storage/dynamo-client';
+import { ensureTable } from '../functions/storage/ensure-table';
 import {
   type AddonSandbox,
   outboxItemsOf,
@@ -26,20 +30,12 @@ import {
   startAddonSandbox,
   type ValueCellRef,
   valueCellOf,
-} from '../functions/local/apps-script';
-import { createLocalIdentitySigner } from '../functions/local/apps-script/local-identity-signer';
-import { makeLocalCertificate, startTlsFront, type TlsFront } from '../functions/local/apps-script/local-tls';
-import { startDynamoLocal } from '../functions/local/dynamo-local';
-import { type ServedRouter, serveRouter } from '../functions/local/serve-router';
-import {
-  LOCAL_SERVICE_ACCOUNT_EMAIL,
-  localSheetsClient,
-  startLocalSheetsApi,
-} from '../functions/local/sheets-api';
-import { SheetsGateway } from '../functions/sheets/client/sheets-gateway';
-import { DEFAULT_RETRY } from '../functions/sheets/client/sheets-retry';
-import { createDocumentClient } from '../functions/storage/dynamo-client';
-import { ensureTable } from '../functions/storage/ensure-table';
+} from '../local/apps-script';
+import { createLocalIdentitySigner } from '../local/apps-script/local-identity-signer';
+import { makeLocalCertificate, startTlsFront, type TlsFront } from '../local/apps-script/local-tls';
+import { startDynamoLocal } from '../local/dynamo-local';
+import { type ServedRouter, serveRouter } from '../local/serve-router';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient, startLocalSheetsApi } from '../local/sheets-api';
 import { buildAddonForBackend } from '../scripts/build-addon';
 import { countDynamoRequests } from './dynamo-request-counter';
 

@@ -7,8 +7,8 @@
  * 340 MB before the body limit; 27.5 MB was once measured under the full test suite.
  */
 import '../functions/commons/quiet-aws-sdk-node-warning';
-import { serveRouter } from '../functions/local/serve-router';
-import { localAccessToken, startLocalSheetsApi } from '../functions/local/sheets-api';
+import { serveRouter } from '../local/serve-router';
+import { localAccessToken, startLocalSheetsApi } from '../local/sheets-api';
 import { streamUntilClosed } from '../test/integration/support/stream-until-closed';
 
 const MB = 1024 * 1024;

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 
 const ROOT = join(__dirname, '..');
-export const SOURCE_FOLDERS = ['functions', 'sheets-addon', 'scripts', 'infra'];
+export const SOURCE_FOLDERS = ['functions', 'local', 'sheets-addon', 'scripts', 'infra'];
 export const MAX_FILE_LINES = 400;
 export const MAX_FUNCTION_LINES = 100;
 

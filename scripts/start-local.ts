@@ -8,20 +8,20 @@ import { randomBytes } from 'node:crypto';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { z } from 'zod';
 import { buildContainer, type Container } from '../functions/api/container';
-import { apiPaths } from '../functions/api/contract';
 import { readExampleProject } from '../functions/api/example-seed';
 import { handleApiRequest } from '../functions/api/handle-request';
 import { ConfigurationError, type Env, parseEnv } from '../functions/commons/env';
-import { type DynamoLocal, JavaMissingError, startDynamoLocal } from '../functions/local/dynamo-local';
-import { serveRouter } from '../functions/local/serve-router';
+import { apiPaths } from '../functions/contract/contract';
+import { createDocumentClient } from '../functions/storage/dynamo-client';
+import { ensureTable } from '../functions/storage/ensure-table';
+import { type DynamoLocal, JavaMissingError, startDynamoLocal } from '../local/dynamo-local';
+import { serveRouter } from '../local/serve-router';
 import {
   LOCAL_SERVICE_ACCOUNT_EMAIL,
   type LocalSheetsApi,
   localAccessToken,
   startLocalSheetsApi,
-} from '../functions/local/sheets-api';
-import { createDocumentClient } from '../functions/storage/dynamo-client';
-import { ensureTable } from '../functions/storage/ensure-table';
+} from '../local/sheets-api';
 import { OrderedShutdown } from './ordered-shutdown';
 
 const ROOT = join(__dirname, '..');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type CellSubmission, MAX_CELLS_PER_REQUEST } from '../contract/contract';
 import { type ProjectConfig, projectConfigSchema } from '../domain/config/project-config-schema';
 import { parseMetricsTable } from '../domain/import/metrics-table';
-import { type CellSubmission, MAX_CELLS_PER_REQUEST } from './contract';
 
 /** A project folder such as examples/imagine-py1: config.json and the Metrics tab as metrics.csv. */
 export interface ExampleProject {

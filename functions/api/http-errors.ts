@@ -1,5 +1,6 @@
 import { InvalidKeyPartError } from '../../infra/table-design';
 import { ConfigurationError } from '../commons/env';
+import type { ErrorResponse } from '../contract/contract';
 import { DomainError, InvalidConfigError, InvalidWindowError } from '../domain/errors';
 import { ReportLinkExpiredError, ReportLinkInvalidError } from '../report/report-link-errors';
 import {
@@ -40,7 +41,6 @@ import {
   RouteNotFoundError,
 } from './api-errors';
 import { ForbiddenError, IdentityProviderUnavailableError, UnauthenticatedError } from './auth/auth-errors';
-import type { ErrorResponse } from './contract';
 import type { ApiResponse } from './http-types';
 
 /** Seconds a client waits before retrying a 503; the add-on retries once, then marks the cell. */

@@ -1,7 +1,7 @@
 import { type EnvSource, parseEnv } from '../commons/env';
 import { withSecretsFromArns } from '../commons/secrets';
+import { MAX_BODY_BYTES } from '../contract/contract';
 import { buildContainer, type Container, type ContainerOverrides } from './container';
-import { MAX_BODY_BYTES } from './contract';
 import { handleApiRequest } from './handle-request';
 import type { ApiRequest } from './http-types';
 

@@ -1,5 +1,5 @@
+import { MAX_BODY_BYTES } from '../contract/contract';
 import { MalformedBodyError, PayloadTooLargeError } from './api-errors';
-import { MAX_BODY_BYTES } from './contract';
 import type { ApiRequest } from './http-types';
 
 const bytes = (count: number) => count.toLocaleString('en-GB');

@@ -1,5 +1,5 @@
 /**
- * The protocol between the Sheets client and the local Sheets API (functions/local/sheets-api),
+ * The protocol between the Sheets client and the local Sheets API (local/sheets-api),
  * kept here so that deployed code names it without importing the stand-in itself.
  *
  * The local Sheets API has no Google accounts: a caller names itself with the bearer token

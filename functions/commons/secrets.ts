@@ -26,7 +26,7 @@ class SecretUnusable extends Error {}
 
 /**
  * GetSecretValue against AWS Secrets Manager in the secret's own region (its ARN says which), or
- * against a local stand-in at `endpoint` (functions/local/secrets-manager) with fixed dummy keys.
+ * against a local stand-in at `endpoint` (local/secrets-manager) with fixed dummy keys.
  */
 export function secretsManagerReader(endpoint?: string): SecretReader {
   const clients = new Map<string, SecretsManagerClient>();

@@ -11,7 +11,7 @@ export {
   MAX_CELLS_PER_REQUEST,
   MAX_PERIODS_PER_REQUEST,
   MAX_RAW_TEXT_LENGTH,
-} from '../api/api-paths';
+} from '../contract/api-paths';
 export type {
   AccessResponse,
   ActingFor,
@@ -26,7 +26,7 @@ export type {
   SheetChallengeResponse,
   SheetReportResponse,
   UnstoredCellView,
-} from '../api/contract';
+} from '../contract/contract';
 export { unvalidatedEntryKey } from '../domain/entries/entry-key';
 export { columnLetter } from '../domain/import/a1-notation';
 export {

@@ -1,4 +1,4 @@
-import { BINDING_CHALLENGE_METADATA_KEY } from '../api/contract';
+import { BINDING_CHALLENGE_METADATA_KEY } from '../contract/contract';
 import type { SheetsGateway } from '../sheets/client/sheets-gateway';
 import type { SheetBinding, SheetBindingStore } from '../storage/sheet-binding-store';
 import type { SheetChallengeStore } from '../storage/sheet-challenge-store';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
-import type { Submitter } from '../api/auth/submitter';
-import type { CellOutcome, CellSubmission } from '../api/contract';
+import type { CellOutcome, CellSubmission } from '../contract/contract';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
 import { entryKeyString } from '../domain/entries/entry';
 import { type CrossEntryReads, crossEntryReads } from '../domain/validation/cross-entry-reads';
@@ -22,6 +21,7 @@ import { RequestIdReusedError, type ReusedCell } from './request-id-reused-error
 import { storedValuesOf } from './stored-values';
 import { SubmissionRetryPolicy } from './submission-retry-policy';
 import { outcomeOf, recordOf, refusedOutcome, revalidatedOutcome, type Submitted } from './submitted-cells';
+import type { Submitter } from './submitter';
 
 /** Cells whose key the configuration does not have are answered but never stored: they have no row. */
 const UNSTORABLE_RULES = new Set(['unknown-installation', 'unknown-metric', 'period-outside-project']);

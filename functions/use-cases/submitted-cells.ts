@@ -1,7 +1,7 @@
-import type { Submitter } from '../api/auth/submitter';
-import type { CellOutcome, CellSubmission } from '../api/contract';
+import type { CellOutcome, CellSubmission } from '../contract/contract';
 import type { ValidationOutcome } from '../domain/validation/validation-outcome';
 import type { CurrentEntry, SubmissionRecord } from '../storage/entry-records';
+import type { Submitter } from './submitter';
 
 /** A submitted cell with the outcome it gets, as submitEntries stores and answers it. */
 export interface Submitted {

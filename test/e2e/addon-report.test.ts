@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { ErrorResponse } from '../../functions/api/contract';
+import type { ErrorResponse } from '../../functions/contract/contract';
 import { ANCHOR_KEYS } from '../../functions/sheets/layout/anchors';
 import type { PeriodDialogState } from '../../sheets-addon/shared/ui-types';
 import { COORDINATOR, IFCA, NOW } from '../integration/api/api-test-server';

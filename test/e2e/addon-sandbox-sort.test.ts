@@ -1,5 +1,5 @@
-import { runSetUp } from '../../functions/local/apps-script';
 import { ANCHOR_KEYS, KEY_COLUMN_ID } from '../../functions/sheets/layout/anchors';
+import { runSetUp } from '../../local/apps-script';
 import { a1Of } from '../../sheets-addon/core/value-grid';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';

@@ -1,7 +1,7 @@
-import { apiPaths, type HistoryItem } from '../../functions/api/contract';
-import { backgroundOf } from '../../functions/local/apps-script/colours';
+import { apiPaths, type HistoryItem } from '../../functions/contract/contract';
 import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN } from '../../functions/sheets/layout/assessments-tab';
+import { backgroundOf } from '../../local/apps-script/colours';
 import { a1Of } from '../../sheets-addon/core/value-grid';
 import type { PeriodDialogState, ProblemsView } from '../../sheets-addon/shared/ui-types';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';

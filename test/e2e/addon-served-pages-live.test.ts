@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../functions/local/sheets-api';
 import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../local/sheets-api';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { launchChromium } from '../support/chromium';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';

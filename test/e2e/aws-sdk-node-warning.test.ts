@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '../../functions/local/dynamo-local';
+import { findFreePort } from '../../local/dynamo-local';
 import { type LocalStack, startLocalStack } from './local-stack';
 import { runVaAssess } from './run-cli';
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_BODY_BYTES } from '../../functions/api/contract';
-import { findFreePort } from '../../functions/local/dynamo-local';
-import { localAccessToken, localSheetsClient } from '../../functions/local/sheets-api';
+import { MAX_BODY_BYTES } from '../../functions/contract/contract';
+import { findFreePort } from '../../local/dynamo-local';
+import { localAccessToken, localSheetsClient } from '../../local/sheets-api';
 import { rawRequest } from '../integration/support/raw-http';
 import { streamUntilClosed } from '../integration/support/stream-until-closed';
 import { type LocalStack, startLocalStack } from './local-stack';

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CellOutcome, HistoryItem } from '../../functions/api/contract';
-import { findFreePort } from '../../functions/local/dynamo-local';
+import type { CellOutcome, HistoryItem } from '../../functions/contract/contract';
 import { sleep } from '../../functions/storage/backoff';
+import { findFreePort } from '../../local/dynamo-local';
 import { type LocalStack, startLocalStack } from './local-stack';
 
 const COORDINATOR = 'coordinator@imagine.example.org';

@@ -1,31 +1,9 @@
+import type { ActingFor } from '../../contract/contract';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
-import type { ActingFor, SubmissionVia } from '../contract';
+import type { Submitter } from '../../use-cases/submitter';
 import { editableInstallations, isCoordinator, requireCoordinator, requireEditorOf } from './authorize';
 import type { Identity } from './identity';
 import { possibleEditorsOf } from './possible-editors';
-
-/**
- * Whose permissions apply to a POST of entries, and what the history records. A caller writes as
- * itself; the document's trigger (a coordinator) writes on behalf of the editor Apps Script reported.
- */
-export interface Submitter {
-  /** Who typed the values; null when the trigger could not tell. */
-  editor: string | null;
-  /**
-   * With no editor: per installation, who alone could have typed there (possibleEditorsOf). The
-   * trigger's owner is never taken for the editor: Apps Script leaves e.user blank for anyone outside
-   * the owner's Google Workspace domain, i.e. nearly every partner of a consortium.
-   */
-  possibleEditors: ReadonlyMap<string, readonly string[]>;
-  /** The authenticated caller. */
-  submittedBy: string;
-  via: SubmissionVia;
-  /**
-   * Installations the editor may not write, refused cell by cell (the trigger's cells come from
-   * whatever anyone typed in the sheet); empty for direct callers, who get a 403 instead.
-   */
-  refused: ReadonlySet<string>;
-}
 
 /**
  * Plain callers: a partner writing another partner's installation is refused whole (403). Trigger

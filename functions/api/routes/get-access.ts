@@ -1,6 +1,6 @@
-import { routePatterns } from '../api-paths';
+import { routePatterns } from '../../contract/api-paths';
+import type { AccessResponse } from '../../contract/contract';
 import { editableInstallations, isCoordinator } from '../auth/authorize';
-import type { AccessResponse } from '../contract';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';
 

@@ -1,9 +1,9 @@
+import { routePatterns } from '../../contract/api-paths';
+import type { CalendarPeriod, CalendarResponse } from '../../contract/contract';
 import { currentPeriod, projectYearOf } from '../../domain/calendar/current-period';
 import { listPeriods } from '../../domain/calendar/reporting-period';
 import { parseWindow } from '../../domain/calendar/reporting-window';
-import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
-import type { CalendarPeriod, CalendarResponse } from '../contract';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';
 

@@ -1,7 +1,7 @@
+import { routePatterns } from '../../contract/api-paths';
+import type { ConfigResponse } from '../../contract/contract';
 import { ProjectNotFoundError } from '../api-errors';
-import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
-import type { ConfigResponse } from '../contract';
 import { ok, type ProtectedRoute } from '../route';
 
 /** The configuration and its revision (also as ETag): a PUT sending it back is refused if it moved. */

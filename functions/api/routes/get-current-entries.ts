@@ -1,8 +1,4 @@
-import type { ValidationIssue } from '../../domain/validation/validation-outcome';
-import type { LatestSubmission } from '../../storage/entry-records';
-import { listCellsByPeriod, type PeriodCells } from '../../use-cases/list-cells-by-period';
-import { routePatterns } from '../api-paths';
-import { requireMember } from '../auth/authorize';
+import { routePatterns } from '../../contract/api-paths';
 import {
   type CurrentEntriesOfPeriodsResponse,
   type CurrentEntriesResponse,
@@ -10,7 +6,11 @@ import {
   periodIdSchema,
   periodListQuerySchema,
   windowQuerySchema,
-} from '../contract';
+} from '../../contract/contract';
+import type { ValidationIssue } from '../../domain/validation/validation-outcome';
+import type { LatestSubmission } from '../../storage/entry-records';
+import { listCellsByPeriod, type PeriodCells } from '../../use-cases/list-cells-by-period';
+import { requireMember } from '../auth/authorize';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';

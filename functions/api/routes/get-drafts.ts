@@ -1,7 +1,7 @@
+import { apiPaths, routePatterns } from '../../contract/api-paths';
+import { type DraftsResponse, windowQuerySchema } from '../../contract/contract';
 import { parseWindow } from '../../domain/calendar/reporting-window';
-import { apiPaths, routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
-import { type DraftsResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';

@@ -1,7 +1,7 @@
-import { routePatterns } from '../api-paths';
+import { routePatterns } from '../../contract/api-paths';
+import { type HistoryResponse, periodIdSchema } from '../../contract/contract';
 import { requireMember } from '../auth/authorize';
 import { editorLabel } from '../auth/possible-editors';
-import { type HistoryResponse, periodIdSchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';

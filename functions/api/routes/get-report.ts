@@ -1,8 +1,8 @@
+import { routePatterns } from '../../contract/api-paths';
+import { reportQuerySchema } from '../../contract/contract';
 import { verifyReportLink } from '../../report/report-link';
 import { renderStoredReport } from '../../use-cases/render-stored-report';
-import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
-import { reportQuerySchema } from '../contract';
 import type { ApiResponse } from '../http-types';
 import { parseRequest } from '../parse-request';
 import type { PublicRoute } from '../route';

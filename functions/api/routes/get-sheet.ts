@@ -1,4 +1,4 @@
-import { routePatterns } from '../api-paths';
+import { routePatterns } from '../../contract/api-paths';
 import { requireMember } from '../auth/authorize';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';

@@ -1,9 +1,9 @@
+import { routePatterns } from '../../contract/api-paths';
+import { type SummaryResponse, windowQuerySchema } from '../../contract/contract';
 import { summaryAsReported } from '../../domain/summary/reported-budgets';
 import { summaryHeadlines } from '../../domain/summary/summary-headlines';
 import { computeSummary } from '../../use-cases/compute-summary';
-import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
-import { type SummaryResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';

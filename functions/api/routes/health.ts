@@ -1,4 +1,4 @@
-import { routePatterns } from '../api-paths';
+import { routePatterns } from '../../contract/api-paths';
 import type { PublicRoute } from '../route';
 import { ok } from '../route';
 

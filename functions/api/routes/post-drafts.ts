@@ -1,7 +1,7 @@
+import { routePatterns } from '../../contract/api-paths';
+import { type DraftsGeneratedResponse, windowQuerySchema } from '../../contract/contract';
 import { generateDrafts } from '../../use-cases/generate-drafts';
-import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
-import { type DraftsGeneratedResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';

@@ -1,9 +1,9 @@
+import { routePatterns } from '../../contract/api-paths';
+import { type EntriesResponse, entriesRequestSchema, MAX_CELLS_PER_REQUEST } from '../../contract/contract';
 import { submitEntries } from '../../use-cases/submit-entries';
 import { PayloadTooLargeError } from '../api-errors';
-import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
 import { submitterOf } from '../auth/submitter';
-import { type EntriesResponse, entriesRequestSchema, MAX_CELLS_PER_REQUEST } from '../contract';
 import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';
 import { ok, type ProtectedRoute } from '../route';

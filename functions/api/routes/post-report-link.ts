@@ -1,9 +1,9 @@
+import { routePatterns } from '../../contract/api-paths';
+import { type ReportLinkResponse, reportLinkQuerySchema } from '../../contract/contract';
 import { parseWindow } from '../../domain/calendar/reporting-window';
 import { reportOutline } from '../../domain/report/report-outline';
 import { loadReportModel } from '../../use-cases/load-report-model';
-import { routePatterns } from '../api-paths';
 import { requireMember } from '../auth/authorize';
-import { type ReportLinkResponse, reportLinkQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';

@@ -1,7 +1,7 @@
+import { routePatterns } from '../../contract/api-paths';
+import { type SheetWriteBackResponse, windowQuerySchema } from '../../contract/contract';
 import { writeAssessments } from '../../sheets/write-back/write-assessments';
-import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
-import { type SheetWriteBackResponse, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';

@@ -1,10 +1,10 @@
-import { routePatterns } from '../api-paths';
-import { requireCoordinator } from '../auth/authorize';
+import { routePatterns } from '../../contract/api-paths';
 import {
   BINDING_CHALLENGE_METADATA_KEY,
   type SheetChallengeResponse,
   sheetBindRequestSchema,
-} from '../contract';
+} from '../../contract/contract';
+import { requireCoordinator } from '../auth/authorize';
 import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';
 import { ok, type ProtectedRoute } from '../route';

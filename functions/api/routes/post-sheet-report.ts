@@ -1,7 +1,7 @@
+import { routePatterns } from '../../contract/api-paths';
+import { reportLinkQuerySchema, type SheetReportResponse } from '../../contract/contract';
 import { writeReport } from '../../sheets/write-back/write-report';
-import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
-import { reportLinkQuerySchema, type SheetReportResponse } from '../contract';
 import { parseRequest } from '../parse-request';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';

@@ -1,7 +1,7 @@
+import { routePatterns } from '../../contract/api-paths';
+import type { SheetWriteBackResponse } from '../../contract/contract';
 import { setupSheet } from '../../sheets/write-back/setup-sheet';
-import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
-import type { SheetWriteBackResponse } from '../contract';
 import { ok, type ProtectedRoute } from '../route';
 import { loadProject } from './load-project';
 

@@ -1,10 +1,10 @@
+import { routePatterns } from '../../contract/api-paths';
+import { type ConfigResponse, configPutRequestSchema, revisionInConfigBody } from '../../contract/contract';
 import { InvalidConfigError } from '../../domain/errors';
 import type { ExpectedRevision } from '../../storage/config-revision';
 import { InvalidRequestError } from '../api-errors';
-import { routePatterns } from '../api-paths';
 import { ForbiddenError } from '../auth/auth-errors';
 import { requireCoordinator, requireProjectCreator } from '../auth/authorize';
-import { type ConfigResponse, configPutRequestSchema, revisionInConfigBody } from '../contract';
 import type { ApiRequest } from '../http-types';
 import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';

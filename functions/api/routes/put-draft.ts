@@ -1,8 +1,8 @@
+import { routePatterns } from '../../contract/api-paths';
+import { type DraftEditResponse, draftEditRequestSchema, windowQuerySchema } from '../../contract/contract';
 import { parseWindow } from '../../domain/calendar/reporting-window';
 import { InstallationNotFoundError } from '../api-errors';
-import { routePatterns } from '../api-paths';
 import { requireEditorOf, requireMember } from '../auth/authorize';
-import { type DraftEditResponse, draftEditRequestSchema, windowQuerySchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';
 import { ok, type ProtectedRoute } from '../route';

@@ -1,7 +1,7 @@
+import { routePatterns } from '../../contract/api-paths';
+import { sheetBindRequestSchema } from '../../contract/contract';
 import { bindProvenSpreadsheet } from '../../use-cases/bind-proven-spreadsheet';
-import { routePatterns } from '../api-paths';
 import { requireCoordinator } from '../auth/authorize';
-import { sheetBindRequestSchema } from '../contract';
 import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';
 import { ok, type ProtectedRoute } from '../route';

@@ -1,6 +1,6 @@
+import type { SheetBindingResponse } from '../../contract/contract';
 import type { SheetBinding } from '../../storage/sheet-binding-store';
 import type { Container } from '../container';
-import type { SheetBindingResponse } from '../contract';
 
 /** The binding as GET and PUT answer it, with the e-mail the sheet must be shared with. */
 export async function sheetBindingView(

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
+import { apiPaths } from '../../contract/api-paths';
 import type { ReportFormat } from '../../domain/report/report-model';
 import { signedReportQuery } from '../../report/report-link';
-import { apiPaths } from '../api-paths';
 import type { Container } from '../container';
 import type { ApiRequest } from '../http-types';
 

@@ -1,4 +1,4 @@
-import type { CellOutcome, RawInput } from '../../api/contract';
+import type { CellOutcome, RawInput } from '../../contract/contract';
 import { OUTCOME_COLOURS } from './anchors';
 
 /**

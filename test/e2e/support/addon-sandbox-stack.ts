@@ -1,5 +1,5 @@
 import type { ContainerOverrides } from '../../../functions/api/container';
-import { apiPaths, type HistoryItem } from '../../../functions/api/contract';
+import { apiPaths, type HistoryItem } from '../../../functions/contract/contract';
 import {
   type AddonSandbox,
   outboxItemsOf,
@@ -9,16 +9,16 @@ import {
   startAddonSandbox,
   type ValueCellRef,
   valueCellOf,
-} from '../../../functions/local/apps-script';
-import { backgroundOf } from '../../../functions/local/apps-script/colours';
+} from '../../../local/apps-script';
+import { backgroundOf } from '../../../local/apps-script/colours';
 import {
   type LocalCertificate,
   makeLocalCertificate,
   startTlsFront,
   type TlsFront,
-} from '../../../functions/local/apps-script/local-tls';
-import { type ServedRouter, serveRouter } from '../../../functions/local/serve-router';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../functions/local/sheets-api';
+} from '../../../local/apps-script/local-tls';
+import { type ServedRouter, serveRouter } from '../../../local/serve-router';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../local/sheets-api';
 import { buildAddonForBackend } from '../../../scripts/build-addon';
 import { COORDINATOR, IFCA, INCD } from '../../integration/api/api-test-server';
 import { type SheetsStack, useSheetsStack } from '../../integration/sheets/sheets-test-stack';

@@ -1,4 +1,4 @@
-import type { EntriesRequest } from '../../../functions/api/contract';
+import type { EntriesRequest } from '../../../functions/contract/contract';
 import type { AddonSandboxStack } from './addon-sandbox-stack';
 
 /** The POST /entries bodies the add-on sent, as the API's contract types them. */

@@ -1,7 +1,4 @@
-import {
-  PROPERTY_STORE_LIMIT,
-  PROPERTY_VALUE_LIMIT,
-} from '../../../functions/local/apps-script/apps-script-host';
+import { PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT } from '../../../local/apps-script/apps-script-host';
 
 /**
  * Room left in the document properties that leaves the outbox full: less than the 48 KB the add-on

@@ -1,4 +1,4 @@
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths } from '../../../functions/contract/contract';
 import { COORDINATOR, EXAMPLE, IFCA, INCD, useApiServer } from './api-test-server';
 
 const api = useApiServer();

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { buildContainer, type Container, type ContainerOverrides } from '../../../functions/api/container';
-import { apiPaths } from '../../../functions/api/contract';
 import { type ExampleProject, readExampleProject } from '../../../functions/api/example-seed';
 import { parseEnv } from '../../../functions/commons/env';
-import { type ServedRouter, serveRouter } from '../../../functions/local/serve-router';
+import { apiPaths } from '../../../functions/contract/contract';
+import { type ServedRouter, serveRouter } from '../../../local/serve-router';
 import { type DynamoHarness, useDynamoLocal } from '../support/dynamo-local-harness';
 import { createTestSigner, TEST_AUDIENCE, type TestSigner } from '../support/sign-test-token';
 

@@ -1,5 +1,5 @@
-import { apiPaths } from '../../../functions/api/api-paths';
-import type { ConfigResponse } from '../../../functions/api/contract';
+import { apiPaths } from '../../../functions/contract/api-paths';
+import type { ConfigResponse } from '../../../functions/contract/contract';
 import type { ProjectConfig } from '../../../functions/domain/config/project-config-schema';
 import { exampleConfigBody } from '../../fixtures/example-config';
 import { COORDINATOR, EXAMPLE, IFCA, useApiServer } from './api-test-server';

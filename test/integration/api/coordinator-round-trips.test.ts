@@ -1,4 +1,4 @@
-import type { SummaryResponse } from '../../../functions/api/contract';
+import type { SummaryResponse } from '../../../functions/contract/contract';
 import type { WindowSummary } from '../../../functions/domain/summary/window-summary';
 import { COORDINATOR, EXAMPLE, IFCA, useApiServer } from './api-test-server';
 

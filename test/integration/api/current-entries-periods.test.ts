@@ -1,4 +1,4 @@
-import { apiPaths, MAX_PERIODS_PER_REQUEST } from '../../../functions/api/contract';
+import { apiPaths, MAX_PERIODS_PER_REQUEST } from '../../../functions/contract/contract';
 import { COORDINATOR, EXAMPLE, IFCA, useApiServer } from './api-test-server';
 
 const api = useApiServer();

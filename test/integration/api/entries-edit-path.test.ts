@@ -1,5 +1,5 @@
 import { countDynamoRequests, type DynamoRequestCounter } from '../../../bench/dynamo-request-counter';
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths } from '../../../functions/contract/contract';
 import { listPeriods } from '../../../functions/domain/calendar/reporting-period';
 import type { ProjectConfig } from '../../../functions/domain/config/project-config-schema';
 import { ConfigStore } from '../../../functions/storage/config-store';

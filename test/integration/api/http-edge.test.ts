@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import * as functions from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { MAX_BODY_BYTES } from '../../../functions/api/contract';
 import { handleApiRequest } from '../../../functions/api/handle-request';
 import { createHttpHandler } from '../../../functions/api/router';
+import { MAX_BODY_BYTES } from '../../../functions/contract/contract';
 import { generatedBody, rawRequest } from '../support/raw-http';
 import { COORDINATOR, EXAMPLE, IFCA, testContainer, useApiServer } from './api-test-server';
 

@@ -1,5 +1,5 @@
-import { MAX_BODY_BYTES } from '../../../functions/api/contract';
 import { createLambdaHandler, type HttpApiEvent } from '../../../functions/api/lambda';
+import { MAX_BODY_BYTES } from '../../../functions/contract/contract';
 import { COORDINATOR, IFCA, useApiServer } from './api-test-server';
 
 /** The Lambda adapter runs the same routes without Express: an API Gateway HTTP API v2 event in, a result out. */

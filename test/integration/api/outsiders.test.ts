@@ -1,4 +1,4 @@
-import { apiPaths } from '../../../functions/api/api-paths';
+import { apiPaths } from '../../../functions/contract/api-paths';
 import { COORDINATOR, EXAMPLE, useApiServer } from './api-test-server';
 
 const api = useApiServer();

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiPaths, type ReportLinkResponse } from '../../../functions/api/contract';
 import { handleApiRequest } from '../../../functions/api/handle-request';
 import { createLambdaHandler } from '../../../functions/api/lambda';
+import { apiPaths, type ReportLinkResponse } from '../../../functions/contract/contract';
 import { signedReportQuery } from '../../../functions/report/report-link';
 import { figureImages, launchChromium } from '../../support/chromium';
 import { COORDINATOR, IFCA, NOW, testContainer, useApiServer } from './api-test-server';

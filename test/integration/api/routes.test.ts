@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES, MAX_CELLS_PER_REQUEST } from '../../../functions/api/contract';
+import { MAX_BODY_BYTES, MAX_CELLS_PER_REQUEST } from '../../../functions/contract/contract';
 import { exampleConfigBody } from '../../fixtures/example-config';
 import { createTestSigner, TEST_AUDIENCE, unsignedToken } from '../support/sign-test-token';
 import { COORDINATOR, EXAMPLE, IFCA, INCD, useApiServer } from './api-test-server';

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container } from '../../../functions/api/container';
-import { type DynamoLocal, findFreePort, startDynamoLocal } from '../../../functions/local/dynamo-local';
-import { type ServedRouter, serveRouter } from '../../../functions/local/serve-router';
 import { createDocumentClient } from '../../../functions/storage/dynamo-client';
 import { ensureTable } from '../../../functions/storage/ensure-table';
+import { type DynamoLocal, findFreePort, startDynamoLocal } from '../../../local/dynamo-local';
+import { type ServedRouter, serveRouter } from '../../../local/serve-router';
 import { createTestSigner } from '../support/sign-test-token';
 import { apiCaller, COORDINATOR, IFCA, seedThroughApi, testContainer } from './api-test-server';
 

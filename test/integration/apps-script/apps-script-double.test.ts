@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AddonSandbox, startAddonSandbox } from '../../../functions/local/apps-script';
-import { type LocalCertificate, makeLocalCertificate } from '../../../functions/local/apps-script/local-tls';
-import { WorkbookModel } from '../../../functions/local/workbook';
+import { type AddonSandbox, startAddonSandbox } from '../../../local/apps-script';
+import { type LocalCertificate, makeLocalCertificate } from '../../../local/apps-script/local-tls';
+import { WorkbookModel } from '../../../local/workbook';
 import { createTestSigner, TEST_AUDIENCE } from '../support/sign-test-token';
 
 /**

@@ -1,4 +1,4 @@
-import { notAllowlisted, urlAllowlistOf } from '../../../functions/local/apps-script/url-fetch-allowlist';
+import { notAllowlisted, urlAllowlistOf } from '../../../local/apps-script/url-fetch-allowlist';
 
 /** Google's rules for urlFetchWhitelist (developers.google.com/apps-script/manifest/allowlist-url). */
 describe("the manifest's urlFetchWhitelist, as the Apps Script double reads it", () => {

@@ -1,10 +1,10 @@
-import { apiPaths } from '../../../functions/api/contract';
 import { type HttpApiEvent, lambdaHandlerFor } from '../../../functions/api/lambda';
+import { apiPaths } from '../../../functions/contract/contract';
+import { signedReportQuery } from '../../../functions/report/report-link';
 import {
   type LocalSecretsManager,
   startLocalSecretsManager,
-} from '../../../functions/local/secrets-manager/local-secrets-manager';
-import { signedReportQuery } from '../../../functions/report/report-link';
+} from '../../../local/secrets-manager/local-secrets-manager';
 import { COORDINATOR, useApiServer } from '../api/api-test-server';
 import { TEST_AUDIENCE } from '../support/sign-test-token';
 

@@ -2,13 +2,13 @@ import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths } from '../../../functions/contract/contract';
+import { signedReportQuery } from '../../../functions/report/report-link';
+import table from '../../../infra/table.json';
 import {
   type LocalSecretsManager,
   startLocalSecretsManager,
-} from '../../../functions/local/secrets-manager/local-secrets-manager';
-import { signedReportQuery } from '../../../functions/report/report-link';
-import table from '../../../infra/table.json';
+} from '../../../local/secrets-manager/local-secrets-manager';
 import { COORDINATOR, useApiServer } from '../api/api-test-server';
 import {
   actionsOf,
@@ -221,6 +221,19 @@ describe('serverless package', () => {
       { TABLE_NAME: 't' },
     );
     expect(result).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+  });
+
+  it('carries none of the local stand-ins (local/): no file of them, and no module of them bundled in', () => {
+    const entries = zipEntries(readFileSync(join(out, 'api.zip')));
+    expect([...entries.keys()].filter((name) => name.startsWith('local/'))).toEqual([]);
+    const sourceMap = entries.get(`${LAMBDA_BUNDLE}.map`);
+    if (sourceMap === undefined) throw new Error(`${LAMBDA_BUNDLE}.map is not in the package`);
+    const ownSources = (JSON.parse(sourceMap.toString('utf8')) as { sources: string[] }).sources.filter(
+      (source) => !source.includes('node_modules/'),
+    );
+    // The map lists the project's modules the bundle holds: the handler is one, a stand-in none.
+    expect(ownSources.some((source) => source.endsWith('functions/api/lambda.ts'))).toBe(true);
+    expect(ownSources.filter((source) => /(^|\/)local\//.test(source))).toEqual([]);
   });
 
   it('refuses to package a secret ARN that an IAM policy could not match exactly', async () => {

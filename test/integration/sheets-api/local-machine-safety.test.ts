@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localAccessToken, startLocalSheetsApi } from '../../../functions/local/sheets-api';
+import { localAccessToken, startLocalSheetsApi } from '../../../local/sheets-api';
 import { rawRequest } from '../support/raw-http';
 import { streamUntilClosed } from '../support/stream-until-closed';
 import { apiFailure, OWNER, SERVICE, sheetsClientAs, useLocalSheetsApi } from './local-sheets-api-harness';

@@ -1,9 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import {
-  type LocalSheetsApi,
-  localSheetsClient,
-  startLocalSheetsApi,
-} from '../../../functions/local/sheets-api';
+import { type LocalSheetsApi, localSheetsClient, startLocalSheetsApi } from '../../../local/sheets-api';
 
 export const OWNER = 'coordinator@imagine.example.org';
 export const SERVICE = 'va-assess@local.iam.example';

@@ -1,6 +1,6 @@
-import { apiPaths } from '../../../functions/api/contract';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
+import { apiPaths } from '../../../functions/contract/contract';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../local/sheets-api';
 import { exampleConfigBody } from '../../fixtures/example-config';
 import { COORDINATOR, IFCA, NOW } from '../api/api-test-server';
 import { proveAndBind, useSheetsStack, writeChallenge } from './sheets-test-stack';

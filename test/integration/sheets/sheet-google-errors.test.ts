@@ -1,5 +1,5 @@
-import { apiPaths } from '../../../functions/api/contract';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../functions/local/sheets-api';
+import { apiPaths } from '../../../functions/contract/contract';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../local/sheets-api';
 import { COORDINATOR } from '../api/api-test-server';
 import { useSheetsStack } from './sheets-test-stack';
 

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
-import { apiPaths, type ErrorResponse } from '../../../functions/api/contract';
 import { handleApiRequest } from '../../../functions/api/handle-request';
+import { apiPaths, type ErrorResponse } from '../../../functions/contract/contract';
 import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
 import { COORDINATOR, EXAMPLE, IFCA, NOW, testContainer } from '../api/api-test-server';

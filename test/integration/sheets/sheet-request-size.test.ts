@@ -1,12 +1,12 @@
-import {
-  LOCAL_SERVICE_ACCOUNT_EMAIL,
-  type LocalSheetsApi,
-  startLocalSheetsApi,
-} from '../../../functions/local/sheets-api';
 import { fitsOneBatchUpdate } from '../../../functions/sheets/client/request-size';
 import { SheetsRequestTooLargeError } from '../../../functions/sheets/client/sheets-errors';
 import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
 import type { Request } from '../../../functions/sheets/layout/sheet-requests';
+import {
+  LOCAL_SERVICE_ACCOUNT_EMAIL,
+  type LocalSheetsApi,
+  startLocalSheetsApi,
+} from '../../../local/sheets-api';
 
 /** A note of `characters` on cell (row, 0) of the first tab. */
 const note = (row: number, characters: number): Request => ({

@@ -1,4 +1,4 @@
-import { apiPaths, type EntriesResponse } from '../../../functions/api/contract';
+import { apiPaths, type EntriesResponse } from '../../../functions/contract/contract';
 import { ANCHOR_KEYS, OUTCOME_COLOURS } from '../../../functions/sheets/layout/anchors';
 import { paintForOutcome } from '../../../functions/sheets/layout/outcome-paint';
 import { RETIRED_LABEL_BACKGROUND, RETIRED_NOTE } from '../../../functions/sheets/layout/retired-rows';

@@ -1,5 +1,4 @@
-import { apiPaths, type SheetWriteBackResponse } from '../../../functions/api/contract';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
+import { apiPaths, type SheetWriteBackResponse } from '../../../functions/contract/contract';
 import { ANCHOR_KEYS, KEY_COLUMN_ID } from '../../../functions/sheets/layout/anchors';
 import { editorList } from '../../../functions/sheets/layout/protection';
 import {
@@ -7,6 +6,7 @@ import {
   rowsByAnchor,
   type TabSnapshot,
 } from '../../../functions/sheets/layout/sheet-snapshot';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../local/sheets-api';
 import { COORDINATOR, EXAMPLE } from '../api/api-test-server';
 import { proveAndBind, useSheetsStack } from './sheets-test-stack';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths } from '../../../functions/contract/contract';
 import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
 import { columnsByAnchor, rowsByAnchor } from '../../../functions/sheets/layout/sheet-snapshot';
 import { metricsValues } from '../../support/metrics-values';

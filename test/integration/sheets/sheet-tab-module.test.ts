@@ -1,8 +1,8 @@
-import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../functions/local/sheets-api';
 import { protectionDescriptions } from '../../../functions/sheets/layout/protection';
 import { readSnapshot, rowsByAnchor } from '../../../functions/sheets/layout/sheet-snapshot';
 import { TAB_REGISTRY } from '../../../functions/sheets/layout/tab-registry';
 import { setupSheet } from '../../../functions/sheets/write-back/setup-sheet';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../../local/sheets-api';
 import { CONTACT_ROW_KEY, contactsTab } from '../../fixtures/contacts-tab';
 import { useSheetsStack } from './sheets-test-stack';
 

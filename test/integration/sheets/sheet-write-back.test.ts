@@ -1,8 +1,8 @@
-import { apiPaths } from '../../../functions/api/contract';
-import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../functions/local/sheets-api';
+import { apiPaths } from '../../../functions/contract/contract';
 import { ANCHOR_KEYS, assessmentRowValue } from '../../../functions/sheets/layout/anchors';
 import { ASSESSMENT_TEXT_COLUMN } from '../../../functions/sheets/layout/assessments-tab';
 import { rowsByAnchor } from '../../../functions/sheets/layout/sheet-snapshot';
+import { LOCAL_SERVICE_ACCOUNT_EMAIL, localSheetsClient } from '../../../local/sheets-api';
 import { a1Of } from '../../../sheets-addon/core/value-grid';
 import { metricsValues } from '../../support/metrics-values';
 import { COORDINATOR, EXAMPLE } from '../api/api-test-server';

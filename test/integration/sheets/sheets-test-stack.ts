@@ -1,15 +1,15 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { ContainerOverrides } from '../../../functions/api/container';
-import { apiPaths } from '../../../functions/api/contract';
+import { apiPaths } from '../../../functions/contract/contract';
+import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
+import { enteredText, readSnapshot, type TabSnapshot } from '../../../functions/sheets/layout/sheet-snapshot';
+import type { TabRole } from '../../../functions/sheets/layout/tab-registry';
 import {
   LOCAL_SERVICE_ACCOUNT_EMAIL,
   type LocalSheetsApi,
   localSheetsClient,
   startLocalSheetsApi,
-} from '../../../functions/local/sheets-api';
-import { SheetsGateway } from '../../../functions/sheets/client/sheets-gateway';
-import { enteredText, readSnapshot, type TabSnapshot } from '../../../functions/sheets/layout/sheet-snapshot';
-import type { TabRole } from '../../../functions/sheets/layout/tab-registry';
+} from '../../../local/sheets-api';
 import { type ApiServer, COORDINATOR, useApiServer } from '../api/api-test-server';
 
 export interface SheetsStack {

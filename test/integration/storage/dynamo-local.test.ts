@@ -9,7 +9,7 @@ const root = join(__dirname, '../../..');
  */
 function startWithoutJava(): Promise<{ stdout: string; stderr: string; code: number | null }> {
   const script = `
-    const { startDynamoLocal } = require('./functions/local/dynamo-local');
+    const { startDynamoLocal } = require('./local/dynamo-local');
     startDynamoLocal().then(
       (local) => local.stop().then(() => { console.log('started'); }),
       (error) => { console.log(error.name + ': ' + error.message); process.exitCode = 1; },

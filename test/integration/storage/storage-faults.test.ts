@@ -5,11 +5,11 @@ import {
   TransactionCanceledException,
   TransactionConflictException,
 } from '@aws-sdk/client-dynamodb';
-import { findFreePort } from '../../../functions/local/dynamo-local';
 import { DraftStore } from '../../../functions/storage/draft-store';
 import { createDocumentClient } from '../../../functions/storage/dynamo-client';
 import { EntryStore } from '../../../functions/storage/entry-store';
 import { StorageUnavailableError } from '../../../functions/storage/storage-errors';
+import { findFreePort } from '../../../local/dynamo-local';
 import { useDynamoLocal } from '../support/dynamo-local-harness';
 import { failCommand, loseResponse } from '../support/fault-injection';
 import { submission } from '../support/submission-factory';

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type DynamoLocal, startDynamoLocal } from '../../../functions/local/dynamo-local';
 import { createDocumentClient } from '../../../functions/storage/dynamo-client';
 import { ensureTable } from '../../../functions/storage/ensure-table';
 import { EntryStore } from '../../../functions/storage/entry-store';
 import { StorageUnavailableError } from '../../../functions/storage/storage-errors';
+import { type DynamoLocal, startDynamoLocal } from '../../../local/dynamo-local';
 import { rejected, submission } from '../support/submission-factory';
 
 const cell = { installationId: 'ifca-cpu', metricId: 'cpu-hours', periodId: 'P1' } as const;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type DynamoLocal, startDynamoLocal } from '../../../functions/local/dynamo-local';
 import { createDocumentClient, type StorageSettings } from '../../../functions/storage/dynamo-client';
 import { ensureTable } from '../../../functions/storage/ensure-table';
+import { type DynamoLocal, startDynamoLocal } from '../../../local/dynamo-local';
 
 export interface DynamoHarness {
   /** The running DynamoDB Local (valid inside tests). */

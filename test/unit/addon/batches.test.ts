@@ -1,5 +1,5 @@
-import { MAX_BODY_BYTES, MAX_CELLS_PER_REQUEST } from '../../../functions/api/api-paths';
-import type { CellSubmission } from '../../../functions/api/contract';
+import { MAX_BODY_BYTES, MAX_CELLS_PER_REQUEST } from '../../../functions/contract/api-paths';
+import type { CellSubmission } from '../../../functions/contract/contract';
 import { ENTRIES_REQUEST_LIMITS, requestBatches, submissionBytes } from '../../../sheets-addon/core/batches';
 
 const cell = (index: number, raw: string | number = index): CellSubmission => ({

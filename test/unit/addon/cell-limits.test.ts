@@ -1,4 +1,4 @@
-import type { RawInput } from '../../../functions/api/contract';
+import type { RawInput } from '../../../functions/contract/contract';
 import { OUTCOME_COLOURS } from '../../../functions/sheets/layout/anchors';
 import { groupThousands, oversizedLength, withoutOversized } from '../../../sheets-addon/core/cell-limits';
 import { paintTooLong, shown } from '../../../sheets-addon/core/cell-note';

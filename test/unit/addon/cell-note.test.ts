@@ -1,4 +1,4 @@
-import type { CellOutcome } from '../../../functions/api/contract';
+import type { CellOutcome } from '../../../functions/contract/contract';
 import { OUTCOME_COLOURS } from '../../../functions/sheets/layout/anchors';
 import { paintForOutcome, paintPending, paintUnqueued } from '../../../sheets-addon/core/cell-note';
 

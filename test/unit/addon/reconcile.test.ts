@@ -1,4 +1,4 @@
-import type { CurrentEntryView } from '../../../functions/api/contract';
+import type { CurrentEntryView } from '../../../functions/contract/contract';
 import { planReconcile, sameRaw } from '../../../sheets-addon/core/reconcile';
 import type { ValueCell } from '../../../sheets-addon/core/value-grid';
 

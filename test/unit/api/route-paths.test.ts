@@ -1,6 +1,6 @@
-import { apiPaths, routePatterns } from '../../../functions/api/api-paths';
 import { matchRoute } from '../../../functions/api/match-route';
 import { ROUTES } from '../../../functions/api/route-table';
+import { apiPaths, routePatterns } from '../../../functions/contract/api-paths';
 
 /** Each route's path is written once (routePatterns): the router matches it and apiPaths fills it in. */
 describe('route paths', () => {

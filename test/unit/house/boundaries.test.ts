@@ -18,7 +18,7 @@ function importsOf(path: string): string[] {
   return ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles.map((file) => file.fileName);
 }
 
-/** A relative import as a path from the repository root ("functions/api/contract"), others as written. */
+/** A relative import as a path from the repository root ("functions/contract/contract"), others as written. */
 function target(from: string, specifier: string): string {
   if (!specifier.startsWith('.')) return specifier;
   return relative(ROOT, resolve(dirname(from), specifier))
@@ -46,13 +46,30 @@ describe('module boundaries (issue 20)', () => {
     expect(refused).toEqual([]);
   });
 
-  it('lets no deployed file (functions/ outside functions/local) import a local stand-in', () => {
-    const deployed = typeScriptFiles(join(ROOT, 'functions')).filter(
-      (path) => !relative(ROOT, path).split(sep).join('/').startsWith('functions/local/'),
-    );
+  it('lets no deployed file (functions/) import a local stand-in (local/)', () => {
     const refused = violations(
-      deployed,
-      (imported) => imported === 'functions/local' || imported.startsWith('functions/local/'),
+      typeScriptFiles(join(ROOT, 'functions')),
+      (imported) => imported === 'local' || imported.startsWith('local/'),
+    );
+    expect(refused).toEqual([]);
+  });
+
+  it('lets no layer below the API import it: the wire contract and the Submitter live below their users', () => {
+    const below = ['contract', 'domain', 'use-cases', 'sheets', 'storage', 'report', 'commons', 'shared'];
+    const refused = violations(
+      below.flatMap((folder) => typeScriptFiles(join(ROOT, 'functions', folder))),
+      (imported) => imported.startsWith('functions/api/') || imported.startsWith('functions/cli/'),
+    );
+    expect(refused).toEqual([]);
+  });
+
+  it('keeps the wire contract on the domain alone', () => {
+    const refused = violations(
+      typeScriptFiles(join(ROOT, 'functions', 'contract')),
+      (imported) =>
+        imported.startsWith('functions/') &&
+        !imported.startsWith('functions/contract/') &&
+        !imported.startsWith('functions/domain/'),
     );
     expect(refused).toEqual([]);
   });

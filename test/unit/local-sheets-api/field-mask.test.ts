@@ -1,8 +1,4 @@
-import {
-  applyFieldMask,
-  filterByFieldMask,
-  parseFieldMask,
-} from '../../../functions/local/sheets-api/field-mask';
+import { applyFieldMask, filterByFieldMask, parseFieldMask } from '../../../local/sheets-api/field-mask';
 
 describe('field masks', () => {
   it('parse dotted, parenthesised and slashed paths', () => {

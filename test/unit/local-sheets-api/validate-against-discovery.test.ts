@@ -1,8 +1,8 @@
-import { discoveryMethod } from '../../../functions/local/sheets-api/discovery/discovery-document';
+import { discoveryMethod } from '../../../local/sheets-api/discovery/discovery-document';
 import {
   validateQuery,
   validateRequestBody,
-} from '../../../functions/local/sheets-api/discovery/validate-against-discovery';
+} from '../../../local/sheets-api/discovery/validate-against-discovery';
 
 const batchUpdate = discoveryMethod('sheets.spreadsheets.batchUpdate');
 const valuesUpdate = discoveryMethod('sheets.spreadsheets.values.update');

@@ -1,4 +1,4 @@
-import { MAX_CELL_CHARACTERS, WorkbookError, WorkbookModel } from '../../../functions/local/workbook';
+import { MAX_CELL_CHARACTERS, WorkbookError, WorkbookModel } from '../../../local/workbook';
 
 describe('a cell holds at most 50,000 characters, as in Google Sheets', () => {
   const sheet = () => new WorkbookModel().create({ title: 'T', owner: 'owner@example.org' }).sheetById(0);

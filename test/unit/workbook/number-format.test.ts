@@ -1,4 +1,4 @@
-import { formatWithPattern } from '../../../functions/local/workbook';
+import { formatWithPattern } from '../../../local/workbook';
 
 describe('formatted values follow the layout number formats', () => {
   it.each([

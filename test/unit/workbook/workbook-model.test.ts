@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseA1, type Sheet, WorkbookError, WorkbookModel } from '../../../functions/local/workbook';
+import { parseA1, type Sheet, WorkbookError, WorkbookModel } from '../../../local/workbook';
 
 const OWNER = 'coordinator@imagine.example.org';
 

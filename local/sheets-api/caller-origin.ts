@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { ForbiddenError } from '../../api/auth/auth-errors';
-import { requireLoopbackHost } from '../../api/auth/loopback-host';
+import { ForbiddenError } from '../../functions/api/auth/auth-errors';
+import { requireLoopbackHost } from '../../functions/api/auth/loopback-host';
 import { SheetsApiError } from './sheets-api-error';
 
 /**

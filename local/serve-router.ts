@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as functions from '@google-cloud/functions-framework';
-import type { Container } from '../api/container';
-import { createHttpHandler } from '../api/router';
+import type { Container } from '../functions/api/container';
+import { createHttpHandler } from '../functions/api/router';
 import { localFrameworkServer } from './framework-server';
 
 export interface ServedRouter {

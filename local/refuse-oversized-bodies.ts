@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { MAX_BODY_BYTES } from '../api/contract';
-import { sendError } from '../api/framework-errors';
-import { declaredBodyBytes, payloadTooLarge } from '../api/request-body';
+import { sendError } from '../functions/api/framework-errors';
+import { declaredBodyBytes, payloadTooLarge } from '../functions/api/request-body';
+import { MAX_BODY_BYTES } from '../functions/contract/contract';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { answerFrameworkErrorsAsJson } from '../api/framework-errors';
+import { answerFrameworkErrorsAsJson } from '../functions/api/framework-errors';
 import { refuseOversizedBodies } from './refuse-oversized-bodies';
 
 /**
