@@ -18,6 +18,7 @@ export type {
   CalendarResponse,
   CellOutcome,
   CellSubmission,
+  ConfigResponse,
   CurrentEntriesOfPeriodsResponse,
   CurrentEntryView,
   EntriesResponse,

@@ -3,6 +3,7 @@ import type {
   ActingFor,
   CalendarResponse,
   CellSubmission,
+  ConfigResponse,
   CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
   SheetChallengeResponse,
@@ -152,6 +153,11 @@ export class ApiClient {
   /** Several periods in one UrlFetch; at most MAX_PERIODS_PER_REQUEST, which callers split by. */
   currentEntriesOfPeriods(periodIds: readonly string[]): ApiResult<CurrentEntriesOfPeriodsResponse> {
     return this.call('GET', apiPaths.currentEntriesOfPeriods(this.settings.projectId, periodIds));
+  }
+
+  /** The stored configuration (members only: the backend refuses anyone else). */
+  config(): ApiResult<ConfigResponse> {
+    return this.call('GET', apiPaths.config(this.settings.projectId));
   }
 
   sheet(): ApiResult<SheetBinding> {

@@ -5,6 +5,7 @@ import { enableLiveValidation } from './live-validation';
 import { validateSheet } from './reconcile';
 import { adoptBusyEdits, drainOutbox, type SendReport } from './send-cells';
 import { requireSettings } from './settings';
+import { whoCannotWorkYet } from './sharing';
 import { bindThisSpreadsheet } from './sheet-binding';
 
 /** Every menu item answers a person with a sentence, never with a stack trace. */
@@ -53,6 +54,10 @@ function setUpNotices(answer: unknown): string[] {
 
 export function menuEnableLiveValidation(): void {
   guarded(enableLiveValidation);
+}
+
+export function menuWhoCannotWork(): void {
+  guarded(whoCannotWorkYet);
 }
 
 export function menuValidateMyRows(): void {
