@@ -32,7 +32,7 @@ export type HttpPort = (request: HttpRequest) => HttpAnswer;
  */
 export type ApiResult<T> =
   | { kind: 'ok'; value: T }
-  | { kind: 'refused'; status: number; code: string; message: string }
+  | { kind: 'refused'; status: number; code: string; message: string; tokenAudience?: string }
   | { kind: 'unavailable'; message: string };
 
 export interface BackendSettings {
@@ -71,10 +71,18 @@ function pageGist(text: string): string {
 const notTheApi = (status: number, text: string) =>
   `the backend answered HTTP ${status} with a page that is not the va-assess API (${pageGist(text)}): check the backend URL in Settings, or try again later`;
 
-function errorSentence(status: number, text: string): { code: string; message: string } {
-  const body = parseJson(text) as { code?: unknown; message?: unknown } | undefined;
+function errorSentence(
+  status: number,
+  text: string,
+): { code: string; message: string; tokenAudience?: string } {
+  const body = parseJson(text) as
+    | { code?: unknown; message?: unknown; details?: { tokenAudience?: unknown } }
+    | undefined;
   const message = typeof body?.message === 'string' ? body.message : notTheApi(status, text);
-  return { code: typeof body?.code === 'string' ? body.code : `http-${status}`, message };
+  const code = typeof body?.code === 'string' ? body.code : `http-${status}`;
+  // The backend names the aud of a token it refused for its audience (the person's own token).
+  const aud = body?.details?.tokenAudience;
+  return typeof aud === 'string' ? { code, message, tokenAudience: aud } : { code, message };
 }
 
 /**
@@ -91,7 +99,7 @@ export function interpret<T>(answer: HttpAnswer): ApiResult<T> {
     }
     return { kind: 'ok', value: value as T };
   }
-  const { code, message } = errorSentence(status, text);
+  const { code, message, tokenAudience } = errorSentence(status, text);
   if (status >= 500 || status === 429) {
     return {
       kind: 'unavailable',
@@ -100,7 +108,13 @@ export function interpret<T>(answer: HttpAnswer): ApiResult<T> {
         : `the backend answered ${status}: ${message}`,
     };
   }
-  return { kind: 'refused', status, code, message };
+  return {
+    kind: 'refused',
+    status,
+    code,
+    message,
+    ...(tokenAudience === undefined ? {} : { tokenAudience }),
+  };
 }
 
 /** The API as the add-on calls it; every call is synchronous, as UrlFetchApp is. */
