@@ -19,6 +19,7 @@ export type {
   CellOutcome,
   CellSubmission,
   ConfigResponse,
+  ContactsResponse,
   CurrentEntriesOfPeriodsResponse,
   CurrentEntryView,
   EntriesResponse,

@@ -4,6 +4,7 @@ import type {
   CalendarResponse,
   CellSubmission,
   ConfigResponse,
+  ContactsResponse,
   CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
   SheetChallengeResponse,
@@ -172,6 +173,16 @@ export class ApiClient {
   /** The stored configuration (members only: the backend refuses anyone else). */
   config(): ApiResult<ConfigResponse> {
     return this.call('GET', apiPaths.config(this.settings.projectId));
+  }
+
+  /** A one-time value to write into this spreadsheet, proving an unlisted caller can edit it. */
+  contactsChallenge(spreadsheetId: string): ApiResult<Partial<SheetChallengeResponse>> {
+    return this.call('POST', apiPaths.contactsChallenge(this.settings.projectId), { spreadsheetId });
+  }
+
+  /** The coordinators' addresses, once the caller is a member or proved they edit the bound spreadsheet. */
+  contacts(spreadsheetId: string): ApiResult<ContactsResponse> {
+    return this.call('POST', apiPaths.contacts(this.settings.projectId), { spreadsheetId });
   }
 
   sheet(): ApiResult<SheetBinding> {

@@ -111,7 +111,7 @@ export function settingsTestConnection(view: SettingsView): ConnectionReport {
     );
   else {
     // The sheet binding would only repeat the refusal: the advice is the next step.
-    lines.push(notListedAdvice(email, settings.projectId));
+    lines.push(notListedAdvice(api, email, settings.projectId));
     return { ok: false, lines, serviceAccountEmail: '' };
   }
   const sheet = api.sheet();

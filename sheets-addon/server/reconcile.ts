@@ -50,7 +50,7 @@ function allowedCaller(api: Api, projectId: string, scope: 'all' | 'mine') {
   }
   const { role, email, installations } = access.value;
   if (role === 'none') {
-    alertUser(`Nothing was validated: ${notListedAdvice(email, projectId)}`);
+    alertUser(`Nothing was validated: ${notListedAdvice(api, email, projectId)}`);
     return undefined;
   }
   if (scope === 'all' && role !== 'coordinator') {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { apiPaths } from '../../functions/contract/api-paths';
 import { COORDINATOR, IFCA, INCD } from '../integration/api/api-test-server';
 import { launchChromium } from '../support/chromium';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
@@ -78,12 +79,39 @@ describe('the pictures of the partner guide and the deployment checklist', () =>
     await addon.coordinatorSetsUp({ liveValidation: false, sharedWith: [IFCA, INCD, NOT_LISTED] });
     const { page, lines } = await testConnection(NOT_LISTED);
     expect(lines).toContainEqual(
-      `${NOT_LISTED} is neither a coordinator nor a partner of "imagine": ask the coordinator (this spreadsheet belongs to ${COORDINATOR}) to add exactly ${NOT_LISTED} as an editor of your installation in the project's configuration. The address must be the Google account you open this spreadsheet with; if you have several, switch to the listed one.`,
+      `${NOT_LISTED} is neither a coordinator nor a partner of "imagine": ask a coordinator (${COORDINATOR}) to add exactly ${NOT_LISTED} as an editor of your installation in the project's configuration. The address must be the Google account you open this spreadsheet with; if you have several, switch to the listed one.`,
     );
     await expect(page.locator('#status').textContent()).resolves.toBe('Connection does not work yet:');
     expect(lines).toHaveLength(2);
     await page.screenshot({ path: join(PICTURES, 'not-listed-settings.png'), fullPage: true });
     await page.context().close();
+    // The proof written into the spreadsheet was removed again.
+    const sheet = addon.stack.sheetsApi.model.get(addon.spreadsheetId);
+    expect(sheet.findMetadata({ metadataKey: 'va-assess:binding-challenge' })).toEqual([]);
+
+    // Someone who cannot edit the spreadsheet learns nothing, even knowing its id.
+    const body = { spreadsheetId: addon.spreadsheetId };
+    const stranger = 'stranger@elsewhere.example.org';
+    const refusal = `${stranger} is neither a coordinator nor an editor of project "imagine"`;
+    const challenge = await addon.stack.api.call('POST', apiPaths.contactsChallenge('imagine'), {
+      as: stranger,
+      body,
+    });
+    expect(challenge.status).toBe(200);
+    const contacts = await addon.stack.api.call('POST', apiPaths.contacts('imagine'), { as: stranger, body });
+    expect({ status: contacts.status, body: contacts.body }).toEqual({
+      status: 403,
+      body: { code: 'forbidden', message: refusal },
+    });
+    const elsewhere = { spreadsheetId: '1NotTheProjectsSpreadsheet0123456789abcdef' };
+    const other = await addon.stack.api.call('POST', apiPaths.contactsChallenge('imagine'), {
+      as: stranger,
+      body: elsewhere,
+    });
+    expect({ status: other.status, body: other.body }).toEqual({
+      status: 403,
+      body: { code: 'forbidden', message: refusal },
+    });
   });
 
   it("a backend deployed with the wrong OIDC_AUDIENCE: Test connection shows the person's own aud to copy", async () => {
