@@ -198,8 +198,8 @@ export function menuSettings(): void {
 export const HELP_TEXT = [
   'va-assess checks the usage metrics typed in the Metrics tab.',
   'Colours: green accepted, yellow accepted with a warning, red rejected (not stored), grey pending (will be sent). The note of each cell says what was read, what is wrong and what is expected.',
-  'Partners: type in your installation rows; use Validate my rows, Show problems and Sync pending edits (it sends the waiting edits you typed).',
-  'Coordinators: Settings, Set up reporting sheet, Enable live validation (once per spreadsheet), Validate whole sheet, Compute summary, Draft assessments, Generate report (writes the Report tab and gives a download link valid for a few minutes), Sync pending edits.',
+  'Partners: type in your installation rows; use Validate my rows, Show problems and Sync pending edits (it sends the waiting edits you typed). Settings › Test connection says whether you are listed, and if not, whom to ask.',
+  'Coordinators: Settings, Set up reporting sheet, Enable live validation (once per spreadsheet), Who cannot work yet (and share the spreadsheet with the listed partners), Validate whole sheet, Compute summary, Draft assessments, Generate report (writes the Report tab and gives a download link valid for a few minutes), Sync pending edits.',
 ].join('\n\n');
 
 export function menuHelp(): void {
