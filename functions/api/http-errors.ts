@@ -96,7 +96,11 @@ const ACCESS_RULES: readonly ErrorRule[] = [
   rule(UnauthenticatedError, (error) =>
     answer(
       401,
-      { code: 'unauthenticated', message: error.message },
+      {
+        code: 'unauthenticated',
+        message: error.message,
+        ...(error.tokenAudience === undefined ? {} : { details: { tokenAudience: error.tokenAudience } }),
+      },
       { 'www-authenticate': 'Bearer error="invalid_token"' },
     ),
   ),

@@ -10,6 +10,7 @@ import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
+import { postContactsChallengeRoute, postContactsRoute } from './routes/post-contacts';
 import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
 import { postReportLinkRoute } from './routes/post-report-link';
@@ -30,6 +31,8 @@ export const ROUTES: readonly Route[] = [
   postEntriesRoute,
   getCurrentEntriesRoute,
   getAccessRoute,
+  postContactsChallengeRoute,
+  postContactsRoute,
   getCalendarRoute,
   getEntryHistoryRoute,
   getSummaryRoute,

@@ -28,6 +28,8 @@ export const routePatterns = {
   entries: `${PROJECT}/entries`,
   history: `${PROJECT}/entries/:installationId/:metricId/:periodId/history`,
   access: `${PROJECT}/access`,
+  contacts: `${PROJECT}/contacts`,
+  contactsChallenge: `${PROJECT}/contacts/challenge`,
   calendar: `${PROJECT}/calendar`,
   summary: `${PROJECT}/summary`,
   drafts: `${PROJECT}/drafts`,
@@ -77,6 +79,10 @@ export const apiPaths = {
     fill(routePatterns.history, projectId, installationId, metricId, periodId),
   /** GET: who the caller is in the project (coordinator, partner of which installations, or none). */
   access: (projectId: string) => fill(routePatterns.access, projectId),
+  /** POST {spreadsheetId}: the coordinators' addresses (contacts-contract.ts says who may learn them). */
+  contacts: (projectId: string) => fill(routePatterns.contacts, projectId),
+  /** POST {spreadsheetId}: a one-time value proving, once written in the spreadsheet, that the caller edits it. */
+  contactsChallenge: (projectId: string) => fill(routePatterns.contactsChallenge, projectId),
   /** GET: the reporting periods and project years, with the current period. */
   calendar: (projectId: string) => fill(routePatterns.calendar, projectId),
   summary: (projectId: string, period: string) => withPeriod(fill(routePatterns.summary, projectId), period),

@@ -15,6 +15,7 @@ export {
   MAX_PERIODS_PER_REQUEST,
   MAX_RAW_TEXT_LENGTH,
 } from './api-paths';
+export * from './contacts-contract';
 export * from './sheet-contract';
 
 const idSchema = z

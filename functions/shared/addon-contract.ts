@@ -18,6 +18,8 @@ export type {
   CalendarResponse,
   CellOutcome,
   CellSubmission,
+  ConfigResponse,
+  ContactsResponse,
   CurrentEntriesOfPeriodsResponse,
   CurrentEntryView,
   EntriesResponse,

@@ -3,6 +3,8 @@ import type {
   ActingFor,
   CalendarResponse,
   CellSubmission,
+  ConfigResponse,
+  ContactsResponse,
   CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
   SheetChallengeResponse,
@@ -31,7 +33,7 @@ export type HttpPort = (request: HttpRequest) => HttpAnswer;
  */
 export type ApiResult<T> =
   | { kind: 'ok'; value: T }
-  | { kind: 'refused'; status: number; code: string; message: string }
+  | { kind: 'refused'; status: number; code: string; message: string; tokenAudience?: string }
   | { kind: 'unavailable'; message: string };
 
 export interface BackendSettings {
@@ -70,10 +72,18 @@ function pageGist(text: string): string {
 const notTheApi = (status: number, text: string) =>
   `the backend answered HTTP ${status} with a page that is not the va-assess API (${pageGist(text)}): check the backend URL in Settings, or try again later`;
 
-function errorSentence(status: number, text: string): { code: string; message: string } {
-  const body = parseJson(text) as { code?: unknown; message?: unknown } | undefined;
+function errorSentence(
+  status: number,
+  text: string,
+): { code: string; message: string; tokenAudience?: string } {
+  const body = parseJson(text) as
+    | { code?: unknown; message?: unknown; details?: { tokenAudience?: unknown } }
+    | undefined;
   const message = typeof body?.message === 'string' ? body.message : notTheApi(status, text);
-  return { code: typeof body?.code === 'string' ? body.code : `http-${status}`, message };
+  const code = typeof body?.code === 'string' ? body.code : `http-${status}`;
+  // The backend names the aud of a token it refused for its audience (the person's own token).
+  const aud = body?.details?.tokenAudience;
+  return typeof aud === 'string' ? { code, message, tokenAudience: aud } : { code, message };
 }
 
 /**
@@ -90,7 +100,7 @@ export function interpret<T>(answer: HttpAnswer): ApiResult<T> {
     }
     return { kind: 'ok', value: value as T };
   }
-  const { code, message } = errorSentence(status, text);
+  const { code, message, tokenAudience } = errorSentence(status, text);
   if (status >= 500 || status === 429) {
     return {
       kind: 'unavailable',
@@ -99,7 +109,13 @@ export function interpret<T>(answer: HttpAnswer): ApiResult<T> {
         : `the backend answered ${status}: ${message}`,
     };
   }
-  return { kind: 'refused', status, code, message };
+  return {
+    kind: 'refused',
+    status,
+    code,
+    message,
+    ...(tokenAudience === undefined ? {} : { tokenAudience }),
+  };
 }
 
 /** The API as the add-on calls it; every call is synchronous, as UrlFetchApp is. */
@@ -152,6 +168,21 @@ export class ApiClient {
   /** Several periods in one UrlFetch; at most MAX_PERIODS_PER_REQUEST, which callers split by. */
   currentEntriesOfPeriods(periodIds: readonly string[]): ApiResult<CurrentEntriesOfPeriodsResponse> {
     return this.call('GET', apiPaths.currentEntriesOfPeriods(this.settings.projectId, periodIds));
+  }
+
+  /** The stored configuration (members only: the backend refuses anyone else). */
+  config(): ApiResult<ConfigResponse> {
+    return this.call('GET', apiPaths.config(this.settings.projectId));
+  }
+
+  /** A one-time value to write into this spreadsheet, proving an unlisted caller can edit it. */
+  contactsChallenge(spreadsheetId: string): ApiResult<Partial<SheetChallengeResponse>> {
+    return this.call('POST', apiPaths.contactsChallenge(this.settings.projectId), { spreadsheetId });
+  }
+
+  /** The coordinators' addresses, once the caller is a member or proved they edit the bound spreadsheet. */
+  contacts(spreadsheetId: string): ApiResult<ContactsResponse> {
+    return this.call('POST', apiPaths.contacts(this.settings.projectId), { spreadsheetId });
   }
 
   sheet(): ApiResult<SheetBinding> {

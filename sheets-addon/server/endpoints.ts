@@ -14,6 +14,7 @@ import type {
 import { activeSpreadsheet, alertUser, apiFor, documentProperties, messageOf } from './apps-script';
 import { builtUrlPrefix } from './built-backend';
 import { findMetricsTab, NO_METRICS_TAB } from './metrics-tab';
+import { notListedAdvice } from './not-listed';
 import { showReportLinkDialog } from './report-dialog';
 import {
   builtBackend,
@@ -85,6 +86,16 @@ export function settingsTestConnection(view: SettingsView): ConnectionReport {
   }
   const lines = [`Backend: answering at ${settings.backendUrl}.`];
   const access = api.access();
+  if (access.kind === 'refused' && access.tokenAudience !== undefined)
+    return {
+      ok: false,
+      lines: [
+        ...lines,
+        `Your Google token is for the audience (aud) ${access.tokenAudience}, which the backend does not accept: whoever deployed it sets OIDC_AUDIENCE=${access.tokenAudience} and deploys again.`,
+      ],
+      serviceAccountEmail: '',
+      tokenAudience: access.tokenAudience,
+    };
   if (access.kind !== 'ok')
     return {
       ok: false,
@@ -98,10 +109,11 @@ export function settingsTestConnection(view: SettingsView): ConnectionReport {
     lines.push(
       `${email} is a partner of "${settings.projectId}", editing ${installations.map((item) => item.name).join(', ')}.`,
     );
-  else
-    lines.push(
-      `${email} is neither a coordinator nor a partner of "${settings.projectId}": ask a coordinator to list you.`,
-    );
+  else {
+    // The sheet binding would only repeat the refusal: the advice is the next step.
+    lines.push(notListedAdvice(api, email, settings.projectId));
+    return { ok: false, lines, serviceAccountEmail: '' };
+  }
   const sheet = api.sheet();
   let serviceAccountEmail = '';
   if (sheet.kind === 'ok') {
@@ -111,7 +123,7 @@ export function settingsTestConnection(view: SettingsView): ConnectionReport {
   } else {
     lines.push(`Sheet binding: ${sheet.message}`);
   }
-  return { ok: role !== 'none', lines, serviceAccountEmail };
+  return { ok: true, lines, serviceAccountEmail };
 }
 
 const ACTION_TEXT: Record<PeriodAction, { title: string; button: string; done: string; refused: string }> = {

@@ -26,4 +26,5 @@ export {
   menuSyncPending,
   menuValidateMyRows,
   menuValidateWholeSheet,
+  menuWhoCannotWork,
 } from './menu-actions';

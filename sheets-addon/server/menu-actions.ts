@@ -5,6 +5,7 @@ import { enableLiveValidation } from './live-validation';
 import { validateSheet } from './reconcile';
 import { adoptBusyEdits, drainOutbox, type SendReport } from './send-cells';
 import { requireSettings } from './settings';
+import { whoCannotWorkYet } from './sharing';
 import { bindThisSpreadsheet } from './sheet-binding';
 
 /** Every menu item answers a person with a sentence, never with a stack trace. */
@@ -53,6 +54,10 @@ function setUpNotices(answer: unknown): string[] {
 
 export function menuEnableLiveValidation(): void {
   guarded(enableLiveValidation);
+}
+
+export function menuWhoCannotWork(): void {
+  guarded(whoCannotWorkYet);
 }
 
 export function menuValidateMyRows(): void {
@@ -193,8 +198,8 @@ export function menuSettings(): void {
 export const HELP_TEXT = [
   'va-assess checks the usage metrics typed in the Metrics tab.',
   'Colours: green accepted, yellow accepted with a warning, red rejected (not stored), grey pending (will be sent). The note of each cell says what was read, what is wrong and what is expected.',
-  'Partners: type in your installation rows; use Validate my rows, Show problems and Sync pending edits (it sends the waiting edits you typed).',
-  'Coordinators: Settings, Set up reporting sheet, Enable live validation (once per spreadsheet), Validate whole sheet, Compute summary, Draft assessments, Generate report (writes the Report tab and gives a download link valid for a few minutes), Sync pending edits.',
+  'Partners: type in your installation rows; use Validate my rows, Show problems and Sync pending edits (it sends the waiting edits you typed). Settings › Test connection says whether you are listed, and if not, whom to ask.',
+  'Coordinators: Settings, Set up reporting sheet, Enable live validation (once per spreadsheet), Who cannot work yet (and share the spreadsheet with the listed partners), Validate whole sheet, Compute summary, Draft assessments, Generate report (writes the Report tab and gives a download link valid for a few minutes), Sync pending edits.',
 ].join('\n\n');
 
 export function menuHelp(): void {

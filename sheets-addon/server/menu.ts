@@ -4,6 +4,7 @@ export function onOpen(): void {
     .createAddonMenu()
     .addItem('Set up reporting sheet', 'menuSetUpSheet')
     .addItem('Enable live validation', 'menuEnableLiveValidation')
+    .addItem('Who cannot work yet...', 'menuWhoCannotWork')
     .addSeparator()
     .addItem('Validate my rows', 'menuValidateMyRows')
     .addItem('Validate whole sheet', 'menuValidateWholeSheet')
@@ -27,6 +28,7 @@ export function onInstall(): void {
 export const MENU_HANDLERS = [
   'menuSetUpSheet',
   'menuEnableLiveValidation',
+  'menuWhoCannotWork',
   'menuValidateMyRows',
   'menuValidateWholeSheet',
   'menuShowProblems',

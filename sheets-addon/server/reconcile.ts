@@ -14,6 +14,7 @@ import { planReconcile, type ReconcilePlan } from '../core/reconcile';
 import { onlyInstallations, valueBox, valueCellsIn, valuesIn } from '../core/value-grid';
 import { activeSpreadsheet, alertUser, apiFor, toast } from './apps-script';
 import { findMetricsTab, NO_METRICS_TAB } from './metrics-tab';
+import { notListedAdvice } from './not-listed';
 import { adoptBusyEdits, drainOutbox } from './send-cells';
 import { rememberInstallationNames, requireSettings } from './settings';
 
@@ -49,9 +50,7 @@ function allowedCaller(api: Api, projectId: string, scope: 'all' | 'mine') {
   }
   const { role, email, installations } = access.value;
   if (role === 'none') {
-    alertUser(
-      `${email} is neither a coordinator nor a partner of project "${projectId}": ask a coordinator to list you as an editor.`,
-    );
+    alertUser(`Nothing was validated: ${notListedAdvice(api, email, projectId)}`);
     return undefined;
   }
   if (scope === 'all' && role !== 'coordinator') {

@@ -48,6 +48,8 @@ export interface ConnectionReport {
   lines: string[];
   /** The address the spreadsheet must be shared with (editor), from the sheet binding route. */
   serviceAccountEmail: string;
+  /** The aud of the person's own token when the backend refused it for its audience: OIDC_AUDIENCE's value. */
+  tokenAudience?: string;
 }
 
 export type PeriodAction = 'summary' | 'assessments' | 'report';

@@ -33,6 +33,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
     ).toEqual([
       'Set up reporting sheet',
       'Enable live validation',
+      'Who cannot work yet...',
       'Validate my rows',
       'Validate whole sheet',
       'Show problems',

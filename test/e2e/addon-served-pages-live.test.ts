@@ -118,7 +118,7 @@ describe('the pages served by the add-on, in headless Chromium, on live data', (
       ],
       [
         OUTSIDER,
-        /^someone@elsewhere\.example\.org is neither a coordinator nor a partner of "imagine"/,
+        /^someone@elsewhere\.example\.org is neither a coordinator nor a partner of "imagine": ask a coordinator \(coordinator@imagine\.example\.org\) to add exactly someone@elsewhere\.example\.org as an editor of your installation/,
         false,
       ],
     ];

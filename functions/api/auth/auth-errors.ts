@@ -1,6 +1,13 @@
 /** No usable identity: missing, malformed, expired, forged or foreign token (401). */
 export class UnauthenticatedError extends Error {
-  constructor(readonly reason: string) {
+  /**
+   * `tokenAudience`: the `aud` of a correctly signed token refused for its audience. It is not a
+   * secret to the token's own holder, and it is what the deployer must copy into OIDC_AUDIENCE.
+   */
+  constructor(
+    readonly reason: string,
+    readonly tokenAudience?: string,
+  ) {
     super(`Not authenticated: ${reason}`);
     this.name = 'UnauthenticatedError';
   }

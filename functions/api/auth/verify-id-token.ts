@@ -58,6 +58,21 @@ const decodeHeader = (token: string): TokenHeader => decodePart(token, 0);
 const isTimeFailure = (error: unknown) =>
   error instanceof Error && /^Token used too (late|early)/.test(error.message);
 
+/** google-auth-library checks the audience after the signature, issuer and times: the aud is the signed one. */
+const isAudienceFailure = (error: unknown) =>
+  error instanceof Error && error.message.startsWith('Wrong recipient');
+
+/** The refusal names the token's own aud, so the deployer can copy it into OIDC_AUDIENCE. */
+function audienceRefusal(payload: Record<string, unknown>): UnauthenticatedError {
+  const aud = typeof payload.aud === 'string' ? payload.aud.slice(0, 200) : undefined;
+  return aud === undefined
+    ? new UnauthenticatedError('the token was issued for another audience')
+    : new UnauthenticatedError(
+        `the token was issued for another audience: its aud is "${aud}", which this server's OIDC_AUDIENCE does not list`,
+        aud,
+      );
+}
+
 /** google-auth-library's messages embed the whole token; the caller gets the reason only. */
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -104,6 +119,7 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
     } catch (error) {
       // The library's own window (300 s) is wider than ours: its refusal is ours too, with our reason.
       if (isTimeFailure(error)) checkTokenTimes(decodePart(token, 1), nowSeconds());
+      if (isAudienceFailure(error)) throw audienceRefusal(decodePart(token, 1));
       throw new UnauthenticatedError(reasonOf(error));
     }
     checkTokenTimes(payload ?? {}, nowSeconds());

@@ -96,10 +96,31 @@ export const spreadsheetFacade = (ctx: ScriptContext): GoogleLike => {
     createDeveloperMetadataFinder: () => ctx.facades.finder({ kind: 'spreadsheet' }),
     getProtections: (type: string) =>
       ctx.call('protection.list', null, String(type)).map(ctx.facades.protectionFacade),
+    // Sharing: local/apps-script/services/spreadsheet-sharing.ts says what is modelled.
+    getEditors: () => ctx.call('ss.editors').map((email: string) => ctx.facades.user(email)),
+    getOwner: () => ctx.facades.user(ctx.call('ss.owner')),
+    addEditor: (who: unknown) => {
+      ctx.call('ss.addEditors', [emailOf(who)]);
+      return self;
+    },
+    addEditors: (emails: unknown) => {
+      if (!Array.isArray(emails))
+        throw ctx.fail(
+          `The parameters (${typeof emails}) don't match the method signature for Spreadsheet.addEditors.`,
+        );
+      ctx.call('ss.addEditors', emails.map(emailOf));
+      return self;
+    },
     toString: () => 'Spreadsheet',
   });
   return self;
 };
+
+/** addEditor takes an e-mail address or a User. */
+const emailOf = (who: unknown): string =>
+  typeof who === 'object' && who !== null && 'getEmail' in who
+    ? String((who as { getEmail(): unknown }).getEmail())
+    : String(who);
 
 /** SpreadsheetApp: the active spreadsheet and its Ui (refused by the host where there is no UI). */
 export const SpreadsheetApp = (ctx: ScriptContext, ui: GoogleLike) =>

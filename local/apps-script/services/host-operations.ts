@@ -9,6 +9,7 @@ import { type ScriptAppOptions, type ScriptProject, scriptAppOperations } from '
 import { sessionOperations } from './session';
 import type { SpreadsheetAccess } from './spreadsheet-access';
 import { type SpreadsheetRecords, spreadsheetOperations } from './spreadsheet-app';
+import { spreadsheetSharingOperations } from './spreadsheet-sharing';
 import { type UiRecords, uiOperations } from './ui';
 import { type UrlFetcher, urlFetchOperations } from './url-fetch-app';
 
@@ -34,6 +35,7 @@ export function hostOperations(services: HostServices) {
   return {
     ...sessionOperations(services.timeZone),
     ...spreadsheetOperations(services.access, services.records),
+    ...spreadsheetSharingOperations(services.access),
     ...developerMetadataOperations(services.access),
     ...protectionOperations(services.access),
     ...uiOperations(services.records),

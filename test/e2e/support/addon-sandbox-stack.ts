@@ -45,6 +45,10 @@ export interface SetUpOptions {
   via?: string;
   /** Who else the coordinator shares the spreadsheet with (default IFCA and INCD). */
   sharedWith?: string[];
+  /** Stop once the settings are saved: no Set up (say, when the backend refuses the tokens). */
+  settingsOnly?: boolean;
+  /** The aud of the identity tokens the sandbox signs (default TEST_AUDIENCE, the backend's). */
+  tokenAudience?: string;
 }
 
 export interface AddonSandboxStack {
@@ -153,7 +157,7 @@ export function useAddonSandboxStack(
       spreadsheetId,
       distDir: dist?.dir ?? '',
       signer: stack.api.signer,
-      audience: TEST_AUDIENCE,
+      audience: setUp.tokenAudience ?? TEST_AUDIENCE,
       fetchTimeoutMs: options.fetchTimeoutMs ?? 10_000,
       trustedCertificates: certificate === undefined ? [] : [certificate.cert],
     });
@@ -163,6 +167,7 @@ export function useAddonSandboxStack(
       backendUrl: setUp.backendUrl ?? front?.url,
       projectId: 'imagine',
     });
+    if (setUp.settingsOnly === true) return;
     await runSetUp(box(), COORDINATOR);
     if (setUp.liveValidation === false) return;
     await runEnableLiveValidation(box(), COORDINATOR);

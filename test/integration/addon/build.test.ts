@@ -26,6 +26,7 @@ const APPS_SCRIPT_GLOBALS = [
 const MENU: [string, string][] = [
   ['Set up reporting sheet', 'menuSetUpSheet'],
   ['Enable live validation', 'menuEnableLiveValidation'],
+  ['Who cannot work yet...', 'menuWhoCannotWork'],
   ['Validate my rows', 'menuValidateMyRows'],
   ['Validate whole sheet', 'menuValidateWholeSheet'],
   ['Show problems', 'menuShowProblems'],

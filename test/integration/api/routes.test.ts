@@ -67,6 +67,22 @@ describe('routes and status codes', () => {
       expect(JSON.stringify(result.body)).not.toContain('eyJ');
     });
 
+    it("names the refused token's own aud, so the deployer can copy it into OIDC_AUDIENCE", async () => {
+      const token = api.signer.sign({ aud: 'another-client-id.apps.googleusercontent.com' });
+      const result = await api.call('GET', `${base}/access`, { token });
+      expect(result.status).toBe(401);
+      expect(result.body).toEqual({
+        code: 'unauthenticated',
+        message:
+          'Not authenticated: the token was issued for another audience: its aud is "another-client-id.apps.googleusercontent.com", which this server\'s OIDC_AUDIENCE does not list',
+        details: { tokenAudience: 'another-client-id.apps.googleusercontent.com' },
+      });
+      // A token that fails its signature says nothing about its claims.
+      const forged = stranger.sign({ aud: 'another-client-id.apps.googleusercontent.com' });
+      const refused = await api.call('GET', `${base}/access`, { token: forged });
+      expect(JSON.stringify(refused.body)).not.toContain('another-client-id');
+    });
+
     it('refuses the dev header when the server is not in dev mode', async () => {
       const result = await api.call('GET', `${base}/config`, { headers: { 'x-dev-user': COORDINATOR } });
       expect(result.status).toBe(401);
