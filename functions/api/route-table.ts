@@ -9,6 +9,7 @@ import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
+import { getLocksRoute, postLockRoute, postReopenRoute } from './routes/locks';
 import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
 import { postReportLinkRoute } from './routes/post-report-link';
@@ -44,4 +45,7 @@ export const ROUTES: readonly Route[] = [
   postSheetSummaryRoute,
   postSheetAssessmentsRoute,
   postSheetReportRoute,
+  getLocksRoute,
+  postLockRoute,
+  postReopenRoute,
 ];
