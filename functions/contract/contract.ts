@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { projectConfigSchema } from '../domain/config/project-config-schema';
 import { REPORT_FORMATS } from '../domain/report/report-model';
 import { MAX_PERIODS_PER_REQUEST, MAX_RAW_TEXT_LENGTH } from './api-paths';
+import { amendmentReasonSchema, amendmentSchema } from './lock-contract';
 
 export {
   API_PREFIX,
@@ -56,13 +57,7 @@ export const cellSubmissionSchema = z.strictObject({
     .min(0)
     .optional()
     .describe('The version the editor saw; a different current version answers 409 (0: none yet)'),
-  amendmentReason: z
-    .string()
-    .trim()
-    .min(3, 'expected a reason of at least 3 characters')
-    .max(500)
-    .optional()
-    .describe("A coordinator's change of a cell in a locked period: why (the next report lists it)"),
+  amendmentReason: amendmentReasonSchema.optional(),
 });
 
 /** How a submission reached the API: sent by the caller itself, or by the sheet's live-validation trigger. */
@@ -157,8 +152,7 @@ export const historyItemSchema = z.object({
   via: submissionViaSchema,
   submittedAt: z.string(),
   current: z.boolean(),
-  /** A coordinator's change of a locked cell: the lock it amends and why. */
-  amendment: z.object({ lockId: z.string(), reason: z.string() }).optional(),
+  amendment: amendmentSchema.optional(),
 });
 
 export const historyResponseSchema = z.object({
@@ -401,40 +395,3 @@ export type AccessRole = z.infer<typeof accessRoleSchema>;
 export type AccessResponse = z.infer<typeof accessResponseSchema>;
 export type CalendarPeriod = z.infer<typeof calendarPeriodSchema>;
 export type CalendarResponse = z.infer<typeof calendarResponseSchema>;
-
-/** POST .../locks?period=PY1: what was submitted, as the coordinator names it. */
-export const lockRequestSchema = z.strictObject({
-  deliverable: z
-    .string()
-    .trim()
-    .min(3, 'expected the deliverable, e.g. "D4.2, submitted 2023-10-30"')
-    .max(200)
-    .describe('What was submitted, e.g. "D4.2, submitted 2023-10-30"'),
-});
-
-/** POST .../locks/reopen?period=PY1: why the window opens again (kept with the lock). */
-export const reopenRequestSchema = z.strictObject({
-  reason: z.string().trim().min(3, 'expected a reason of at least 3 characters').max(500),
-});
-
-export const periodLockSchema = z.object({
-  lockId: z.string(),
-  windowId: z.string(),
-  periodIds: z.array(z.string()),
-  deliverable: z.string(),
-  lockedBy: z.string(),
-  lockedAt: z.string(),
-  reopenedBy: z.string().optional(),
-  reopenedAt: z.string().optional(),
-  reopenReason: z.string().optional(),
-});
-
-export const locksResponseSchema = z.object({
-  /** Oldest first; reopened locks stay listed with who reopened them. */
-  locks: z.array(periodLockSchema),
-});
-
-export type LockRequest = z.input<typeof lockRequestSchema>;
-export type ReopenRequest = z.input<typeof reopenRequestSchema>;
-export type PeriodLockView = z.infer<typeof periodLockSchema>;
-export type LocksResponse = z.infer<typeof locksResponseSchema>;
