@@ -136,5 +136,11 @@ describe('the report of a locked window is reproducible', () => {
     // Generated again later, the amended report is the same: the amendment is part of the record.
     clock = NOW.plus({ years: 2 });
     expect((await reports()).md).toBe(after.md);
-  }, 120_000);
+    // As of a moment before the amendment, the report is the one submitted, byte for byte.
+    clock = NOW.plus({ days: 30 });
+    const asSubmitted = await reports();
+    expect(asSubmitted.md).toBe(before.md);
+    expect(asSubmitted.html).toBe(before.html);
+    expect(asSubmitted.word).toBe(before.word);
+  }, 300_000);
 });

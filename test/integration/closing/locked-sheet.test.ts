@@ -55,5 +55,5 @@ describe("a locked period's column in the sheet", () => {
     });
     expect(reopened.status).toBe(200);
     expect(canEdit(IFCA, 'P2')).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });
