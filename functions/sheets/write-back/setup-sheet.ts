@@ -44,12 +44,13 @@ export interface SetupResult extends WriteBackResult {
  * known by their key cells: anchors and protections a sort or an edit moved away are put back.
  */
 export async function setupSheet(
-  deps: WriteBackDeps & { locks?: Pick<LockStore, 'list'> },
+  // Required: a setup that did not know the locks would take their columns' protection away.
+  deps: WriteBackDeps & { locks: Pick<LockStore, 'list'> },
   config: ProjectConfig,
   tabs: readonly TabModule[] = TAB_REGISTRY,
 ): Promise<SetupResult> {
   const sheet = await readBoundSheet(deps, config);
-  const locks = (await deps.locks?.list(config.project.id)) ?? [];
+  const locks = await deps.locks.list(config.project.id);
   const lockedPeriodIds = [...new Set(locks.filter(isActive).flatMap((lock) => lock.periodIds))];
   const current = currentPeriod(config.project, deps.now());
   const periods = listPeriods(config.project).slice(0, current.index);
