@@ -92,6 +92,11 @@ export const keys = {
   /** What the functions last wrote into each assessment cell of a window's sheet rows (text hashes). */
   sheetWrittenSk: (windowId: string) => `SHEET#WRITTEN#${part('windowId', windowId)}`,
 
+  /** Every lock of the project's periods, reopened ones included: one small item, read with each edit's cells. */
+  locksSk: 'LOCK#INDEX',
+  /** What a lock froze beside the history: the configuration and the window's assessment texts. */
+  lockSnapshotSk: (lockId: string) => `LOCK#SNAPSHOT#${part('lockId', lockId)}`,
+
   draftWindowPrefix: (windowId: string) => `DRAFT#${part('windowId', windowId)}#`,
   draftSk: (windowId: string, installationId: string) =>
     `DRAFT#${part('windowId', windowId)}#${part('installationId', installationId)}`,

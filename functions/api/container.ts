@@ -8,6 +8,7 @@ import { ConfigStore } from '../storage/config-store';
 import { DraftStore } from '../storage/draft-store';
 import { createDocumentClient } from '../storage/dynamo-client';
 import { EntryStore } from '../storage/entry-store';
+import { LockStore } from '../storage/lock-store';
 import { SheetBindingStore } from '../storage/sheet-binding-store';
 import { SheetChallengeStore } from '../storage/sheet-challenge-store';
 import { TableProbe } from '../storage/table-probe';
@@ -23,6 +24,8 @@ export interface Container {
   /** Each project's configuration, kept per process; edits notice a newer one by its revision. */
   configCache: ConfigCache;
   drafts: DraftStore;
+  /** Locks of periods whose deliverable was submitted. */
+  locks: LockStore;
   sheetBindings: SheetBindingStore;
   /** One-time proofs that a coordinator can edit the spreadsheet they bind. */
   sheetChallenges: SheetChallengeStore;
@@ -78,6 +81,7 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     configs,
     configCache: new ConfigCache(configs),
     drafts: new DraftStore(doc, env.TABLE_NAME),
+    locks: new LockStore(doc, env.TABLE_NAME),
     // The binding's date comes from the same clock as everything else a request records.
     sheetBindings: new SheetBindingStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),
     sheetChallenges: new SheetChallengeStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),

@@ -20,6 +20,7 @@ import {
   SheetProtectedByPersonError,
 } from '../sheets/write-back/write-back-errors';
 import { ConfigRevisionConflictError } from '../storage/config-revision';
+import { LockNotActiveError } from '../storage/lock-store';
 import { SpreadsheetOfAnotherProjectError } from '../storage/sheet-binding-store';
 import {
   ItemTooLargeError,
@@ -29,6 +30,7 @@ import {
 } from '../storage/storage-errors';
 import { SpreadsheetEditNotProvenError } from '../use-cases/bind-proven-spreadsheet';
 import { CellVersionConflictError } from '../use-cases/cell-version-conflict-error';
+import { NoActiveLockError, PeriodAlreadyLockedError } from '../use-cases/period-lock-errors';
 import { RequestIdReusedError } from '../use-cases/request-id-reused-error';
 import {
   InstallationNotFoundError,
@@ -145,6 +147,12 @@ const CONFLICT_RULES: readonly ErrorRule[] = [
   ),
   rule(StoredRequestIdReusedError, (error) =>
     answer(409, { code: 'request-id-reused', message: error.message }),
+  ),
+  rule(PeriodAlreadyLockedError, (error) =>
+    answer(409, { code: 'period-locked', message: error.message, details: error.lockedPeriods }),
+  ),
+  ...rules<Error>([NoActiveLockError, LockNotActiveError], (error) =>
+    answer(409, { code: 'period-not-locked', message: error.message }),
   ),
   rule(PayloadTooLargeError, (error) => answer(413, { code: 'payload-too-large', message: error.message })),
   rule(ItemTooLargeError, (error) => answer(413, { code: 'item-too-large', message: error.message })),

@@ -10,6 +10,7 @@ import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
+import { getLocksRoute, postLockRoute, postReopenRoute } from './routes/locks';
 import { postContactsChallengeRoute, postContactsRoute } from './routes/post-contacts';
 import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
@@ -49,4 +50,7 @@ export const ROUTES: readonly Route[] = [
   postSheetAssessmentsRoute,
   postSheetReportRoute,
   getDiagnosticsRoute,
+  getLocksRoute,
+  postLockRoute,
+  postReopenRoute,
 ];

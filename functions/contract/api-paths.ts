@@ -43,6 +43,8 @@ export const routePatterns = {
   sheetAssessments: `${PROJECT}/sheet/assessments`,
   sheetReport: `${PROJECT}/sheet/report`,
   diagnostics: `${PROJECT}/diagnostics`,
+  locks: `${PROJECT}/locks`,
+  locksReopen: `${PROJECT}/locks/reopen`,
 } as const;
 
 /** The pattern with its parameters, in order, percent-encoded: fill(routePatterns.draft, 'demo', 'ifca'). */
@@ -107,4 +109,11 @@ export const apiPaths = {
   /** POST (coordinators): writes the Report tab and answers a signed download link. */
   sheetReport: (projectId: string, period: string, format: string) =>
     withFormat(fill(routePatterns.sheetReport, projectId), period, format),
+  /** GET: every lock of the project's periods, reopened ones included. */
+  locks: (projectId: string) => fill(routePatterns.locks, projectId),
+  /** POST (coordinators) `{deliverable}`: locks the window once its deliverable is submitted. */
+  lockPeriod: (projectId: string, period: string) => withPeriod(fill(routePatterns.locks, projectId), period),
+  /** POST (coordinators) `{reason}`: reopens the window's active lock. */
+  reopenPeriod: (projectId: string, period: string) =>
+    withPeriod(fill(routePatterns.locksReopen, projectId), period),
 };

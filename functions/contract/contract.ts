@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { projectConfigSchema } from '../domain/config/project-config-schema';
 import { REPORT_FORMATS } from '../domain/report/report-model';
 import { MAX_PERIODS_PER_REQUEST, MAX_RAW_TEXT_LENGTH } from './api-paths';
+import { amendmentReasonSchema, amendmentSchema } from './lock-contract';
 
 export {
   API_PREFIX,
@@ -57,6 +58,7 @@ export const cellSubmissionSchema = z.strictObject({
     .min(0)
     .optional()
     .describe('The version the editor saw; a different current version answers 409 (0: none yet)'),
+  amendmentReason: amendmentReasonSchema.optional(),
 });
 
 /** How a submission reached the API: sent by the caller itself, or by the sheet's live-validation trigger. */
@@ -151,6 +153,7 @@ export const historyItemSchema = z.object({
   via: submissionViaSchema,
   submittedAt: z.string(),
   current: z.boolean(),
+  amendment: amendmentSchema.optional(),
 });
 
 export const historyResponseSchema = z.object({

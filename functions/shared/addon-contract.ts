@@ -29,6 +29,7 @@ export type {
   SheetReportResponse,
   UnstoredCellView,
 } from '../contract/contract';
+export type { PeriodLockView } from '../contract/lock-contract';
 export { unvalidatedEntryKey } from '../domain/entries/entry-key';
 export { columnLetter } from '../domain/import/a1-notation';
 export {

@@ -43,6 +43,7 @@ export function historyItem(historyPk: string, submission: SubmissionRecord, ver
     via: submission.via ?? 'direct',
     submittedAt: submission.submittedAt,
     requestId: submission.requestId,
+    ...(submission.amendment === undefined ? {} : { amendment: submission.amendment }),
   };
 }
 

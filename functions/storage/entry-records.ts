@@ -25,6 +25,13 @@ export interface SubmissionRecord {
   submittedAt: string;
   /** The client's idempotency key: the same key on the same cell is recorded once. */
   requestId: string;
+  /** A coordinator's change of a cell in a locked period: the lock it amends and why. */
+  amendment?: Amendment;
+}
+
+export interface Amendment {
+  lockId: string;
+  reason: string;
 }
 
 /** 'document-trigger': sent by the sheet's live-validation trigger on an editor's behalf. */
@@ -158,6 +165,8 @@ export interface HistoryItem {
   resultJson?: string;
   /** requestFingerprint of what was submitted; absent on items at `V#<version>`. */
   fingerprint?: string;
+  /** Present on a coordinator's amendment of a locked cell. */
+  amendment?: Amendment;
 }
 
 /** The idempotency record of a request before history items carried it themselves. */
@@ -239,6 +248,7 @@ export function historyFromItem(item: HistoryItem): HistoryRecord {
     submittedAt: item.submittedAt,
     requestId: item.requestId,
     version: item.version,
+    ...(item.amendment === undefined ? {} : { amendment: item.amendment }),
   };
 }
 

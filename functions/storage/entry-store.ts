@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
 import type { PeriodId } from '../domain/calendar/reporting-period';
+import type { PeriodLock } from '../domain/closing/period-lock';
 import { type EntryKey, entryKeyString } from '../domain/entries/entry';
 import { BATCH_GET_LIMIT, itemKeyId } from './batch-get';
 import { CELL_ATTRIBUTES } from './cell-items';
@@ -18,6 +19,7 @@ import {
   type SubmissionRecord,
   storedCellFrom,
 } from './entry-records';
+import { locksFromItem } from './lock-store';
 import { queryAll } from './query-all';
 import { RecentCells } from './recent-cells';
 import { normaliseStorageError } from './storage-errors';
@@ -73,6 +75,8 @@ export interface SubmissionRead {
   cells: ReadonlyMap<string, CellItem>;
   /** True when answered from what this store saw lately (RecentCells), with no request. */
   recent: boolean;
+  /** The project's period locks (reopened ones included), read with the revision. */
+  locks: readonly PeriodLock[];
 }
 
 /**
@@ -98,7 +102,7 @@ export class EntryStore {
       ...(settings.clock !== undefined ? { clock: settings.clock } : {}),
     });
     this.submissionReads = new CoalescedBatchGet(doc, tableName, {
-      attributes: [...CELL_ATTRIBUTES, 'revision'],
+      attributes: [...CELL_ATTRIBUTES, 'revision', 'periodLocks'],
       maxFlights: settings.maxReadFlights,
     });
     this.writer = new SubmissionWriter(doc, tableName, {
@@ -159,35 +163,56 @@ export class EntryStore {
       const recent = this.recent.lookup(projectId, cellIds, knownRevision);
       if (recent !== undefined) {
         for (const item of recent.values()) cells.set(entryKeyString(item), item);
-        return { configRevision: knownRevision, cells, recent: true };
+        return {
+          configRevision: knownRevision,
+          cells,
+          recent: true,
+          locks: this.recent.locksSeen(projectId),
+        };
       }
     }
     const configKey = { pk, sk: keys.configProjectSk };
+    // The locks ride along with the revision: a partner's edit of a locked period costs no extra request.
+    const locksKey = { pk, sk: keys.locksSk };
     const periods = [...new Set(cellKeys.map((key) => key.periodId))];
-    const batchRequests = Math.ceil((cellKeys.length + 1) / BATCH_GET_LIMIT);
+    const batchRequests = Math.ceil((cellKeys.length + 2) / BATCH_GET_LIMIT);
     const seenAt = this.recent.now();
     let config: Record<string, unknown> | undefined;
+    let locksItem: Record<string, unknown> | undefined;
     if (batchRequests <= periods.length + 1) {
-      const read = await this.submissionReads.read([configKey, ...itemKeys]);
+      const read = await this.submissionReads.read([configKey, locksKey, ...itemKeys]);
       config = read.get(itemKeyId(configKey));
+      locksItem = read.get(itemKeyId(locksKey));
       read.delete(itemKeyId(configKey));
+      read.delete(itemKeyId(locksKey));
       for (const item of read.values())
         cells.set(entryKeyString(item as unknown as CellItem), item as unknown as CellItem);
     } else {
-      const [project, items] = await Promise.all([
+      const [project, locked, items] = await Promise.all([
         this.get<Record<string, unknown>>(configKey, 'revision, updatedAt'),
+        this.get<Record<string, unknown>>(locksKey, 'periodLocks'),
         this.queryPeriods(projectId, periods),
       ]);
       config = project;
+      locksItem = locked;
       for (const item of items) cells.set(entryKeyString(item), item);
     }
     const configRevision = config === undefined ? null : configRevisionOf(config);
-    this.recent.rememberRevision(projectId, configRevision, seenAt);
+    const locks = locksFromItem(locksItem);
+    this.recent.rememberRevision(projectId, configRevision, seenAt, locks);
     cellKeys.forEach((key, index) => {
       const id = cellIds[index];
       if (id !== undefined) this.recent.rememberCell(id, cells.get(entryKeyString(key)), seenAt);
     });
-    return { configRevision, cells, recent: false };
+    return { configRevision, cells, recent: false, locks };
+  }
+
+  /**
+   * This process changed the project's locks: its next edit reads them instead of taking what it saw
+   * within recentCellsMs (other processes see the change within that window, see RecentCells).
+   */
+  forgetRecent(projectId: string): void {
+    this.recent.forgetRevision(projectId);
   }
 
   /** The current values of the given periods: one Query per period, never a Scan. */

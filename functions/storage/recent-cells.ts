@@ -1,3 +1,4 @@
+import type { PeriodLock } from '../domain/closing/period-lock';
 import type { CellItem } from './entry-records';
 
 interface SeenCell {
@@ -9,6 +10,8 @@ interface SeenCell {
 
 interface SeenRevision {
   revision: string | null;
+  /** The project's period locks, read with the revision: fresh exactly as long as it is. */
+  locks: readonly PeriodLock[];
   seenAt: number;
 }
 
@@ -70,10 +73,27 @@ export class RecentCells {
     this.cells.delete(id);
   }
 
-  rememberRevision(projectId: string, revision: string | null, seenAt: number): void {
+  rememberRevision(
+    projectId: string,
+    revision: string | null,
+    seenAt: number,
+    locks: readonly PeriodLock[] = [],
+  ): void {
     if (this.options.freshMs <= 0) return;
     const known = this.revisions.get(projectId);
-    if (known === undefined || seenAt >= known.seenAt) this.revisions.set(projectId, { revision, seenAt });
+    if (known === undefined || seenAt >= known.seenAt) {
+      this.revisions.set(projectId, { revision, locks, seenAt });
+    }
+  }
+
+  /** The project's revision and locks changed here (a lock was written): the next edit reads them. */
+  forgetRevision(projectId: string): void {
+    this.revisions.delete(projectId);
+  }
+
+  /** The period locks read with the project's revision last remembered (after a successful lookup). */
+  locksSeen(projectId: string): readonly PeriodLock[] {
+    return this.revisions.get(projectId)?.locks ?? [];
   }
 
   /**

@@ -1,34 +1,74 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { cumulativeThrough, parseWindow } from '../domain/calendar/reporting-window';
+import { windowLockState } from '../domain/closing/lock-coverage';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
 import { buildReportModel } from '../domain/report/build-report-model';
+import { closingSection } from '../domain/report/closing-section';
 import type { ReportModel } from '../domain/report/report-model';
+import type { AssessmentSource } from '../domain/report/resolve-assessment';
 import { summarize } from '../domain/summary/summarize';
 import type { DraftStore } from '../storage/draft-store';
 import type { EntryStore } from '../storage/entry-store';
+import type { LockStore } from '../storage/lock-store';
 import { storedValuesOf } from './stored-values';
+import { valuesAsOfLock } from './values-as-of';
+
+export interface ReportModelDeps {
+  entries: Pick<EntryStore, 'listCurrent' | 'history'>;
+  drafts: Pick<DraftStore, 'list'>;
+  locks: Pick<LockStore, 'list' | 'snapshot'>;
+}
 
 /**
  * The report of one window from what is stored: the current values of every period up to its end
  * (the metric tables show them all) and the window's drafts, where a person's edit wins and an
  * installation without a draft is marked missing (POST .../drafts generates them).
+ *
+ * A window whose periods are all locked is reported as of its lock, whenever it is generated: the
+ * values from the history as of then, the configuration and assessment texts frozen with the lock of
+ * that very window, the summary computed at the lock's instant; the coordinators' amendments since
+ * (up to `now`) are applied and listed.
  */
 export async function loadReportModel(
-  deps: {
-    entries: Pick<EntryStore, 'listCurrent'>;
-    drafts: Pick<DraftStore, 'list'>;
-  },
+  deps: ReportModelDeps,
   config: ProjectConfig,
   windowSpec: string,
   now: DateTime,
 ): Promise<ReportModel> {
   const window = parseWindow(config.project, windowSpec);
   const periodIds = cumulativeThrough(config.project, window).periods.map((period) => period.id);
-  const [current, drafts] = await Promise.all([
-    deps.entries.listCurrent(config.project.id, periodIds),
-    deps.drafts.list(config.project.id, window.id),
+  const projectId = config.project.id;
+  const lockState = windowLockState(
+    await deps.locks.list(projectId),
+    window.periods.map((period) => period.id),
+  );
+  if (lockState === undefined) {
+    const [current, drafts] = await Promise.all([
+      deps.entries.listCurrent(projectId, periodIds),
+      deps.drafts.list(projectId, window.id),
+    ]);
+    const values = storedValuesOf(current);
+    const summary = summarize(config, values, window, now);
+    return buildReportModel({ config, summary, values, assessments: drafts });
+  }
+  const ownLock = lockState.locks.find((lock) => lock.windowId === window.id);
+  const snapshot = ownLock === undefined ? undefined : await deps.locks.snapshot(projectId, ownLock.lockId);
+  // Our own record, written from a validated configuration when the window was locked.
+  const lockedConfig = (snapshot?.config as ProjectConfig | undefined) ?? config;
+  const [asOfLock, drafts] = await Promise.all([
+    valuesAsOfLock(deps, projectId, periodIds, lockState.asOf, now.toUTC().toISO() ?? ''),
+    snapshot === undefined
+      ? deps.drafts.list(projectId, window.id)
+      : Promise.resolve(snapshot.drafts as AssessmentSource[]),
   ]);
-  const values = storedValuesOf(current);
-  const summary = summarize(config, values, window, now);
-  return buildReportModel({ config, summary, values, assessments: drafts });
+  const lockedWindow = parseWindow(lockedConfig.project, window.id);
+  const lockedAt = DateTime.fromISO(lockState.asOf, { zone: 'utc' });
+  const summary = summarize(lockedConfig, asOfLock.values, lockedWindow, lockedAt);
+  return buildReportModel({
+    config: lockedConfig,
+    summary,
+    values: asOfLock.values,
+    assessments: drafts,
+    closing: closingSection(lockedConfig, lockState, asOfLock.amendments),
+  });
 }

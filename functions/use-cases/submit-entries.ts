@@ -16,6 +16,7 @@ import {
 } from '../storage/storage-errors';
 import { type CellConflict, CellVersionConflictError } from './cell-version-conflict-error';
 import type { ConfigSource } from './config-source';
+import { applyLocks } from './locked-cells';
 import { recheckReaders } from './recheck-readers';
 import { RequestIdReusedError, type ReusedCell } from './request-id-reused-error';
 import { storedValuesOf } from './stored-values';
@@ -175,16 +176,34 @@ function validateCells(
   return { snapshot, submitter, read, currents, outcomes };
 }
 
-/** The cells as submitted, each with its outcome (refused for a foreign installation) and requestId. */
-function submittedOf(context: SubmissionContext, { submitter, outcomes }: Validated): Submitted[] {
+/**
+ * The cells as submitted, each with its outcome (refused for a foreign installation or a locked
+ * period; a coordinator's change of a locked cell with a reason is an amendment) and requestId.
+ */
+function submittedOf(
+  context: SubmissionContext,
+  { submitter, outcomes, read, snapshot }: Validated,
+): Submitted[] {
   return context.cells.map((cell, index) => {
     const validated = outcomes[index];
     if (validated === undefined) throw new Error(`validateEntries returned no outcome for cell ${index}`);
-    const outcome =
-      submitter.refused.has(cell.installationId) && submitter.editor !== null
-        ? refusedOutcome(validated, cell, submitter.editor)
-        : validated;
-    return { cell, outcome, requestId: `${context.requestId}:${index}` };
+    if (submitter.refused.has(cell.installationId) && submitter.editor !== null) {
+      return {
+        cell,
+        outcome: refusedOutcome(validated, cell, submitter.editor),
+        requestId: `${context.requestId}:${index}`,
+      };
+    }
+    // A cell the configuration does not know is answered as unknown, never as locked.
+    const locked = isStorable(validated)
+      ? applyLocks(validated, cell, { locks: read.locks, config: snapshot.config, submitter })
+      : { outcome: validated };
+    return {
+      cell,
+      outcome: locked.outcome,
+      requestId: `${context.requestId}:${index}`,
+      ...(locked.amendment === undefined ? {} : { amendment: locked.amendment }),
+    };
   });
 }
 

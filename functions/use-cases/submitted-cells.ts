@@ -1,6 +1,6 @@
 import type { CellOutcome, CellSubmission } from '../contract/contract';
 import type { ValidationOutcome } from '../domain/validation/validation-outcome';
-import type { CurrentEntry, SubmissionRecord } from '../storage/entry-records';
+import type { Amendment, CurrentEntry, SubmissionRecord } from '../storage/entry-records';
 import type { Submitter } from './submitter';
 
 /** A submitted cell with the outcome it gets, as submitEntries stores and answers it. */
@@ -9,6 +9,8 @@ export interface Submitted {
   outcome: ValidationOutcome;
   /** Unique per cell and stable across retries of the same request. */
   requestId: string;
+  /** A coordinator's change of a cell in a locked period. */
+  amendment?: Amendment;
 }
 
 export function outcomeOf(item: Submitted, version: number | null): CellOutcome {
@@ -83,6 +85,7 @@ export function recordOf(
     via: submitter.via,
     submittedAt,
     requestId: item.requestId,
+    ...(item.amendment === undefined ? {} : { amendment: item.amendment }),
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   ContactsResponse,
   CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
+  PeriodLockView,
   SheetChallengeResponse,
   SheetReportResponse,
 } from '../../functions/shared/addon-contract';
@@ -209,6 +210,11 @@ export class ApiClient {
 
   writeAssessments(period: string): ApiResult<unknown> {
     return this.call('POST', apiPaths.sheetAssessments(this.settings.projectId, period), {});
+  }
+
+  /** Coordinators: locks a window once its deliverable is submitted; `sheet` says what the sheet got. */
+  lockPeriod(period: string, deliverable: string): ApiResult<PeriodLockView & { sheet?: string }> {
+    return this.call('POST', apiPaths.lockPeriod(this.settings.projectId, period), { deliverable });
   }
 
   /** Writes the Report tab and answers a short-lived signed download link. */

@@ -13,6 +13,7 @@ export {
   sidebarProblems,
 } from './endpoints';
 export { onLiveEdit } from './live-validation';
+export { menuLockPeriod } from './lock-period';
 export { onInstall, onOpen } from './menu';
 export {
   menuComputeSummary,

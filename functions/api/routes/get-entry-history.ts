@@ -40,6 +40,7 @@ export const getEntryHistoryRoute: ProtectedRoute = {
         via: record.via,
         submittedAt: record.submittedAt,
         current: record.version === currentVersion,
+        ...(record.amendment === undefined ? {} : { amendment: record.amendment }),
       })),
     };
     return ok(body);

@@ -12,7 +12,7 @@ import { documentDescription } from './document-description';
 import { installationSection } from './installation-section';
 import { introductionSection } from './introduction-section';
 import { reportCharts } from './report-charts';
-import type { ReportModel } from './report-model';
+import type { ReportClosing, ReportModel } from './report-model';
 import { documentTitleOf, reportSettingsOf } from './report-settings';
 import { type AssessmentSource, resolveAssessment } from './resolve-assessment';
 
@@ -24,6 +24,8 @@ export interface ReportInput {
   values: readonly EntryValue[];
   /** Stored drafts (a person's edit wins) or freshly generated ones; installations without any are marked missing. */
   assessments: readonly AssessmentSource[];
+  /** A locked window: as of when, and the amendments since (closingSection). */
+  closing?: ReportClosing;
 }
 
 /** Section 2 numbers its installations 2.1, 2.2... in config order, as the seed does. */
@@ -79,5 +81,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     }),
     countries: countriesSection(summary, format),
     completeness: completenessSection(summary, format),
+    ...(input.closing === undefined ? {} : { closing: input.closing }),
   };
 }

@@ -21,6 +21,18 @@ export interface ReportModel {
   installations: InstallationSection[];
   countries: CountriesSection;
   completeness: CompletenessSection;
+  /** Present when every period of the window is locked: the figures are as of the lock. */
+  closing?: ReportClosing;
+}
+
+/** A locked window's report: as of when, which locks, and the amendments recorded since. */
+export interface ReportClosing {
+  /** ISO instant of the (last) lock: the figures and texts are as of then, amendments aside. */
+  asOf: string;
+  /** "Figures as of …", the locks, and whether anything was amended. */
+  paragraphs: string[];
+  /** One row per amendment: the cell, before and after, the reason, who and when. */
+  amendments: ReportTable;
 }
 
 /** A table as printed: a header row and text cells. */

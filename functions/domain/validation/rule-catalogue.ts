@@ -141,6 +141,12 @@ export const VALIDATION_RULES = [
     description:
       "A value typed in the sheet by someone who is not an editor of the installation is refused, even if the sheet's protection was removed; the history keeps it with both identities.",
   },
+  {
+    id: 'period-locked',
+    severity: 'error',
+    description:
+      "A value for a period a coordinator locked (its deliverable submitted) is refused and kept in the history as refused; only a coordinator's amendment, with a reason, changes it.",
+  },
   { id: 'text-too-long', severity: 'error', description: 'A cell holds at most 2,000 characters.' },
   {
     id: 'unexpected-unit',

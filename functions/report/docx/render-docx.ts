@@ -187,6 +187,13 @@ export async function renderDocx(model: ReportModel, charts: readonly RenderedCh
       children: [new TextRun({ text: model.windowLabel, size: 24 })],
       spacing: { after: 240 },
     }),
+    ...(model.closing === undefined
+      ? []
+      : [
+          new Paragraph({
+            children: [new TextRun({ text: model.closing.paragraphs[0] ?? '', italics: true })],
+          }),
+        ]),
     heading('Document description', HeadingLevel.HEADING_1),
     tableOf(model.documentDescription),
     heading('Executive summary', HeadingLevel.HEADING_1, { newPage: true }),
@@ -229,6 +236,13 @@ export async function renderDocx(model: ReportModel, charts: readonly RenderedCh
   }
   children.push(heading('4. Completeness', HeadingLevel.HEADING_1), ...body(model.completeness.paragraphs));
   if (model.completeness.missing.rows.length > 0) children.push(tableOf(model.completeness.missing));
+  if (model.closing !== undefined) {
+    children.push(
+      heading('5. Lock and amendments', HeadingLevel.HEADING_1),
+      ...body(model.closing.paragraphs),
+    );
+    if (model.closing.amendments.rows.length > 0) children.push(tableOf(model.closing.amendments));
+  }
   const document = new Document({
     creator: 'va-assess',
     title: model.documentTitle,

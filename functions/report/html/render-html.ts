@@ -36,6 +36,17 @@ function figureHtml(rendered: RenderedChart): string {
   return `<figure id="${escapeHtml(rendered.chart.id)}"><img src="${source}" width="${Math.round(rendered.width)}" height="${Math.round(rendered.height)}" alt="${escapeHtml(rendered.chart.altText)}"><figcaption>${escapeHtml(rendered.chart.caption)}</figcaption></figure>`;
 }
 
+/** A locked window's lock and the amendments recorded after it; nothing for an open window. */
+function closingHtml(model: ReportModel): string {
+  const { closing } = model;
+  if (closing === undefined) return '';
+  const amendments = closing.amendments.rows.length === 0 ? '' : tableHtml(closing.amendments);
+  return `<section id="closing"><h2>5. Lock and amendments</h2>
+${paragraphs(closing.paragraphs)}
+${amendments}
+</section>`;
+}
+
 /** One self-contained HTML page: inline CSS, charts as SVG data: URIs, nothing fetched. */
 export function renderHtml(model: ReportModel, charts: readonly RenderedChart[]): string {
   const summary = model.executiveSummary;
@@ -75,6 +86,7 @@ ${tableHtml(installation.metrics)}
 <p class="project">${escapeHtml(model.projectTitle)}</p>
 <h1>${escapeHtml(model.documentTitle)}</h1>
 <p class="window">${escapeHtml(model.windowLabel)}</p>
+${model.closing === undefined ? '' : `<p class="as-of">${escapeHtml(model.closing.paragraphs[0] ?? '')}</p>`}
 </header>
 <section id="document-description"><h2>Document description</h2>${tableHtml(model.documentDescription, 'kv')}</section>
 <section id="executive-summary"><h2>Executive summary</h2>
@@ -99,6 +111,7 @@ ${model.countries.perInstallation.rows.length === 0 ? '' : tableHtml(model.count
 ${paragraphs(model.completeness.paragraphs)}
 ${model.completeness.missing.rows.length === 0 ? '' : tableHtml(model.completeness.missing)}
 </section>
+${closingHtml(model)}
 </body>
 </html>
 `;

@@ -53,6 +53,7 @@ export function renderMarkdown(model: ReportModel): string {
   const blocks: string[] = [
     `# ${inline(model.documentTitle)}`,
     `**${inline(model.projectTitle)}**, ${inline(model.windowLabel)}`,
+    ...(model.closing === undefined ? [] : [`_${inline(model.closing.paragraphs[0] ?? '')}_`]),
     '## Document description',
     tableMarkdown(model.documentDescription),
     '## Executive summary',
@@ -92,5 +93,9 @@ export function renderMarkdown(model: ReportModel): string {
     blocks.push(tableMarkdown(model.countries.perInstallation));
   blocks.push('## 4. Completeness', ...model.completeness.paragraphs.map(paragraph));
   if (model.completeness.missing.rows.length > 0) blocks.push(tableMarkdown(model.completeness.missing));
+  if (model.closing !== undefined) {
+    blocks.push('## 5. Lock and amendments', ...model.closing.paragraphs.map(paragraph));
+    if (model.closing.amendments.rows.length > 0) blocks.push(tableMarkdown(model.closing.amendments));
+  }
   return `${blocks.join('\n\n')}\n`;
 }

@@ -23,6 +23,8 @@ export interface MetricsProtectionInput {
   valueColumnRuns: readonly [number, number][];
   /** Rows were inserted: they moved the ranges already there, so all of ours are replaced. */
   rowsInserted: boolean;
+  /** Value columns of locked periods: closed to partners on top of their installations' ranges. */
+  lockedColumns?: readonly { periodId: string; column: number }[];
 }
 
 /**
@@ -64,6 +66,15 @@ function metricsProtections(
     for (const range of valueColumns(run)) {
       protections.push({ description: protectionDescriptions.retired, range, editors: coordinators });
     }
+  }
+  // Google lets a person edit a cell only when every protected range over it lists them: this range
+  // closes the column to partners whatever their installations' ranges open.
+  for (const { periodId, column } of input.lockedColumns ?? []) {
+    protections.push({
+      description: protectionDescriptions.locked(periodId),
+      range: { sheetId, startRowIndex: 1, startColumnIndex: column, endColumnIndex: column + 1 },
+      editors: coordinators,
+    });
   }
   for (const installation of input.config.installations) {
     const rows = installation.metrics.flatMap(

@@ -36,6 +36,8 @@ export interface MetricsTabInput {
    */
   stored: ReadonlyMap<string, StoredCell>;
   serviceAccountEmail: string;
+  /** Periods a coordinator locked: their value columns are protected to coordinators only. */
+  lockedPeriodIds?: readonly string[];
 }
 
 /** Text format on every value cell: setting a format again changes nothing a person typed. */
@@ -82,6 +84,10 @@ export function planMetricsTab(tab: TabSnapshot, created: boolean, input: Metric
     retiredRows: states.retiredRows,
     valueColumnRuns: runs,
     rowsInserted: rows.placement.placed.length > 0,
+    lockedColumns: (input.lockedPeriodIds ?? []).flatMap((periodId) => {
+      const column = columns.periods.get(periodId);
+      return column === undefined ? [] : [{ periodId, column }];
+    }),
   });
   requests.push(...protection.requests);
   const { personal } = protection;

@@ -11,6 +11,8 @@ export const protectionDescriptions = {
   installation: (installationId: string) => `${PROTECTION_PREFIX}installation:${installationId}`,
   /** Value cells of rows the config no longer has: coordinators and the service account only. */
   retired: `${PROTECTION_PREFIX}retired`,
+  /** A locked period's value column: coordinators and the service account only, whatever the row. */
+  locked: (periodId: string) => `${PROTECTION_PREFIX}locked:${periodId}`,
 };
 
 export interface DesiredProtection {

@@ -1,8 +1,10 @@
 import { currentPeriod } from '../../domain/calendar/current-period';
 import { listPeriods } from '../../domain/calendar/reporting-period';
+import { isActive } from '../../domain/closing/period-lock';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import type { RawInput } from '../../domain/entries/metric-value';
 import type { CurrentEntry } from '../../storage/entry-store';
+import type { LockStore } from '../../storage/lock-store';
 import { valueKey } from '../layout/metrics-tab';
 import { type CellPaint, paintForOutcome } from '../layout/outcome-paint';
 import { planSetup } from '../layout/setup-plan';
@@ -42,11 +44,14 @@ export interface SetupResult extends WriteBackResult {
  * known by their key cells: anchors and protections a sort or an edit moved away are put back.
  */
 export async function setupSheet(
-  deps: WriteBackDeps,
+  // Required: a setup that did not know the locks would take their columns' protection away.
+  deps: WriteBackDeps & { locks: Pick<LockStore, 'list'> },
   config: ProjectConfig,
   tabs: readonly TabModule[] = TAB_REGISTRY,
 ): Promise<SetupResult> {
   const sheet = await readBoundSheet(deps, config);
+  const locks = await deps.locks.list(config.project.id);
+  const lockedPeriodIds = [...new Set(locks.filter(isActive).flatMap((lock) => lock.periodIds))];
   const current = currentPeriod(config.project, deps.now());
   const periods = listPeriods(config.project).slice(0, current.index);
   const stored = await deps.entries.listCurrent(
@@ -61,7 +66,7 @@ export async function setupSheet(
   );
   const plan = planSetup(
     sheet.snapshot,
-    { config, periods, stored: cells, serviceAccountEmail: sheet.serviceAccountEmail },
+    { config, periods, stored: cells, serviceAccountEmail: sheet.serviceAccountEmail, lockedPeriodIds },
     tabs,
   );
   // Nothing is sent that Google would refuse whole: the coordinator is told what to change first.

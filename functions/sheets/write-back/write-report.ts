@@ -1,7 +1,7 @@
 import { parseWindow } from '../../domain/calendar/reporting-window';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import { type ReportOutline, reportOutline } from '../../domain/report/report-outline';
-import { loadReportModel } from '../../use-cases/load-report-model';
+import { loadReportModel, type ReportModelDeps } from '../../use-cases/load-report-model';
 import { planReportBlock, reportTab } from '../layout/report-tab';
 import { coordinatorEditors } from '../layout/setup-plan';
 import { TabAllocator } from '../layout/tab-allocation';
@@ -13,7 +13,7 @@ import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } f
  * sections, from the same report model the downloaded file is rendered from. One read, one batchUpdate.
  */
 export async function writeReport(
-  deps: WriteBackDeps,
+  deps: WriteBackDeps & ReportModelDeps,
   config: ProjectConfig,
   windowSpec: string,
 ): Promise<WriteBackResult & { windowId: string; outline: ReportOutline }> {

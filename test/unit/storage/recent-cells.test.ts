@@ -109,4 +109,24 @@ describe('RecentCells: what an instance saw lately stands in for a read', () => 
     expect(recent.lookup(PROJECT, ['a'], REVISION)).toBeUndefined();
     expect(recent.lookup(PROJECT, ['b', 'c'], REVISION)).toBeDefined();
   });
+
+  it('keeps the period locks read with the revision, and forgets both once this process changed the locks', () => {
+    const { recent, now } = recentCells(1000);
+    const lock = {
+      lockId: 'PY1-1',
+      windowId: 'PY1',
+      periodIds: ['P1' as const, 'P2' as const],
+      deliverable: 'D4.2',
+      lockedBy: 'coordinator@example.org',
+      lockedAt: '2023-10-30T08:00:00.000Z',
+    };
+    recent.rememberRevision(PROJECT, REVISION, now(), [lock]);
+    recent.rememberCell('a', cell(3), now());
+    expect(recent.lookup(PROJECT, ['a'], REVISION)).toBeDefined();
+    expect(recent.locksSeen(PROJECT)).toEqual([lock]);
+
+    recent.forgetRevision(PROJECT);
+    expect(recent.lookup(PROJECT, ['a'], REVISION)).toBeUndefined();
+    expect(recent.locksSeen(PROJECT)).toEqual([]);
+  });
 });

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { DateTime } from 'luxon';
+import { parseWindow } from '../domain/calendar/reporting-window';
+import { lockCovering } from '../domain/closing/lock-coverage';
+import { isActive, type PeriodLock } from '../domain/closing/period-lock';
+import type { ProjectConfig } from '../domain/config/project-config-schema';
+import type { DraftStore } from '../storage/draft-store';
+import type { EntryStore } from '../storage/entry-store';
+import type { LockStore } from '../storage/lock-store';
+import { NoActiveLockError, PeriodAlreadyLockedError } from './period-lock-errors';
+
+export interface LockPeriodDeps {
+  locks: Pick<LockStore, 'list' | 'lock'>;
+  drafts: Pick<DraftStore, 'list'>;
+  entries: Pick<EntryStore, 'forgetRecent'>;
+}
+
+/**
+ * A coordinator locks a window once its deliverable is submitted: from then on its cells change
+ * only by amendment, and its report reads the figures as of now from the history. The configuration
+ * and the window's assessment texts are frozen beside the lock, since neither keeps a history.
+ */
+export async function lockPeriod(
+  deps: LockPeriodDeps,
+  config: ProjectConfig,
+  request: { windowSpec: string; deliverable: string; lockedBy: string },
+  now: DateTime,
+): Promise<PeriodLock> {
+  const projectId = config.project.id;
+  const window = parseWindow(config.project, request.windowSpec);
+  const periodIds = window.periods.map((period) => period.id);
+  const existing = await deps.locks.list(projectId);
+  const lockedPeriods = periodIds.flatMap((periodId) => {
+    const lock = lockCovering(existing, periodId);
+    return lock === undefined ? [] : [{ periodId, deliverable: lock.deliverable, lockedAt: lock.lockedAt }];
+  });
+  if (lockedPeriods.length > 0) throw new PeriodAlreadyLockedError(window.id, lockedPeriods);
+  const lock: PeriodLock = {
+    lockId: `${window.id}-${randomUUID()}`,
+    windowId: window.id,
+    periodIds,
+    deliverable: request.deliverable,
+    lockedBy: request.lockedBy,
+    lockedAt: now.toUTC().toISO() ?? '',
+  };
+  const drafts = await deps.drafts.list(projectId, window.id);
+  await deps.locks.lock(projectId, lock, { config, drafts });
+  deps.entries.forgetRecent(projectId);
+  return lock;
+}
+
+/** A coordinator reopens a locked window, with a reason; the lock stays listed, marked reopened. */
+export async function reopenPeriod(
+  deps: { locks: Pick<LockStore, 'list' | 'reopen'>; entries: Pick<EntryStore, 'forgetRecent'> },
+  config: ProjectConfig,
+  request: { windowSpec: string; reason: string; reopenedBy: string },
+  now: DateTime,
+): Promise<PeriodLock> {
+  const projectId = config.project.id;
+  const window = parseWindow(config.project, request.windowSpec);
+  const locks = await deps.locks.list(projectId);
+  const index = locks.findIndex((lock) => isActive(lock) && lock.windowId === window.id);
+  const lock = locks[index];
+  if (lock === undefined) throw new NoActiveLockError(window.id);
+  const reopened = {
+    reopenedBy: request.reopenedBy,
+    reopenedAt: now.toUTC().toISO() ?? '',
+    reopenReason: request.reason,
+  };
+  await deps.locks.reopen(projectId, index, lock.lockId, reopened);
+  deps.entries.forgetRecent(projectId);
+  return { ...lock, ...reopened };
+}
