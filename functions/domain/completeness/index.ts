@@ -1,0 +1,6 @@
+export * from './build-period-status';
+export * from './cell-record';
+export * from './cells-from-outcomes';
+export * from './confirmation-state';
+export * from './period-status';
+export * from './reminders';
