@@ -6,10 +6,18 @@ import type { CliIo, Command } from './command';
 import { draftsCommand } from './commands/drafts';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
+import { statusCommand } from './commands/status';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 
-const COMMANDS: Command[] = [validateCommand, summaryCommand, draftsCommand, reportCommand, rulesCommand];
+const COMMANDS: Command[] = [
+  validateCommand,
+  summaryCommand,
+  statusCommand,
+  draftsCommand,
+  reportCommand,
+  rulesCommand,
+];
 
 const MAIN_USAGE = `va-assess: periodic assessment of Virtual Access installations
 

@@ -4,3 +4,4 @@ export * from './cells-from-outcomes';
 export * from './confirmation-state';
 export * from './period-status';
 export * from './reminders';
+export * from './status-table';
