@@ -7,6 +7,7 @@ import { getDraftsRoute } from './routes/get-drafts';
 import { getEntryHistoryRoute } from './routes/get-entry-history';
 import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
+import { getStatusRoute } from './routes/get-status';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
 import { postDraftsRoute } from './routes/post-drafts';
@@ -32,6 +33,7 @@ export const ROUTES: readonly Route[] = [
   getCalendarRoute,
   getEntryHistoryRoute,
   getSummaryRoute,
+  getStatusRoute,
   getDraftsRoute,
   postDraftsRoute,
   putDraftRoute,

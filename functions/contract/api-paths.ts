@@ -30,6 +30,7 @@ export const routePatterns = {
   access: `${PROJECT}/access`,
   calendar: `${PROJECT}/calendar`,
   summary: `${PROJECT}/summary`,
+  status: `${PROJECT}/status`,
   drafts: `${PROJECT}/drafts`,
   draft: `${PROJECT}/drafts/:installationId`,
   report: `${PROJECT}/report`,
@@ -77,6 +78,8 @@ export const apiPaths = {
   /** GET: the reporting periods and project years, with the current period. */
   calendar: (projectId: string) => fill(routePatterns.calendar, projectId),
   summary: (projectId: string, period: string) => withPeriod(fill(routePatterns.summary, projectId), period),
+  /** GET: who still owes what for a window (any member: coordinators and partners read the same). */
+  status: (projectId: string, period: string) => withPeriod(fill(routePatterns.status, projectId), period),
   drafts: (projectId: string, period: string) => withPeriod(fill(routePatterns.drafts, projectId), period),
   draft: (projectId: string, installationId: string, period: string) =>
     withPeriod(fill(routePatterns.draft, projectId, installationId), period),
