@@ -255,16 +255,6 @@ export const summaryResponseSchema = z.object({
   summary: z.unknown(),
 });
 
-export const statusResponseSchema = z.object({
-  windowId: z.string(),
-  /** "P3 (M13–M18): 6 of 45 values in (13%); 38 empty, 1 rejected, 1 with a warning to look at." */
-  headline: z.string(),
-  /** Installations the caller is an editor of (their own, which a sidebar shows first); none for a coordinator who edits none. */
-  yours: z.array(z.string()),
-  /** The domain's PeriodStatus (plain JSON): counts, installations worst first, owed cells, editors. */
-  status: z.unknown(),
-});
-
 export const reportLinkQuerySchema = windowQuerySchema.extend({
   format: z
     .enum(REPORT_FORMATS, { error: `expected ?format= with one of ${REPORT_FORMATS.join(', ')}` })
@@ -388,7 +378,6 @@ export type DraftEditResponse = z.infer<typeof draftEditResponseSchema>;
 export type DraftsResponse = z.infer<typeof draftsResponseSchema>;
 export type DraftsGeneratedResponse = z.infer<typeof draftsGeneratedResponseSchema>;
 export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
-export type StatusResponse = z.infer<typeof statusResponseSchema>;
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 export type ReportLinkResponse = z.infer<typeof reportLinkResponseSchema>;
 export type RawInput = z.infer<typeof rawInputSchema>;

@@ -1,5 +1,6 @@
 import { routePatterns } from '../../contract/api-paths';
-import { type StatusResponse, windowQuerySchema } from '../../contract/contract';
+import { windowQuerySchema } from '../../contract/contract';
+import type { StatusResponse } from '../../contract/status-contract';
 import { statusHeadline } from '../../domain/completeness/status-table';
 import { computeStatus } from '../../use-cases/compute-status';
 import { requireMember } from '../auth/authorize';

@@ -1,4 +1,4 @@
-import type { StatusResponse } from '../../../functions/contract/contract';
+import type { StatusResponse } from '../../../functions/contract/status-contract';
 import type { PeriodStatus } from '../../../functions/domain/completeness/period-status';
 import { COORDINATOR, EXAMPLE, IFCA, INCD, useApiServer } from './api-test-server';
 
