@@ -17,6 +17,7 @@ import { postSheetAssessmentsRoute } from './routes/post-sheet-assessments';
 import { postSheetChallengeRoute } from './routes/post-sheet-challenge';
 import { postSheetReportRoute } from './routes/post-sheet-report';
 import { postSheetSetupRoute } from './routes/post-sheet-setup';
+import { postSheetStatusRoute } from './routes/post-sheet-status';
 import { postSheetSummaryRoute } from './routes/post-sheet-summary';
 import { putConfigRoute } from './routes/put-config';
 import { putDraftRoute } from './routes/put-draft';
@@ -44,6 +45,7 @@ export const ROUTES: readonly Route[] = [
   postSheetChallengeRoute,
   postSheetSetupRoute,
   postSheetSummaryRoute,
+  postSheetStatusRoute,
   postSheetAssessmentsRoute,
   postSheetReportRoute,
 ];

@@ -39,6 +39,7 @@ export const routePatterns = {
   sheetChallenge: `${PROJECT}/sheet/challenge`,
   sheetSetup: `${PROJECT}/sheet/setup`,
   sheetSummary: `${PROJECT}/sheet/summary`,
+  sheetStatus: `${PROJECT}/sheet/status`,
   sheetAssessments: `${PROJECT}/sheet/assessments`,
   sheetReport: `${PROJECT}/sheet/report`,
 } as const;
@@ -96,6 +97,9 @@ export const apiPaths = {
   sheetSetup: (projectId: string) => fill(routePatterns.sheetSetup, projectId),
   sheetSummary: (projectId: string, period: string) =>
     withPeriod(fill(routePatterns.sheetSummary, projectId), period),
+  /** POST (any member): writes the window's block in the Status tab (Check completeness...). */
+  sheetStatus: (projectId: string, period: string) =>
+    withPeriod(fill(routePatterns.sheetStatus, projectId), period),
   sheetAssessments: (projectId: string, period: string) =>
     withPeriod(fill(routePatterns.sheetAssessments, projectId), period),
   /** POST (coordinators): writes the Report tab and answers a signed download link. */

@@ -12,3 +12,18 @@ export const statusResponseSchema = z.object({
 });
 
 export type StatusResponse = z.infer<typeof statusResponseSchema>;
+
+/** POST /v1/projects/{id}/sheet/status?period=P3: the window's Status block written (Check completeness...). */
+export const sheetStatusResponseSchema = z.object({
+  spreadsheetId: z.string(),
+  operation: z.literal('status'),
+  windowId: z.string(),
+  /** The status's one-sentence headline, for the add-on's toast. */
+  headline: z.string(),
+  /** Requests in the one batchUpdate; 0 when the sheet was already up to date (then no batchUpdate). */
+  requests: z.number().int(),
+  batchUpdates: z.number().int(),
+  repaired: z.array(z.string()).optional(),
+});
+
+export type SheetStatusResponse = z.infer<typeof sheetStatusResponseSchema>;
