@@ -1,30 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PeriodStatus } from '../../functions/domain/completeness/period-status';
 import { runVaAssess } from './run-cli';
-
-const EXAMPLE = join(__dirname, '..', '..', 'examples', 'imagine-py1');
-
-/** The example with a P3 column: IFCA CPU complete, IFCA GPU's hours refused ("lots"), the rest empty. */
-function exampleWithP3(): string[] {
-  const folder = mkdtempSync(join(tmpdir(), 'va-assess-status-'));
-  const p3: Record<string, string> = {
-    'ifca-cpu,cpu-hours': '"120,000"',
-    'ifca-cpu,countries': '"ES, PT"',
-    'ifca-cpu,country-count': '2',
-    'ifca-cpu,users': '18',
-    'ifca-gpu,gpu-hours': 'lots',
-  };
-  const lines = readFileSync(join(EXAMPLE, 'metrics.csv'), 'utf8').trimEnd().split('\n');
-  const csv = lines.map((line, index) => {
-    if (index === 0) return `${line},P3`;
-    const key = line.split(',').slice(0, 2).join(',');
-    return `${line},${p3[key] ?? ''}`;
-  });
-  writeFileSync(join(folder, 'metrics.csv'), `${csv.join('\n')}\n`);
-  return ['--config', join(EXAMPLE, 'config.json'), '--values', join(folder, 'metrics.csv')];
-}
+import { exampleWithP3Options } from './support/example-with-p3';
 
 describe('va-assess status', () => {
   it('on the example with P3 opened, names every installation as owing all its cells', () => {
@@ -39,7 +15,7 @@ describe('va-assess status', () => {
   });
 
   it('puts the worst installations first, the complete one last, and gives why a value was refused', () => {
-    const run = runVaAssess(['status', ...exampleWithP3(), '--period', 'P3', '--now', '2024-03-10']);
+    const run = runVaAssess(['status', ...exampleWithP3Options(), '--period', 'P3', '--now', '2024-03-10']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('4 of 45 values in (9%); 40 empty, 1 rejected');
     const rows = run.stdout
@@ -58,7 +34,7 @@ describe('va-assess status', () => {
   it('prints the same status as JSON', () => {
     const run = runVaAssess([
       'status',
-      ...exampleWithP3(),
+      ...exampleWithP3Options(),
       '--period',
       'P3',
       '--json',
