@@ -5,6 +5,7 @@ import { getConfigRoute } from './routes/get-config';
 import { getCurrentEntriesRoute } from './routes/get-current-entries';
 import { getDraftsRoute } from './routes/get-drafts';
 import { getEntryHistoryRoute } from './routes/get-entry-history';
+import { getRemindersRoute } from './routes/get-reminders';
 import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
 import { getStatusRoute } from './routes/get-status';
@@ -35,6 +36,7 @@ export const ROUTES: readonly Route[] = [
   getEntryHistoryRoute,
   getSummaryRoute,
   getStatusRoute,
+  getRemindersRoute,
   getDraftsRoute,
   postDraftsRoute,
   putDraftRoute,

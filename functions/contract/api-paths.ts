@@ -31,6 +31,7 @@ export const routePatterns = {
   calendar: `${PROJECT}/calendar`,
   summary: `${PROJECT}/summary`,
   status: `${PROJECT}/status`,
+  reminders: `${PROJECT}/reminders`,
   drafts: `${PROJECT}/drafts`,
   draft: `${PROJECT}/drafts/:installationId`,
   report: `${PROJECT}/report`,
@@ -81,6 +82,9 @@ export const apiPaths = {
   summary: (projectId: string, period: string) => withPeriod(fill(routePatterns.summary, projectId), period),
   /** GET: who still owes what for a window (any member: coordinators and partners read the same). */
   status: (projectId: string, period: string) => withPeriod(fill(routePatterns.status, projectId), period),
+  /** GET (coordinators): one reminder per editor who owes cells of the window, quoting the deadline. */
+  reminders: (projectId: string, period: string, deadline: string) =>
+    `${withPeriod(fill(routePatterns.reminders, projectId), period)}&deadline=${encodeURIComponent(deadline)}`,
   drafts: (projectId: string, period: string) => withPeriod(fill(routePatterns.drafts, projectId), period),
   draft: (projectId: string, installationId: string, period: string) =>
     withPeriod(fill(routePatterns.draft, projectId, installationId), period),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { windowQuerySchema } from './contract';
 
 /** GET /v1/projects/{id}/status?period=P3: who still owes what for a window (kept beside contract.ts, which is full). */
 export const statusResponseSchema = z.object({
@@ -27,3 +28,33 @@ export const sheetStatusResponseSchema = z.object({
 });
 
 export type SheetStatusResponse = z.infer<typeof sheetStatusResponseSchema>;
+
+/** GET /v1/projects/{id}/reminders?period=P3&deadline=…: the deadline is quoted in every message as typed. */
+export const remindersQuerySchema = windowQuerySchema.extend({
+  deadline: z
+    .string({
+      error: 'expected ?deadline= with the date partners must answer by, e.g. ?deadline=15 March 2024',
+    })
+    .trim()
+    .min(1, 'expected ?deadline= with the date partners must answer by, e.g. ?deadline=15 March 2024')
+    .max(100, 'expected a deadline of at most 100 characters, e.g. 15 March 2024'),
+});
+
+/** One prepared reminder: the domain's ReminderMessage. */
+export const reminderMessageSchema = z.object({
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  installationIds: z.array(z.string()),
+  cells: z.number().int(),
+});
+
+/** Coordinators only: one message per editor who owes cells of the window, for the add-on to show and send. */
+export const remindersResponseSchema = z.object({
+  windowId: z.string(),
+  headline: z.string(),
+  messages: z.array(reminderMessageSchema),
+});
+
+export type ReminderMessageView = z.infer<typeof reminderMessageSchema>;
+export type RemindersResponse = z.infer<typeof remindersResponseSchema>;

@@ -1,4 +1,4 @@
-import type { StatusResponse } from '../../../functions/contract/status-contract';
+import type { RemindersResponse, StatusResponse } from '../../../functions/contract/status-contract';
 import type { PeriodStatus } from '../../../functions/domain/completeness/period-status';
 import { COORDINATOR, EXAMPLE, IFCA, INCD, useApiServer } from './api-test-server';
 
@@ -90,5 +90,65 @@ describe('GET /v1/projects/{id}/status?period=P3', () => {
     const result = await api.call('GET', `${base}/status?period=PY2`, { as: COORDINATOR });
     expect(result.status).toBe(200);
     expect((result.body.status as PeriodStatus).expected).toBe(90);
+  });
+});
+
+describe('GET /v1/projects/{id}/reminders?period=P3&deadline=…', () => {
+  beforeEach(async () => {
+    expect(
+      (await api.call('PUT', `${base}/config`, { as: COORDINATOR, body: EXAMPLE.configBody })).status,
+    ).toBe(201);
+    const posted = await api.call('POST', `${base}/entries`, {
+      as: IFCA,
+      body: {
+        cells: [
+          ...['cpu-hours', 'countries', 'country-count', 'users'].map((metricId, index) =>
+            cell('ifca-cpu', metricId, ['120,000', 'ES, PT', 2, 18][index]),
+          ),
+          ...['gpu-hours', 'countries', 'country-count', 'users'].map((metricId, index) =>
+            cell('ifca-gpu', metricId, ['lots', 'ES', 1, 4][index]),
+          ),
+          ...['storage-tb-month', 'countries', 'country-count', 'users'].map((metricId, index) =>
+            cell('ifca-storage', metricId, [12, 'ES', 1, 4][index]),
+          ),
+        ],
+      },
+    });
+    expect(posted.status).toBe(200);
+  });
+
+  it('prepares one message per editor who owes cells, each listing their cells and the reason, with the deadline', async () => {
+    const deadline = '15 March 2024';
+    const result = await api.call(
+      'GET',
+      `${base}/reminders?period=P3&deadline=${encodeURIComponent(deadline)}`,
+      {
+        as: COORDINATOR,
+      },
+    );
+    expect(result.status).toBe(200);
+    const { messages } = result.body as RemindersResponse;
+    // IFCA owes one refused value; every other editor owes every cell; nobody gets two messages.
+    expect(messages.map((message) => message.to).sort()).toEqual([
+      'partner@ifca.example.org',
+      'partner@incd.example.org',
+      'partner@platform.example.org',
+      'partner@ulakbim.example.org',
+      'partner@walton.example.org',
+    ]);
+    const ifca = messages.find((message) => message.to === IFCA);
+    expect(ifca).toMatchObject({ installationIds: ['ifca-gpu'], cells: 1 });
+    expect(ifca?.body).toMatch(/GPU node\/hours served over the period, P3 \(M13–M18\): refused\. .*"lots"/);
+    expect(ifca?.body).toContain(`by ${deadline}`);
+    const incd = messages.find((message) => message.to === INCD);
+    expect(incd).toMatchObject({ installationIds: ['incd-cpu', 'incd-gpu', 'incd-storage'], cells: 12 });
+  });
+
+  it('is for coordinators only, and wants a deadline', async () => {
+    const partner = await api.call('GET', `${base}/reminders?period=P3&deadline=tomorrow`, { as: IFCA });
+    expect(partner.status).toBe(403);
+    const noDeadline = await api.call('GET', `${base}/reminders?period=P3`, { as: COORDINATOR });
+    expect(noDeadline.status).toBe(400);
+    expect(noDeadline.body.message).toContain('deadline');
   });
 });
