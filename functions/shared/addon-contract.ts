@@ -27,7 +27,7 @@ export type {
   SheetReportResponse,
   UnstoredCellView,
 } from '../contract/contract';
-export type { SheetStatusResponse, StatusResponse } from '../contract/status-contract';
+export type { RemindersResponse, SheetStatusResponse, StatusResponse } from '../contract/status-contract';
 export { unvalidatedEntryKey } from '../domain/entries/entry-key';
 export { columnLetter } from '../domain/import/a1-notation';
 export {

@@ -5,6 +5,7 @@ import type {
   CellSubmission,
   CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
+  RemindersResponse,
   SheetChallengeResponse,
   SheetReportResponse,
   SheetStatusResponse,
@@ -180,6 +181,11 @@ export class ApiClient {
   /** Writes the window's block in the Status tab (any member): who still owes what. */
   writeStatus(period: string): ApiResult<SheetStatusResponse> {
     return this.call('POST', apiPaths.sheetStatus(this.settings.projectId, period), {});
+  }
+
+  /** Coordinators: one prepared reminder per editor who owes cells of the window. */
+  reminders(period: string, deadline: string): ApiResult<RemindersResponse> {
+    return this.call('GET', apiPaths.reminders(this.settings.projectId, period, deadline));
   }
 
   writeAssessments(period: string): ApiResult<unknown> {

@@ -28,3 +28,4 @@ export {
   menuValidateMyRows,
   menuValidateWholeSheet,
 } from './menu-actions';
+export { menuRemindPartners, remindersPrepare, remindersSend, remindersState } from './reminders';

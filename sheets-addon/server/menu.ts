@@ -13,6 +13,7 @@ export function onOpen(): void {
     .addItem('Compute summary...', 'menuComputeSummary')
     .addItem('Draft assessments...', 'menuDraftAssessments')
     .addItem('Generate report...', 'menuGenerateReport')
+    .addItem('Remind partners...', 'menuRemindPartners')
     .addSeparator()
     .addItem('Sync pending edits', 'menuSyncPending')
     .addItem('Settings', 'menuSettings')
@@ -35,6 +36,7 @@ export const MENU_HANDLERS = [
   'menuComputeSummary',
   'menuDraftAssessments',
   'menuGenerateReport',
+  'menuRemindPartners',
   'menuSyncPending',
   'menuSettings',
   'menuHelp',

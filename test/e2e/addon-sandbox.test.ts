@@ -40,6 +40,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       'Compute summary...',
       'Draft assessments...',
       'Generate report...',
+      'Remind partners...',
       'Sync pending edits',
       'Settings',
       'Help',
