@@ -28,6 +28,7 @@ export type {
   UnstoredCellView,
 } from '../contract/contract';
 export type { RemindersResponse, SheetStatusResponse, StatusResponse } from '../contract/status-contract';
+export type { InstallationStatus, PeriodStatus } from '../domain/completeness/period-status';
 export { unvalidatedEntryKey } from '../domain/entries/entry-key';
 export { columnLetter } from '../domain/import/a1-notation';
 export {

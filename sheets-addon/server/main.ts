@@ -11,6 +11,7 @@ export {
   settingsSave,
   settingsTestConnection,
   sidebarProblems,
+  sidebarStatus,
 } from './endpoints';
 export { onLiveEdit } from './live-validation';
 export { onInstall, onOpen } from './menu';

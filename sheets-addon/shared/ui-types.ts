@@ -101,3 +101,23 @@ export interface RemindersSent extends ActionReport {
   sent: number;
   notSent: number;
 }
+
+/** One installation's line in the sidebar's completeness section. */
+export interface SidebarStatusRow {
+  name: string;
+  /** "75%" */
+  complete: string;
+  /** Cells still owed: empty or refused. */
+  owed: number;
+  /** The caller edits it: such rows come first. */
+  mine: boolean;
+  /** "not confirmed", "confirmed by … at …", "stale (…)" */
+  confirmation: string;
+}
+
+export interface SidebarStatusView {
+  /** "" when the status could be read; otherwise why not (the section then shows only this). */
+  error: string;
+  headline: string;
+  rows: SidebarStatusRow[];
+}

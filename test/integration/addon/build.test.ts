@@ -43,6 +43,7 @@ const MENU: [string, string][] = [
 const ENDPOINTS = [
   'onLiveEdit',
   'sidebarProblems',
+  'sidebarStatus',
   'selectCell',
   'settingsLoad',
   'settingsSave',
@@ -106,7 +107,9 @@ describe('npm run build:addon', () => {
     expect([...manifest.oauthScopes].sort()).toEqual([...ADDON_SCOPES].sort());
     // Seven since Remind partners (script.send_mail); nothing reads mail (no gmail.*).
     expect(manifest.oauthScopes).toHaveLength(7);
-    expect(manifest.oauthScopes.join(' ')).not.toMatch(/auth\/spreadsheets(?!\.currentonly)|drive|gmail|mail\.google\.com/);
+    expect(manifest.oauthScopes.join(' ')).not.toMatch(
+      /auth\/spreadsheets(?!\.currentonly)|drive|gmail|mail\.google\.com/,
+    );
     expect(manifest.urlFetchWhitelist).toEqual([PLACEHOLDER_URL_PREFIX]);
     expect(manifest.runtimeVersion).toBe('V8');
   });
