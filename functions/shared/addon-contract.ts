@@ -29,6 +29,7 @@ export type {
 } from '../contract/contract';
 export type { RemindersResponse, SheetStatusResponse, StatusResponse } from '../contract/status-contract';
 export type { InstallationStatus, PeriodStatus } from '../domain/completeness/period-status';
+export { percentText } from '../domain/completeness/status-table';
 export { unvalidatedEntryKey } from '../domain/entries/entry-key';
 export { columnLetter } from '../domain/import/a1-notation';
 export {
