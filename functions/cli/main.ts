@@ -7,6 +7,7 @@ import { doctorCommand } from './commands/doctor';
 import { draftsCommand } from './commands/drafts';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
+import { statusCommand } from './commands/status';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 
@@ -16,6 +17,7 @@ const COMMANDS: Command[] = [
   draftsCommand,
   reportCommand,
   rulesCommand,
+  statusCommand,
   doctorCommand,
 ];
 

@@ -30,6 +30,9 @@ export type {
   UnstoredCellView,
 } from '../contract/contract';
 export type { PeriodLockView } from '../contract/lock-contract';
+export type { RemindersResponse, SheetStatusResponse, StatusResponse } from '../contract/status-contract';
+export type { InstallationStatus, PeriodStatus } from '../domain/completeness/period-status';
+export { percentText } from '../domain/completeness/status-table';
 export { unvalidatedEntryKey } from '../domain/entries/entry-key';
 export { columnLetter } from '../domain/import/a1-notation';
 export {

@@ -8,8 +8,11 @@ import type {
   CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
   PeriodLockView,
+  RemindersResponse,
   SheetChallengeResponse,
   SheetReportResponse,
+  SheetStatusResponse,
+  StatusResponse,
 } from '../../functions/shared/addon-contract';
 import { apiPaths } from '../../functions/shared/addon-contract';
 
@@ -206,6 +209,21 @@ export class ApiClient {
 
   writeSummary(period: string): ApiResult<unknown> {
     return this.call('POST', apiPaths.sheetSummary(this.settings.projectId, period), {});
+  }
+
+  /** Writes the window's block in the Status tab (any member): who still owes what. */
+  writeStatus(period: string): ApiResult<SheetStatusResponse> {
+    return this.call('POST', apiPaths.sheetStatus(this.settings.projectId, period), {});
+  }
+
+  /** Any member: who still owes what for the window, and which installations are the caller's. */
+  status(period: string): ApiResult<StatusResponse> {
+    return this.call('GET', apiPaths.status(this.settings.projectId, period));
+  }
+
+  /** Coordinators: one prepared reminder per editor who owes cells of the window. */
+  reminders(period: string, deadline: string): ApiResult<RemindersResponse> {
+    return this.call('GET', apiPaths.reminders(this.settings.projectId, period, deadline));
   }
 
   writeAssessments(period: string): ApiResult<unknown> {

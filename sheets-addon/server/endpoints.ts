@@ -2,6 +2,7 @@ import type { BackendSettings } from '../core/api-client';
 import { Outbox } from '../core/outbox';
 import { problemsOf } from '../core/problems';
 import { REPORT_FORMAT_CHOICES } from '../core/report-link-page';
+import { sidebarStatusView } from '../core/status-view';
 import { valueBox } from '../core/value-grid';
 import type {
   ActionReport,
@@ -10,6 +11,7 @@ import type {
   PeriodDialogState,
   ProblemsView,
   SettingsView,
+  SidebarStatusView,
 } from '../shared/ui-types';
 import { activeSpreadsheet, alertUser, apiFor, documentProperties, messageOf } from './apps-script';
 import { builtUrlPrefix } from './built-backend';
@@ -42,6 +44,18 @@ export function sidebarProblems(): ProblemsView {
     installationNames(),
     outbox,
   );
+}
+
+/** Called by the sidebar: the current period's completeness, the caller's own installations first. */
+export function sidebarStatus(): SidebarStatusView {
+  const api = apiFor(requireSettings());
+  const calendar = api.calendar();
+  if (calendar.kind !== 'ok')
+    return { error: `The completeness could not be read: ${calendar.message}`, headline: '', rows: [] };
+  const answer = api.status(calendar.value.currentPeriodId);
+  if (answer.kind !== 'ok')
+    return { error: `The completeness could not be read: ${answer.message}`, headline: '', rows: [] };
+  return sidebarStatusView(answer.value);
 }
 
 /** Called by a sidebar link: selects the cell so the person can fix it. */
@@ -139,6 +153,12 @@ const ACTION_TEXT: Record<PeriodAction, { title: string; button: string; done: s
     done: 'The assessment drafts of {period} are in the Assessments tab; texts a person edited were kept.',
     refused: 'The assessments were not drafted',
   },
+  status: {
+    title: 'Check the completeness of',
+    button: 'Check completeness',
+    done: 'The Status tab lists who still owes what for {period}, worst installation first.',
+    refused: 'The completeness was not checked',
+  },
   report: {
     title: 'Generate the report of',
     button: 'Generate report',
@@ -185,11 +205,26 @@ function generateReport(period: string, format: string): ActionReport {
   return { ok: true, message: ACTION_TEXT.report.done.replace('{period}', answer.value.windowId) };
 }
 
+/** The Status tab written for the window; the answer quotes its headline ("P3 (M13–M18): 6 of 45 values in…"). */
+function checkCompleteness(period: string): ActionReport {
+  const answer = apiFor(requireSettings()).writeStatus(period);
+  if (answer.kind === 'refused') {
+    alertUser(`${ACTION_TEXT.status.refused}: ${answer.message}`);
+    return { ok: false, message: answer.message };
+  }
+  if (answer.kind !== 'ok') return { ok: false, message: answer.message };
+  return {
+    ok: true,
+    message: `${answer.value.headline} ${ACTION_TEXT.status.done.replace('{period}', period)}`,
+  };
+}
+
 /** Called by the period picker's button; the dialog shows progress until this returns. */
 export function runPeriodAction(action: PeriodAction, period: string, format = 'docx'): ActionReport {
   try {
     if (action === 'report') return generateReport(period, format);
     const api = apiFor(requireSettings());
+    if (action === 'status') return checkCompleteness(period);
     const answer = action === 'summary' ? api.writeSummary(period) : api.writeAssessments(period);
     if (answer.kind === 'refused') {
       // As the report and the menu items answer: the API's own sentence, in an alert.

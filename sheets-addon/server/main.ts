@@ -11,11 +11,13 @@ export {
   settingsSave,
   settingsTestConnection,
   sidebarProblems,
+  sidebarStatus,
 } from './endpoints';
 export { onLiveEdit } from './live-validation';
 export { menuLockPeriod } from './lock-period';
 export { onInstall, onOpen } from './menu';
 export {
+  menuCheckCompleteness,
   menuComputeSummary,
   menuDraftAssessments,
   menuEnableLiveValidation,
@@ -29,3 +31,4 @@ export {
   menuValidateWholeSheet,
   menuWhoCannotWork,
 } from './menu-actions';
+export { menuRemindPartners, remindersPrepare, remindersSend, remindersState } from './reminders';

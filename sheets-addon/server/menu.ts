@@ -10,10 +10,12 @@ export function onOpen(): void {
     .addItem('Validate whole sheet', 'menuValidateWholeSheet')
     .addItem('Show problems', 'menuShowProblems')
     .addSeparator()
+    .addItem('Check completeness...', 'menuCheckCompleteness')
     .addItem('Compute summary...', 'menuComputeSummary')
     .addItem('Draft assessments...', 'menuDraftAssessments')
     .addItem('Generate report...', 'menuGenerateReport')
     .addItem('Lock period...', 'menuLockPeriod')
+    .addItem('Remind partners...', 'menuRemindPartners')
     .addSeparator()
     .addItem('Sync pending edits', 'menuSyncPending')
     .addItem('Settings', 'menuSettings')
@@ -33,10 +35,12 @@ export const MENU_HANDLERS = [
   'menuValidateMyRows',
   'menuValidateWholeSheet',
   'menuShowProblems',
+  'menuCheckCompleteness',
   'menuComputeSummary',
   'menuDraftAssessments',
   'menuGenerateReport',
   'menuLockPeriod',
+  'menuRemindPartners',
   'menuSyncPending',
   'menuSettings',
   'menuHelp',
