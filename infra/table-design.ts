@@ -89,6 +89,12 @@ export const keys = {
   /** What the functions last wrote into each assessment cell of a window's sheet rows (text hashes). */
   sheetWrittenSk: (windowId: string) => `SHEET#WRITTEN#${part('windowId', windowId)}`,
 
+  /** A period's confirmations: partners standing behind an installation's figures (issue 19). */
+  confirmationPeriodPrefix: (periodId: string) => `CONFIRMATION#${part('periodId', periodId)}#`,
+  /** One confirmation; the instant keeps every earlier one of the same installation and period. */
+  confirmationSk: (periodId: string, installationId: string, confirmedAt: string) =>
+    `CONFIRMATION#${part('periodId', periodId)}#${part('installationId', installationId)}#${part('confirmedAt', confirmedAt)}`,
+
   draftWindowPrefix: (windowId: string) => `DRAFT#${part('windowId', windowId)}#`,
   draftSk: (windowId: string, installationId: string) =>
     `DRAFT#${part('windowId', windowId)}#${part('installationId', installationId)}`,

@@ -5,6 +5,7 @@ import { lazySheetsGateway, sheetsSettingsFromEnv } from '../sheets/client/sheet
 import type { SheetsGateway } from '../sheets/client/sheets-gateway';
 import { ConfigCache } from '../storage/config-cache';
 import { ConfigStore } from '../storage/config-store';
+import { ConfirmationStore } from '../storage/confirmation-store';
 import { DraftStore } from '../storage/draft-store';
 import { createDocumentClient } from '../storage/dynamo-client';
 import { EntryStore } from '../storage/entry-store';
@@ -22,6 +23,8 @@ export interface Container {
   /** Each project's configuration, kept per process; edits notice a newer one by its revision. */
   configCache: ConfigCache;
   drafts: DraftStore;
+  /** Partners' confirmations of their figures (issue 19). */
+  confirmations: ConfirmationStore;
   sheetBindings: SheetBindingStore;
   /** One-time proofs that a coordinator can edit the spreadsheet they bind. */
   sheetChallenges: SheetChallengeStore;
@@ -75,6 +78,7 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     configs,
     configCache: new ConfigCache(configs),
     drafts: new DraftStore(doc, env.TABLE_NAME),
+    confirmations: new ConfirmationStore(doc, env.TABLE_NAME),
     // The binding's date comes from the same clock as everything else a request records.
     sheetBindings: new SheetBindingStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),
     sheetChallenges: new SheetChallengeStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),

@@ -2,6 +2,8 @@ import type { Route } from './route';
 import { getAccessRoute } from './routes/get-access';
 import { getCalendarRoute } from './routes/get-calendar';
 import { getConfigRoute } from './routes/get-config';
+import { getConfirmationPreviewRoute } from './routes/get-confirmation-preview';
+import { getConfirmationsRoute } from './routes/get-confirmations';
 import { getCurrentEntriesRoute } from './routes/get-current-entries';
 import { getDraftsRoute } from './routes/get-drafts';
 import { getEntryHistoryRoute } from './routes/get-entry-history';
@@ -9,6 +11,7 @@ import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
+import { postConfirmationRoute } from './routes/post-confirmation';
 import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
 import { postReportLinkRoute } from './routes/post-report-link';
@@ -44,4 +47,7 @@ export const ROUTES: readonly Route[] = [
   postSheetSummaryRoute,
   postSheetAssessmentsRoute,
   postSheetReportRoute,
+  getConfirmationsRoute,
+  postConfirmationRoute,
+  getConfirmationPreviewRoute,
 ];

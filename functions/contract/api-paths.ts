@@ -40,6 +40,8 @@ export const routePatterns = {
   sheetSummary: `${PROJECT}/sheet/summary`,
   sheetAssessments: `${PROJECT}/sheet/assessments`,
   sheetReport: `${PROJECT}/sheet/report`,
+  confirmations: `${PROJECT}/confirmations`,
+  confirmationPreview: `${PROJECT}/confirmations/:installationId`,
 } as const;
 
 /** The pattern with its parameters, in order, percent-encoded: fill(routePatterns.draft, 'demo', 'ifca'). */
@@ -98,4 +100,12 @@ export const apiPaths = {
   /** POST (coordinators): writes the Report tab and answers a signed download link. */
   sheetReport: (projectId: string, period: string, format: string) =>
     withFormat(fill(routePatterns.sheetReport, projectId), period, format),
+  /** GET: who confirmed which installation's figures for a period or year; POST: confirm (a listed editor). */
+  confirmations: (projectId: string, period?: string) =>
+    period === undefined
+      ? fill(routePatterns.confirmations, projectId)
+      : withPeriod(fill(routePatterns.confirmations, projectId), period),
+  /** GET: what confirming an installation's period would cover: values, warnings, totals, blockers. */
+  confirmationPreview: (projectId: string, installationId: string, period: string) =>
+    withPeriod(fill(routePatterns.confirmationPreview, projectId, installationId), period),
 };

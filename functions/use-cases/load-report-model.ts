@@ -4,7 +4,9 @@ import type { ProjectConfig } from '../domain/config/project-config-schema';
 import { buildReportModel } from '../domain/report/build-report-model';
 import type { ReportModel } from '../domain/report/report-model';
 import { summarize } from '../domain/summary/summarize';
+import type { ConfirmationStore } from '../storage/confirmation-store';
 import type { DraftStore } from '../storage/draft-store';
+import type { CurrentEntry } from '../storage/entry-records';
 import type { EntryStore } from '../storage/entry-store';
 import { storedValuesOf } from './stored-values';
 
@@ -17,6 +19,8 @@ export async function loadReportModel(
   deps: {
     entries: Pick<EntryStore, 'listCurrent'>;
     drafts: Pick<DraftStore, 'list'>;
+    /** Partners' confirmations: each installation's section says who confirmed which period, or nobody. */
+    confirmations?: Pick<ConfirmationStore, 'list'>;
   },
   config: ProjectConfig,
   windowSpec: string,
@@ -24,11 +28,26 @@ export async function loadReportModel(
 ): Promise<ReportModel> {
   const window = parseWindow(config.project, windowSpec);
   const periodIds = cumulativeThrough(config.project, window).periods.map((period) => period.id);
-  const [current, drafts] = await Promise.all([
+  const windowPeriods = window.periods.map((period) => period.id);
+  const [current, drafts, confirmations] = await Promise.all([
     deps.entries.listCurrent(config.project.id, periodIds),
     deps.drafts.list(config.project.id, window.id),
+    deps.confirmations?.list(config.project.id, windowPeriods),
   ]);
   const values = storedValuesOf(current);
   const summary = summarize(config, values, window, now);
-  return buildReportModel({ config, summary, values, assessments: drafts });
+  return buildReportModel({
+    config,
+    summary,
+    values,
+    assessments: drafts,
+    ...(confirmations === undefined
+      ? {}
+      : { confirmations: { records: confirmations, cells: current.map(cellVersionOf) } }),
+  });
+}
+
+function cellVersionOf(entry: CurrentEntry) {
+  const { installationId, metricId, periodId, submissions } = entry;
+  return { installationId, metricId, periodId, submissions };
 }

@@ -3,13 +3,11 @@ import { parseWindow } from '../domain/calendar/reporting-window';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
 import type { ReportFormat } from '../domain/report/report-model';
 import { type RenderedReport, renderReport } from '../report/render-report';
-import type { DraftStore } from '../storage/draft-store';
-import type { EntryStore } from '../storage/entry-store';
 import { loadReportModel } from './load-report-model';
 
 /** The report file of one window from what is stored: its values and its drafts (see loadReportModel). */
 export async function renderStoredReport(
-  deps: { entries: Pick<EntryStore, 'listCurrent'>; drafts: Pick<DraftStore, 'list'> },
+  deps: Parameters<typeof loadReportModel>[0],
   config: ProjectConfig,
   windowSpec: string,
   format: ReportFormat,

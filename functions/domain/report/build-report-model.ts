@@ -7,6 +7,7 @@ import { lookupValues } from '../summary/value-lookup';
 import type { WindowSummary } from '../summary/window-summary';
 import { budgetKeyFigures, budgetTable } from './budget-table';
 import { completenessSection } from './completeness-section';
+import { confirmationLines, type ReportConfirmations } from './confirmation-lines';
 import { countriesSection } from './countries-section';
 import { documentDescription } from './document-description';
 import { installationSection } from './installation-section';
@@ -24,6 +25,8 @@ export interface ReportInput {
   values: readonly EntryValue[];
   /** Stored drafts (a person's edit wins) or freshly generated ones; installations without any are marked missing. */
   assessments: readonly AssessmentSource[];
+  /** Partners' confirmations of the window's periods; without them the report says nothing of them. */
+  confirmations?: ReportConfirmations;
 }
 
 /** Section 2 numbers its installations 2.1, 2.2... in config order, as the seed does. */
@@ -45,6 +48,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
     ]),
   );
   const summaries = new Map(summary.installations.map((item) => [item.installationId, item]));
+  const confirmed =
+    input.confirmations === undefined
+      ? undefined
+      : confirmationLines(
+          config.installations.map((installation) => installation.id),
+          summary.window.periods.map((period) => period.id),
+          input.confirmations,
+        );
   const executiveDraft = draftExecutiveSummary(config, summary, { locale: settings.locale });
   return {
     projectId: config.project.id,
@@ -75,7 +86,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
           assessment: resolveAssessment(installation.id, summary.window.label, input.assessments),
           format,
         }),
-      ];
+      ].map((section) => {
+        const lines = confirmed?.get(installation.id);
+        return lines === undefined ? section : { ...section, confirmations: lines };
+      });
     }),
     countries: countriesSection(summary, format),
     completeness: completenessSection(summary, format),
