@@ -4,12 +4,20 @@ import { DomainError } from '../domain/errors';
 import { EXIT_OK, EXIT_USAGE, InputFileError, UsageError } from './cli-errors';
 import type { CliIo, Command } from './command';
 import { draftsCommand } from './commands/drafts';
+import { portalCommand } from './commands/portal';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 
-const COMMANDS: Command[] = [validateCommand, summaryCommand, draftsCommand, reportCommand, rulesCommand];
+const COMMANDS: Command[] = [
+  validateCommand,
+  summaryCommand,
+  draftsCommand,
+  reportCommand,
+  portalCommand,
+  rulesCommand,
+];
 
 const MAIN_USAGE = `va-assess: periodic assessment of Virtual Access installations
 
