@@ -7,6 +7,7 @@ import { getConfirmationsRoute } from './routes/get-confirmations';
 import { getCurrentEntriesRoute } from './routes/get-current-entries';
 import { getDraftsRoute } from './routes/get-drafts';
 import { getEntryHistoryRoute } from './routes/get-entry-history';
+import { getPortalRoute } from './routes/get-portal';
 import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
 import { getSummaryRoute } from './routes/get-summary';
@@ -14,6 +15,7 @@ import { healthRoute } from './routes/health';
 import { postConfirmationRoute } from './routes/post-confirmation';
 import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
+import { postPortalLinkRoute } from './routes/post-portal-link';
 import { postReportLinkRoute } from './routes/post-report-link';
 import { postSheetAssessmentsRoute } from './routes/post-sheet-assessments';
 import { postSheetChallengeRoute } from './routes/post-sheet-challenge';
@@ -50,4 +52,6 @@ export const ROUTES: readonly Route[] = [
   getConfirmationsRoute,
   postConfirmationRoute,
   getConfirmationPreviewRoute,
+  getPortalRoute,
+  postPortalLinkRoute,
 ];

@@ -42,6 +42,8 @@ export const routePatterns = {
   sheetReport: `${PROJECT}/sheet/report`,
   confirmations: `${PROJECT}/confirmations`,
   confirmationPreview: `${PROJECT}/confirmations/:installationId`,
+  portal: `${PROJECT}/portal`,
+  portalLink: `${PROJECT}/portal/link`,
 } as const;
 
 /** The pattern with its parameters, in order, percent-encoded: fill(routePatterns.draft, 'demo', 'ifca'). */
@@ -108,4 +110,10 @@ export const apiPaths = {
   /** GET: what confirming an installation's period would cover: values, warnings, totals, blockers. */
   confirmationPreview: (projectId: string, installationId: string, period: string) =>
     withPeriod(fill(routePatterns.confirmationPreview, projectId, installationId), period),
+  /** GET: the EC portal's Installations table of a window (format csv or xlsx). */
+  portal: (projectId: string, period: string, format: string) =>
+    withFormat(fill(routePatterns.portal, projectId), period, format),
+  /** POST: a short-lived signed URL to the portal table, downloadable without a token (the sheet's dialog). */
+  portalLink: (projectId: string, period: string, format: string) =>
+    withFormat(fill(routePatterns.portalLink, projectId), period, format),
 };

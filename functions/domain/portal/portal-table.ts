@@ -1,3 +1,7 @@
+/** The files the portal table is exported as. */
+export const PORTAL_FORMATS = ['csv', 'xlsx'] as const;
+export type PortalFormat = (typeof PORTAL_FORMATS)[number];
+
 /** The EC portal's access type for everything va-assess reports: Virtual Access. */
 export const PORTAL_ACCESS_TYPE = 'Virtual';
 

@@ -1,9 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { PORTAL_COLUMNS, type PortalTable, portalRowCells } from '../../domain/portal/portal-table';
+import {
+  PORTAL_COLUMNS,
+  type PortalFormat,
+  type PortalTable,
+  portalRowCells,
+} from '../../domain/portal/portal-table';
 
-export const PORTAL_FORMATS = ['csv', 'xlsx'] as const;
-export type PortalFormat = (typeof PORTAL_FORMATS)[number];
+export { PORTAL_FORMATS, type PortalFormat } from '../../domain/portal/portal-table';
 
 export const PORTAL_CONTENT_TYPES: Record<PortalFormat, string> = {
   csv: 'text/csv; charset=utf-8',
