@@ -13,6 +13,13 @@ export {
   MAX_RAW_TEXT_LENGTH,
 } from '../contract/api-paths';
 export type {
+  ConfirmationPreview,
+  ConfirmationRequest,
+  ConfirmationResponse,
+  ConfirmationStatusView,
+  ConfirmationsResponse,
+} from '../contract/confirmation-contract';
+export type {
   AccessResponse,
   ActingFor,
   CalendarResponse,
@@ -27,6 +34,7 @@ export type {
   SheetReportResponse,
   UnstoredCellView,
 } from '../contract/contract';
+export type { PortalLinkResponse } from '../contract/portal-contract';
 export { unvalidatedEntryKey } from '../domain/entries/entry-key';
 export { columnLetter } from '../domain/import/a1-notation';
 export {

@@ -3,6 +3,7 @@
  * and the google.script.run endpoints of the HTML pages. The build turns each export into a top-level
  * function of dist/Code.js.
  */
+export { confirmFigures, menuConfirmFigures, sidebarConfirmations } from './confirm-dialog';
 export {
   periodDialogState,
   runPeriodAction,
@@ -27,3 +28,4 @@ export {
   menuValidateMyRows,
   menuValidateWholeSheet,
 } from './menu-actions';
+export { menuPortalTable, portalTableLink } from './portal-dialog';

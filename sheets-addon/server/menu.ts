@@ -12,6 +12,9 @@ export function onOpen(): void {
     .addItem('Compute summary...', 'menuComputeSummary')
     .addItem('Draft assessments...', 'menuDraftAssessments')
     .addItem('Generate report...', 'menuGenerateReport')
+    .addItem('EC portal table...', 'menuPortalTable')
+    .addSeparator()
+    .addItem('Confirm my figures...', 'menuConfirmFigures')
     .addSeparator()
     .addItem('Sync pending edits', 'menuSyncPending')
     .addItem('Settings', 'menuSettings')
@@ -33,6 +36,8 @@ export const MENU_HANDLERS = [
   'menuComputeSummary',
   'menuDraftAssessments',
   'menuGenerateReport',
+  'menuPortalTable',
+  'menuConfirmFigures',
   'menuSyncPending',
   'menuSettings',
   'menuHelp',

@@ -39,6 +39,8 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       'Compute summary...',
       'Draft assessments...',
       'Generate report...',
+      'EC portal table...',
+      'Confirm my figures...',
       'Sync pending edits',
       'Settings',
       'Help',

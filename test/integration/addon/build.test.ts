@@ -32,6 +32,8 @@ const MENU: [string, string][] = [
   ['Compute summary...', 'menuComputeSummary'],
   ['Draft assessments...', 'menuDraftAssessments'],
   ['Generate report...', 'menuGenerateReport'],
+  ['EC portal table...', 'menuPortalTable'],
+  ['Confirm my figures...', 'menuConfirmFigures'],
   ['Sync pending edits', 'menuSyncPending'],
   ['Settings', 'menuSettings'],
   ['Help', 'menuHelp'],
@@ -46,6 +48,9 @@ const ENDPOINTS = [
   'settingsTestConnection',
   'periodDialogState',
   'runPeriodAction',
+  'confirmFigures',
+  'sidebarConfirmations',
+  'portalTableLink',
 ];
 
 let code = '';
