@@ -8,8 +8,10 @@ import { getCurrentEntriesRoute } from './routes/get-current-entries';
 import { getDraftsRoute } from './routes/get-drafts';
 import { getEntryHistoryRoute } from './routes/get-entry-history';
 import { getPortalRoute } from './routes/get-portal';
+import { getRemindersRoute } from './routes/get-reminders';
 import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
+import { getStatusRoute } from './routes/get-status';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
 import { postConfirmationRoute } from './routes/post-confirmation';
@@ -21,6 +23,7 @@ import { postSheetAssessmentsRoute } from './routes/post-sheet-assessments';
 import { postSheetChallengeRoute } from './routes/post-sheet-challenge';
 import { postSheetReportRoute } from './routes/post-sheet-report';
 import { postSheetSetupRoute } from './routes/post-sheet-setup';
+import { postSheetStatusRoute } from './routes/post-sheet-status';
 import { postSheetSummaryRoute } from './routes/post-sheet-summary';
 import { putConfigRoute } from './routes/put-config';
 import { putDraftRoute } from './routes/put-draft';
@@ -37,6 +40,8 @@ export const ROUTES: readonly Route[] = [
   getCalendarRoute,
   getEntryHistoryRoute,
   getSummaryRoute,
+  getStatusRoute,
+  getRemindersRoute,
   getDraftsRoute,
   postDraftsRoute,
   putDraftRoute,
@@ -47,6 +52,7 @@ export const ROUTES: readonly Route[] = [
   postSheetChallengeRoute,
   postSheetSetupRoute,
   postSheetSummaryRoute,
+  postSheetStatusRoute,
   postSheetAssessmentsRoute,
   postSheetReportRoute,
   getConfirmationsRoute,

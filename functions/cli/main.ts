@@ -7,12 +7,14 @@ import { draftsCommand } from './commands/drafts';
 import { portalCommand } from './commands/portal';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
+import { statusCommand } from './commands/status';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 
 const COMMANDS: Command[] = [
   validateCommand,
   summaryCommand,
+  statusCommand,
   draftsCommand,
   reportCommand,
   portalCommand,

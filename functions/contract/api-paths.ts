@@ -30,6 +30,8 @@ export const routePatterns = {
   access: `${PROJECT}/access`,
   calendar: `${PROJECT}/calendar`,
   summary: `${PROJECT}/summary`,
+  status: `${PROJECT}/status`,
+  reminders: `${PROJECT}/reminders`,
   drafts: `${PROJECT}/drafts`,
   draft: `${PROJECT}/drafts/:installationId`,
   report: `${PROJECT}/report`,
@@ -38,6 +40,7 @@ export const routePatterns = {
   sheetChallenge: `${PROJECT}/sheet/challenge`,
   sheetSetup: `${PROJECT}/sheet/setup`,
   sheetSummary: `${PROJECT}/sheet/summary`,
+  sheetStatus: `${PROJECT}/sheet/status`,
   sheetAssessments: `${PROJECT}/sheet/assessments`,
   sheetReport: `${PROJECT}/sheet/report`,
   confirmations: `${PROJECT}/confirmations`,
@@ -81,6 +84,11 @@ export const apiPaths = {
   /** GET: the reporting periods and project years, with the current period. */
   calendar: (projectId: string) => fill(routePatterns.calendar, projectId),
   summary: (projectId: string, period: string) => withPeriod(fill(routePatterns.summary, projectId), period),
+  /** GET: who still owes what for a window (any member: coordinators and partners read the same). */
+  status: (projectId: string, period: string) => withPeriod(fill(routePatterns.status, projectId), period),
+  /** GET (coordinators): one reminder per editor who owes cells of the window, quoting the deadline. */
+  reminders: (projectId: string, period: string, deadline: string) =>
+    `${withPeriod(fill(routePatterns.reminders, projectId), period)}&deadline=${encodeURIComponent(deadline)}`,
   drafts: (projectId: string, period: string) => withPeriod(fill(routePatterns.drafts, projectId), period),
   draft: (projectId: string, installationId: string, period: string) =>
     withPeriod(fill(routePatterns.draft, projectId, installationId), period),
@@ -97,6 +105,9 @@ export const apiPaths = {
   sheetSetup: (projectId: string) => fill(routePatterns.sheetSetup, projectId),
   sheetSummary: (projectId: string, period: string) =>
     withPeriod(fill(routePatterns.sheetSummary, projectId), period),
+  /** POST (any member): writes the window's block in the Status tab (Check completeness...). */
+  sheetStatus: (projectId: string, period: string) =>
+    withPeriod(fill(routePatterns.sheetStatus, projectId), period),
   sheetAssessments: (projectId: string, period: string) =>
     withPeriod(fill(routePatterns.sheetAssessments, projectId), period),
   /** POST (coordinators): writes the Report tab and answers a signed download link. */

@@ -35,6 +35,7 @@ export type {
   UnstoredCellView,
 } from '../contract/contract';
 export type { PortalLinkResponse } from '../contract/portal-contract';
+export type { SheetStatusResponse, StatusResponse } from '../contract/status-contract';
 export { unvalidatedEntryKey } from '../domain/entries/entry-key';
 export { columnLetter } from '../domain/import/a1-notation';
 export {

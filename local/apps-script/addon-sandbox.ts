@@ -18,6 +18,7 @@ import type {
   TriggerView,
 } from './host-views';
 import { gridRectOf } from './range-ref';
+import type { SentMail } from './services/mail-app';
 import { serveSyncRpc } from './sync-rpc';
 import { displayValueFrom, enteredValueOf } from './typed-input';
 
@@ -307,6 +308,10 @@ export class AddonSandbox {
   }
   fetches(): FetchRecord[] {
     return [...this.host.fetches];
+  }
+  /** What MailApp sent, in order, each with its sender. */
+  mails(): SentMail[] {
+    return this.host.mails.map((mail) => ({ ...mail }));
   }
   logs(): string[] {
     return [...this.host.logs];

@@ -3,6 +3,7 @@ import { addMetadata, finder } from './globals/developer-metadata';
 import { HtmlService } from './globals/html-service';
 import { LockService } from './globals/lock-service';
 import { consoleFacade, Logger } from './globals/logger';
+import { MailApp } from './globals/mail-app';
 import { PropertiesService } from './globals/properties-service';
 import { protectionFacade } from './globals/protection';
 import { rangeFacade } from './globals/range';
@@ -54,6 +55,7 @@ export function buildAppsScriptGlobals(services: ExecutionServices): AppsScriptG
     CacheService: CacheService(ctx),
     LockService: LockService(ctx),
     UrlFetchApp: UrlFetchApp(ctx),
+    MailApp: MailApp(ctx),
     ScriptApp: ScriptApp(ctx),
     Session: Session(ctx),
     Utilities: Utilities(ctx),

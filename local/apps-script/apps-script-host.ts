@@ -12,6 +12,7 @@ import type {
 } from './host-views';
 import { type HostOperationName, type HostOperations, hostOperations } from './services/host-operations';
 import { Locks, type LockWait } from './services/lock-service';
+import type { SentMail } from './services/mail-app';
 import { PropertyStores } from './services/properties-service';
 import { type OwnedTrigger, ScriptProject } from './services/script-app';
 import { SpreadsheetAccess } from './services/spreadsheet-access';
@@ -63,6 +64,8 @@ export class AppsScriptHost {
   readonly toasts: ToastRecord[] = [];
   readonly logs: string[] = [];
   readonly selections: { user: string; a1: string }[] = [];
+  /** What MailApp sent, in order. */
+  readonly mails: SentMail[] = [];
 
   private readonly access: SpreadsheetAccess;
   private readonly properties = new PropertyStores();
@@ -102,6 +105,7 @@ export class AppsScriptHost {
       locks: this.locks,
       fetcher: this.fetcher,
       quotas: this.quotas,
+      mails: this.mails,
       project: this.project,
       script: { model: this.model, signer: options.signer, audience: options.audience },
       timeZone: this.timeZone,

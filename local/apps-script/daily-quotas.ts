@@ -3,18 +3,30 @@
  * (https://developers.google.com/apps-script/guides/services/quotas): "Quotas are per user and reset
  * 24 hours after the first request." Past a quota the service throws: "Service invoked too many times
  * for one day: urlfetch." for UrlFetchApp, "Service using too much computer time for one day" once
- * the user's triggers have run their total runtime.
+ * the user's triggers have run their total runtime. MailApp counts recipients, not messages ("Email
+ * recipients per day": 100 consumer, 1,500 Workspace), and MailApp.getRemainingDailyQuota answers what
+ * is left; past it sendEmail throws "Service invoked too many times for one day: email."
  */
 export interface DailyQuotas {
   urlFetchCalls: number;
   triggerRuntimeMs: number;
+  emailRecipients: number;
 }
 
-export const CONSUMER_QUOTAS: DailyQuotas = { urlFetchCalls: 20_000, triggerRuntimeMs: 90 * 60_000 };
-export const WORKSPACE_QUOTAS: DailyQuotas = { urlFetchCalls: 100_000, triggerRuntimeMs: 6 * 60 * 60_000 };
+export const CONSUMER_QUOTAS: DailyQuotas = {
+  urlFetchCalls: 20_000,
+  triggerRuntimeMs: 90 * 60_000,
+  emailRecipients: 100,
+};
+export const WORKSPACE_QUOTAS: DailyQuotas = {
+  urlFetchCalls: 100_000,
+  triggerRuntimeMs: 6 * 60 * 60_000,
+  emailRecipients: 1_500,
+};
 
 export const URLFETCH_QUOTA_EXCEEDED = 'Service invoked too many times for one day: urlfetch.';
 export const RUNTIME_QUOTA_EXCEEDED = 'Service using too much computer time for one day';
+export const EMAIL_QUOTA_EXCEEDED = 'Service invoked too many times for one day: email.';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -23,6 +35,7 @@ export interface QuotaUsage {
   since: number;
   urlFetchCalls: number;
   triggerRuntimeMs: number;
+  emailRecipients: number;
 }
 
 /** What each user has used in their current window, against the quotas of their kind of account. */
@@ -39,7 +52,7 @@ export class DailyQuotaLedger {
     const at = this.now();
     let current = this.usage.get(key);
     if (current === undefined || at - current.since >= DAY_MS) {
-      current = { since: at, urlFetchCalls: 0, triggerRuntimeMs: 0 };
+      current = { since: at, urlFetchCalls: 0, triggerRuntimeMs: 0, emailRecipients: 0 };
       this.usage.set(key, current);
     }
     return current;
@@ -50,6 +63,17 @@ export class DailyQuotaLedger {
     const usage = this.usageOf(email);
     if (usage.urlFetchCalls >= this.quotasFor(email).urlFetchCalls) throw new Error(URLFETCH_QUOTA_EXCEEDED);
     usage.urlFetchCalls += 1;
+  }
+
+  /** MailApp.getRemainingDailyQuota: recipients `email` may still send to today. */
+  remainingEmailRecipients(email: string): number {
+    return Math.max(0, this.quotasFor(email).emailRecipients - this.usageOf(email).emailRecipients);
+  }
+
+  /** One message to `recipients` people, or Google's error when that is more than is left today. */
+  countEmailRecipients(email: string, recipients: number): void {
+    if (recipients > this.remainingEmailRecipients(email)) throw new Error(EMAIL_QUOTA_EXCEEDED);
+    this.usageOf(email).emailRecipients += recipients;
   }
 
   /** '' when `owner`'s triggers may still run today; else the error the trigger ends with. */

@@ -12,6 +12,7 @@ import type {
   PortalLinkResponse,
   SheetChallengeResponse,
   SheetReportResponse,
+  SheetStatusResponse,
 } from '../../functions/shared/addon-contract';
 import { apiPaths } from '../../functions/shared/addon-contract';
 
@@ -179,6 +180,11 @@ export class ApiClient {
 
   writeSummary(period: string): ApiResult<unknown> {
     return this.call('POST', apiPaths.sheetSummary(this.settings.projectId, period), {});
+  }
+
+  /** Writes the window's block in the Status tab (any member): who still owes what. */
+  writeStatus(period: string): ApiResult<SheetStatusResponse> {
+    return this.call('POST', apiPaths.sheetStatus(this.settings.projectId, period), {});
   }
 
   writeAssessments(period: string): ApiResult<unknown> {

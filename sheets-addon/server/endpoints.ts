@@ -127,6 +127,12 @@ const ACTION_TEXT: Record<PeriodAction, { title: string; button: string; done: s
     done: 'The assessment drafts of {period} are in the Assessments tab; texts a person edited were kept.',
     refused: 'The assessments were not drafted',
   },
+  status: {
+    title: 'Check the completeness of',
+    button: 'Check completeness',
+    done: 'The Status tab lists who still owes what for {period}, worst installation first.',
+    refused: 'The completeness was not checked',
+  },
   report: {
     title: 'Generate the report of',
     button: 'Generate report',
@@ -173,11 +179,26 @@ function generateReport(period: string, format: string): ActionReport {
   return { ok: true, message: ACTION_TEXT.report.done.replace('{period}', answer.value.windowId) };
 }
 
+/** The Status tab written for the window; the answer quotes its headline ("P3 (M13–M18): 6 of 45 values in…"). */
+function checkCompleteness(period: string): ActionReport {
+  const answer = apiFor(requireSettings()).writeStatus(period);
+  if (answer.kind === 'refused') {
+    alertUser(`${ACTION_TEXT.status.refused}: ${answer.message}`);
+    return { ok: false, message: answer.message };
+  }
+  if (answer.kind !== 'ok') return { ok: false, message: answer.message };
+  return {
+    ok: true,
+    message: `${answer.value.headline} ${ACTION_TEXT.status.done.replace('{period}', period)}`,
+  };
+}
+
 /** Called by the period picker's button; the dialog shows progress until this returns. */
 export function runPeriodAction(action: PeriodAction, period: string, format = 'docx'): ActionReport {
   try {
     if (action === 'report') return generateReport(period, format);
     const api = apiFor(requireSettings());
+    if (action === 'status') return checkCompleteness(period);
     const answer = action === 'summary' ? api.writeSummary(period) : api.writeAssessments(period);
     if (answer.kind === 'refused') {
       // As the report and the menu items answer: the API's own sentence, in an alert.

@@ -16,6 +16,7 @@ export {
 export { onLiveEdit } from './live-validation';
 export { onInstall, onOpen } from './menu';
 export {
+  menuCheckCompleteness,
   menuComputeSummary,
   menuDraftAssessments,
   menuEnableLiveValidation,

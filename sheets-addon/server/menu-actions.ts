@@ -33,15 +33,30 @@ export function menuSetUpSheet(): void {
       alertUser(`The reporting sheet was not set up: ${setUp.message}`);
       return;
     }
+    const status = statusAfterSetUp(api);
     // What setup put right by itself (rows re-aligned after a sort) or could not (a person's
     // protection of the whole tab): said before the next step.
     alertUser(
       [
         ...setUpNotices(setUp.value),
+        ...status,
         'The reporting tabs are set up. Next: Extensions › va-assess › Enable live validation, so that every edit is checked.',
       ].join('\n\n'),
     );
   });
+}
+
+/**
+ * After each setup, the Status tab of the current period (its own batchUpdate): what the coordinator
+ * chases next. A failure here does not undo the setup; it is said in the same alert.
+ */
+function statusAfterSetUp(api: ReturnType<typeof apiFor>): string[] {
+  const calendar = api.calendar();
+  if (calendar.kind !== 'ok') return [`The Status tab was not written: ${calendar.message}`];
+  const written = api.writeStatus(calendar.value.currentPeriodId);
+  return written.kind === 'ok'
+    ? [`Status tab: ${written.value.headline}`]
+    : [`The Status tab was not written: ${written.message}`];
 }
 
 function setUpNotices(answer: unknown): string[] {
@@ -75,6 +90,7 @@ const COORDINATOR_WORK: Record<PeriodAction, string> = {
   summary: 'computes the summary into the Summary tab',
   assessments: 'drafts the assessments into the Assessments tab',
   report: 'generates the report into the Report tab',
+  status: 'checks completeness into the Status tab',
 };
 
 /**
@@ -95,9 +111,12 @@ function refusedToNonCoordinator(action: PeriodAction, title: string): boolean {
   return true;
 }
 
+/** Any member may check completeness: the Status tab says what GET status tells every member. */
+const OPEN_TO_MEMBERS: readonly PeriodAction[] = ['status'];
+
 function openPeriodDialog(action: PeriodAction, title: string): void {
   guarded(() => {
-    if (refusedToNonCoordinator(action, title)) return;
+    if (!OPEN_TO_MEMBERS.includes(action) && refusedToNonCoordinator(action, title)) return;
     const page = HtmlService.createHtmlOutputFromFile('period-picker').getContent();
     const output = HtmlService.createHtmlOutput(page.replace('__PERIOD_ACTION__', action))
       .setWidth(360)
@@ -112,6 +131,10 @@ export function menuComputeSummary(): void {
 
 export function menuDraftAssessments(): void {
   openPeriodDialog('assessments', 'Draft assessments');
+}
+
+export function menuCheckCompleteness(): void {
+  openPeriodDialog('status', 'Check completeness');
 }
 
 export function menuGenerateReport(): void {

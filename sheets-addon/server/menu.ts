@@ -9,6 +9,7 @@ export function onOpen(): void {
     .addItem('Validate whole sheet', 'menuValidateWholeSheet')
     .addItem('Show problems', 'menuShowProblems')
     .addSeparator()
+    .addItem('Check completeness...', 'menuCheckCompleteness')
     .addItem('Compute summary...', 'menuComputeSummary')
     .addItem('Draft assessments...', 'menuDraftAssessments')
     .addItem('Generate report...', 'menuGenerateReport')
@@ -33,6 +34,7 @@ export const MENU_HANDLERS = [
   'menuValidateMyRows',
   'menuValidateWholeSheet',
   'menuShowProblems',
+  'menuCheckCompleteness',
   'menuComputeSummary',
   'menuDraftAssessments',
   'menuGenerateReport',

@@ -50,7 +50,7 @@ export interface ConnectionReport {
   serviceAccountEmail: string;
 }
 
-export type PeriodAction = 'summary' | 'assessments' | 'report';
+export type PeriodAction = 'summary' | 'assessments' | 'report' | 'status';
 
 export interface PeriodChoice {
   id: string;

@@ -33,6 +33,8 @@ describe('the add-on binds the open spreadsheet by proving the coordinator can e
       'POST /v1/projects/imagine/sheet/challenge',
       'PUT /v1/projects/imagine/sheet',
       'POST /v1/projects/imagine/sheet/setup',
+      // After each setup, the Status tab of the current period (issue 19).
+      'POST /v1/projects/imagine/sheet/status',
     ]);
     expect(await challengesLeft()).toEqual([]);
   });

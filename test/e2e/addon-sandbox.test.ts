@@ -36,6 +36,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       'Validate my rows',
       'Validate whole sheet',
       'Show problems',
+      'Check completeness...',
       'Compute summary...',
       'Draft assessments...',
       'Generate report...',

@@ -2,6 +2,7 @@ import { assessmentsTab } from './assessments-tab';
 import { installationsTab } from './installations-tab';
 import { metricsTab } from './metrics-tab';
 import { reportTab } from './report-tab';
+import { statusTab } from './status-tab';
 import { summaryTab } from './summary-tab';
 import type { TabModule } from './tab-module';
 
@@ -9,7 +10,14 @@ import type { TabModule } from './tab-module';
  * Every tab of the spreadsheet, in the order setup plans them (as the routes are listed in one
  * place): adding a tab is writing its module and adding it here (see functions/sheets/README.md).
  */
-export const TAB_MODULES = [metricsTab, installationsTab, summaryTab, assessmentsTab, reportTab] as const;
+export const TAB_MODULES = [
+  metricsTab,
+  installationsTab,
+  summaryTab,
+  assessmentsTab,
+  reportTab,
+  statusTab,
+] as const;
 
 export type TabRole = (typeof TAB_MODULES)[number]['role'];
 

@@ -3,6 +3,7 @@ import type { Execution } from '../execution';
 import { cacheOperations } from './cache-service';
 import { developerMetadataOperations } from './developer-metadata';
 import { type Locks, lockOperations } from './lock-service';
+import { mailOperations, type SentMail } from './mail-app';
 import { type PropertyStores, propertiesOperations } from './properties-service';
 import { protectionOperations } from './protection';
 import { type ScriptAppOptions, type ScriptProject, scriptAppOperations } from './script-app';
@@ -20,6 +21,8 @@ export interface HostServices {
   locks: Locks;
   fetcher: UrlFetcher;
   quotas: DailyQuotaLedger;
+  /** What MailApp sent, in order. */
+  mails: SentMail[];
   project: ScriptProject;
   script: ScriptAppOptions;
   timeZone: string;
@@ -41,6 +44,7 @@ export function hostOperations(services: HostServices) {
     ...cacheOperations(services.now),
     ...lockOperations(services.locks),
     ...urlFetchOperations(services.fetcher, services.quotas),
+    ...mailOperations(services.quotas, services.mails),
     ...scriptAppOperations(services.project, services.script),
   };
 }

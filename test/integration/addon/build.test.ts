@@ -29,6 +29,7 @@ const MENU: [string, string][] = [
   ['Validate my rows', 'menuValidateMyRows'],
   ['Validate whole sheet', 'menuValidateWholeSheet'],
   ['Show problems', 'menuShowProblems'],
+  ['Check completeness...', 'menuCheckCompleteness'],
   ['Compute summary...', 'menuComputeSummary'],
   ['Draft assessments...', 'menuDraftAssessments'],
   ['Generate report...', 'menuGenerateReport'],

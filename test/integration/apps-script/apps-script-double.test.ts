@@ -396,7 +396,7 @@ describe('the Apps Script double', () => {
       fetchTimeoutMs: 2_000,
       trustedCertificates: [certificate.cert],
       now: () => now,
-      quotasFor: () => ({ urlFetchCalls: 2, triggerRuntimeMs: 0 }),
+      quotasFor: () => ({ urlFetchCalls: 2, triggerRuntimeMs: 0, emailRecipients: 100 }),
     });
     const fetchAs = (who: string) => sandbox.run(who, 'fetchStatus', `${baseUrl}/200`, true);
     expect(await fetchAs(OWNER)).toEqual({ code: 200, text: 'answered 200' });

@@ -33,12 +33,12 @@ describe('planSetup on an empty spreadsheet', () => {
   ]);
   const { requests } = planSetup(empty, { config, periods, stored, serviceAccountEmail: SA });
 
-  it('creates the four tabs, each anchored by its role, beside the untouched Sheet1', () => {
+  it('creates the five tabs (Status included), each anchored by its role, beside the untouched Sheet1', () => {
     const roles = requests
       .flatMap((request) => request.createDeveloperMetadata?.developerMetadata ?? [])
       .filter((metadata) => metadata.metadataKey === ANCHOR_KEYS.tab)
       .map((metadata) => metadata.metadataValue);
-    expect(roles).toEqual(['metrics', 'installations', 'summary', 'assessments']);
+    expect(roles).toEqual(['metrics', 'installations', 'summary', 'assessments', 'status']);
     expect(requests.some((request) => request.deleteSheet !== undefined)).toBe(false);
   });
 
