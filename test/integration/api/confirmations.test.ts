@@ -28,6 +28,15 @@ async function enterIfcaCpuP3(overrides: Record<string, string> = {}) {
   return posted;
 }
 
+/** ifca-cpu's confirmation as GET .../status (the Status tab's source) reports it. */
+async function statusConfirmation(period: string) {
+  const status = await api.call('GET', apiPaths.status(PROJECT, period), { as: COORDINATOR });
+  expect(status.status).toBe(200);
+  return status.body.status.installations.find(
+    (item: { installationId: string }) => item.installationId === 'ifca-cpu',
+  )?.confirmation;
+}
+
 const preview = () => api.call('GET', apiPaths.confirmationPreview(PROJECT, 'ifca-cpu', 'P3'), { as: IFCA });
 
 describe('partners confirm their figures (issue 19, item 2)', () => {
@@ -120,6 +129,14 @@ describe('partners confirm their figures (issue 19, item 2)', () => {
     expect(states).toContain('ifca-cpu P4 not-confirmed');
     expect(states.filter((state: string) => state.endsWith(' confirmed'))).toEqual(['ifca-cpu P3 confirmed']);
 
+    // The status (and so the Status tab) says the same, per installation.
+    expect(await statusConfirmation('P3')).toEqual({
+      status: 'confirmed',
+      by: IFCA,
+      at: confirmed.body.confirmation.confirmedAt,
+    });
+    expect(await statusConfirmation('PY2')).toEqual({ status: 'not-confirmed' });
+
     const report = await api.call('GET', apiPaths.report(PROJECT, 'PY2', 'md'), { as: COORDINATOR });
     expect(report.status).toBe(200);
     const ifcaSection = sectionOf(report.body, 'IFCA-CSIC Scientific Cloud – CPU');
@@ -141,6 +158,7 @@ describe('partners confirm their figures (issue 19, item 2)', () => {
       confirmedBy: IFCA,
       changedMetrics: expect.arrayContaining(['users']),
     });
+    expect(await statusConfirmation('P3')).toMatchObject({ status: 'stale', by: IFCA });
     const stalePreview = await preview();
     expect(stalePreview.body.current.state).toBe('stale');
     const reportAfter = await api.call('GET', apiPaths.report(PROJECT, 'PY2', 'md'), { as: COORDINATOR });

@@ -9,6 +9,7 @@ import {
   confirmationState,
   latestConfirmations,
 } from '../../../functions/domain/confirmations/confirmation-state';
+import { windowConfirmationLookup } from '../../../functions/domain/confirmations/window-confirmation';
 import type { ValidationIssue } from '../../../functions/domain/validation/validation-outcome';
 import { imagineConfig } from '../../fixtures/imagine-values';
 
@@ -144,5 +145,39 @@ describe('confirmationState', () => {
     expect(latestConfirmations([later, confirmation]).get('ifca-cpu/P3')?.confirmedBy).toBe(
       'other@ifca.example.org',
     );
+  });
+});
+
+describe('windowConfirmationLookup (the Status tab)', () => {
+  const at = (day: number) => `2024-03-0${day}T10:00:00.000Z`;
+  const confirmationOf = (periodId: 'P3' | 'P4', day: number): Confirmation => ({
+    installationId: 'ifca-cpu',
+    periodId,
+    confirmedBy: 'partner@ifca.example.org',
+    confirmedAt: at(day),
+    cells: [{ metricId: 'users', periodId, version: 1, normalized: '35' }],
+    justifications: [],
+  });
+  const cells = (p4Version: number) => [
+    { installationId: 'ifca-cpu', metricId: 'users', periodId: 'P3', submissions: 1 },
+    { installationId: 'ifca-cpu', metricId: 'users', periodId: 'P4', submissions: p4Version },
+  ];
+
+  it('is confirmed when every period of the window is, not confirmed when one is missing, stale when one went stale', () => {
+    const both = [confirmationOf('P3', 1), confirmationOf('P4', 2)];
+    expect(windowConfirmationLookup(['P3', 'P4'], both, cells(1))('ifca-cpu')).toEqual({
+      status: 'confirmed',
+      by: 'partner@ifca.example.org',
+      at: at(2),
+    });
+    expect(windowConfirmationLookup(['P3', 'P4'], both.slice(0, 1), cells(1))('ifca-cpu')).toEqual({
+      status: 'not-confirmed',
+    });
+    expect(windowConfirmationLookup(['P3', 'P4'], both, cells(2))('ifca-cpu')).toEqual({
+      status: 'stale',
+      by: 'partner@ifca.example.org',
+      at: at(2),
+    });
+    expect(windowConfirmationLookup(['P3'], both, cells(2))('incd-cpu')).toEqual({ status: 'not-confirmed' });
   });
 });
