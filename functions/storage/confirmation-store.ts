@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
 import type { PeriodId } from '../domain/calendar/reporting-period';
@@ -34,7 +35,12 @@ export class ConfirmationStore {
   async save(projectId: string, confirmation: Confirmation): Promise<void> {
     const item: ConfirmationItem = {
       pk: keys.projectPk(projectId),
-      sk: keys.confirmationSk(confirmation.periodId, confirmation.installationId, confirmation.confirmedAt),
+      sk: keys.confirmationSk(
+        confirmation.periodId,
+        confirmation.installationId,
+        confirmation.confirmedAt,
+        randomBytes(6).toString('hex'),
+      ),
       type: 'confirmation',
       projectId,
       ...confirmation,
