@@ -181,6 +181,17 @@ describe('partners confirm their figures (issue 19, item 2)', () => {
     expect(moved.status).toBe(409);
     expect(moved.body.code).toBe('figures-changed');
     expect(moved.body.message).toContain('cpu-hours');
+    // No way to confirm on someone's behalf: the body takes no actingFor.
+    const onBehalf = await api.call('POST', apiPaths.confirmations(PROJECT), {
+      as: COORDINATOR,
+      body: {
+        installationId: 'ifca-cpu',
+        period: 'P3',
+        versions: seen.body.versions,
+        actingFor: { editor: IFCA, via: 'document-trigger' },
+      },
+    });
+    expect(onBehalf.status).toBe(400);
     const year = await api.call('GET', apiPaths.confirmationPreview(PROJECT, 'ifca-cpu', 'PY2'), {
       as: IFCA,
     });
