@@ -21,6 +21,7 @@ export const ADDON_SCOPES = [
   'https://www.googleapis.com/auth/script.external_request',
   'https://www.googleapis.com/auth/script.container.ui',
   'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/script.send_mail',
   'openid',
   'https://www.googleapis.com/auth/userinfo.email',
 ];

@@ -35,7 +35,8 @@ export type {
   UnstoredCellView,
 } from '../contract/contract';
 export type { PortalLinkResponse } from '../contract/portal-contract';
-export type { SheetStatusResponse, StatusResponse } from '../contract/status-contract';
+export type { RemindersResponse, SheetStatusResponse, StatusResponse } from '../contract/status-contract';
+export type { InstallationStatus, PeriodStatus } from '../domain/completeness/period-status';
 export { unvalidatedEntryKey } from '../domain/entries/entry-key';
 export { columnLetter } from '../domain/import/a1-notation';
 export {

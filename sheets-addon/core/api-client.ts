@@ -10,9 +10,11 @@ import type {
   CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
   PortalLinkResponse,
+  RemindersResponse,
   SheetChallengeResponse,
   SheetReportResponse,
   SheetStatusResponse,
+  StatusResponse,
 } from '../../functions/shared/addon-contract';
 import { apiPaths } from '../../functions/shared/addon-contract';
 
@@ -185,6 +187,16 @@ export class ApiClient {
   /** Writes the window's block in the Status tab (any member): who still owes what. */
   writeStatus(period: string): ApiResult<SheetStatusResponse> {
     return this.call('POST', apiPaths.sheetStatus(this.settings.projectId, period), {});
+  }
+
+  /** Any member: who still owes what for the window, and which installations are the caller's. */
+  status(period: string): ApiResult<StatusResponse> {
+    return this.call('GET', apiPaths.status(this.settings.projectId, period));
+  }
+
+  /** Coordinators: one prepared reminder per editor who owes cells of the window. */
+  reminders(period: string, deadline: string): ApiResult<RemindersResponse> {
+    return this.call('GET', apiPaths.reminders(this.settings.projectId, period, deadline));
   }
 
   writeAssessments(period: string): ApiResult<unknown> {

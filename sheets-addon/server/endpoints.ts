@@ -2,6 +2,7 @@ import type { BackendSettings } from '../core/api-client';
 import { Outbox } from '../core/outbox';
 import { problemsOf } from '../core/problems';
 import { REPORT_FORMAT_CHOICES } from '../core/report-link-page';
+import { sidebarStatusView } from '../core/status-view';
 import { valueBox } from '../core/value-grid';
 import type {
   ActionReport,
@@ -10,6 +11,7 @@ import type {
   PeriodDialogState,
   ProblemsView,
   SettingsView,
+  SidebarStatusView,
 } from '../shared/ui-types';
 import { activeSpreadsheet, alertUser, apiFor, documentProperties, messageOf } from './apps-script';
 import { builtUrlPrefix } from './built-backend';
@@ -41,6 +43,18 @@ export function sidebarProblems(): ProblemsView {
     installationNames(),
     outbox,
   );
+}
+
+/** Called by the sidebar: the current period's completeness, the caller's own installations first. */
+export function sidebarStatus(): SidebarStatusView {
+  const api = apiFor(requireSettings());
+  const calendar = api.calendar();
+  if (calendar.kind !== 'ok')
+    return { error: `The completeness could not be read: ${calendar.message}`, headline: '', rows: [] };
+  const answer = api.status(calendar.value.currentPeriodId);
+  if (answer.kind !== 'ok')
+    return { error: `The completeness could not be read: ${answer.message}`, headline: '', rows: [] };
+  return sidebarStatusView(answer.value);
 }
 
 /** Called by a sidebar link: selects the cell so the person can fix it. */

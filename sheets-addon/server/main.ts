@@ -12,6 +12,7 @@ export {
   settingsSave,
   settingsTestConnection,
   sidebarProblems,
+  sidebarStatus,
 } from './endpoints';
 export { onLiveEdit } from './live-validation';
 export { onInstall, onOpen } from './menu';
@@ -30,3 +31,4 @@ export {
   menuValidateWholeSheet,
 } from './menu-actions';
 export { menuPortalTable, portalTableLink } from './portal-dialog';
+export { menuRemindPartners, remindersPrepare, remindersSend, remindersState } from './reminders';

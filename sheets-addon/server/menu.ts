@@ -16,6 +16,7 @@ export function onOpen(): void {
     .addItem('EC portal table...', 'menuPortalTable')
     .addSeparator()
     .addItem('Confirm my figures...', 'menuConfirmFigures')
+    .addItem('Remind partners...', 'menuRemindPartners')
     .addSeparator()
     .addItem('Sync pending edits', 'menuSyncPending')
     .addItem('Settings', 'menuSettings')
@@ -40,6 +41,7 @@ export const MENU_HANDLERS = [
   'menuGenerateReport',
   'menuPortalTable',
   'menuConfirmFigures',
+  'menuRemindPartners',
   'menuSyncPending',
   'menuSettings',
   'menuHelp',

@@ -74,3 +74,50 @@ export interface ActionReport {
   ok: boolean;
   message: string;
 }
+
+/** One reminder as the coordinator sees and edits it in "Remind partners…"; `to` is not editable. */
+export interface ReminderDraft {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface RemindersDialogState {
+  choices: PeriodChoice[];
+  selected: string;
+  /** Recipients the coordinator's account may still send to today (MailApp.getRemainingDailyQuota). */
+  quota: number;
+  error: string;
+}
+
+export interface RemindersPrepared {
+  ok: boolean;
+  /** The status headline, or why nothing was prepared. */
+  message: string;
+  reminders: (ReminderDraft & { cells: number })[];
+}
+
+export interface RemindersSent extends ActionReport {
+  sent: number;
+  notSent: number;
+}
+
+/** One installation's line in the sidebar's completeness section. */
+export interface SidebarStatusRow {
+  name: string;
+  /** "75%" */
+  complete: string;
+  /** Cells still owed: empty or refused. */
+  owed: number;
+  /** The caller edits it: such rows come first. */
+  mine: boolean;
+  /** "not confirmed", "confirmed by … at …", "stale (…)" */
+  confirmation: string;
+}
+
+export interface SidebarStatusView {
+  /** "" when the status could be read; otherwise why not (the section then shows only this). */
+  error: string;
+  headline: string;
+  rows: SidebarStatusRow[];
+}

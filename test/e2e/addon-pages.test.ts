@@ -8,7 +8,7 @@ import { validateEntries } from '../../functions/domain/validation/validate-entr
 import { paintForOutcome } from '../../sheets-addon/core/cell-note';
 import { problemsOf } from '../../sheets-addon/core/problems';
 import type { ValueGrid } from '../../sheets-addon/core/value-grid';
-import type { ConnectionReport, ProblemsView } from '../../sheets-addon/shared/ui-types';
+import type { ConnectionReport, ProblemsView, SidebarStatusView } from '../../sheets-addon/shared/ui-types';
 import { launchChromium } from '../support/chromium';
 
 const ROOT = join(__dirname, '..', '..');
@@ -154,6 +154,41 @@ describe('the add-on pages in a 300 px sidebar', () => {
     const overflow = await sidebar.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await sidebar.screenshot({ path: join(ARTIFACTS, 'addon-sidebar.png'), fullPage: true });
+  });
+
+  it("shows the current period's completeness above the problems, the reader's own installations first", async () => {
+    const empty: ProblemsView = {
+      error: '',
+      installations: [],
+      totals: { rejected: 0, warnings: 0, pending: 0 },
+      outbox: 0,
+    };
+    const completeness: SidebarStatusView = {
+      error: '',
+      headline: 'P3 (M13–M18): 4 of 45 values in (9%); 40 empty, 1 rejected, 0 with a warning to look at.',
+      rows: [
+        {
+          name: 'IFCA-CSIC Scientific Cloud – GPU',
+          complete: '0%',
+          owed: 4,
+          mine: true,
+          confirmation: 'not confirmed',
+        },
+        { name: 'INCD – CPU', complete: '0%', owed: 4, mine: false, confirmation: 'not confirmed' },
+      ],
+    };
+    const sidebar = await open(page('sidebar.html'), { sidebarProblems: empty, sidebarStatus: completeness });
+    const box = sidebar.locator('#completeness');
+    await box.getByText('4 of 45 values in (9%)').waitFor();
+    const lines = await box.locator('.installation-status').allTextContents();
+    expect(lines).toEqual([
+      'IFCA-CSIC Scientific Cloud – GPU (yours)0% · 4 owed · not confirmed',
+      'INCD – CPU0% · 4 owed · not confirmed',
+    ]);
+    // Without an answer (an older backend, no network) the section stays out of the way.
+    const without = await open(page('sidebar.html'), { sidebarProblems: empty });
+    await without.getByText('No open problems').waitFor();
+    expect(await without.locator('#completeness').isHidden()).toBe(true);
   });
 
   it('says so plainly when there is nothing to fix, or when the sheet is not set up', async () => {

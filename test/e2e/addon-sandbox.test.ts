@@ -42,6 +42,7 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       'Generate report...',
       'EC portal table...',
       'Confirm my figures...',
+      'Remind partners...',
       'Sync pending edits',
       'Settings',
       'Help',

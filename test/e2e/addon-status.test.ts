@@ -6,7 +6,7 @@ import {
 } from '../../functions/domain/completeness/status-table';
 import { ANCHOR_KEYS } from '../../functions/sheets/layout/anchors';
 import { rowsByAnchor, type TabSnapshot } from '../../functions/sheets/layout/sheet-snapshot';
-import type { PeriodDialogState } from '../../sheets-addon/shared/ui-types';
+import type { PeriodDialogState, SidebarStatusView } from '../../sheets-addon/shared/ui-types';
 import { IFCA, INCD, NOW } from '../integration/api/api-test-server';
 import { runVaAssess } from './run-cli';
 import { useAddonSandboxStack } from './support/addon-sandbox-stack';
@@ -76,6 +76,21 @@ describe('"Check completeness..." in the Apps Script sandbox', () => {
       (row) => row[1] === 'IFCA-CSIC Scientific Cloud – GPU' && row[4] === 'rejected',
     );
     expect(gpuHours?.[0]).toContain(`range=${cellOf('ifca-gpu', 'gpu-hours', 'P3').a1.replace(/^.*!/, '')}"`);
+
+    // IFCA's partner opens the sidebar: their own installations first, each with its figures.
+    const sidebar = (await box().run(IFCA, 'sidebarStatus')) as SidebarStatusView;
+    expect(sidebar.error).toBe('');
+    expect(sidebar.headline).toContain('4 of 45 values in (9%)');
+    expect(sidebar.rows.slice(0, 3).map((row) => [row.name, row.mine])).toEqual([
+      // Equally behind (0%, 4 owed): in the configuration's order.
+      ['IFCA-CSIC Scientific Cloud – GPU', true],
+      ['IFCA-CSIC Scientific Cloud – Storage', true],
+      ['IFCA-CSIC Scientific Cloud – CPU', true],
+    ]);
+    expect(sidebar.rows[2]).toMatchObject({ complete: '100%', owed: 0, confirmation: 'not confirmed' });
+    expect(sidebar.rows.slice(3).every((row) => !row.mine)).toBe(true);
+    const incdSidebar = (await box().run(INCD, 'sidebarStatus')) as SidebarStatusView;
+    expect(incdSidebar.rows[0]?.name).toBe('INCD – CPU');
 
     // The same figures, row for row, from the command line given the same P3 values in a file.
     // --now: the backend's clock in these tests, which decides what is overdue.

@@ -2,6 +2,7 @@ import type { ContainerOverrides } from '../../../functions/api/container';
 import { apiPaths, type HistoryItem } from '../../../functions/contract/contract';
 import {
   type AddonSandbox,
+  type DailyQuotas,
   outboxItemsOf,
   runEnableLiveValidation,
   runSetUp,
@@ -86,6 +87,8 @@ export function useAddonSandboxStack(
     env?: Readonly<Record<string, string>>;
     overrides?: () => ContainerOverrides;
     fetchTimeoutMs?: number;
+    /** Each user's daily Apps Script quotas (default: a consumer account's). */
+    quotasFor?: (email: string) => DailyQuotas;
   } = {},
 ): AddonSandboxStack {
   const stack = useSheetsStack(undefined, {
@@ -156,6 +159,7 @@ export function useAddonSandboxStack(
       audience: TEST_AUDIENCE,
       fetchTimeoutMs: options.fetchTimeoutMs ?? 10_000,
       trustedCertificates: certificate === undefined ? [] : [certificate.cert],
+      ...(options.quotasFor === undefined ? {} : { quotasFor: options.quotasFor }),
     });
     if (setUp.via !== undefined && front !== undefined) front.upstream = setUp.via;
     await box().open(COORDINATOR);

@@ -14,6 +14,7 @@ const APPS_SCRIPT_GLOBALS = [
   'SpreadsheetApp',
   'ScriptApp',
   'UrlFetchApp',
+  'MailApp',
   'PropertiesService',
   'LockService',
   'CacheService',
@@ -35,6 +36,7 @@ const MENU: [string, string][] = [
   ['Generate report...', 'menuGenerateReport'],
   ['EC portal table...', 'menuPortalTable'],
   ['Confirm my figures...', 'menuConfirmFigures'],
+  ['Remind partners...', 'menuRemindPartners'],
   ['Sync pending edits', 'menuSyncPending'],
   ['Settings', 'menuSettings'],
   ['Help', 'menuHelp'],
@@ -43,6 +45,7 @@ const MENU: [string, string][] = [
 const ENDPOINTS = [
   'onLiveEdit',
   'sidebarProblems',
+  'sidebarStatus',
   'selectCell',
   'settingsLoad',
   'settingsSave',
@@ -52,6 +55,9 @@ const ENDPOINTS = [
   'confirmFigures',
   'sidebarConfirmations',
   'portalTableLink',
+  'remindersState',
+  'remindersPrepare',
+  'remindersSend',
 ];
 
 let code = '';
@@ -104,8 +110,11 @@ describe('npm run build:addon', () => {
   it('writes a manifest with exactly the least scopes that work and the URL prefix', () => {
     const manifest = JSON.parse(readFileSync(join(ADDON_DIST, 'appsscript.json'), 'utf8'));
     expect([...manifest.oauthScopes].sort()).toEqual([...ADDON_SCOPES].sort());
-    expect(manifest.oauthScopes).toHaveLength(6);
-    expect(manifest.oauthScopes.join(' ')).not.toMatch(/auth\/spreadsheets(?!\.currentonly)|drive/);
+    // Seven since Remind partners (script.send_mail); nothing reads mail (no gmail.*).
+    expect(manifest.oauthScopes).toHaveLength(7);
+    expect(manifest.oauthScopes.join(' ')).not.toMatch(
+      /auth\/spreadsheets(?!\.currentonly)|drive|gmail|mail\.google\.com/,
+    );
     expect(manifest.urlFetchWhitelist).toEqual([PLACEHOLDER_URL_PREFIX]);
     expect(manifest.runtimeVersion).toBe('V8');
   });
