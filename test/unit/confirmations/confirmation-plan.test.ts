@@ -10,6 +10,7 @@ import {
   latestConfirmations,
 } from '../../../functions/domain/confirmations/confirmation-state';
 import { windowConfirmationLookup } from '../../../functions/domain/confirmations/window-confirmation';
+import { confirmationLines } from '../../../functions/domain/report/confirmation-lines';
 import type { ValidationIssue } from '../../../functions/domain/validation/validation-outcome';
 import { imagineConfig } from '../../fixtures/imagine-values';
 
@@ -179,5 +180,32 @@ describe('windowConfirmationLookup (the Status tab)', () => {
       at: at(2),
     });
     expect(windowConfirmationLookup(['P3'], both, cells(2))('incd-cpu')).toEqual({ status: 'not-confirmed' });
+  });
+});
+
+describe('confirmationLines (the report)', () => {
+  const record: Confirmation = {
+    installationId: 'ifca-cpu',
+    periodId: 'P3',
+    confirmedBy: 'partner@ifca.example.org',
+    confirmedAt: '2024-03-05T10:00:00.000Z',
+    cells: [{ metricId: 'users', periodId: 'P3', version: 1, normalized: '35' }],
+    justifications: [],
+  };
+  const cells = [{ installationId: 'ifca-cpu', metricId: 'users', periodId: 'P3', submissions: 1 }];
+
+  it("says who confirmed each period, or that nobody did, and leaves out confirmations after the report's moment", () => {
+    const lines = confirmationLines(['ifca-cpu', 'incd-cpu'], ['P3', 'P4'], { records: [record], cells });
+    expect(lines.get('ifca-cpu')).toEqual([
+      'P3 figures confirmed by partner@ifca.example.org on 2024-03-05 10:00 UTC.',
+      'P4 figures: not confirmed.',
+    ]);
+    expect(lines.get('incd-cpu')).toEqual(['P3 figures: not confirmed.', 'P4 figures: not confirmed.']);
+    const frozen = confirmationLines(['ifca-cpu'], ['P3'], {
+      records: [record],
+      cells,
+      asOf: '2024-03-01T00:00:00Z',
+    });
+    expect(frozen.get('ifca-cpu')).toEqual(['P3 figures: not confirmed.']);
   });
 });
