@@ -96,6 +96,14 @@ export const keys = {
   locksSk: 'LOCK#INDEX',
   /** What a lock froze beside the history: the configuration and the window's assessment texts. */
   lockSnapshotSk: (lockId: string) => `LOCK#SNAPSHOT#${part('lockId', lockId)}`,
+  /** A period's confirmations: partners standing behind an installation's figures (issue 19). */
+  confirmationPeriodPrefix: (periodId: string) => `CONFIRMATION#${part('periodId', periodId)}#`,
+  /**
+   * One confirmation; the instant keeps every earlier one of the same installation and period, and a
+   * random suffix two confirmations within the same millisecond (a fixed test clock, say).
+   */
+  confirmationSk: (periodId: string, installationId: string, confirmedAt: string, suffix: string) =>
+    `CONFIRMATION#${part('periodId', periodId)}#${part('installationId', installationId)}#${part('confirmedAt', confirmedAt)}#${part('suffix', suffix)}`,
 
   draftWindowPrefix: (windowId: string) => `DRAFT#${part('windowId', windowId)}#`,
   draftSk: (windowId: string, installationId: string) =>

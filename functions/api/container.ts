@@ -5,6 +5,7 @@ import { lazySheetsGateway, sheetsSettingsFromEnv } from '../sheets/client/sheet
 import type { SheetsGateway } from '../sheets/client/sheets-gateway';
 import { ConfigCache } from '../storage/config-cache';
 import { ConfigStore } from '../storage/config-store';
+import { ConfirmationStore } from '../storage/confirmation-store';
 import { DraftStore } from '../storage/draft-store';
 import { createDocumentClient } from '../storage/dynamo-client';
 import { EntryStore } from '../storage/entry-store';
@@ -26,6 +27,8 @@ export interface Container {
   drafts: DraftStore;
   /** Locks of periods whose deliverable was submitted. */
   locks: LockStore;
+  /** Partners' confirmations of their figures (issue 19). */
+  confirmations: ConfirmationStore;
   sheetBindings: SheetBindingStore;
   /** One-time proofs that a coordinator can edit the spreadsheet they bind. */
   sheetChallenges: SheetChallengeStore;
@@ -82,6 +85,7 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     configCache: new ConfigCache(configs),
     drafts: new DraftStore(doc, env.TABLE_NAME),
     locks: new LockStore(doc, env.TABLE_NAME),
+    confirmations: new ConfirmationStore(doc, env.TABLE_NAME),
     // The binding's date comes from the same clock as everything else a request records.
     sheetBindings: new SheetBindingStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),
     sheetChallenges: new SheetChallengeStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),

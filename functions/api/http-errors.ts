@@ -30,6 +30,12 @@ import {
 } from '../storage/storage-errors';
 import { SpreadsheetEditNotProvenError } from '../use-cases/bind-proven-spreadsheet';
 import { CellVersionConflictError } from '../use-cases/cell-version-conflict-error';
+import {
+  ConfirmationBlockedError,
+  FiguresChangedError,
+  JustificationNeededError,
+  UnknownInstallationError,
+} from '../use-cases/confirmation-errors';
 import { NoActiveLockError, PeriodAlreadyLockedError } from '../use-cases/period-lock-errors';
 import { RequestIdReusedError } from '../use-cases/request-id-reused-error';
 import {
@@ -115,8 +121,9 @@ const ACCESS_RULES: readonly ErrorRule[] = [
   rule(ReportLinkInvalidError, (error) =>
     answer(403, { code: 'report-link-invalid', message: error.message }),
   ),
-  ...rules([RouteNotFoundError, ProjectNotFoundError, InstallationNotFoundError], (error) =>
-    answer(404, { code: 'not-found', message: error.message }),
+  ...rules(
+    [RouteNotFoundError, ProjectNotFoundError, InstallationNotFoundError, UnknownInstallationError],
+    (error) => answer(404, { code: 'not-found', message: error.message }),
   ),
   rule(MethodNotAllowedError, (error) =>
     answer(405, { code: 'method-not-allowed', message: error.message }, { allow: error.allowed.join(', ') }),
@@ -153,6 +160,19 @@ const CONFLICT_RULES: readonly ErrorRule[] = [
   ),
   ...rules<Error>([NoActiveLockError, LockNotActiveError], (error) =>
     answer(409, { code: 'period-not-locked', message: error.message }),
+  ),
+  rule(ConfirmationBlockedError, (error) =>
+    answer(409, { code: 'confirmation-blocked', message: error.message, details: error.blocking }),
+  ),
+  rule(JustificationNeededError, (error) =>
+    answer(409, {
+      code: 'justification-needed',
+      message: error.message,
+      details: { unjustified: error.unjustified, malformed: error.malformed },
+    }),
+  ),
+  rule(FiguresChangedError, (error) =>
+    answer(409, { code: 'figures-changed', message: error.message, details: error.changes }),
   ),
   rule(PayloadTooLargeError, (error) => answer(413, { code: 'payload-too-large', message: error.message })),
   rule(ItemTooLargeError, (error) => answer(413, { code: 'item-too-large', message: error.message })),

@@ -2,10 +2,13 @@ import type { Route } from './route';
 import { getAccessRoute } from './routes/get-access';
 import { getCalendarRoute } from './routes/get-calendar';
 import { getConfigRoute } from './routes/get-config';
+import { getConfirmationPreviewRoute } from './routes/get-confirmation-preview';
+import { getConfirmationsRoute } from './routes/get-confirmations';
 import { getCurrentEntriesRoute } from './routes/get-current-entries';
 import { getDiagnosticsRoute } from './routes/get-diagnostics';
 import { getDraftsRoute } from './routes/get-drafts';
 import { getEntryHistoryRoute } from './routes/get-entry-history';
+import { getPortalRoute } from './routes/get-portal';
 import { getRemindersRoute } from './routes/get-reminders';
 import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
@@ -13,9 +16,11 @@ import { getStatusRoute } from './routes/get-status';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
 import { getLocksRoute, postLockRoute, postReopenRoute } from './routes/locks';
+import { postConfirmationRoute } from './routes/post-confirmation';
 import { postContactsChallengeRoute, postContactsRoute } from './routes/post-contacts';
 import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
+import { postPortalLinkRoute } from './routes/post-portal-link';
 import { postReportLinkRoute } from './routes/post-report-link';
 import { postSheetAssessmentsRoute } from './routes/post-sheet-assessments';
 import { postSheetChallengeRoute } from './routes/post-sheet-challenge';
@@ -59,4 +64,9 @@ export const ROUTES: readonly Route[] = [
   getLocksRoute,
   postLockRoute,
   postReopenRoute,
+  getConfirmationsRoute,
+  postConfirmationRoute,
+  getConfirmationPreviewRoute,
+  getPortalRoute,
+  postPortalLinkRoute,
 ];

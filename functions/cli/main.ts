@@ -5,6 +5,7 @@ import { EXIT_OK, EXIT_USAGE, InputFileError, UsageError } from './cli-errors';
 import type { CliIo, Command } from './command';
 import { doctorCommand } from './commands/doctor';
 import { draftsCommand } from './commands/drafts';
+import { portalCommand } from './commands/portal';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
 import { statusCommand } from './commands/status';
@@ -16,6 +17,7 @@ const COMMANDS: Command[] = [
   summaryCommand,
   draftsCommand,
   reportCommand,
+  portalCommand,
   rulesCommand,
   statusCommand,
   doctorCommand,

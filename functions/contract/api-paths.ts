@@ -48,6 +48,10 @@ export const routePatterns = {
   diagnostics: `${PROJECT}/diagnostics`,
   locks: `${PROJECT}/locks`,
   locksReopen: `${PROJECT}/locks/reopen`,
+  confirmations: `${PROJECT}/confirmations`,
+  confirmationPreview: `${PROJECT}/confirmations/:installationId`,
+  portal: `${PROJECT}/portal`,
+  portalLink: `${PROJECT}/portal/link`,
 } as const;
 
 /** The pattern with its parameters, in order, percent-encoded: fill(routePatterns.draft, 'demo', 'ifca'). */
@@ -127,4 +131,18 @@ export const apiPaths = {
   /** POST (coordinators) `{reason}`: reopens the window's active lock. */
   reopenPeriod: (projectId: string, period: string) =>
     withPeriod(fill(routePatterns.locksReopen, projectId), period),
+  /** GET: who confirmed which installation's figures for a period or year; POST: confirm (a listed editor). */
+  confirmations: (projectId: string, period?: string) =>
+    period === undefined
+      ? fill(routePatterns.confirmations, projectId)
+      : withPeriod(fill(routePatterns.confirmations, projectId), period),
+  /** GET: what confirming an installation's period would cover: values, warnings, totals, blockers. */
+  confirmationPreview: (projectId: string, installationId: string, period: string) =>
+    withPeriod(fill(routePatterns.confirmationPreview, projectId, installationId), period),
+  /** GET: the EC portal's Installations table of a window (format csv or xlsx). */
+  portal: (projectId: string, period: string, format: string) =>
+    withFormat(fill(routePatterns.portal, projectId), period, format),
+  /** POST: a short-lived signed URL to the portal table, downloadable without a token (the sheet's dialog). */
+  portalLink: (projectId: string, period: string, format: string) =>
+    withFormat(fill(routePatterns.portalLink, projectId), period, format),
 };

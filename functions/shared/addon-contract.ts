@@ -13,6 +13,13 @@ export {
   MAX_RAW_TEXT_LENGTH,
 } from '../contract/api-paths';
 export type {
+  ConfirmationPreview,
+  ConfirmationRequest,
+  ConfirmationResponse,
+  ConfirmationStatusView,
+  ConfirmationsResponse,
+} from '../contract/confirmation-contract';
+export type {
   AccessResponse,
   ActingFor,
   CalendarResponse,
@@ -30,6 +37,7 @@ export type {
   UnstoredCellView,
 } from '../contract/contract';
 export type { PeriodLockView } from '../contract/lock-contract';
+export type { PortalLinkResponse } from '../contract/portal-contract';
 export type { RemindersResponse, SheetStatusResponse, StatusResponse } from '../contract/status-contract';
 export type { InstallationStatus, PeriodStatus } from '../domain/completeness/period-status';
 export { percentText } from '../domain/completeness/status-table';

@@ -7,7 +7,9 @@ import { closingSection } from '../domain/report/closing-section';
 import type { ReportModel } from '../domain/report/report-model';
 import type { AssessmentSource } from '../domain/report/resolve-assessment';
 import { summarize } from '../domain/summary/summarize';
+import type { ConfirmationStore } from '../storage/confirmation-store';
 import type { DraftStore } from '../storage/draft-store';
+import type { CurrentEntry } from '../storage/entry-records';
 import type { EntryStore } from '../storage/entry-store';
 import type { LockStore } from '../storage/lock-store';
 import { storedValuesOf } from './stored-values';
@@ -17,6 +19,8 @@ export interface ReportModelDeps {
   entries: Pick<EntryStore, 'listCurrent' | 'history'>;
   drafts: Pick<DraftStore, 'list'>;
   locks: Pick<LockStore, 'list' | 'snapshot'>;
+  /** Partners' confirmations: each installation's section says who confirmed which period, or nobody. */
+  confirmations?: Pick<ConfirmationStore, 'list'>;
 }
 
 /**
@@ -38,28 +42,36 @@ export async function loadReportModel(
   const window = parseWindow(config.project, windowSpec);
   const periodIds = cumulativeThrough(config.project, window).periods.map((period) => period.id);
   const projectId = config.project.id;
-  const lockState = windowLockState(
-    await deps.locks.list(projectId),
-    window.periods.map((period) => period.id),
-  );
+  const windowPeriods = window.periods.map((period) => period.id);
+  const lockState = windowLockState(await deps.locks.list(projectId), windowPeriods);
   if (lockState === undefined) {
-    const [current, drafts] = await Promise.all([
+    const [current, drafts, confirmations] = await Promise.all([
       deps.entries.listCurrent(projectId, periodIds),
       deps.drafts.list(projectId, window.id),
+      deps.confirmations?.list(projectId, windowPeriods),
     ]);
     const values = storedValuesOf(current);
     const summary = summarize(config, values, window, now);
-    return buildReportModel({ config, summary, values, assessments: drafts });
+    return buildReportModel({
+      config,
+      summary,
+      values,
+      assessments: drafts,
+      ...(confirmations === undefined
+        ? {}
+        : { confirmations: { records: confirmations, cells: current.map(cellVersionOf) } }),
+    });
   }
   const ownLock = lockState.locks.find((lock) => lock.windowId === window.id);
   const snapshot = ownLock === undefined ? undefined : await deps.locks.snapshot(projectId, ownLock.lockId);
   // Our own record, written from a validated configuration when the window was locked.
   const lockedConfig = (snapshot?.config as ProjectConfig | undefined) ?? config;
-  const [asOfLock, drafts] = await Promise.all([
+  const [asOfLock, drafts, confirmations] = await Promise.all([
     valuesAsOfLock(deps, projectId, periodIds, lockState.asOf, now.toUTC().toISO() ?? ''),
     snapshot === undefined
       ? deps.drafts.list(projectId, window.id)
       : Promise.resolve(snapshot.drafts as AssessmentSource[]),
+    deps.confirmations?.list(projectId, windowPeriods),
   ]);
   const lockedWindow = parseWindow(lockedConfig.project, window.id);
   const lockedAt = DateTime.fromISO(lockState.asOf, { zone: 'utc' });
@@ -70,5 +82,14 @@ export async function loadReportModel(
     values: asOfLock.values,
     assessments: drafts,
     closing: closingSection(lockedConfig, lockState, asOfLock.amendments),
+    // As of the lock too: a confirmation made later, or a cell amended since, does not change the lines.
+    ...(confirmations === undefined
+      ? {}
+      : { confirmations: { records: confirmations, cells: asOfLock.cells, asOf: lockState.asOf } }),
   });
+}
+
+function cellVersionOf(entry: CurrentEntry) {
+  const { installationId, metricId, periodId, submissions } = entry;
+  return { installationId, metricId, periodId, submissions };
 }

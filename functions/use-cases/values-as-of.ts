@@ -25,6 +25,14 @@ function historyEntry(record: HistoryRecord): HistoryEntry {
 
 const millisOf = (instant: string) => DateTime.fromISO(instant, { setZone: true }).toMillis();
 
+/** A cell's submission counter as of the lock: what a confirmation's staleness is judged against. */
+export interface CellSubmissionsAsOf {
+  installationId: string;
+  metricId: string;
+  periodId: string;
+  submissions: number;
+}
+
 /**
  * The values of the given periods as a locked window's report shows them: each cell as of the lock
  * (from its history), then the coordinators' amendments recorded up to `asOf`, which are listed too.
@@ -36,12 +44,15 @@ export async function valuesAsOfLock(
   periodIds: readonly PeriodId[],
   lockedAt: string,
   asOf: string,
-): Promise<{ values: EntryValue[]; amendments: Amendment[] }> {
+): Promise<{ values: EntryValue[]; amendments: Amendment[]; cells: CellSubmissionsAsOf[] }> {
   const current = await deps.entries.listCurrent(projectId, periodIds);
   const lock = millisOf(lockedAt);
   const values: EntryValue[] = [];
+  const cells: CellSubmissionsAsOf[] = [];
   const changed = current.filter((entry) => {
     if (millisOf(entry.updatedAt) > lock) return true;
+    const { installationId, metricId, periodId, submissions } = entry;
+    cells.push({ installationId, metricId, periodId, submissions });
     if (entry.value !== null) values.push({ ...entry, value: entry.value });
     return false;
   });
@@ -51,6 +62,9 @@ export async function valuesAsOfLock(
     const kept = history.filter(
       (record) => millisOf(record.submittedAt) <= lock || record.amendmentReason !== undefined,
     );
+    const { installationId, metricId, periodId } = entry;
+    const submissions = history.filter((record) => millisOf(record.submittedAt) <= lock).length;
+    cells.push({ installationId, metricId, periodId, submissions });
     const chosen = entryAsOf(kept, asOf);
     if (chosen?.value !== undefined && chosen.value !== null) {
       values.push({
@@ -69,5 +83,6 @@ export async function valuesAsOfLock(
   amendments.sort(
     (a, b) => millisOf(a.amendedAt) - millisOf(b.amendedAt) || order(a).localeCompare(order(b)),
   );
-  return { values, amendments };
+  cells.sort((a, b) => order(a).localeCompare(order(b)));
+  return { values, amendments, cells };
 }

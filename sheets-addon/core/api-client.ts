@@ -4,10 +4,15 @@ import type {
   CalendarResponse,
   CellSubmission,
   ConfigResponse,
+  ConfirmationPreview,
+  ConfirmationRequest,
+  ConfirmationResponse,
+  ConfirmationsResponse,
   ContactsResponse,
   CurrentEntriesOfPeriodsResponse,
   EntriesResponse,
   PeriodLockView,
+  PortalLinkResponse,
   RemindersResponse,
   SheetChallengeResponse,
   SheetReportResponse,
@@ -238,5 +243,24 @@ export class ApiClient {
   /** Writes the Report tab and answers a short-lived signed download link. */
   writeReport(period: string, format: string): ApiResult<SheetReportResponse> {
     return this.call('POST', apiPaths.sheetReport(this.settings.projectId, period, format), {});
+  }
+
+  /** What confirming an installation's period covers: values, open warnings, totals, blockers. */
+  confirmationPreview(installationId: string, period: string): ApiResult<ConfirmationPreview> {
+    return this.call('GET', apiPaths.confirmationPreview(this.settings.projectId, installationId, period));
+  }
+
+  /** The caller confirms under their own token: never sent by the trigger, never with actingFor. */
+  confirm(request: ConfirmationRequest): ApiResult<ConfirmationResponse> {
+    return this.call('POST', apiPaths.confirmations(this.settings.projectId), request);
+  }
+
+  confirmations(period: string): ApiResult<ConfirmationsResponse> {
+    return this.call('GET', apiPaths.confirmations(this.settings.projectId, period));
+  }
+
+  /** A short-lived signed link to the EC portal table of a window. */
+  portalLink(period: string, format: string): ApiResult<PortalLinkResponse> {
+    return this.call('POST', apiPaths.portalLink(this.settings.projectId, period, format), {});
   }
 }

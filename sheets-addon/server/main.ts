@@ -3,6 +3,7 @@
  * and the google.script.run endpoints of the HTML pages. The build turns each export into a top-level
  * function of dist/Code.js.
  */
+export { confirmFigures, menuConfirmFigures, sidebarConfirmations } from './confirm-dialog';
 export {
   periodDialogState,
   runPeriodAction,
@@ -31,4 +32,5 @@ export {
   menuValidateWholeSheet,
   menuWhoCannotWork,
 } from './menu-actions';
+export { menuPortalTable, portalTableLink } from './portal-dialog';
 export { menuRemindPartners, remindersPrepare, remindersSend, remindersState } from './reminders';

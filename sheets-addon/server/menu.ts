@@ -15,6 +15,9 @@ export function onOpen(): void {
     .addItem('Draft assessments...', 'menuDraftAssessments')
     .addItem('Generate report...', 'menuGenerateReport')
     .addItem('Lock period...', 'menuLockPeriod')
+    .addItem('EC portal table...', 'menuPortalTable')
+    .addSeparator()
+    .addItem('Confirm my figures...', 'menuConfirmFigures')
     .addItem('Remind partners...', 'menuRemindPartners')
     .addSeparator()
     .addItem('Sync pending edits', 'menuSyncPending')
@@ -40,6 +43,8 @@ export const MENU_HANDLERS = [
   'menuDraftAssessments',
   'menuGenerateReport',
   'menuLockPeriod',
+  'menuPortalTable',
+  'menuConfirmFigures',
   'menuRemindPartners',
   'menuSyncPending',
   'menuSettings',

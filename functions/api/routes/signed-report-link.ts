@@ -13,7 +13,7 @@ export interface SignedReportLink {
 }
 
 /** Where the caller reached us: PUBLIC_BASE_URL when set, else the request's own scheme and host. */
-function baseUrlOf(request: ApiRequest, configured: string | undefined): string {
+export function baseUrlOf(request: ApiRequest, configured: string | undefined): string {
   if (configured !== undefined) return configured.replace(/\/+$/, '');
   const proto = request.headers['x-forwarded-proto']?.split(',')[0]?.trim() || 'http';
   const host = request.headers['x-forwarded-host']?.split(',')[0]?.trim() || request.headers.host;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, slugSchema } from './identifiers';
 import { metricDefinitionSchema } from './metric-definition-schema';
+import { portalFieldsSchema } from './portal-fields-schema';
 import { boundedList, boundedText, LIST_BOUNDS, TEXT_BOUNDS } from './text-bounds';
 
 /** A platform runs on the infrastructure installations, so its usage is not added to theirs. */
@@ -41,6 +42,7 @@ export const installationSchema = z.strictObject({
     .default([])
     .describe('Partners allowed to enter values for this installation'),
   metrics: boundedList(metricDefinitionSchema, LIST_BOUNDS.metrics).min(1),
+  portal: portalFieldsSchema.optional().describe("The EC portal's Installations table (docs/ec-portal.md)"),
 });
 
 export type Capacity = z.infer<typeof capacitySchema>;

@@ -7,6 +7,7 @@ import { lookupValues } from '../summary/value-lookup';
 import type { WindowSummary } from '../summary/window-summary';
 import { budgetKeyFigures, budgetTable } from './budget-table';
 import { completenessSection } from './completeness-section';
+import { confirmationLines, type ReportConfirmations } from './confirmation-lines';
 import { countriesSection } from './countries-section';
 import { documentDescription } from './document-description';
 import { installationSection } from './installation-section';
@@ -26,6 +27,8 @@ export interface ReportInput {
   assessments: readonly AssessmentSource[];
   /** A locked window: as of when, and the amendments since (closingSection). */
   closing?: ReportClosing;
+  /** Partners' confirmations of the window's periods; without them the report says nothing of them. */
+  confirmations?: ReportConfirmations;
 }
 
 /** Section 2 numbers its installations 2.1, 2.2... in config order, as the seed does. */
@@ -47,6 +50,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
     ]),
   );
   const summaries = new Map(summary.installations.map((item) => [item.installationId, item]));
+  const confirmed =
+    input.confirmations === undefined
+      ? undefined
+      : confirmationLines(
+          config.installations.map((installation) => installation.id),
+          summary.window.periods.map((period) => period.id),
+          input.confirmations,
+        );
   const executiveDraft = draftExecutiveSummary(config, summary, { locale: settings.locale });
   return {
     projectId: config.project.id,
@@ -77,7 +88,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
           assessment: resolveAssessment(installation.id, summary.window.label, input.assessments),
           format,
         }),
-      ];
+      ].map((section) => {
+        const lines = confirmed?.get(installation.id);
+        return lines === undefined ? section : { ...section, confirmations: lines };
+      });
     }),
     countries: countriesSection(summary, format),
     completeness: completenessSection(summary, format),

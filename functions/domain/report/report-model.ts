@@ -83,6 +83,12 @@ export interface InstallationSection {
   description: ReportTable;
   /** Metric name, baseline, how measured, every period so far, the window's aggregate. */
   metrics: ReportTable;
+  /**
+   * Per period of the window, who confirmed the installation's figures and when, that the confirmation
+   * went stale, or that nobody confirmed them. Absent when the report is made without the stored
+   * confirmations (the offline command line).
+   */
+  confirmations?: string[];
   assessment: ReportAssessment;
 }
 

@@ -218,6 +218,9 @@ export async function renderDocx(model: ReportModel, charts: readonly RenderedCh
       tableOf(installation.description),
       heading(`${installation.number}.1 Metrics`, HeadingLevel.HEADING_3),
       tableOf(installation.metrics),
+      ...(installation.confirmations ?? []).map(
+        (line) => new Paragraph({ children: [new TextRun({ text: line, italics: true, size: 18 })] }),
+      ),
       heading(`${installation.number}.2 Assessment`, HeadingLevel.HEADING_3),
       ...body(installation.assessment.paragraphs, installation.assessment.status === 'missing'),
       new Paragraph({

@@ -59,6 +59,7 @@ export function renderHtml(model: ReportModel, charts: readonly RenderedChart[])
 ${tableHtml(installation.description, 'kv')}
 <h4>${escapeHtml(`${installation.number}.1 Metrics`)}</h4>
 ${tableHtml(installation.metrics)}
+${(installation.confirmations ?? []).map((line) => `<p class="confirmation">${escapeHtml(line)}</p>`).join('\n')}
 <h4>${escapeHtml(`${installation.number}.2 Assessment`)}</h4>
 <div class="assessment ${installation.assessment.status}">${paragraphs(installation.assessment.paragraphs)}</div>
 <p class="provenance">${escapeHtml(installation.assessment.provenance)}</p>

@@ -77,6 +77,7 @@ export function renderMarkdown(model: ReportModel): string {
       tableMarkdown(installation.description),
       `#### ${installation.number}.1 Metrics`,
       tableMarkdown(installation.metrics),
+      ...(installation.confirmations ?? []).map((line) => `_${inline(line)}_`),
       `#### ${installation.number}.2 Assessment`,
       ...(installation.assessment.status === 'missing'
         ? installation.assessment.paragraphs.map((text) => `**${inline(text)}**`)

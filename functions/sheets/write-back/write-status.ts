@@ -2,6 +2,7 @@ import { listPeriods } from '../../domain/calendar/reporting-period';
 import type { ConfirmationLookup } from '../../domain/completeness/confirmation-state';
 import { statusHeadline } from '../../domain/completeness/status-table';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
+import type { ConfirmationStore } from '../../storage/confirmation-store';
 import type { EntryStore } from '../../storage/entry-store';
 import { computeStatus } from '../../use-cases/compute-status';
 import { metricsCellLinker } from '../layout/metrics-cell-link';
@@ -12,7 +13,11 @@ import { TabAllocator } from '../layout/tab-allocation';
 import { ensureTab } from '../layout/tab-module';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
 
-export type StatusWriteDeps = WriteBackDeps & { entries: Pick<EntryStore, 'listCells'> };
+export type StatusWriteDeps = WriteBackDeps & {
+  entries: Pick<EntryStore, 'listCells'>;
+  /** Partners' confirmations, shown per installation (see computeStatus). */
+  confirmations?: Pick<ConfirmationStore, 'list'>;
+};
 
 /**
  * Writes (or rewrites in place) the Status block of one window, each owed cell a link to its cell on

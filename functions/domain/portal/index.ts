@@ -1,0 +1,2 @@
+export * from './portal-rows';
+export * from './portal-table';
