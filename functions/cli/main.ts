@@ -3,20 +3,30 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../domain/errors';
 import { EXIT_OK, EXIT_USAGE, InputFileError, UsageError } from './cli-errors';
 import type { CliIo, Command } from './command';
+import { configExportCommand } from './commands/config-export';
+import { configImportCommand } from './commands/config-import';
 import { draftsCommand } from './commands/drafts';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 
-const COMMANDS: Command[] = [validateCommand, summaryCommand, draftsCommand, reportCommand, rulesCommand];
+const COMMANDS: Command[] = [
+  validateCommand,
+  summaryCommand,
+  draftsCommand,
+  reportCommand,
+  rulesCommand,
+  configExportCommand,
+  configImportCommand,
+];
 
 const MAIN_USAGE = `va-assess: periodic assessment of Virtual Access installations
 
 Usage: va-assess <command> [options]
 
 Commands:
-${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join('\n')}
+${COMMANDS.map((command) => `  ${command.name.padEnd(14)} ${command.summary}`).join('\n')}
 
 Run \`va-assess <command> --help\` for a command's options.
 Example: va-assess summary --example imagine-py1 --period PY1`;
