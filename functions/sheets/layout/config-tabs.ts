@@ -1,0 +1,126 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+import { type CellValue, type Grid, HEADER_ROWS } from '../../domain/config/tables/cell-values';
+import { CONFIG_TAB_TITLES, CONFIG_TABS, type ConfigTabId } from '../../domain/config/tables/config-columns';
+import { configDropdowns } from '../../domain/config/tables/config-dropdowns';
+import { a1Of } from '../../domain/config/tables/config-problems';
+import { configToGrids } from '../../domain/config/tables/config-to-grids';
+import {
+  appendRows,
+  BOLD,
+  type CellData,
+  columnWidth,
+  freezeRows,
+  type Request,
+  WRAPPED,
+  writeCells,
+} from './sheet-requests';
+import type { TabModule } from './tab-module';
+
+/** Blank rows under the examples that still offer the dropdowns, for the rows a coordinator adds. */
+const ROWS_TO_ADD = 50;
+const COLUMN_WIDTH = 180;
+
+/** The tab anchor of each configuration tab: how Apply configuration finds it whatever its title. */
+export const CONFIG_TAB_ROLES = {
+  project: 'config-project',
+  budgets: 'config-budgets',
+  budgetGroups: 'config-budget-groups',
+  installations: 'installations',
+  metrics: 'config-metrics',
+} as const satisfies Record<ConfigTabId, string>;
+export type ConfigTabRole = (typeof CONFIG_TAB_ROLES)[ConfigTabId];
+
+function cellOf(value: CellValue, format?: sheets_v4.Schema$CellFormat): CellData {
+  const formatted = format === undefined ? {} : { userEnteredFormat: format };
+  if (value === null) return formatted;
+  // Text stays text ("30", "=x" or "+1" are never a number or a formula), as the workbook keeps it.
+  if (typeof value === 'string') return { userEnteredValue: { stringValue: value }, ...formatted };
+  if (typeof value === 'number') return { userEnteredValue: { numberValue: value }, ...formatted };
+  return { userEnteredValue: { boolValue: value }, ...formatted };
+}
+
+/**
+ * The dropdowns of a tab: ONE_OF_LIST for fixed sets, ONE_OF_RANGE for ids listed in another tab.
+ * Not strict: a value outside the list is still typed, and Apply configuration says what is wrong
+ * with it on its cell (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#ConditionType).
+ */
+function dropdowns(tab: ConfigTabId, sheetId: number, rowCount: number): Request[] {
+  return configDropdowns()
+    .filter((dropdown) => dropdown.tab === tab)
+    .map((dropdown): Request => {
+      const condition: sheets_v4.Schema$BooleanCondition =
+        dropdown.values !== undefined
+          ? { type: 'ONE_OF_LIST', values: dropdown.values.map((value) => ({ userEnteredValue: value })) }
+          : {
+              type: 'ONE_OF_RANGE',
+              values: [{ userEnteredValue: sourceRange(dropdown.source) }],
+            };
+      return {
+        setDataValidation: {
+          range: {
+            sheetId,
+            startRowIndex: HEADER_ROWS,
+            endRowIndex: rowCount,
+            startColumnIndex: dropdown.column,
+            endColumnIndex: dropdown.column + 1,
+          },
+          rule: { condition, strict: false, showCustomUi: true },
+        },
+      };
+    });
+}
+
+function sourceRange(source: { tab: ConfigTabId; column: number } | undefined): string {
+  if (source === undefined) return '';
+  const column = a1Of({ row: 0, column: source.column }).replace(/\d+$/, '');
+  return `='${CONFIG_TAB_TITLES[source.tab]}'!${column}${HEADER_ROWS + 1}:${column}`;
+}
+
+/** What a configuration tab receives when it is created: its grid, header rows, widths and dropdowns. */
+export function writeConfigGrid(tab: ConfigTabId, sheetId: number, grid: Grid): Request[] {
+  const rowCount = grid.length + ROWS_TO_ADD;
+  const columns = Math.max(...grid.map((row) => row.length));
+  const rows = grid.map((row, index) =>
+    row.map((value) =>
+      cellOf(
+        value,
+        index === 0 ? BOLD : index === 1 ? { ...WRAPPED, textFormat: { italic: true } } : undefined,
+      ),
+    ),
+  );
+  return [
+    appendRows(sheetId, rowCount - 1),
+    writeCells(sheetId, 0, 0, rows, 'userEnteredValue,userEnteredFormat'),
+    freezeRows(sheetId, HEADER_ROWS),
+    ...Array.from({ length: columns }, (_, column) => columnWidth(sheetId, column, COLUMN_WIDTH)),
+    ...dropdowns(tab, sheetId, rowCount),
+  ];
+}
+
+function configTab(tab: ConfigTabId): TabModule<ConfigTabRole> {
+  return {
+    role: CONFIG_TAB_ROLES[tab],
+    title: CONFIG_TAB_TITLES[tab],
+    columnCount: 1,
+    anchors: [],
+    // Coordinators (and the service account) change the configuration; partners read it.
+    protection: 'generated',
+    createdBySetup: true,
+    // Written whole when created, from the stored configuration; after that it is the coordinator's
+    // working copy, read by Apply configuration, and never overwritten.
+    plan: (planned, context) => {
+      if (!planned.created) return { requests: [] };
+      const grid = configToGrids(context.config)[tab];
+      const columns = Math.max(...grid.map((row) => row.length));
+      return {
+        requests: [
+          { appendDimension: { sheetId: planned.tab.sheetId, dimension: 'COLUMNS', length: columns - 1 } },
+          ...writeConfigGrid(tab, planned.tab.sheetId, grid),
+        ],
+      };
+    },
+  };
+}
+
+/** The configuration tabs, in the order a coordinator fills them. */
+export const CONFIG_TAB_MODULES: readonly TabModule<ConfigTabRole>[] = CONFIG_TABS.map(configTab);
