@@ -9,11 +9,14 @@ import { getReportRoute } from './routes/get-report';
 import { getSheetRoute } from './routes/get-sheet';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
+import { postConfigStarterRoute } from './routes/post-config-starter';
 import { postDraftsRoute } from './routes/post-drafts';
 import { postEntriesRoute } from './routes/post-entries';
 import { postReportLinkRoute } from './routes/post-report-link';
 import { postSheetAssessmentsRoute } from './routes/post-sheet-assessments';
 import { postSheetChallengeRoute } from './routes/post-sheet-challenge';
+import { postSheetConfigRoute } from './routes/post-sheet-config';
+import { postSheetConfigTabsRoute } from './routes/post-sheet-config-tabs';
 import { postSheetReportRoute } from './routes/post-sheet-report';
 import { postSheetSetupRoute } from './routes/post-sheet-setup';
 import { postSheetSummaryRoute } from './routes/post-sheet-summary';
@@ -44,4 +47,7 @@ export const ROUTES: readonly Route[] = [
   postSheetSummaryRoute,
   postSheetAssessmentsRoute,
   postSheetReportRoute,
+  postConfigStarterRoute,
+  postSheetConfigTabsRoute,
+  postSheetConfigRoute,
 ];

@@ -13,6 +13,11 @@ export {
   MAX_RAW_TEXT_LENGTH,
 } from '../contract/api-paths';
 export type {
+  ApplyConfigResponse,
+  ConfigTabProblem,
+  StarterConfigResponse,
+} from '../contract/config-tabs-contract';
+export type {
   AccessResponse,
   ActingFor,
   CalendarResponse,

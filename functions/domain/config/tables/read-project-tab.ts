@@ -1,7 +1,7 @@
 import type { CellRegistry } from './cell-registry';
 import { type CellValue, fromCell, type Grid } from './cell-values';
 import { CONFIG_TAB_TITLES, PROJECT_FIELDS } from './config-columns';
-import type { ConfigProblem } from './config-problems';
+import type { CellLocation, ConfigProblem } from './config-problems';
 import { missingTab } from './read-table';
 
 const VALUE_COLUMN = 1;
@@ -41,4 +41,11 @@ export function readProject(grid: Grid | undefined, registry: CellRegistry, prob
   }
   if (Object.keys(report).length > 0) project.report = report;
   return project;
+}
+
+/** Where a Project tab setting's value is (its label's row, column B); the header when the row is gone. */
+export function projectFieldCell(grid: Grid | undefined, key: string): CellLocation {
+  const header = PROJECT_FIELDS.find((field) => field.key === key)?.header.toLowerCase();
+  const row = (grid ?? []).findIndex((cells) => label(cells[0]) === header);
+  return { tab: 'project', row: Math.max(row, 0), column: row < 0 ? 0 : VALUE_COLUMN };
 }
