@@ -15,7 +15,9 @@ export {
 export { onLiveEdit } from './live-validation';
 export { onInstall, onOpen } from './menu';
 export {
+  menuApplyConfiguration,
   menuComputeSummary,
+  menuCreateProject,
   menuDraftAssessments,
   menuEnableLiveValidation,
   menuGenerateReport,
