@@ -24,6 +24,8 @@ const APPS_SCRIPT_GLOBALS = [
 ];
 
 const MENU: [string, string][] = [
+  ['Create project…', 'menuCreateProject'],
+  ['Apply configuration', 'menuApplyConfiguration'],
   ['Set up reporting sheet', 'menuSetUpSheet'],
   ['Enable live validation', 'menuEnableLiveValidation'],
   ['Validate my rows', 'menuValidateMyRows'],
