@@ -86,6 +86,9 @@ export const keys = {
   spreadsheetPk: (spreadsheetId: string) => `SPREADSHEET#${part('spreadsheetId', spreadsheetId)}`,
   spreadsheetOwnerSk: 'OWNER',
 
+  /** Written then deleted by GET .../diagnostics: proves the function may write to the table. */
+  diagnosticsProbeSk: 'DIAGNOSTICS#PROBE',
+
   /** What the functions last wrote into each assessment cell of a window's sheet rows (text hashes). */
   sheetWrittenSk: (windowId: string) => `SHEET#WRITTEN#${part('windowId', windowId)}`,
 

@@ -10,6 +10,7 @@ import { createDocumentClient } from '../storage/dynamo-client';
 import { EntryStore } from '../storage/entry-store';
 import { SheetBindingStore } from '../storage/sheet-binding-store';
 import { SheetChallengeStore } from '../storage/sheet-challenge-store';
+import { TableProbe } from '../storage/table-probe';
 import { type Authenticator, createAuthenticator } from './auth/authenticate';
 import { requireLoopbackHost } from './auth/loopback-host';
 import { createIdTokenVerifier, googleSigningKeys, type SigningKeysProvider } from './auth/verify-id-token';
@@ -25,6 +26,8 @@ export interface Container {
   sheetBindings: SheetBindingStore;
   /** One-time proofs that a coordinator can edit the spreadsheet they bind. */
   sheetChallenges: SheetChallengeStore;
+  /** Writes and deletes one item: GET .../diagnostics proves the table is writable. */
+  tableProbe: TableProbe;
   /** The Sheets API, built on first use so that routes which never write a sheet need no credentials. */
   sheets: () => SheetsGateway;
   authenticate: Authenticator;
@@ -78,6 +81,7 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     // The binding's date comes from the same clock as everything else a request records.
     sheetBindings: new SheetBindingStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),
     sheetChallenges: new SheetChallengeStore(doc, env.TABLE_NAME, { now: () => now().toJSDate() }),
+    tableProbe: new TableProbe(doc, env.TABLE_NAME),
     sheets: overrides.sheets ?? lazySheetsGateway(() => sheetsSettingsFromEnv(env)),
     authenticate: createAuthenticator({ mode: env.AUTH_MODE, verifyIdToken }),
     admitRequest: env.AUTH_MODE === 'dev' ? requireLoopbackHost : () => undefined,

@@ -100,7 +100,7 @@ const ACCESS_RULES: readonly ErrorRule[] = [
       { 'www-authenticate': 'Bearer error="invalid_token"' },
     ),
   ),
-  ...rules([ForbiddenError, SpreadsheetEditNotProvenError, SpreadsheetOfAnotherProjectError], (error) =>
+  ...rules([ForbiddenError, SpreadsheetEditNotProvenError], (error) =>
     answer(403, { code: 'forbidden', message: error.message }),
   ),
   rule(ReportLinkExpiredError, (error) =>
@@ -162,7 +162,8 @@ const CONFLICT_RULES: readonly ErrorRule[] = [
 /** The spreadsheet's state: the request is right, the spreadsheet must change first (409). */
 const SHEET_STATE_RULES: readonly ErrorRule[] = [
   rule(SheetNotBoundError, (error) => answer(409, { code: 'sheet-not-bound', message: error.message })),
-  rule(SheetOfAnotherProjectError, (error) =>
+  // The backend's record (bind) or the sheet's anchor (write-backs): the same state, the same answer.
+  ...rules<Error>([SheetOfAnotherProjectError, SpreadsheetOfAnotherProjectError], (error) =>
     answer(409, { code: 'sheet-of-another-project', message: error.message }),
   ),
   rule(SheetProtectedByPersonError, (error) =>

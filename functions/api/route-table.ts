@@ -3,6 +3,7 @@ import { getAccessRoute } from './routes/get-access';
 import { getCalendarRoute } from './routes/get-calendar';
 import { getConfigRoute } from './routes/get-config';
 import { getCurrentEntriesRoute } from './routes/get-current-entries';
+import { getDiagnosticsRoute } from './routes/get-diagnostics';
 import { getDraftsRoute } from './routes/get-drafts';
 import { getEntryHistoryRoute } from './routes/get-entry-history';
 import { getReportRoute } from './routes/get-report';
@@ -50,4 +51,5 @@ export const ROUTES: readonly Route[] = [
   postConfigStarterRoute,
   postSheetConfigTabsRoute,
   postSheetConfigRoute,
+  getDiagnosticsRoute,
 ];

@@ -5,6 +5,7 @@ import { EXIT_OK, EXIT_USAGE, InputFileError, UsageError } from './cli-errors';
 import type { CliIo, Command } from './command';
 import { configExportCommand } from './commands/config-export';
 import { configImportCommand } from './commands/config-import';
+import { doctorCommand } from './commands/doctor';
 import { draftsCommand } from './commands/drafts';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
   rulesCommand,
   configExportCommand,
   configImportCommand,
+  doctorCommand,
 ];
 
 const MAIN_USAGE = `va-assess: periodic assessment of Virtual Access installations

@@ -82,7 +82,7 @@ export function loadConfig(path: string): ProjectConfig {
     throw new InputFileError(path, `not valid JSON (${(error as Error).message})`);
   }
   const parsed = projectConfigSchema.safeParse(json);
-  if (!parsed.success) throw new InvalidConfigError(formatZodIssues(parsed.error.issues));
+  if (!parsed.success) throw new InvalidConfigError(formatZodIssues(parsed.error.issues, json));
   return parsed.data;
 }
 

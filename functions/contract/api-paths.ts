@@ -43,6 +43,7 @@ export const routePatterns = {
   sheetSummary: `${PROJECT}/sheet/summary`,
   sheetAssessments: `${PROJECT}/sheet/assessments`,
   sheetReport: `${PROJECT}/sheet/report`,
+  diagnostics: `${PROJECT}/diagnostics`,
 } as const;
 
 /** The pattern with its parameters, in order, percent-encoded: fill(routePatterns.draft, 'demo', 'ifca'). */
@@ -66,6 +67,8 @@ const withFormat = (path: string, period: string, format: string) =>
 export const apiPaths = {
   health: () => routePatterns.health,
   config: (projectId: string) => fill(routePatterns.config, projectId),
+  /** GET (coordinators): the deployment as the backend sees it, for `va-assess doctor`. */
+  diagnostics: (projectId: string) => fill(routePatterns.diagnostics, projectId),
   entries: (projectId: string) => fill(routePatterns.entries, projectId),
   /** GET: the current value of every cell of one reporting period. */
   currentEntries: (projectId: string, periodId: string) =>

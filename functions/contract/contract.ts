@@ -166,7 +166,7 @@ const isConfigResponse = (body: unknown): body is { config: unknown; revision?: 
   body !== null &&
   !Array.isArray(body) &&
   ['config', 'config,revision'].includes(Object.keys(body).sort().join());
-const unwrapConfigResponse = (body: unknown): unknown => (isConfigResponse(body) ? body.config : body);
+export const unwrapConfigResponse = (body: unknown): unknown => (isConfigResponse(body) ? body.config : body);
 /** The revision a PUT config body carries back from GET config's answer, if it does. */
 export function revisionInConfigBody(body: unknown): string | undefined {
   return isConfigResponse(body) && typeof body.revision === 'string' ? body.revision : undefined;

@@ -2,6 +2,7 @@ import { BINDING_CHALLENGE_METADATA_KEY } from '../contract/contract';
 import type { SheetsGateway } from '../sheets/client/sheets-gateway';
 import type { SheetBinding, SheetBindingStore } from '../storage/sheet-binding-store';
 import type { SheetChallengeStore } from '../storage/sheet-challenge-store';
+import { requireSpreadsheetOfProject } from './require-spreadsheet-of-project';
 
 /** The caller did not show that they can edit the spreadsheet: nothing was bound or written. */
 export class SpreadsheetEditNotProvenError extends Error {
@@ -19,7 +20,7 @@ export class SpreadsheetEditNotProvenError extends Error {
 export interface BindProvenSpreadsheetDeps {
   sheets: () => Pick<SheetsGateway, 'readDocumentMetadata' | 'batchUpdate'>;
   sheetChallenges: Pick<SheetChallengeStore, 'consume'>;
-  sheetBindings: Pick<SheetBindingStore, 'bind'>;
+  sheetBindings: Pick<SheetBindingStore, 'bind' | 'ownerOf'>;
   log: (line: string) => void;
 }
 
@@ -34,6 +35,8 @@ export async function bindProvenSpreadsheet(
   request: { projectId: string; spreadsheetId: string; email: string },
 ): Promise<SheetBinding> {
   const target = { projectId: request.projectId, spreadsheetId: request.spreadsheetId };
+  // Said before the proof is read: the challenge is not spent on a spreadsheet that cannot be bound.
+  await requireSpreadsheetOfProject(deps, request.projectId, request.spreadsheetId);
   const sheets = deps.sheets();
   const found = await sheets.readDocumentMetadata(target, BINDING_CHALLENGE_METADATA_KEY);
   const proven = await deps.sheetChallenges.consume(

@@ -125,8 +125,22 @@ describe('va-assess command line errors', () => {
     writeFileSync(valuesPath, 'installation,metric,P1\n');
     const run = runVaAssess(['validate', '--config', configPath, '--values', valuesPath]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('project.startDate');
+    expect(run.stderr).toContain('project, field startDate: missing; expected a string');
     expect(run.stderr).toContain('installations');
+  });
+
+  it('names the installation and metric of a configuration problem, not only its index', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'va-assess-'));
+    const configPath = join(folder, 'config.json');
+    const example = join(__dirname, '..', '..', 'examples', 'imagine-py1');
+    const config = JSON.parse(readFileSync(join(example, 'config.json'), 'utf8'));
+    config.installations[2].metrics[3].countsToward = 'cpu-hours';
+    writeFileSync(configPath, JSON.stringify(config));
+    const run = runVaAssess(['validate', '--config', configPath, '--values', join(example, 'metrics.csv')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'installation IFCA-CSIC Scientific Cloud – CPU (installations[2]), metric users (metrics[3]), field countsToward: a users metric counts toward budget "cpu-hours"',
+    );
   });
 
   it('says a file is missing rather than crashing', () => {

@@ -1,23 +1,27 @@
 import { routePatterns } from '../../contract/api-paths';
-import { type ConfigResponse, configPutRequestSchema, revisionInConfigBody } from '../../contract/contract';
+import {
+  type ConfigResponse,
+  configPutRequestSchema,
+  revisionInConfigBody,
+  unwrapConfigResponse,
+} from '../../contract/contract';
+import { describeConfigIssues } from '../../domain/config/config-issue-wording';
 import { InvalidConfigError } from '../../domain/errors';
 import type { ExpectedRevision } from '../../storage/config-revision';
-import { InvalidRequestError } from '../api-errors';
 import { ForbiddenError } from '../auth/auth-errors';
 import { requireCoordinator, requireProjectCreator } from '../auth/authorize';
 import type { ApiRequest } from '../http-types';
-import { parseRequest } from '../parse-request';
 import { readJsonBody } from '../request-body';
 import { ok, type ProtectedRoute } from '../route';
 
-/** A body that is not a valid configuration is `invalid-config`, each problem naming its field. */
+/**
+ * A body that is not a valid configuration is `invalid-config`, each problem naming the installation,
+ * metric or budget and its field (as the CLI and the sheet say it).
+ */
 function parseConfig(body: unknown) {
-  try {
-    return parseRequest(configPutRequestSchema, body, 'config');
-  } catch (error) {
-    if (error instanceof InvalidRequestError) throw new InvalidConfigError(error.problems);
-    throw error;
-  }
+  const parsed = configPutRequestSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new InvalidConfigError(describeConfigIssues(unwrapConfigResponse(body), parsed.error.issues));
 }
 
 /** `If-None-Match: *`: the writer means to create the project, and is refused if it exists already. */

@@ -16,7 +16,19 @@ export type Aggregation = (typeof AGGREGATIONS)[number];
 export const BASELINE_SPANS = ['period', 'year', 'project'] as const;
 export type BaselineSpan = (typeof BASELINE_SPANS)[number];
 
-export const metricDefinitionSchema = z.strictObject({
+export const DEFAULT_AGGREGATION: Record<MetricKind, Aggregation> = {
+  hours: 'sum',
+  'tb-month': 'sum',
+  count: 'max',
+  'country-list': 'union',
+  'country-count': 'max',
+};
+
+/**
+ * A metric as written: `aggregation` may be left out and then follows the kind (DEFAULT_AGGREGATION),
+ * since a coordinator who writes one that contradicts the kind only adds a way to be wrong.
+ */
+const metricDefinitionFields = z.strictObject({
   id: slugSchema,
   label: boundedText(TEXT_BOUNDS.sentence)
     .min(1)
@@ -34,7 +46,10 @@ export const metricDefinitionSchema = z.strictObject({
   measuredBy: boundedText(TEXT_BOUNDS.sentence)
     .default('')
     .describe('How the measurement is done, e.g. "openstack accounting"'),
-  aggregation: z.enum(AGGREGATIONS),
+  aggregation: z
+    .enum(AGGREGATIONS)
+    .optional()
+    .describe('How values combine across periods; left out, it follows the kind (sum, max or union)'),
   countsToward: slugSchema.optional().describe('Budget id this metric consumes, e.g. "cpu-hours"'),
   countOf: slugSchema
     .optional()
@@ -43,15 +58,12 @@ export const metricDefinitionSchema = z.strictObject({
     ),
 });
 
-export type MetricDefinition = z.infer<typeof metricDefinitionSchema>;
+export const metricDefinitionSchema = metricDefinitionFields.transform((metric) => ({
+  ...metric,
+  aggregation: metric.aggregation ?? DEFAULT_AGGREGATION[metric.kind],
+}));
 
-export const DEFAULT_AGGREGATION: Record<MetricKind, Aggregation> = {
-  hours: 'sum',
-  'tb-month': 'sum',
-  count: 'max',
-  'country-list': 'union',
-  'country-count': 'max',
-};
+export type MetricDefinition = z.infer<typeof metricDefinitionSchema>;
 
 /** Metrics whose value measures delivered resources: an installation with all of them at zero was not used. */
 export function isUsageMetric(metric: Pick<MetricDefinition, 'kind'>): boolean {

@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { MAX_PLAUSIBLE_FIGURE, MIN_NONZERO_FIGURE } from './figure-bounds';
 import { emailSchema, isoDateSchema, slugSchema } from './identifiers';
+import { expectedOneOf, looseNumber, looseRecord, looseRecords, looseString } from './loose-reading';
 import { boundedList, boundedText, LIST_BOUNDS, TEXT_BOUNDS } from './text-bounds';
 
 /** A pool of resources the project promised to deliver (e.g. 6,000,000 CPU-hours over 36 months). */
@@ -53,6 +54,48 @@ export const reportSettingsSchema = z.strictObject({
     ),
 });
 
+/** Calendar and budget-group checks, on the project as written (see loose-reading.ts). */
+function checkProject(value: unknown, report: (path: (string | number)[], message: string) => void) {
+  const project = looseRecord(value);
+  if (project === undefined) return;
+  const durationMonths = looseNumber(project.durationMonths);
+  const periodMonths = looseNumber(project.periodMonths);
+  if (periodMonths !== undefined && periodMonths > 0) {
+    if (durationMonths !== undefined && durationMonths % periodMonths !== 0) {
+      report(
+        ['periodMonths'],
+        `periodMonths (${periodMonths}) must divide durationMonths (${durationMonths})`,
+      );
+    }
+    if (12 % periodMonths !== 0) {
+      report(['periodMonths'], `periodMonths (${periodMonths}) must divide a project year of 12 months`);
+    }
+  }
+  const budgetIds: string[] = [];
+  looseRecords(project.budgets).forEach((budget, index) => {
+    const id = looseString(budget?.id);
+    if (id === undefined) return;
+    if (budgetIds.includes(id)) {
+      report(
+        ['budgets', index, 'id'],
+        `duplicate budget id "${id}"; expected each budget to have its own id`,
+      );
+    }
+    budgetIds.push(id);
+  });
+  looseRecords(project.budgetGroups).forEach((group, groupIndex) => {
+    const members = Array.isArray(group?.budgetIds) ? (group.budgetIds as unknown[]) : [];
+    members.forEach((budgetId, index) => {
+      if (typeof budgetId === 'string' && !budgetIds.includes(budgetId)) {
+        report(
+          ['budgetGroups', groupIndex, 'budgetIds', index],
+          `unknown budget "${budgetId}"; ${expectedOneOf(budgetIds, 'the project has no budgets')}`,
+        );
+      }
+    });
+  });
+}
+
 export const projectSchema = z
   .strictObject({
     id: slugSchema,
@@ -78,34 +121,12 @@ export const projectSchema = z
       .optional()
       .describe('The report document: deliverable id, title, authors...'),
   })
-  .superRefine((project, ctx) => {
-    if (project.durationMonths % project.periodMonths !== 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['periodMonths'],
-        message: `periodMonths (${project.periodMonths}) must divide durationMonths (${project.durationMonths})`,
-      });
-    }
-    if (12 % project.periodMonths !== 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['periodMonths'],
-        message: `periodMonths (${project.periodMonths}) must divide a project year of 12 months`,
-      });
-    }
-    const budgetIds = new Set(project.budgets.map((budget) => budget.id));
-    project.budgetGroups.forEach((group, groupIndex) => {
-      group.budgetIds.forEach((budgetId, index) => {
-        if (!budgetIds.has(budgetId)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['budgetGroups', groupIndex, 'budgetIds', index],
-            message: `unknown budget "${budgetId}"; expected one of ${[...budgetIds].join(', ')}`,
-          });
-        }
-      });
-    });
-  });
+  .superRefine(
+    (project, ctx) =>
+      checkProject(project, (path, message) => ctx.addIssue({ code: 'custom', path, message })),
+    // Runs even when another project field is wrong, so every problem shows in the first round.
+    { when: () => true },
+  );
 
 export type ResourceBudget = z.infer<typeof resourceBudgetSchema>;
 export type BudgetGroup = z.infer<typeof budgetGroupSchema>;

@@ -1,5 +1,4 @@
 import type { PeriodId } from '../calendar/reporting-period';
-import type { MetricDefinition } from '../config/metric-definition-schema';
 
 export interface UsersFigure {
   installationId: string;
@@ -22,6 +21,4 @@ export interface UsersSummary {
   lowerBound: { value: number; installationId: string; metricId: string; from: PeriodId[] } | null;
 }
 
-export function isUsersMetric(metric: Pick<MetricDefinition, 'kind' | 'id' | 'unit'>): boolean {
-  return metric.kind === 'count' && (/\busers?\b/i.test(metric.unit) || /(^|-)users?(-|$)/.test(metric.id));
-}
+export { isUsersMetric } from '../config/users-metric';

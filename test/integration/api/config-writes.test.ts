@@ -120,14 +120,42 @@ describe('configuration writes', () => {
     expect(put.body.details).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^installations\[0\]\.description: expected at most 4000 characters.*found 60000$/,
+          /^installation n+ \(installations\[0\]\), field description: expected at most 4000 characters.*found 60000$/,
         ),
-        expect.stringMatching(/^installations\[0\]\.name: expected at most 200 characters.*found 50001$/),
+        expect.stringMatching(
+          /^installation n+ \(installations\[0\]\), field name: expected at most 200 characters.*found 50001$/,
+        ),
       ]),
     );
     const stored = await api.call('GET', base, { as: COORDINATOR });
     expect((stored.body.config as ProjectConfig).installations[0]?.description).toBe(
       exampleConfigBody().installations[0]?.description,
+    );
+  });
+
+  it('answers 400 with every problem at once, each naming the installation, metric and field, and stores nothing', async () => {
+    await api.seedExample();
+    const wrong = exampleConfigBody();
+    const ifcaCpu = wrong.installations.find((installation) => installation.id === 'ifca-cpu');
+    const [cpuHours, , , users] = ifcaCpu?.metrics ?? [];
+    if (ifcaCpu === undefined || cpuHours === undefined || users === undefined) throw new Error('example');
+    cpuHours.countsToward = 'cpu-hour';
+    users.countsToward = 'cpu-hours';
+    ifcaCpu.task = '';
+
+    const put = await api.call('PUT', base, { as: COORDINATOR, body: wrong });
+
+    expect(put.status).toBe(400);
+    expect(put.body.code).toBe('invalid-config');
+    const where = 'installation IFCA-CSIC Scientific Cloud – CPU (installations[2])';
+    expect(put.body.details).toEqual([
+      `${where}, field task: Too small: expected string to have >=1 characters`,
+      `${where}, metric cpu-hours (metrics[0]), field countsToward: unknown budget "cpu-hour"; expected one of "cpu-hours", "gpu-hours", "storage-tb-month"`,
+      `${where}, metric users (metrics[3]), field countsToward: a users metric counts toward budget "cpu-hours"; users are never summed across installations, so expected no countsToward`,
+    ]);
+    const stored = await api.call('GET', base, { as: COORDINATOR });
+    expect((stored.body.config as ProjectConfig).installations[2]?.task).toBe(
+      exampleConfigBody().installations[2]?.task,
     );
   });
 });

@@ -33,7 +33,7 @@ describe('what a coordinator reads, they can write back', () => {
     [
       'a wrapped config with a bad field',
       { config: { project: { id: 'imagine' }, installations: [] } },
-      'project.startDate',
+      'project, field startDate',
     ],
     ['something that is no config at all', { settings: {} }, 'project'],
     [

@@ -102,7 +102,9 @@ describe('binding a spreadsheet and who may write to it', () => {
 
     const stolen = await proveAndBind(stack.api, stack.asCoordinator(), id, COORDINATOR, 'evil-1');
 
-    expect(stolen.status).toBe(403);
+    // 409 like the API's other sheet states (issue 18; was 403): the challenge itself is refused now.
+    expect(stolen.status).toBe(409);
+    expect(stolen.body.code).toBe('sheet-of-another-project');
     expect(stolen.body.message).toContain('belongs to project "imagine"');
     expect(
       (await stack.api.call('GET', apiPaths.sheet('evil-1'), { as: COORDINATOR })).body.spreadsheetId,

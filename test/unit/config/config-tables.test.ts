@@ -44,7 +44,7 @@ describe('configuration tabs (config-tables)', () => {
           tab: 'metrics',
           ...cell,
           message:
-            'Installation "Delft Object Store" (delft-store), metric "storage", Counts toward: unknown budget "storge"; expected one of cpu-hours, storage',
+            'Installation "Delft Object Store" (delft-store), metric "storage", Counts toward: unknown budget "storge"; expected one of "cpu-hours", "storage"',
         },
       ],
     });
@@ -63,6 +63,27 @@ describe('configuration tabs (config-tables)', () => {
         },
       ],
     });
+  });
+
+  it('puts three mistakes on their three cells at once: a misspelt budget, users counting toward CPU-hours, a missing name', () => {
+    const grids = configToGrids(threeSiteConfig());
+    const budget = setCell(grids.metrics, 'Counts toward', 'Label', 'Storage used', 'storge');
+    const users = setCell(grids.metrics, 'Counts toward', 'Label', 'Users served', 'cpu-hours');
+    const name = setCell(grids.installations, 'Name', 'Installation id', 'ocean-portal', null);
+    const reading = gridsToConfig(grids);
+    if (reading.ok) throw new Error('expected problems');
+    const cells = reading.problems.map(({ tab, row, column }) => ({ tab, row, column }));
+    expect(cells).toHaveLength(3);
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        { tab: 'metrics', ...budget },
+        { tab: 'metrics', ...users },
+        { tab: 'installations', ...name },
+      ]),
+    );
+    const usersNote = reading.problems.find((problem) => problem.row === users.row)?.message ?? '';
+    expect(usersNote).toMatch(/^Installation "Bergen HPC" \(bergen-hpc\), metric "users", Counts toward: /);
+    expect(usersNote).toContain('counts toward budget "cpu-hours"');
   });
 
   it('says which installation id a metric row names that no installation has', () => {
