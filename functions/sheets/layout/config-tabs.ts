@@ -11,6 +11,7 @@ import {
   columnWidth,
   freezeRows,
   type Request,
+  TEXT_FORMAT,
   WRAPPED,
   writeCells,
 } from './sheet-requests';
@@ -76,18 +77,21 @@ function sourceRange(source: { tab: ConfigTabId; column: number } | undefined): 
   return `='${CONFIG_TAB_TITLES[source.tab]}'!${column}${HEADER_ROWS + 1}:${column}`;
 }
 
+/**
+ * Header rows bold, explanations italic; a text value is formatted as text, so that retyping a date
+ * ("2025-01-01") or a code ("2020") keeps it as typed instead of Sheets turning it into a number.
+ */
+function formatOf(row: number, value: CellValue): sheets_v4.Schema$CellFormat | undefined {
+  if (row === 0) return BOLD;
+  if (row === 1) return { ...WRAPPED, textFormat: { italic: true } };
+  return typeof value === 'string' ? TEXT_FORMAT : undefined;
+}
+
 /** What a configuration tab receives when it is created: its grid, header rows, widths and dropdowns. */
 export function writeConfigGrid(tab: ConfigTabId, sheetId: number, grid: Grid): Request[] {
   const rowCount = grid.length + ROWS_TO_ADD;
   const columns = Math.max(...grid.map((row) => row.length));
-  const rows = grid.map((row, index) =>
-    row.map((value) =>
-      cellOf(
-        value,
-        index === 0 ? BOLD : index === 1 ? { ...WRAPPED, textFormat: { italic: true } } : undefined,
-      ),
-    ),
-  );
+  const rows = grid.map((row, index) => row.map((value) => cellOf(value, formatOf(index, value))));
   return [
     appendRows(sheetId, rowCount - 1),
     writeCells(sheetId, 0, 0, rows, 'userEnteredValue,userEnteredFormat'),
