@@ -5,6 +5,7 @@ import { configDropdowns } from '../../domain/config/tables/config-dropdowns';
 import { a1Of } from '../../domain/config/tables/config-problems';
 import { configToGrids } from '../../domain/config/tables/config-to-grids';
 import {
+  appendColumns,
   appendRows,
   BOLD,
   type CellData,
@@ -15,6 +16,7 @@ import {
   WRAPPED,
   writeCells,
 } from './sheet-requests';
+import type { TabSnapshot } from './sheet-snapshot';
 import type { TabModule } from './tab-module';
 
 /** Blank rows under the examples that still offer the dropdowns, for the rows a coordinator adds. */
@@ -87,18 +89,43 @@ function formatOf(row: number, value: CellValue): sheets_v4.Schema$CellFormat | 
   return typeof value === 'string' ? TEXT_FORMAT : undefined;
 }
 
-/** What a configuration tab receives when it is created: its grid, header rows, widths and dropdowns. */
-export function writeConfigGrid(tab: ConfigTabId, sheetId: number, grid: Grid): Request[] {
-  const rowCount = grid.length + ROWS_TO_ADD;
+/**
+ * What a configuration tab receives when it is written whole: room for the grid and the rows a
+ * coordinator adds, its grid, header rows, widths and dropdowns. `clear` empties what the tab held.
+ */
+export function writeConfigGrid(
+  tab: ConfigTabId,
+  sheet: Pick<TabSnapshot, 'sheetId' | 'rowCount' | 'columnCount'>,
+  grid: Grid,
+  clear = false,
+): Request[] {
+  const { sheetId } = sheet;
+  const rowCount = Math.max(grid.length + ROWS_TO_ADD, sheet.rowCount);
   const columns = Math.max(...grid.map((row) => row.length));
   const rows = grid.map((row, index) => row.map((value) => cellOf(value, formatOf(index, value))));
   return [
-    appendRows(sheetId, rowCount - 1),
+    ...(sheet.columnCount < columns ? [appendColumns(sheetId, columns - sheet.columnCount)] : []),
+    ...(sheet.rowCount < rowCount ? [appendRows(sheetId, rowCount - sheet.rowCount)] : []),
+    ...(clear
+      ? [{ updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat,note' } }]
+      : []),
     writeCells(sheetId, 0, 0, rows, 'userEnteredValue,userEnteredFormat'),
     freezeRows(sheetId, HEADER_ROWS),
     ...Array.from({ length: columns }, (_, column) => columnWidth(sheetId, column, COLUMN_WIDTH)),
     ...dropdowns(tab, sheetId, rowCount),
   ];
+}
+
+/** The header of the Installations tab setup generated before the configuration tabs replaced it. */
+const GENERATED_INSTALLATIONS_HEADER = 'Installation';
+
+/**
+ * A spreadsheet set up before the configuration tabs has a generated Installations tab under the
+ * same anchor: it held no person's work (it was protected and rewritten by every setup), so it is
+ * replaced by the configuration's Installations tab.
+ */
+function isGeneratedInstallationsTab(tab: ConfigTabId, snapshot: TabSnapshot): boolean {
+  return tab === 'installations' && snapshot.cells[0]?.[0] === GENERATED_INSTALLATIONS_HEADER;
 }
 
 function configTab(tab: ConfigTabId): TabModule<ConfigTabRole> {
@@ -113,15 +140,10 @@ function configTab(tab: ConfigTabId): TabModule<ConfigTabRole> {
     // Written whole when created, from the stored configuration; after that it is the coordinator's
     // working copy, read by Apply configuration, and never overwritten.
     plan: (planned, context) => {
-      if (!planned.created) return { requests: [] };
+      const replaced = !planned.created && isGeneratedInstallationsTab(tab, planned.tab);
+      if (!planned.created && !replaced) return { requests: [] };
       const grid = configToGrids(context.config)[tab];
-      const columns = Math.max(...grid.map((row) => row.length));
-      return {
-        requests: [
-          { appendDimension: { sheetId: planned.tab.sheetId, dimension: 'COLUMNS', length: columns - 1 } },
-          ...writeConfigGrid(tab, planned.tab.sheetId, grid),
-        ],
-      };
+      return { requests: writeConfigGrid(tab, planned.tab, grid, replaced) };
     },
   };
 }

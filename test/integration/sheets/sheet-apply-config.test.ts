@@ -1,5 +1,6 @@
 import type { ApplyConfigResponse } from '../../../functions/contract/config-tabs-contract';
 import { apiPaths } from '../../../functions/contract/contract';
+import { ANCHOR_KEYS } from '../../../functions/sheets/layout/anchors';
 import { COORDINATOR, IFCA } from '../api/api-test-server';
 import { useSheetsStack } from './sheets-test-stack';
 
@@ -79,5 +80,45 @@ describe('POST /v1/projects/{id}/sheet/config', () => {
     const applied = await stack.api.call('POST', apiPaths.sheetConfig('imagine'), { as: IFCA });
     expect(applied.status).toBe(403);
     expect(await storedConfig()).toEqual(before);
+  });
+
+  it("replaces the Installations tab an earlier setup generated with the configuration's own", async () => {
+    await stack.api.seedExample();
+    const id = await stack.bindNewSpreadsheet();
+    // What setup wrote before the configuration tabs: an anchored, generated "Installations" tab.
+    await stack.asCoordinator().spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          { addSheet: { properties: { sheetId: 77, title: 'Installations' } } },
+          {
+            createDeveloperMetadata: {
+              developerMetadata: {
+                metadataKey: ANCHOR_KEYS.tab,
+                metadataValue: 'installations',
+                visibility: 'DOCUMENT',
+                location: { sheetId: 77 },
+              },
+            },
+          },
+          {
+            updateCells: {
+              start: { sheetId: 77, rowIndex: 0, columnIndex: 0 },
+              rows: [{ values: [{ userEnteredValue: { stringValue: 'Installation' } }] }],
+              fields: 'userEnteredValue',
+            },
+          },
+        ],
+      },
+    });
+    expect((await stack.api.call('POST', apiPaths.sheetSetup('imagine'), { as: COORDINATOR })).status).toBe(
+      200,
+    );
+    const installations = await stack.tab(id, 'installations');
+    expect(installations.sheetId).toBe(77);
+    expect(installations.cells[0]?.slice(0, 2)).toEqual(['Installation id', 'Name']);
+    expect(installations.cells[2]?.[0]).toBe('ai-development');
+    const applied = await stack.api.call('POST', apiPaths.sheetConfig('imagine'), { as: COORDINATOR });
+    expect(applied.body).toMatchObject({ applied: true });
   });
 });
