@@ -125,7 +125,7 @@ describe('va-assess command line errors', () => {
     writeFileSync(valuesPath, 'installation,metric,P1\n');
     const run = runVaAssess(['validate', '--config', configPath, '--values', valuesPath]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('project, field startDate: missing; expected a string');
+    expect(run.stderr).toContain('project, field startDate: missing; expected a text');
     expect(run.stderr).toContain('installations');
   });
 

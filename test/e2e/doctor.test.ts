@@ -40,6 +40,15 @@ describe('va-assess doctor (issue 18)', () => {
   let listening: ServedRouter | undefined;
   let spreadsheetId = '';
   const url = () => listening?.url ?? '';
+  /** The router's services with these settings, on the test's table and local Sheets API. */
+  const build = (env: Record<string, string>) =>
+    testContainer(dynamo?.endpoint ?? '', tableName, signer, 'oidc', env, {
+      sheets: () =>
+        new SheetsGateway({
+          rootUrl: sheetsApi?.rootUrl ?? '',
+          retry: { budgetMs: 2_000, firstDelayMs: 5, maxDelayMs: 40 },
+        }),
+    });
   const call = apiCaller(url, signer);
 
   beforeAll(async () => {
@@ -50,20 +59,7 @@ describe('va-assess doctor (issue 18)', () => {
     doc.destroy();
     const sheets = await startLocalSheetsApi();
     sheetsApi = sheets;
-    container = testContainer(
-      dynamo.endpoint,
-      tableName,
-      signer,
-      'oidc',
-      { REPORT_LINK_SECRET: 'x'.repeat(64) },
-      {
-        sheets: () =>
-          new SheetsGateway({
-            rootUrl: sheets.rootUrl,
-            retry: { budgetMs: 2_000, firstDelayMs: 5, maxDelayMs: 40 },
-          }),
-      },
-    );
+    container = build({ REPORT_LINK_SECRET: 'x'.repeat(64) });
     listening = await serveRouter(() => container as Container);
     await seedThroughApi(call);
     spreadsheetId = sheets.createSpreadsheet({
@@ -165,6 +161,22 @@ describe('va-assess doctor (issue 18)', () => {
     const run = await doctor({}, IFCA);
     expect(run.code).toBe(0);
     expect(run.line('diagnostics')).toMatch(/^SKIP .*only a coordinator of "imagine"/);
+  });
+
+  it('without a report link secret, names the variable to set and shows no secret', async () => {
+    const healthy = container;
+    container = build({});
+    try {
+      const run = await doctor();
+      expect(run.code).toBe(1);
+      expect(run.line('report-link-secret')).toMatch(
+        /^FAIL {2}report-link-secret {2}REPORT_LINK_SECRET is not set: .*set REPORT_LINK_SECRET \(at least 32 characters.*\) or REPORT_LINK_SECRET_ARN, then redeploy$/,
+      );
+      expect(run.lines.filter((line) => line.startsWith('FAIL'))).toHaveLength(1);
+    } finally {
+      container = healthy;
+    }
+    expect((await doctor()).lines.join('\n')).not.toContain('x'.repeat(32));
   });
 
   it('with DynamoDB stopped, says the backend cannot reach its table', async () => {

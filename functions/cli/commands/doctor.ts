@@ -22,10 +22,18 @@ const PLACEHOLDER_PROJECT = 'va-assess-doctor';
 
 const check = (name: string, status: Status, message: string): Check => ({ name, status, message });
 
-async function call(url: string, path: string, token?: string): Promise<Answer | string> {
+/** Who the doctor speaks as: a pasted ID token, or (a local server in AUTH_MODE=dev only) an X-Dev-User. */
+type Caller = { token: string } | { devUser: string };
+
+const headersOf = (caller: Caller | undefined): Record<string, string> => {
+  if (caller === undefined) return {};
+  return 'token' in caller ? { authorization: `Bearer ${caller.token}` } : { 'x-dev-user': caller.devUser };
+};
+
+async function call(url: string, path: string, caller?: Caller): Promise<Answer | string> {
   try {
     const response = await fetch(`${url}${path}`, {
-      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      headers: headersOf(caller),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const text = await response.text();
@@ -100,7 +108,7 @@ async function tokenCheck(url: string, token: string, projectId: string): Promis
       'this is not an ID token (three dot-separated parts, a JSON middle): paste it whole',
     );
   }
-  const answer = await call(url, apiPaths.access(projectId), token);
+  const answer = await call(url, apiPaths.access(projectId), { token });
   if (typeof answer === 'string') return check('token', 'fail', `no answer from ${url} (${answer})`);
   if (answer.status === 401) return check('token', 'fail', audienceAdvice(claims, said(answer)));
   if (answer.status === 503)
@@ -112,8 +120,19 @@ async function tokenCheck(url: string, token: string, projectId: string): Promis
   );
 }
 
-async function projectChecks(url: string, token: string, projectId: string): Promise<Check[]> {
-  const config = await call(url, apiPaths.config(projectId), token);
+async function devUserCheck(url: string, devUser: string, projectId: string): Promise<Check> {
+  const answer = await call(url, apiPaths.access(projectId), { devUser });
+  if (typeof answer === 'string') return check('token', 'fail', `no answer from ${url} (${answer})`);
+  if (answer.status === 401 || answer.status === 400) return check('token', 'fail', said(answer));
+  return check(
+    'token',
+    'pass',
+    `the local server (AUTH_MODE=dev) takes X-Dev-User ${devUser}; no token is checked`,
+  );
+}
+
+async function projectChecks(url: string, caller: Caller, projectId: string): Promise<Check[]> {
+  const config = await call(url, apiPaths.config(projectId), caller);
   if (typeof config === 'string') return [check('table', 'fail', `no answer from ${url} (${config})`)];
   if (config.status === 503) {
     return [
@@ -144,12 +163,12 @@ async function projectChecks(url: string, token: string, projectId: string): Pro
       'pass',
       `project "${projectId}" has a configuration (${installations} installations)`,
     ),
-    ...(await backendChecks(url, token, projectId)),
+    ...(await backendChecks(url, caller, projectId)),
   ];
 }
 
-async function backendChecks(url: string, token: string, projectId: string): Promise<Check[]> {
-  const answer = await call(url, apiPaths.diagnostics(projectId), token);
+async function backendChecks(url: string, caller: Caller, projectId: string): Promise<Check[]> {
+  const answer = await call(url, apiPaths.diagnostics(projectId), caller);
   if (typeof answer === 'string') return [check('diagnostics', 'fail', `no answer from ${url} (${answer})`)];
   if (answer.status === 403) {
     return [
@@ -173,10 +192,10 @@ async function backendChecks(url: string, token: string, projectId: string): Pro
   return parsed.data.checks.map((found) => check(found.id, found.status, found.message));
 }
 
-async function runChecks(url: string, token: string | undefined, projectId: string | undefined) {
+async function runChecks(url: string, caller: Caller | undefined, projectId: string | undefined) {
   const checks = [await healthCheck(url)];
   if (checks[0]?.status !== 'pass') return checks;
-  if (token === undefined) {
+  if (caller === undefined) {
     checks.push(
       check(
         'token',
@@ -186,7 +205,12 @@ async function runChecks(url: string, token: string | undefined, projectId: stri
     );
     return checks;
   }
-  checks.push(await tokenCheck(url, token, projectId ?? PLACEHOLDER_PROJECT));
+  const asked = projectId ?? PLACEHOLDER_PROJECT;
+  checks.push(
+    'token' in caller
+      ? await tokenCheck(url, caller.token, asked)
+      : await devUserCheck(url, caller.devUser, asked),
+  );
   if (checks[1]?.status !== 'pass') return checks;
   if (projectId === undefined) {
     checks.push(
@@ -194,7 +218,7 @@ async function runChecks(url: string, token: string | undefined, projectId: stri
     );
     return checks;
   }
-  checks.push(...(await projectChecks(url, token, projectId)));
+  checks.push(...(await projectChecks(url, caller, projectId)));
   return checks;
 }
 
@@ -215,7 +239,7 @@ function print(checks: readonly Check[], io: CliIo): number {
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'Check a deployed backend the way the first users will reach it',
-  usage: `va-assess doctor --url URL [--token ID_TOKEN] [--project ID]
+  usage: `va-assess doctor --url URL [--token ID_TOKEN | --dev-user EMAIL] [--project ID]
 
 Checks, in order, and says what to do about each failure: /health (the backend's configuration), the
 token's audience and issuer (showing the token's own aud when refused, to copy into OIDC_AUDIENCE),
@@ -225,9 +249,15 @@ report link secret. Exit code 0 when nothing failed, 1 otherwise.
 
   --url URL          the API's base URL, e.g. https://abc.execute-api.eu-west-1.amazonaws.com
   --token ID_TOKEN   a Google ID token as the add-on sends it (paste it; it is never stored)
+  --dev-user EMAIL   instead of a token, against a local server in AUTH_MODE=dev (npm start)
   --project ID       the project to check, e.g. imagine
   -h, --help         this help`,
-  options: { url: { type: 'string' }, token: { type: 'string' }, project: { type: 'string' } },
+  options: {
+    url: { type: 'string' },
+    token: { type: 'string' },
+    'dev-user': { type: 'string' },
+    project: { type: 'string' },
+  },
   async run(options, io) {
     const url = stringOption(options, 'url')?.replace(/\/+$/, '');
     if (url === undefined || !/^https?:\/\/\S+$/.test(url)) {
@@ -236,6 +266,11 @@ report link secret. Exit code 0 when nothing failed, 1 otherwise.
     const token = stringOption(options, 'token')
       ?.trim()
       .replace(/^Bearer\s+/i, '');
-    return print(await runChecks(url, token, stringOption(options, 'project')), io);
+    const devUser = stringOption(options, 'dev-user');
+    if (token !== undefined && devUser !== undefined)
+      throw new UsageError('pass --token or --dev-user, not both');
+    const caller: Caller | undefined =
+      token !== undefined ? { token } : devUser !== undefined ? { devUser } : undefined;
+    return print(await runChecks(url, caller, stringOption(options, 'project')), io);
   },
 };

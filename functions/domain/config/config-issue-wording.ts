@@ -91,18 +91,52 @@ function foundText(value: unknown): string {
   return String(value);
 }
 
+const EXPECTED_TYPE: Record<string, string> = {
+  string: 'a text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/** zod's English defaults start so; our own messages (bounds, budgets, slugs) are kept as written. */
+const isZodDefault = (message: string) => /^(Invalid|Too small|Too big)\b/.test(message);
+
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, found: unknown): string {
+  const least = issue.code === 'too_small';
+  const bound = Number(least ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  if (issue.origin === 'string' && least && bound === 1) return 'empty; expected a text';
+  if (issue.origin === 'array') {
+    const count = Array.isArray(found) ? found.length : '?';
+    return `found ${count} entries; expected ${least ? 'at least' : 'at most'} ${bound}`;
+  }
+  const relation = least ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+  return `found ${foundText(found)}; expected ${relation} ${bound}`;
+}
+
 /** zod's generic wording ("Invalid input: expected string, received undefined") as found/expected. */
 function issueMessage(config: unknown, issue: z.core.$ZodIssue): string {
   const found = valueAt(config, issue.path);
   switch (issue.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
+      const expected = EXPECTED_TYPE[issue.expected] ?? `a ${issue.expected}`;
       return found === undefined
-        ? `missing; expected a ${issue.expected}`
-        : `found ${foundText(found)}; expected a ${issue.expected}`;
+        ? `missing; expected ${expected}`
+        : `found ${foundText(found)}; expected ${expected}`;
+    }
     case 'invalid_value':
       return `found ${foundText(found)}; expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}; check the spelling against the schema (schemas/project-config.schema.json)`;
+    case 'too_small':
+    case 'too_big':
+      return isZodDefault(issue.message) ? sizeMessage(issue, found) : issue.message;
+    case 'invalid_format':
+      return isZodDefault(issue.message)
+        ? `found ${foundText(found)}; expected ${issue.format === 'email' ? 'an e-mail address' : issue.format === 'date' ? 'a date written yyyy-mm-dd' : `a ${issue.format}`}`
+        : issue.message;
     default:
       return issue.message;
   }

@@ -149,7 +149,7 @@ describe('configuration writes', () => {
     expect(put.body.code).toBe('invalid-config');
     const where = 'installation IFCA-CSIC Scientific Cloud – CPU (installations[2])';
     expect(put.body.details).toEqual([
-      `${where}, field task: Too small: expected string to have >=1 characters`,
+      `${where}, field task: empty; expected a text`,
       `${where}, metric cpu-hours (metrics[0]), field countsToward: unknown budget "cpu-hour"; expected one of "cpu-hours", "gpu-hours", "storage-tb-month"`,
       `${where}, metric users (metrics[3]), field countsToward: a users metric counts toward budget "cpu-hours"; users are never summed across installations, so expected no countsToward`,
     ]);

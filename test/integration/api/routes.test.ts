@@ -96,7 +96,7 @@ describe('routes and status codes', () => {
       invalid.project.periodMonths = 5;
       const bad = await api.call('PUT', `${base}/config`, { as: COORDINATOR, body: invalid });
       expect(bad.status).toBe(400);
-      expect(bad.body.message).toContain('project.periodMonths');
+      expect(bad.body.message).toContain('project, field periodMonths: periodMonths (5) must divide');
       const elsewhere = await api.call('PUT', '/v1/projects/other/config', {
         as: COORDINATOR,
         body: EXAMPLE.configBody,

@@ -136,7 +136,7 @@ describe('all problems in the first round', () => {
     expect(problems.map((problem) => problem.sentence)).toEqual(
       expect.arrayContaining([
         'project, field durationMonths: found "thirty-six"; expected a number',
-        `installation ifca-storage (installations[${storage}]), field name: missing; expected a string`,
+        `installation ifca-storage (installations[${storage}]), field name: missing; expected a text`,
         `installation IFCA-CSIC Scientific Cloud – CPU (installations[${cpu}]), metric cpu-hours (metrics[0]), field countsToward: unknown budget "cpu-hour"; expected one of "cpu-hours", "gpu-hours", "storage-tb-month"`,
         expect.stringMatching(
           new RegExp(
@@ -194,6 +194,25 @@ describe('all problems in the first round', () => {
           /^installation iMagine .*\(installations\[0\]\), field role: found "cloud"; expected one of "platform", "infrastructure"$/,
         ),
         expect.stringMatching(/\(installations\[1\]\), field id: duplicate installation id "ai-development"/),
+      ]),
+    );
+  });
+
+  it("says what was found and what is expected instead of zod's generic words", () => {
+    const config = exampleConfigBody();
+    const first = config.installations[0];
+    if (first === undefined) throw new Error();
+    config.project.startDate = '1/9/2022';
+    config.project.coordinators = ['coordinator at imagine'];
+    first.metrics = [];
+    const sentences = problemsOf(config).map((problem) => problem.sentence);
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        'project, field startDate: found "1/9/2022"; expected a date written yyyy-mm-dd',
+        'project, field coordinators[0]: found "coordinator at imagine"; expected an e-mail address',
+        expect.stringMatching(
+          /^installation iMagine .*\(installations\[0\]\), field metrics: found 0 entries; expected at least 1$/,
+        ),
       ]),
     );
   });
