@@ -175,5 +175,13 @@ describe('a coordinator creates and configures a project from an empty spreadshe
         status: 'accepted',
       }),
     ]);
+
+    // A later apply (a label corrected) keeps the value the partner typed, in the sheet and stored.
+    await box().typeAs(COORDINATOR, "'Metric definitions'!C3", 'CPU-hours delivered');
+    await box().run(COORDINATOR, 'menuApplyConfiguration');
+    expect(lastAlert()).toContain('The configuration is applied');
+    expect(addon.valueOf(addon.cellOf('bergen-hpc', 'cpu-hours', 'P1'))).toEqual({ stringValue: '1200' });
+    const again = await stack.api.call('GET', apiPaths.currentEntries(PROJECT, 'P1'), { as: COORDINATOR });
+    expect(again.body.entries).toEqual(stored.body.entries);
   });
 });
