@@ -77,4 +77,27 @@ describe('va-assess config-export / config-import', () => {
     );
     expect(() => readFileSync(out)).toThrow();
   });
+
+  it("starts from last year's configuration file, and reads a start date Excel typed as a date", async () => {
+    const lastYear = join(__dirname, '..', '..', 'examples', 'imagine-py1', 'config.json');
+    const path = join(folder, 'last-year.xlsx');
+    const exported = runVaAssess(['config-export', '--config', lastYear, '--out', path]);
+    expect(exported.status).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const project = workbook.getWorksheet('Project') as ExcelJS.Worksheet;
+    let startRow = -1;
+    project.eachRow((row, number) => {
+      if (row.getCell(1).value === 'Start date') startRow = number;
+    });
+    project.getCell(startRow, 2).value = new Date(Date.UTC(2025, 0, 1));
+    project.getCell(startRow + 3, 2).value = { richText: [{ text: 'Europe/' }, { text: 'Madrid' }] };
+    await workbook.xlsx.writeFile(path);
+    const imported = runVaAssess(['config-import', '--workbook', path]);
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout).project).toMatchObject({
+      startDate: '2025-01-01',
+      timeZone: 'Europe/Madrid',
+    });
+  });
 });
