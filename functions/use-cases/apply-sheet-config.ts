@@ -9,6 +9,7 @@ import type { TabSnapshot } from '../sheets/layout/sheet-snapshot';
 import { setupSheet } from '../sheets/write-back/setup-sheet';
 import { readBoundSheet, type WriteBackDeps } from '../sheets/write-back/write-back-deps';
 import type { ConfigCache } from '../storage/config-cache';
+import type { ConfigSnapshot } from '../storage/config-revision';
 import type { ConfigStore } from '../storage/config-store';
 
 export interface ApplySheetConfigDeps extends WriteBackDeps {
@@ -45,7 +46,7 @@ function problemOn(
  */
 export async function applySheetConfig(
   deps: ApplySheetConfigDeps,
-  request: { current: { config: Parameters<typeof readBoundSheet>[1]; revision: string }; email: string },
+  request: { current: ConfigSnapshot; email: string },
 ): Promise<ApplyConfigResponse> {
   const { config: current, revision: currentRevision } = request.current;
   const sheet = await readBoundSheet(deps, current);

@@ -92,13 +92,24 @@ function paintProblems(problems: readonly ConfigTabProblem[]): void {
     range?.setNote(null);
     range?.setBackground(null);
   }
-  const noted: NotedCell[] = [];
+  // Two problems of one cell (a missing column and its header, say) share its note.
+  const byCell = new Map<string, { cell: NotedCell; messages: string[] }>();
   for (const problem of problems) {
-    const range = cellRange(problem);
+    const key = `${problem.sheetId}:${problem.row}:${problem.column}`;
+    const found = byCell.get(key) ?? {
+      cell: { sheetId: problem.sheetId, row: problem.row, column: problem.column },
+      messages: [],
+    };
+    found.messages.push(problem.message);
+    byCell.set(key, found);
+  }
+  const noted: NotedCell[] = [];
+  for (const { cell, messages } of byCell.values()) {
+    const range = cellRange(cell);
     if (range === undefined) continue;
-    range.setNote(problem.message);
+    range.setNote(messages.join('\n\n'));
     range.setBackground(OUTCOME_COLOURS.rejected);
-    noted.push({ sheetId: problem.sheetId, row: problem.row, column: problem.column });
+    noted.push(cell);
   }
   documentProperties().setAll({ [NOTED_KEY]: JSON.stringify(noted) });
 }

@@ -147,8 +147,9 @@ export function gridsToConfig(grids: ConfigGrids): GridsReading {
   project.budgetGroups = listOf('budgetGroups', grids, registry, problems);
   const installations = installationsWithMetrics(grids, registry, problems);
   const parsed = projectConfigSchema.safeParse({ project, installations });
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => problemOf(issue, registry)));
-  if (problems.length > 0) return { ok: false, problems };
-  if (!parsed.success) throw new Error('unreachable: a failed parse always reports a problem');
-  return { ok: true, config: parsed.data };
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((issue) => problemOf(issue, registry)));
+    return { ok: false, problems };
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: parsed.data };
 }
