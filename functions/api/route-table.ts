@@ -16,6 +16,7 @@ import { getStatusRoute } from './routes/get-status';
 import { getSummaryRoute } from './routes/get-summary';
 import { healthRoute } from './routes/health';
 import { getLocksRoute, postLockRoute, postReopenRoute } from './routes/locks';
+import { postConfigStarterRoute } from './routes/post-config-starter';
 import { postConfirmationRoute } from './routes/post-confirmation';
 import { postContactsChallengeRoute, postContactsRoute } from './routes/post-contacts';
 import { postDraftsRoute } from './routes/post-drafts';
@@ -24,6 +25,8 @@ import { postPortalLinkRoute } from './routes/post-portal-link';
 import { postReportLinkRoute } from './routes/post-report-link';
 import { postSheetAssessmentsRoute } from './routes/post-sheet-assessments';
 import { postSheetChallengeRoute } from './routes/post-sheet-challenge';
+import { postSheetConfigRoute } from './routes/post-sheet-config';
+import { postSheetConfigTabsRoute } from './routes/post-sheet-config-tabs';
 import { postSheetReportRoute } from './routes/post-sheet-report';
 import { postSheetSetupRoute } from './routes/post-sheet-setup';
 import { postSheetStatusRoute } from './routes/post-sheet-status';
@@ -60,6 +63,9 @@ export const ROUTES: readonly Route[] = [
   postSheetStatusRoute,
   postSheetAssessmentsRoute,
   postSheetReportRoute,
+  postConfigStarterRoute,
+  postSheetConfigTabsRoute,
+  postSheetConfigRoute,
   getDiagnosticsRoute,
   getLocksRoute,
   postLockRoute,

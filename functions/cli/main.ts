@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../domain/errors';
 import { EXIT_OK, EXIT_USAGE, InputFileError, UsageError } from './cli-errors';
 import type { CliIo, Command } from './command';
+import { configExportCommand } from './commands/config-export';
+import { configImportCommand } from './commands/config-import';
 import { doctorCommand } from './commands/doctor';
 import { draftsCommand } from './commands/drafts';
 import { portalCommand } from './commands/portal';
@@ -20,6 +22,8 @@ const COMMANDS: Command[] = [
   portalCommand,
   rulesCommand,
   statusCommand,
+  configExportCommand,
+  configImportCommand,
   doctorCommand,
 ];
 
@@ -28,7 +32,7 @@ const MAIN_USAGE = `va-assess: periodic assessment of Virtual Access installatio
 Usage: va-assess <command> [options]
 
 Commands:
-${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join('\n')}
+${COMMANDS.map((command) => `  ${command.name.padEnd(14)} ${command.summary}`).join('\n')}
 
 Run \`va-assess <command> --help\` for a command's options.
 Example: va-assess summary --example imagine-py1 --period PY1`;

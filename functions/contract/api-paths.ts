@@ -41,6 +41,9 @@ export const routePatterns = {
   sheet: `${PROJECT}/sheet`,
   sheetChallenge: `${PROJECT}/sheet/challenge`,
   sheetSetup: `${PROJECT}/sheet/setup`,
+  configStarter: `${PROJECT}/config/starter`,
+  sheetConfigTabs: `${PROJECT}/sheet/config-tabs`,
+  sheetConfig: `${PROJECT}/sheet/config`,
   sheetSummary: `${PROJECT}/sheet/summary`,
   sheetStatus: `${PROJECT}/sheet/status`,
   sheetAssessments: `${PROJECT}/sheet/assessments`,
@@ -114,6 +117,12 @@ export const apiPaths = {
   /** POST (coordinators): a one-time nonce the add-on writes into the spreadsheet to prove it may edit it. */
   sheetChallenge: (projectId: string) => fill(routePatterns.sheetChallenge, projectId),
   sheetSetup: (projectId: string) => fill(routePatterns.sheetSetup, projectId),
+  /** POST (a project creator): the project, with a starter configuration, when it does not exist yet. */
+  configStarter: (projectId: string) => fill(routePatterns.configStarter, projectId),
+  /** POST (coordinators): writes the configuration tabs that are missing from the bound spreadsheet. */
+  sheetConfigTabs: (projectId: string) => fill(routePatterns.sheetConfigTabs, projectId),
+  /** POST (coordinators): applies the configuration tabs (every problem on its cell, or a new revision). */
+  sheetConfig: (projectId: string) => fill(routePatterns.sheetConfig, projectId),
   sheetSummary: (projectId: string, period: string) =>
     withPeriod(fill(routePatterns.sheetSummary, projectId), period),
   /** POST (any member): writes the window's block in the Status tab (Check completeness...). */

@@ -13,12 +13,18 @@ export {
   MAX_RAW_TEXT_LENGTH,
 } from '../contract/api-paths';
 export type {
+  ApplyConfigResponse,
+  ConfigTabProblem,
+  StarterConfigResponse,
+} from '../contract/config-tabs-contract';
+export type {
   ConfirmationPreview,
   ConfirmationRequest,
   ConfirmationResponse,
   ConfirmationStatusView,
   ConfirmationsResponse,
 } from '../contract/confirmation-contract';
+
 export type {
   AccessResponse,
   ActingFor,

@@ -1,6 +1,7 @@
 import type {
   AccessResponse,
   ActingFor,
+  ApplyConfigResponse,
   CalendarResponse,
   CellSubmission,
   ConfigResponse,
@@ -17,6 +18,7 @@ import type {
   SheetChallengeResponse,
   SheetReportResponse,
   SheetStatusResponse,
+  StarterConfigResponse,
   StatusResponse,
 } from '../../functions/shared/addon-contract';
 import { apiPaths } from '../../functions/shared/addon-contract';
@@ -206,6 +208,21 @@ export class ApiClient {
   /** Binds once the backend finds this caller's challenge in the spreadsheet (server/sheet-binding.ts). */
   bindSheet(spreadsheetId: string): ApiResult<SheetBinding> {
     return this.call('PUT', apiPaths.sheet(this.settings.projectId), { spreadsheetId });
+  }
+
+  /** Create project...: the project in the settings, with a starter configuration (project creators only). */
+  createStarterProject(): ApiResult<StarterConfigResponse> {
+    return this.call('POST', apiPaths.configStarter(this.settings.projectId), {});
+  }
+
+  /** Writes the configuration tabs the bound spreadsheet lacks. */
+  writeConfigTabs(): ApiResult<unknown> {
+    return this.call('POST', apiPaths.sheetConfigTabs(this.settings.projectId), {});
+  }
+
+  /** Apply configuration: the backend reads the configuration tabs; problems come back on their cells. */
+  applyConfig(): ApiResult<ApplyConfigResponse> {
+    return this.call('POST', apiPaths.sheetConfig(this.settings.projectId), {});
   }
 
   setUpSheet(): ApiResult<unknown> {

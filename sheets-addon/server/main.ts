@@ -18,8 +18,10 @@ export { onLiveEdit } from './live-validation';
 export { menuLockPeriod } from './lock-period';
 export { onInstall, onOpen } from './menu';
 export {
+  menuApplyConfiguration,
   menuCheckCompleteness,
   menuComputeSummary,
+  menuCreateProject,
   menuDraftAssessments,
   menuEnableLiveValidation,
   menuGenerateReport,

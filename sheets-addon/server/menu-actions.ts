@@ -1,6 +1,7 @@
 import { Outbox } from '../core/outbox';
 import type { PeriodAction } from '../shared/ui-types';
 import { activeSpreadsheet, alertUser, apiFor, documentProperties, messageOf, toast } from './apps-script';
+import { applyConfiguration, createProject } from './config-tabs';
 import { enableLiveValidation } from './live-validation';
 import { validateSheet } from './reconcile';
 import { adoptBusyEdits, drainOutbox, type SendReport } from './send-cells';
@@ -65,6 +66,14 @@ function setUpNotices(answer: unknown): string[] {
   return Array.isArray(notices)
     ? notices.filter((notice): notice is string => typeof notice === 'string')
     : [];
+}
+
+export function menuCreateProject(): void {
+  guarded(createProject);
+}
+
+export function menuApplyConfiguration(): void {
+  guarded(applyConfiguration);
 }
 
 export function menuEnableLiveValidation(): void {

@@ -2,6 +2,8 @@
 export function onOpen(): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
+    .addItem('Create project...', 'menuCreateProject')
+    .addItem('Apply configuration', 'menuApplyConfiguration')
     .addItem('Set up reporting sheet', 'menuSetUpSheet')
     .addItem('Enable live validation', 'menuEnableLiveValidation')
     .addItem('Who cannot work yet...', 'menuWhoCannotWork')
@@ -32,6 +34,8 @@ export function onInstall(): void {
 
 /** The handler name of every menu item, so the build and its test check each is defined. */
 export const MENU_HANDLERS = [
+  'menuCreateProject',
+  'menuApplyConfiguration',
   'menuSetUpSheet',
   'menuEnableLiveValidation',
   'menuWhoCannotWork',

@@ -31,6 +31,8 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
         .filter((item) => 'caption' in item)
         .map((item) => ('caption' in item ? item.caption : '')),
     ).toEqual([
+      'Create project...',
+      'Apply configuration',
       'Set up reporting sheet',
       'Enable live validation',
       'Who cannot work yet...',

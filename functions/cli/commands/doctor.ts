@@ -150,7 +150,7 @@ async function projectChecks(url: string, caller: Caller, projectId: string): Pr
       check(
         'configuration',
         'fail',
-        `no project "${projectId}" on this backend: create it from the spreadsheet (Extensions › va-assess › Create project…) or with PUT ${apiPaths.config(projectId)}`,
+        `no project "${projectId}" on this backend: create it from the spreadsheet (Extensions › va-assess › Create project...) or with PUT ${apiPaths.config(projectId)}`,
       ),
     ];
   }

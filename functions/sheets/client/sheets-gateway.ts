@@ -99,6 +99,23 @@ export class SheetsGateway {
   }
 
   /**
+   * The values of whole tabs (ranges such as "'Budgets'"), as entered: numbers as numbers, text as
+   * text (UNFORMATTED_VALUE), in the order asked; an empty tab is [].
+   */
+  async readValues(target: SheetTarget, ranges: readonly string[]): Promise<unknown[][][]> {
+    if (ranges.length === 0) return [];
+    return this.call(target, async () => {
+      const answer = await this.client.spreadsheets.values.batchGet({
+        spreadsheetId: target.spreadsheetId,
+        ranges: [...ranges],
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        majorDimension: 'ROWS',
+      });
+      return ranges.map((_, index) => (answer.data.valueRanges?.[index]?.values ?? []) as unknown[][]);
+    });
+  }
+
+  /**
    * The values of the spreadsheet-level developer metadata under `key` (any visibility the service
    * account can read), with their ids; e.g. the binding challenge an editor wrote (sheet-binding-proof.ts).
    */

@@ -1,5 +1,5 @@
 import { assessmentsTab } from './assessments-tab';
-import { installationsTab } from './installations-tab';
+import { CONFIG_TAB_MODULES } from './config-tabs';
 import { metricsTab } from './metrics-tab';
 import { reportTab } from './report-tab';
 import { statusTab } from './status-tab';
@@ -9,10 +9,12 @@ import type { TabModule } from './tab-module';
 /**
  * Every tab of the spreadsheet, in the order setup plans them (as the routes are listed in one
  * place): adding a tab is writing its module and adding it here (see functions/sheets/README.md).
+ * The configuration tabs (config-tabs.ts) hold the installations' descriptive fields: the
+ * configuration's Installations tab is the only one.
  */
 export const TAB_MODULES = [
   metricsTab,
-  installationsTab,
+  ...CONFIG_TAB_MODULES,
   summaryTab,
   assessmentsTab,
   reportTab,

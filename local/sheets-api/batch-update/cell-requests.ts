@@ -123,6 +123,30 @@ export function appendCells(request: sheets_v4.Schema$AppendCellsRequest, contex
   return {};
 }
 
+/**
+ * The dropdown conditions as Google documents them (ConditionType,
+ * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#ConditionType):
+ * ONE_OF_LIST takes one value per item and no formulas; ONE_OF_RANGE requires a single value, a range
+ * in A1 notation. Other condition types are stored as given, unchecked.
+ */
+function checkListCondition(condition: sheets_v4.Schema$BooleanCondition): void {
+  const values = condition.values ?? [];
+  if (condition.type === 'ONE_OF_LIST') {
+    if (values.length === 0) throw invalid('ONE_OF_LIST condition requires at least one value.');
+    if (values.some((value) => (value.userEnteredValue ?? '').startsWith('='))) {
+      throw invalid('ONE_OF_LIST condition values cannot be formulas.');
+    }
+  }
+  if (condition.type === 'ONE_OF_RANGE') {
+    const range = values[0]?.userEnteredValue ?? '';
+    if (values.length !== 1 || range.replace(/^=/, '').trim() === '') {
+      throw invalid(
+        `ONE_OF_RANGE condition requires a single value, a range in A1 notation; found ${values.length} value(s).`,
+      );
+    }
+  }
+}
+
 export function setDataValidation(
   request: sheets_v4.Schema$SetDataValidationRequest,
   context: RequestContext,
@@ -132,6 +156,7 @@ export function setDataValidation(
   if (request.rule != null && request.rule.condition?.type == null) {
     throw invalid('A data validation rule needs condition.type.');
   }
+  if (request.rule?.condition != null) checkListCondition(request.rule.condition);
   for (let row = rect.startRow; row < rect.endRow; row++) {
     for (let column = rect.startColumn; column < rect.endColumn; column++) {
       sheet.updateCell(row, column, (cell) => ({ ...cell, dataValidation: request.rule ?? undefined }));

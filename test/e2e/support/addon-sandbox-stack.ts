@@ -67,6 +67,11 @@ export interface AddonSandboxStack {
   stopBackend(): Promise<void>;
   /** The coordinator opens a new sheet, enters the settings, runs Set up and Enable live validation. */
   coordinatorSetsUp(options?: SetUpOptions): Promise<void>;
+  /**
+   * `owner` opens a new, empty spreadsheet (shared with the service account and `sharedWith`) with
+   * the add-on: no project, no settings, nothing seeded.
+   */
+  opensEmptySheet(owner: string, sharedWith: readonly string[]): Promise<void>;
   cellOf(installationId: string, metricId: string, periodId: string): ValueCellRef;
   paintOf(cell: ValueCellRef): { background: string; note: string };
   /** What the cell holds in the workbook model, as entered. */
@@ -180,9 +185,28 @@ export function useAddonSandboxStack(
     ]);
   }
 
+  async function opensEmptySheet(owner: string, sharedWith: readonly string[]): Promise<void> {
+    spreadsheetId = stack.sheetsApi.createSpreadsheet({
+      title: 'Consortium VA metrics',
+      owner,
+      sharedWith: [LOCAL_SERVICE_ACCOUNT_EMAIL, ...sharedWith],
+    });
+    sandbox = await startAddonSandbox({
+      model: model(),
+      spreadsheetId,
+      distDir: dist?.dir ?? '',
+      signer: stack.api.signer,
+      audience: TEST_AUDIENCE,
+      fetchTimeoutMs: options.fetchTimeoutMs ?? 10_000,
+      trustedCertificates: certificate === undefined ? [] : [certificate.cert],
+    });
+    await box().open(owner);
+  }
+
   return {
     stack,
     box,
+    opensEmptySheet,
     get spreadsheetId() {
       return spreadsheetId;
     },

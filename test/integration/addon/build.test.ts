@@ -25,6 +25,8 @@ const APPS_SCRIPT_GLOBALS = [
 ];
 
 const MENU: [string, string][] = [
+  ['Create project...', 'menuCreateProject'],
+  ['Apply configuration', 'menuApplyConfiguration'],
   ['Set up reporting sheet', 'menuSetUpSheet'],
   ['Enable live validation', 'menuEnableLiveValidation'],
   ['Who cannot work yet...', 'menuWhoCannotWork'],

@@ -285,3 +285,45 @@ describe('PROJECT-visible developer metadata', () => {
     expect(await keysFound(mine)).toEqual(['k-PROJECT', 'k-DOCUMENT']);
   });
 });
+
+describe('dropdowns (setDataValidation) as Google documents their conditions', () => {
+  const column = { sheetId: 0, startRowIndex: 2, endRowIndex: 10, startColumnIndex: 3, endColumnIndex: 4 };
+
+  it('stores a ONE_OF_LIST and a ONE_OF_RANGE dropdown on every cell of the range', async () => {
+    const { api, id } = await newSpreadsheet();
+    const list = { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'sum' }, { userEnteredValue: 'max' }] };
+    const range = { type: 'ONE_OF_RANGE', values: [{ userEnteredValue: "='Budgets'!A3:A" }] };
+    await batch(api, id, [
+      { setDataValidation: { range: column, rule: { condition: list, showCustomUi: true } } },
+      {
+        setDataValidation: {
+          range: { ...column, startColumnIndex: 4, endColumnIndex: 5 },
+          rule: { condition: range },
+        },
+      },
+    ]);
+    const sheet = server().model.get(id).sheetById(0);
+    expect(sheet.getCell(9, 3).dataValidation?.condition).toEqual(list);
+    expect(sheet.getCell(2, 4).dataValidation?.condition).toEqual(range);
+    expect(sheet.getCell(10, 3).dataValidation).toBeUndefined();
+  });
+
+  it.each([
+    [{ type: 'ONE_OF_LIST', values: [] }, 'ONE_OF_LIST condition requires at least one value.'],
+    [
+      { type: 'ONE_OF_LIST', values: [{ userEnteredValue: '=A1' }] },
+      'ONE_OF_LIST condition values cannot be formulas.',
+    ],
+    [
+      { type: 'ONE_OF_RANGE', values: [{ userEnteredValue: '=A1:A' }, { userEnteredValue: '=B1:B' }] },
+      'ONE_OF_RANGE condition requires a single value, a range in A1 notation; found 2 value(s).',
+    ],
+  ])('refuses %j with a 400 and changes nothing', async (condition, message) => {
+    const { api, id } = await newSpreadsheet();
+    const answer = await refusal(
+      batch(api, id, [{ setDataValidation: { range: column, rule: { condition } } }]),
+    );
+    expect(answer).toEqual({ status: 400, message: `Invalid requests[0].setDataValidation: ${message}` });
+    expect(server().model.get(id).sheetById(0).getCell(2, 3).dataValidation).toBeUndefined();
+  });
+});

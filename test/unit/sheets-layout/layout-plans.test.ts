@@ -33,12 +33,23 @@ describe('planSetup on an empty spreadsheet', () => {
   ]);
   const { requests } = planSetup(empty, { config, periods, stored, serviceAccountEmail: SA });
 
-  it('creates the five tabs (Status included), each anchored by its role, beside the untouched Sheet1', () => {
+  it('creates the Metrics tab, the configuration tabs and the generated tabs (Status included), each anchored by its role, beside the untouched Sheet1', () => {
     const roles = requests
       .flatMap((request) => request.createDeveloperMetadata?.developerMetadata ?? [])
       .filter((metadata) => metadata.metadataKey === ANCHOR_KEYS.tab)
       .map((metadata) => metadata.metadataValue);
-    expect(roles).toEqual(['metrics', 'installations', 'summary', 'assessments', 'status']);
+    // The configuration's Installations tab replaced the generated one (issue 18): one place for them.
+    expect(roles).toEqual([
+      'metrics',
+      'config-project',
+      'config-budgets',
+      'config-budget-groups',
+      'installations',
+      'config-metrics',
+      'summary',
+      'assessments',
+      'status',
+    ]);
     expect(requests.some((request) => request.deleteSheet !== undefined)).toBe(false);
   });
 
@@ -58,12 +69,20 @@ describe('planSetup on an empty spreadsheet', () => {
     ).toEqual(['P1', 'P2', 'P3']);
   });
 
-  it('writes every text as a string, never a formula, and sets no data validation', () => {
+  it('writes every text as a string, never a formula, and sets no data validation on the Metrics tab', () => {
     const cells = cellsWritten(requests);
     expect(cells.some((cell) => cell.userEnteredValue?.formulaValue !== undefined)).toBe(false);
     expect(cells).toContainEqual({ userEnteredValue: { stringValue: INJECTION } });
     expect(cells).toContainEqual({ userEnteredValue: { stringValue: '94,656' } });
-    expect(requests.some((request) => request.setDataValidation !== undefined)).toBe(false);
+    // Dropdowns are for the configuration tabs' closed sets (issue 18), never for value cells.
+    const metricsSheetId = requests.find((request) => request.addSheet?.properties?.title === 'Metrics')
+      ?.addSheet?.properties?.sheetId;
+    const validated = requests.flatMap((request) =>
+      request.setDataValidation === undefined ? [] : [request.setDataValidation.range?.sheetId],
+    );
+    expect(metricsSheetId).toEqual(expect.any(Number));
+    expect(validated.length).toBeGreaterThan(0);
+    expect(validated).not.toContain(metricsSheetId);
   });
 
   it('formats value cells as text so "4.000.000" stays as typed', () => {
