@@ -133,6 +133,23 @@ export const INSTALLATION_COLUMNS: readonly ConfigColumn[] = [
   ),
   number('capacity.gpus', 'Capacity: GPUs', 'Optional'),
   number('capacity.storageTB', 'Capacity: storage (TB)', 'Optional'),
+  // The EC portal's Installations table (docs/ec-portal.md): optional until the export needs them.
+  text(
+    'portal.beneficiary',
+    'EC portal: beneficiary',
+    'Optional: the access provider, the beneficiary’s short name in the grant agreement, e.g. "CSIC"',
+  ),
+  text('portal.infrastructure', 'EC portal: infrastructure', 'Optional: the research infrastructure'),
+  text(
+    'portal.accessMetric',
+    'EC portal: quantity metric',
+    'Optional: the metric id giving the quantity of access; default: the one counting toward a budget',
+  ),
+  text(
+    'portal.countriesMetric',
+    'EC portal: countries metric',
+    'Optional: the country-list metric id giving the users’ countries; default: the only one',
+  ),
 ];
 
 export const METRIC_COLUMNS: readonly ConfigColumn[] = [
