@@ -128,7 +128,11 @@ export class PlaygroundStack {
         editors.set(email, [...(editors.get(email) ?? []), installation.name]);
     for (const [email, names] of editors)
       if (!people.some((person) => person.email === email))
-        people.push({ email, role: 'editor', label: `${email} (editor of ${names.join(', ')})` });
+        people.push({
+          email,
+          role: 'editor',
+          label: `${email} (editor of ${names.length === 1 ? names[0] : `${names.length} installations`})`,
+        });
     people.push({ email: STRANGER, role: 'stranger', label: `${STRANGER} (not shared with)` });
     return people;
   }

@@ -192,9 +192,11 @@ $('grid').addEventListener('mouseover', (event) => {
   }
   const box = td.getBoundingClientRect();
   popup.textContent = td.dataset.note;
-  popup.style.left = `${box.right + 4}px`;
-  popup.style.top = `${box.top}px`;
   popup.hidden = false;
+  // Beside the cell, as Sheets shows a note; on its left when the right edge of the window is near.
+  const right = box.right + 4 + popup.offsetWidth <= window.innerWidth;
+  popup.style.left = `${right ? box.right + 4 : Math.max(0, box.left - 4 - popup.offsetWidth)}px`;
+  popup.style.top = `${box.top}px`;
 });
 $('grid').addEventListener('mouseleave', () => {
   $('note-popup').hidden = true;
