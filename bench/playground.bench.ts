@@ -3,7 +3,8 @@
  * Chromium clicks IFCA-CSIC CPU's P3 hours cell, types a value, presses Enter, and the clock stops
  * when the page has drawn the cell in its outcome's colour (the real bundle ran its edit trigger in
  * the Apps Script double, called the real router, painted the cell; the page heard and repainted).
- * Values alternate between a figure (green) and a word (red) so that every edit changes the colour.
+ * Values alternate between a figure (green, or amber when far off) and a word (red) so that every
+ * edit changes the colour.
  * Baseline, measured in the same run: the same edits typed through the sandbox without the page.
  */
 import '../functions/commons/quiet-aws-sdk-node-warning';
@@ -30,7 +31,9 @@ const rgbOf = (hex: string) =>
   `rgb(${[1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
 /** Edit `i`: a figure the example accepts, or a word it rejects. */
 const typedAt = (i: number) => (i % 2 === 0 ? String(1000 + i) : `lots${i}`);
-const colourOf = (i: number) => rgbOf(i % 2 === 0 ? OUTCOME_COLOURS.accepted : OUTCOME_COLOURS.rejected);
+/** The colours edit `i` may be painted: green or amber for a figure (a warning when far off), red for a word. */
+const coloursOf = (i: number) =>
+  (i % 2 === 0 ? [OUTCOME_COLOURS.accepted, OUTCOME_COLOURS.warning] : [OUTCOME_COLOURS.rejected]).map(rgbOf);
 
 function line(name: string, times: number[], baseline?: number): string {
   const { p50, p95 } = latencyPercentiles(times);
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
       await page.keyboard.type(typedAt(i));
       await page.keyboard.press('Enter');
       await page.waitForFunction(
-        `(() => { const td = document.querySelector('td[data-a1="${cell.a1}"]'); return td !== null && getComputedStyle(td).backgroundColor === '${colourOf(i)}'; })()`,
+        `(() => { const td = document.querySelector('td[data-a1="${cell.a1}"]'); return td !== null && ${JSON.stringify(coloursOf(i))}.includes(getComputedStyle(td).backgroundColor); })()`,
         undefined,
         { polling: 'raf' },
       );

@@ -59,7 +59,9 @@ function cellView(
   if (entered !== undefined && 'numberValue' in entered) view.number = true;
   const align = cell.userEnteredFormat?.horizontalAlignment;
   if (typeof align === 'string') view.align = align.toLowerCase();
-  if (!spreadsheet.canEdit(email, at.sheetId, at.row, at.column)) view.locked = true;
+  // Someone the file is not shared with may edit nothing; the others, what no protection keeps from them.
+  const shared = spreadsheet.data.sharedWith.includes(email.toLowerCase());
+  if (!shared || !spreadsheet.canEdit(email, at.sheetId, at.row, at.column)) view.locked = true;
   return view;
 }
 
