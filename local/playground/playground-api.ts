@@ -88,6 +88,7 @@ export async function handlePlaygroundApi(
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (method === 'GET' && route === 'state') {
     const sheetParam = url.searchParams.get('sheetId');
+    const titleParam = url.searchParams.get('title');
     const box = stack.sandbox();
     const spreadsheet = box.host.model.get(stack.spreadsheetId);
     sendJson(response, 200, {
@@ -95,12 +96,10 @@ export async function handlePlaygroundApi(
       people: stack.people(),
       backendRunning: stack.backendRunning(),
       outbox: outboxItemsOf(box).length,
-      spreadsheet: spreadsheetView(
-        spreadsheet,
-        state.acting,
-        state.revision(),
-        sheetParam === null ? undefined : Number(sheetParam),
-      ),
+      spreadsheet: spreadsheetView(spreadsheet, state.acting, state.revision(), {
+        ...(sheetParam === null ? {} : { sheetId: Number(sheetParam) }),
+        ...(titleParam === null ? {} : { title: titleParam }),
+      }),
     });
     return;
   }

@@ -109,15 +109,22 @@ export function tabView(spreadsheet: Spreadsheet, sheetId: number, email: string
   };
 }
 
-/** The visible tabs, and the one asked for (the first visible when it is gone or not given). */
+/**
+ * The visible tabs, and the one asked for: by id, else by title (a tab made again, as after "Reset to
+ * the example", has a new id), else the first visible.
+ */
 export function spreadsheetView(
   spreadsheet: Spreadsheet,
   email: string,
   revision: number,
-  sheetId: number | undefined,
+  asked: { sheetId?: number; title?: string },
 ): SpreadsheetView {
   const visible = spreadsheet.sheets().filter((sheet) => sheet.data.properties.hidden !== true);
-  const chosen = visible.find((sheet) => sheet.sheetId === sheetId) ?? visible[0] ?? spreadsheet.sheets()[0];
+  const chosen =
+    visible.find((sheet) => sheet.sheetId === asked.sheetId) ??
+    visible.find((sheet) => sheet.title === asked.title) ??
+    visible[0] ??
+    spreadsheet.sheets()[0];
   if (chosen === undefined) throw new Error('the spreadsheet has no tab');
   return {
     title: spreadsheet.data.properties.title,

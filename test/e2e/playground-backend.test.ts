@@ -1,4 +1,5 @@
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
+import { localSheetsClient } from '../../local/sheets-api';
 import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
 import { launchChromium } from '../support/chromium';
 import { actAs, showTab, usePlaygroundHarness, waitForBackground } from './support/playground-harness';
@@ -37,6 +38,37 @@ describe('the playground with its backend stopped, and opened by another name', 
     await page.locator('#backend-status', { hasText: 'outbox: 0 edits waiting' }).waitFor();
     // Green comes only from the backend's answer: the queued edit was stored.
     await expect(cell.textContent()).resolves.toBe('2500');
+  });
+
+  it('repaints a write made through the Sheets API without reloading, and Reset to the example undoes a typed cell', async () => {
+    const page = await harness.openPage();
+    await actAs(page, IFCA);
+    await showTab(page, 'Metrics');
+    const countries = harness.cellOf('ifca-storage', 'countries', 'P3');
+    const cell = page.locator(`td[data-a1="${countries.a1}"]`);
+    await cell.click();
+    await page.keyboard.type('FR, SP');
+    await page.keyboard.press('Enter');
+    await waitForBackground(page, countries.a1, OUTCOME_COLOURS.rejected);
+
+    // The functions write through the Sheets API (as setup, summary and assessments do): the page follows.
+    await localSheetsClient(harness.sheetsApi.rootUrl, COORDINATOR).spreadsheets.values.update({
+      spreadsheetId: harness.playground.stack.spreadsheetId,
+      range: 'Metrics!A1',
+      valueInputOption: 'RAW',
+      requestBody: { values: [['Written through the Sheets API']] },
+    });
+    await page.locator('td[data-a1="Metrics!A1"]', { hasText: 'Written through the Sheets API' }).waitFor();
+
+    await page.locator('#reset').click();
+    await page.locator('td[data-a1="Metrics!A1"]', { hasText: 'Written through the Sheets API' }).waitFor({
+      state: 'detached',
+    });
+    await waitForBackground(page, countries.a1, '#ffffff');
+    await expect(cell.textContent()).resolves.toBe('');
+    expect(harness.playground.stack.sandbox().triggers()).toEqual([
+      expect.objectContaining({ handlerFunction: 'onLiveEdit', eventType: 'ON_EDIT' }),
+    ]);
   });
 
   it('refuses a page opened with Host: evil.example (DNS rebinding), and its API calls too', async () => {

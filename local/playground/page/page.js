@@ -5,7 +5,14 @@ import { drawTab, drawTabs } from './grid.js';
  * server says the workbook changed (server-sent events), and sends what a person types or pastes.
  * Everything is checked on the server; the page only shows what the workbook holds.
  */
-const state = { sheetId: undefined, revision: 0, shownRevision: -1, loading: false, selected: undefined };
+const state = {
+  sheetId: undefined,
+  title: undefined,
+  revision: 0,
+  shownRevision: -1,
+  loading: false,
+  selected: undefined,
+};
 const $ = (id) => document.getElementById(id);
 
 async function api(path, body) {
@@ -57,15 +64,23 @@ async function load() {
   try {
     do {
       const target = state.revision;
-      const query = state.sheetId === undefined ? '' : `?sheetId=${state.sheetId}`;
+      const query =
+        state.sheetId === undefined
+          ? ''
+          : `?sheetId=${state.sheetId}&title=${encodeURIComponent(state.title ?? '')}`;
       const view = await api(`state${query}`);
       const sheet = view.spreadsheet;
-      state.sheetId = sheet.tab.sheetId;
+      // The tab the person chose stays chosen while it is missing (Reset makes the tabs again).
+      if (state.title === undefined || state.title === sheet.tab.title) {
+        state.sheetId = sheet.tab.sheetId;
+        state.title = sheet.tab.title;
+      }
       $('doc-title').textContent = sheet.title;
       drawPeople(view.people, view.actingAs);
       drawBackend(view.backendRunning, view.outbox);
       drawTabs($('tab-bar'), sheet.tabs, sheet.tab.sheetId, (sheetId) => {
         state.sheetId = sheetId;
+        state.title = sheet.tabs.find((tab) => tab.sheetId === sheetId)?.title;
         state.selected = undefined;
         state.revision += 1;
         void load();

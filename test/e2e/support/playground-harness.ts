@@ -13,6 +13,8 @@ import { launchChromium } from '../../support/chromium';
 export interface PlaygroundHarness {
   readonly playground: Playground;
   readonly browser: Browser;
+  /** The local Sheets API the playground's workbook is served by (what the functions write through). */
+  readonly sheetsApi: LocalSheetsApi;
   /** A fresh page on the playground, its grid drawn. */
   openPage(options?: { permissions?: string[] }): Promise<Page>;
   cellOf(installationId: string, metricId: string, periodId: string): ValueCellRef;
@@ -70,6 +72,9 @@ export function usePlaygroundHarness(): PlaygroundHarness {
     },
     get browser() {
       return need(browser, 'Chromium');
+    },
+    get sheetsApi() {
+      return need(sheetsApi, 'the local Sheets API');
     },
     openPage: async ({ permissions = [] } = {}) => {
       const context = await need(browser, 'Chromium').newContext({
