@@ -114,6 +114,8 @@ export class AddonUiBroker implements UiPerson {
           this.waiters = this.waiters.filter((waiter) => waiter !== wake);
           resolve();
         }, waitMs);
+        // A page's long poll never keeps the process alive on its own.
+        timer.unref();
         const wake = () => {
           clearTimeout(timer);
           resolve();

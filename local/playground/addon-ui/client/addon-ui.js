@@ -65,6 +65,20 @@
       list.hidden = true;
       button.setAttribute('aria-expanded', 'false');
     };
+    // A sub-menu opens on hover, as in Sheets, or on a click (a keyboard, a touch screen).
+    function menuGroup(caption, sub) {
+      const group = el('div', { class: 'va-menu-group' });
+      const opener = el('button', {
+        type: 'button',
+        role: 'menuitem',
+        'aria-haspopup': 'menu',
+        class: 'va-menu-item',
+        text: caption,
+        onclick: () => group.classList.toggle('va-open'),
+      });
+      group.append(opener, sub);
+      return group;
+    }
     function menuEntries(items) {
       return items.map((item) => {
         if (item.separator) return el('div', { role: 'separator', class: 'va-menu-separator' });
@@ -74,17 +88,7 @@
             { role: 'menu', 'aria-label': item.caption, class: 'va-menu va-submenu' },
             ...menuEntries(item.subMenu),
           );
-          return el(
-            'div',
-            { class: 'va-menu-group' },
-            el('div', {
-              role: 'menuitem',
-              'aria-haspopup': 'menu',
-              class: 'va-menu-item',
-              text: `${item.caption} ›`,
-            }),
-            sub,
-          );
+          return menuGroup(`${item.caption} ›`, sub);
         }
         return el('button', {
           type: 'button',
@@ -103,19 +107,7 @@
       );
       if (menu.items.length === 0)
         addon.append(el('div', { class: 'va-menu-empty', text: 'No items for this person' }));
-      list.replaceChildren(
-        el(
-          'div',
-          { class: 'va-menu-group' },
-          el('div', {
-            role: 'menuitem',
-            'aria-haspopup': 'menu',
-            class: 'va-menu-item',
-            text: 'va-assess ›',
-          }),
-          addon,
-        ),
-      );
+      list.replaceChildren(menuGroup('va-assess ›', addon));
     }
     async function loadMenu() {
       const user = actingAs();
