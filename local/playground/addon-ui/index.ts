@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { AddonSandbox } from '../../apps-script';
+import type { PlaygroundContext } from '../playground-context';
 import { addonMenuFor, menuRuns } from './addon-menu';
 import { AddonUiBroker, UiRequestError } from './addon-ui-broker';
 import { readJsonBody, sendJson, stringField } from './http-json';
@@ -9,15 +10,11 @@ import { CLIENT_DIR } from './served-page';
 
 export { AddonUiBroker, UiRequestError } from './addon-ui-broker';
 
-/** What the add-on's UI needs of the playground (a part of its PlaygroundContext). */
-export interface AddonUiHost {
-  /** The AddonSandbox running the real bundle; a reset may replace it. */
-  sandbox(): AddonSandbox;
-  /** The e-mail of the person acting. */
-  actingAs(): string;
-  /** The page repaints: an execution may have written to the spreadsheet. */
-  changed(): void;
-}
+/**
+ * What the add-on's UI needs of the playground: the AddonSandbox running the real bundle (a reset may
+ * replace it), the person acting, and the page's repaint after an execution wrote to the sheet.
+ */
+export type AddonUiHost = Pick<PlaygroundContext, 'sandbox' | 'actingAs' | 'changed'>;
 
 export const ADDON_UI_PREFIX = '/playground/addon/';
 
