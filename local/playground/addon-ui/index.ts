@@ -40,6 +40,14 @@ function brokerOf(sandbox: AddonSandbox): AddonUiBroker {
   return broker;
 }
 
+/**
+ * The page goes away from `sandbox` (a reset, the server stopping): its alerts and prompts end as if
+ * their close box was clicked, so that no execution waits for an answer that will not come.
+ */
+export function dismissAddonUi(sandbox: AddonSandbox): void {
+  brokers.get(sandbox)?.dismissAll();
+}
+
 /** An execution as a person clicking: ok with its value, or the exception's message as Apps Script logs it. */
 async function execution(ctx: AddonUiHost, run: () => Promise<unknown>): Promise<unknown> {
   try {

@@ -15,7 +15,9 @@ export async function shownAddonMenu(page: Page): Promise<(string | null)[]> {
 /** Extensions › va-assess, opened as a person does: the add-on's own menu, visible. */
 export async function openAddonMenu(page: Page): Promise<Locator> {
   const extensions = page.getByRole('button', { name: 'Extensions' });
-  if ((await extensions.getAttribute('aria-expanded')) !== 'true') await extensions.click();
+  // Closed first if open: it opens with the menu of whoever acts now.
+  if ((await extensions.getAttribute('aria-expanded')) === 'true') await extensions.click();
+  await extensions.click();
   await page.getByRole('menuitem', { name: 'va-assess ›' }).click();
   const menu = page.getByRole('menu', { name: 'va-assess' });
   await menu.waitFor();
