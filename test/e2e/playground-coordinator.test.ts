@@ -61,13 +61,17 @@ describe('the playground menu, as the coordinator', () => {
     });
     const page = await context.newPage();
     await page.goto(host.url);
-    if (host.actingAs() !== email) {
-      await Promise.all([
-        page.waitForResponse((response) => response.url().endsWith('/acting')),
-        page.getByLabel('Acting as').selectOption(email),
-      ]);
-    }
+    await actAs(page, email);
     return page;
+  }
+
+  /** The person acting, chosen on the page; the server follows once the page told it. */
+  async function actAs(page: Page, email: string): Promise<void> {
+    if (host?.actingAs() === email) return;
+    await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/acting')),
+      page.getByLabel('Acting as').selectOption(email),
+    ]);
   }
 
   /** A period action's dialog: the period chosen, its button clicked. */
@@ -92,6 +96,14 @@ describe('the playground menu, as the coordinator', () => {
     const page = await openPlayground(COORDINATOR);
     const expected = await menuOnOpenFor(COORDINATOR);
     expect(expected).toContain('Compute summary...');
+    expect(await shownAddonMenu(page)).toEqual(expected);
+    // A partner sees what onOpen built for them: a different menu exactly when onOpen makes it so.
+    await actAs(page, IFCA);
+    const partners = await menuOnOpenFor(IFCA);
+    const shownToPartner = await shownAddonMenu(page);
+    expect(shownToPartner).toEqual(partners);
+    if (JSON.stringify(partners) !== JSON.stringify(expected)) expect(shownToPartner).not.toEqual(expected);
+    await actAs(page, COORDINATOR);
     expect(await shownAddonMenu(page)).toEqual(expected);
 
     await chooseAddonMenuItem(page, 'Compute summary...');
