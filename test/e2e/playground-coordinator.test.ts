@@ -2,76 +2,72 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import type { MenuEntry } from '../../local/apps-script';
 import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
-import { launchChromium } from '../support/chromium';
-import { useAddonSandboxStack } from './support/addon-sandbox-stack';
-import { type AddonUiHostPage, startAddonUiHost } from './support/addon-ui-host';
 import { addonDialog, chooseAddonMenuItem, shownAddonMenu } from './support/addon-ui-page';
+import { usePlaygroundHarness } from './support/playground-harness';
 
 /**
- * The playground's "Extensions › va-assess" as the coordinator uses it in headless Chromium: the menu
- * the BUNDLED add-on's onOpen built for them, its items running the real callbacks in the Apps Script
- * double against the real router, the add-on's own dialogs in the page, the report downloaded through
- * the browser and opened by LibreOffice.
+ * Issue 17's coordinator: the playground (npm start's page and server) in headless Chromium, its
+ * "Extensions › va-assess" holding the menu the BUNDLED add-on's onOpen built for the person acting,
+ * each item the real callback in the Apps Script double against the real router; the add-on's own
+ * dialogs in the page (under the page's own Content-Security-Policy); the tabs they fill drawn on the
+ * page; the report downloaded through the browser and opened by LibreOffice.
  */
 jest.setTimeout(240_000);
 
-const addon = useAddonSandboxStack({
-  env: { REPORT_LINK_SECRET: 'test-report-link-secret-0123456789abcdef', REPORT_LINK_TTL_SECONDS: '600' },
-  fetchTimeoutMs: 60_000,
-});
-const { stack, box } = addon;
-
-/** The captions onOpen gave `email`, separators as null: what the page must show them. */
-async function menuOnOpenFor(email: string): Promise<(string | null)[]> {
-  await box().open(email);
-  const flat = (entries: MenuEntry[]): (string | null)[] =>
-    entries.map((entry) =>
-      'separator' in entry ? null : 'subMenu' in entry ? `${entry.caption} ›` : entry.caption,
-    );
-  return flat(box().menu());
-}
-
-describe('the playground menu, as the coordinator', () => {
-  let browser: Browser | undefined;
-  let host: AddonUiHostPage | undefined;
+describe('the playground, as the coordinator', () => {
+  const harness = usePlaygroundHarness();
   let folder = '';
-  beforeAll(async () => {
-    browser = await launchChromium();
+  beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'playground-coordinator-'));
   });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     rmSync(folder, { recursive: true, force: true });
   });
-  afterEach(async () => {
-    await host?.close();
-    host = undefined;
-  });
 
-  /** The page, opened as `email` acts: the backend's local TLS certificate is trusted, as npm start's. */
+  /** The captions onOpen gave `email`, separators as null: what the page must show them. */
+  async function menuOnOpenFor(email: string): Promise<(string | null)[]> {
+    const box = harness.playground.stack.sandbox();
+    await box.open(email);
+    const flat = (entries: MenuEntry[]): (string | null)[] =>
+      entries.map((entry) =>
+        'separator' in entry ? null : 'subMenu' in entry ? `${entry.caption} ›` : entry.caption,
+      );
+    return flat(box.menu());
+  }
+
+  /**
+   * The page as a person opens it: its CSP enforced (the add-on's dialogs must work under it), the
+   * playground backend's local certificate trusted as a developer trusts npm start's.
+   */
   async function openPlayground(email: string): Promise<Page> {
-    if (browser === undefined) throw new Error('no browser');
-    host = await startAddonUiHost(box, [COORDINATOR, IFCA]);
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
+    const context = await harness.browser.newContext({
+      viewport: { width: 1400, height: 900 },
       ignoreHTTPSErrors: true,
     });
     const page = await context.newPage();
-    await page.goto(host.url);
+    await page.goto(harness.playground.url);
+    await page.locator('td[data-a1]').first().waitFor();
     await actAs(page, email);
     return page;
   }
 
-  /** The person acting, chosen on the page; the server follows once the page told it. */
   async function actAs(page: Page, email: string): Promise<void> {
-    if (host?.actingAs() === email) return;
+    if ((await page.locator('#acting-as').inputValue()) === email) return;
     await Promise.all([
-      page.waitForResponse((response) => response.url().endsWith('/acting')),
-      page.getByLabel('Acting as').selectOption(email),
+      page.waitForResponse((response) => response.url().endsWith('/acting-as')),
+      page.selectOption('#acting-as', email),
     ]);
+  }
+
+  /** A tab clicked in the tab bar, and the first of its cells drawn with text matching `text`. */
+  async function cellOnPage(page: Page, tab: string, text: RegExp): Promise<string> {
+    await page.locator('#tab-bar button', { hasText: tab }).click();
+    const cell = page.locator(`td[data-a1^="${tab}!"]`, { hasText: text }).first();
+    await cell.waitFor({ timeout: 60_000 });
+    return (await cell.textContent()) ?? '';
   }
 
   /** A period action's dialog: the period chosen, its button clicked. */
@@ -87,12 +83,12 @@ describe('the playground menu, as the coordinator', () => {
   async function answerIn(page: Page, title: string): Promise<string> {
     const status = addonDialog(page, title).frame.locator('#status.ok, #status.error');
     await status.waitFor({ timeout: 120_000 });
-    expect(await status.getAttribute('class')).toBe('ok');
-    return (await status.textContent()) ?? '';
+    const text = (await status.textContent()) ?? '';
+    expect({ text, kind: await status.getAttribute('class') }).toEqual({ text, kind: 'ok' });
+    return text;
   }
 
-  it('shows the items onOpen created for the coordinator; Compute summary and Draft assessments fill their tabs', async () => {
-    await addon.coordinatorSetsUp({ liveValidation: false, sharedWith: [IFCA] });
+  it("shows the coordinator's menu (a partner's as onOpen builds it); Compute summary and Draft assessments fill their tabs on the page", async () => {
     const page = await openPlayground(COORDINATOR);
     const expected = await menuOnOpenFor(COORDINATOR);
     expect(expected).toContain('Compute summary...');
@@ -109,24 +105,24 @@ describe('the playground menu, as the coordinator', () => {
     await chooseAddonMenuItem(page, 'Compute summary...');
     await choosePeriodAndRun(page, 'Compute summary', 'PY1');
     await answerIn(page, 'Compute summary');
-    const summary = await stack.tab(addon.spreadsheetId, 'summary');
-    expect(summary.cells.flat().join(' ')).toMatch(/662,547|662547/);
-
     // A modal dialog keeps the sheet out of reach until its close box closes it, as in Sheets.
     const summaryDialog = addonDialog(page, 'Compute summary').box;
     await summaryDialog.getByRole('button', { name: 'Close' }).click();
     await summaryDialog.waitFor({ state: 'detached' });
+    await expect(cellOnPage(page, 'Summary', /662,547|662547/)).resolves.toMatch(/662,547|662547/);
 
     await chooseAddonMenuItem(page, 'Draft assessments...');
     await choosePeriodAndRun(page, 'Draft assessments', 'P2');
     await answerIn(page, 'Draft assessments');
-    const assessments = await stack.tab(addon.spreadsheetId, 'assessments');
-    expect(assessments.cells.flat().join(' ')).toContain('IFCA-CSIC Scientific Cloud – CPU');
+    await addonDialog(page, 'Draft assessments').box.getByRole('button', { name: 'Close' }).click();
+    await expect(cellOnPage(page, 'Assessments', /IFCA-CSIC Scientific Cloud – CPU/)).resolves.toContain(
+      'IFCA-CSIC',
+    );
+    await page.screenshot({ path: join(folder, 'playground-assessments.png') });
     await page.context().close();
   });
 
   it('Generate report... opens the dialog whose link downloads a Word file that LibreOffice opens', async () => {
-    await addon.coordinatorSetsUp({ liveValidation: false, sharedWith: [IFCA] });
     const page = await openPlayground(COORDINATOR);
     await chooseAddonMenuItem(page, 'Generate report...');
     const { frame } = addonDialog(page, 'Generate report');
@@ -137,7 +133,7 @@ describe('the playground menu, as the coordinator', () => {
 
     const report = addonDialog(page, 'va-assess: report of PY1');
     const link = report.frame.getByRole('link', { name: 'Download the report (Word)' });
-    await link.waitFor({ timeout: 60_000 });
+    await link.waitFor({ timeout: 120_000 });
     // The link opens a new tab (target="_blank"), where the browser saves the file.
     const downloaded = new Promise<Download>((resolve) => {
       page.context().on('page', (opened) => opened.once('download', resolve));
@@ -171,6 +167,8 @@ describe('the playground menu, as the coordinator', () => {
     // Its Close button (google.script.host.close) closes the dialog on the page.
     await report.frame.getByRole('button', { name: 'Close' }).click();
     await report.box.waitFor({ state: 'detached' });
+    // The Report tab the same action wrote, drawn on the page.
+    await expect(cellOnPage(page, 'Report', /662,547 CPU-hours/)).resolves.toContain('662,547');
     await page.context().close();
   });
 });

@@ -7,11 +7,9 @@ export interface PendingQuestion extends UiQuestion {
   id: number;
 }
 
-/** A sidebar or dialog open on the page: the add-on's HTML as served, google.script bridged in. */
+/** A sidebar or dialog open on the page; its iframe loads the page from dialogs/<id>/page. */
 export interface OpenDialog extends Omit<DialogRecord, 'content'> {
   id: number;
-  /** What the iframe shows: the served content with google.script defined before its own scripts. */
-  page: string;
 }
 
 export interface UiState {
@@ -34,6 +32,8 @@ export class AddonUiBroker implements UiPerson {
   private version = 0;
   private readonly questions = new Map<number, { question: PendingQuestion; resolve(a: UiAnswer): void }>();
   private readonly dialogs = new Map<number, OpenDialog>();
+  /** What each open dialog's iframe shows: the served content with google.script defined first. */
+  private readonly pages = new Map<number, string>();
   private waiters: (() => void)[] = [];
 
   ask(question: UiQuestion): Promise<UiAnswer> {
@@ -47,11 +47,12 @@ export class AddonUiBroker implements UiPerson {
   shown(dialog: DialogRecord): void {
     const slot = (kind: DialogRecord['kind']) => (kind === 'sidebar' ? 'sidebar' : 'dialog');
     for (const [id, open] of this.dialogs) {
-      if (open.user === dialog.user && slot(open.kind) === slot(dialog.kind)) this.dialogs.delete(id);
+      if (open.user === dialog.user && slot(open.kind) === slot(dialog.kind)) this.forget(id);
     }
     const { content, ...rest } = dialog;
     const id = this.nextId++;
-    this.dialogs.set(id, { ...rest, id, page: servedPage(content) });
+    this.dialogs.set(id, { ...rest, id });
+    this.pages.set(id, servedPage(content));
     this.bump();
   }
 
@@ -82,10 +83,21 @@ export class AddonUiBroker implements UiPerson {
     return open;
   }
 
+  /** The page an open dialog's iframe shows. */
+  pageOf(id: number): string {
+    this.dialogOf(id);
+    return this.pages.get(id) ?? '';
+  }
+
   close(id: number): void {
     this.dialogOf(id);
-    this.dialogs.delete(id);
+    this.forget(id);
     this.bump();
+  }
+
+  private forget(id: number): void {
+    this.dialogs.delete(id);
+    this.pages.delete(id);
   }
 
   /** Alerts left unanswered (the page went away, the playground was reset) end as their close box does. */
@@ -95,6 +107,7 @@ export class AddonUiBroker implements UiPerson {
       pending.resolve({ button: 'CLOSE', text: '' });
     }
     this.dialogs.clear();
+    this.pages.clear();
     this.bump();
   }
 

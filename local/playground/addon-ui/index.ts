@@ -104,11 +104,44 @@ const ROUTES: Readonly<Record<string, Route>> = {
     // The page runs as the person it was shown to, whoever acts on the playground now.
     return execution(ctx, () => sandbox.run(dialog.user, fnName, ...args));
   },
-  'POST dialogs/close': async ({ broker }, _req, id) => {
+  'POST dialogs/close': async ({ broker }, req, id) => {
+    await readJsonBody(req);
     broker.close(id);
     return { ok: true };
   },
 };
+
+/**
+ * The add-on's page in a sidebar or dialog, with a policy of its own (a page loaded in a frame does
+ * not inherit the playground's, which forbids inline scripts): its inline scripts and styles run, it
+ * reaches nothing on the network, and it stays sandboxed even if opened on its own, as Apps Script's
+ * iframe is (allow-same-origin never granted, so it cannot reach the playground's page).
+ */
+const DIALOG_PAGE_POLICY = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  'sandbox allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals allow-downloads',
+].join('; ');
+
+function serveDialogPage(res: ServerResponse, ctx: AddonUiHost, id: number): void {
+  try {
+    const html = brokerOf(ctx.sandbox()).pageOf(id);
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': DIALOG_PAGE_POLICY,
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(html);
+  } catch (error) {
+    if (error instanceof UiRequestError) sendJson(res, error.status, { message: error.message });
+    else throw error;
+  }
+}
 
 /** `GET menu`, or `POST dialogs/run` with the id taken out of "dialogs/12/run". */
 function routeOf(method: string, path: string): { key: string; id: number } {
@@ -132,6 +165,11 @@ export async function handleAddonUiRequest(
   if (method === 'GET' && asset !== undefined) {
     res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-cache' });
     res.end(readFileSync(join(CLIENT_DIR, asset.file)));
+    return;
+  }
+  const page = /^dialogs\/(\d+)\/page$/.exec(path);
+  if (method === 'GET' && page !== null) {
+    serveDialogPage(res, ctx, Number(page[1]));
     return;
   }
   const { key, id } = routeOf(method, path);

@@ -17,10 +17,12 @@
     'allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals allow-downloads';
 
   async function call(method, path, body) {
+    // Every POST carries a JSON body: the playground takes no other kind (another site cannot send it).
+    const sent = method === 'GET' ? undefined : JSON.stringify(body ?? {});
     const response = await fetch(PREFIX + path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: sent === undefined ? {} : { 'content-type': 'application/json' },
+      body: sent,
     });
     const answer = await response.json();
     if (!response.ok) throw new Error(answer.message || `${response.status} ${response.statusText}`);
@@ -200,7 +202,7 @@
         title: dialog.title || 'va-assess',
         class: 'va-frame',
       });
-      iframe.srcdoc = dialog.page;
+      iframe.src = `${PREFIX}dialogs/${dialog.id}/page`;
       const closeBox = el('button', {
         type: 'button',
         class: 'va-close',
