@@ -91,6 +91,24 @@ describe('the playground add-on UI over the Apps Script double', () => {
     expect(await shownAddonMenu(page)).toEqual(['Rename...', 'Decide...', null, 'Open probe']);
   });
 
+  it("runs only the callbacks of the acting person's menu, and takes only JSON", async () => {
+    await actAs(BOB);
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${host?.url}playground/addon/menu/run`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      });
+    const notInMenu = await post(JSON.stringify({ functionName: 'menuCoordinatorsOnly' }));
+    expect(notInMenu.status).toBe(404);
+    await expect(notInMenu.json()).resolves.toEqual({
+      message: `The add-on's menu for ${BOB} has no item running menuCoordinatorsOnly.`,
+    });
+    const form = await post('functionName=menuDecide', 'application/x-www-form-urlencoded');
+    expect(form.status).toBe(415);
+    expect(cell(0, 2)).toBeUndefined();
+  });
+
   it('shows a prompt as Google does; answered Cancel, the callback writes nothing; answered OK, it writes the text', async () => {
     let runs = await menuRunsEnded();
     await chooseAddonMenuItem(page, 'Rename...');
