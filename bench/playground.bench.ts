@@ -29,7 +29,7 @@ const NOW = DateTime.fromISO('2023-10-02T09:00:00', { zone: 'Europe/Amsterdam' }
 const rgbOf = (hex: string) =>
   `rgb(${[1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
 /** Edit `i`: a figure the example accepts, or a word it rejects. */
-const valueOf = (i: number) => (i % 2 === 0 ? String(1000 + i) : `lots${i}`);
+const typedAt = (i: number) => (i % 2 === 0 ? String(1000 + i) : `lots${i}`);
 const colourOf = (i: number) => rgbOf(i % 2 === 0 ? OUTCOME_COLOURS.accepted : OUTCOME_COLOURS.rejected);
 
 function line(name: string, times: number[], baseline?: number): string {
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const baseline: number[] = [];
     for (let i = 0; i < EDITS; i += 1) {
       const started = performance.now();
-      await box.typeAs(IFCA, cell.a1, valueOf(i));
+      await box.typeAs(IFCA, cell.a1, typedAt(i));
       baseline.push(performance.now() - started);
     }
 
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < EDITS; i += 1) {
       const started = performance.now();
       await td.click();
-      await page.keyboard.type(valueOf(i));
+      await page.keyboard.type(typedAt(i));
       await page.keyboard.press('Enter');
       await page.waitForFunction(
         `(() => { const td = document.querySelector('td[data-a1="${cell.a1}"]'); return td !== null && getComputedStyle(td).backgroundColor === '${colourOf(i)}'; })()`,

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
 import { IFCA, INCD } from '../integration/api/api-test-server';
 import {
@@ -10,6 +12,8 @@ import {
 } from './support/playground-harness';
 
 jest.setTimeout(60_000);
+
+const ROOT = join(__dirname, '..', '..');
 
 /**
  * Issue 17's partner: the playground in headless Chromium, used as a person uses Google Sheets:
@@ -47,6 +51,11 @@ describe('the playground, as the IFCA partner', () => {
     await page.locator(`td[data-a1="${countries.a1}"]`).hover();
     await page.locator('#note-popup').waitFor({ state: 'visible' });
     await expect(page.locator('#note-popup').textContent()).resolves.toMatch(/\bES\b/);
+    // README's picture: written to docs/ only when asked, so that npm test leaves the clone clean.
+    const folder =
+      process.env.UPDATE_DOCS_PICTURES === '1' ? join(ROOT, 'docs') : join(ROOT, 'test-artifacts');
+    mkdirSync(folder, { recursive: true });
+    await page.screenshot({ path: join(folder, 'playground.png') });
   });
 
   it('refuses typing into an INCD cell as a protected cell, and the add-on sends nothing', async () => {

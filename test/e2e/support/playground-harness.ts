@@ -98,9 +98,19 @@ export function usePlaygroundHarness(): PlaygroundHarness {
   };
 }
 
-/** The cell's background as Chromium drew it ("rgb(255, 242, 204)"). */
+/** The cell's background as Chromium drew it ("rgb(255, 242, 204)"), found and read in one step. */
 export function drawnBackground(page: Page, a1: string): Promise<string> {
-  return page.locator(`td[data-a1="${a1}"]`).evaluate('td => getComputedStyle(td).backgroundColor');
+  // Runs in the page (this project compiles without the DOM's types); one step, so that a repaint
+  // between finding the cell and reading it cannot hand back a detached cell's empty style.
+  type Window = {
+    document: { querySelector(selector: string): unknown };
+    getComputedStyle(element: unknown): { backgroundColor: string };
+  };
+  return page.evaluate((address) => {
+    const window = globalThis as unknown as Window;
+    const td = window.document.querySelector(`td[data-a1="${address}"]`);
+    return td === null ? 'missing' : window.getComputedStyle(td).backgroundColor;
+  }, a1);
 }
 
 /** "#fff2cc" → "rgb(255, 242, 204)": how getComputedStyle reports a colour. */
