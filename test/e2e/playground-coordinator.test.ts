@@ -70,6 +70,15 @@ describe('the playground, as the coordinator', () => {
     return (await cell.textContent()) ?? '';
   }
 
+  /** Everything the page draws in a tab ('' when the sheet has no such tab yet). */
+  async function tabTextOnPage(page: Page, tab: string): Promise<string> {
+    const button = page.locator('#tab-bar button', { hasText: tab });
+    if ((await button.count()) === 0) return '';
+    await button.click();
+    await page.locator(`td[data-a1^="${tab}!"]`).first().waitFor();
+    return (await page.locator(`td[data-a1^="${tab}!"]`).allTextContents()).join('\n');
+  }
+
   /** A period action's dialog: the period chosen, its button clicked. */
   async function choosePeriodAndRun(page: Page, title: string, period: string): Promise<void> {
     const { frame } = addonDialog(page, title);
@@ -102,6 +111,9 @@ describe('the playground, as the coordinator', () => {
     await actAs(page, COORDINATOR);
     expect(await shownAddonMenu(page)).toEqual(expected);
 
+    // Neither tab shows what the actions write before they run.
+    expect(await tabTextOnPage(page, 'Summary')).not.toMatch(/662,547|662547/);
+    expect(await tabTextOnPage(page, 'Assessments')).not.toMatch(/IFCA-CSIC Scientific Cloud – CPU/);
     await chooseAddonMenuItem(page, 'Compute summary...');
     await choosePeriodAndRun(page, 'Compute summary', 'PY1');
     await answerIn(page, 'Compute summary');
