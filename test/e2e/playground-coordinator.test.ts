@@ -130,7 +130,16 @@ describe('the playground, as the coordinator', () => {
     await expect(cellOnPage(page, 'Assessments', /IFCA-CSIC Scientific Cloud – CPU/)).resolves.toContain(
       'IFCA-CSIC',
     );
-    await page.screenshot({ path: join(folder, 'playground-assessments.png') });
+
+    // Show problems opens the add-on's sidebar beside the sheet, its page filled by google.script.run.
+    await chooseAddonMenuItem(page, 'Show problems');
+    const sidebar = addonDialog(page, 'va-assess: problems');
+    await sidebar.frame.locator('#totals:not(:empty)').waitFor({ timeout: 60_000 });
+    await expect(sidebar.frame.locator('#totals').textContent()).resolves.toMatch(
+      /warning|rejected|pending|No problems/i,
+    );
+    await sidebar.box.getByRole('button', { name: 'Close' }).click();
+    await sidebar.box.waitFor({ state: 'detached' });
     await page.context().close();
   });
 
