@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
@@ -16,6 +16,8 @@ import { usePlaygroundHarness } from './support/playground-harness';
  * page; the report downloaded through the browser and opened by LibreOffice.
  */
 jest.setTimeout(240_000);
+
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
 describe('the playground, as the coordinator', () => {
   const harness = usePlaygroundHarness();
@@ -155,6 +157,8 @@ describe('the playground, as the coordinator', () => {
     const report = addonDialog(page, 'va-assess: report of PY1');
     const link = report.frame.getByRole('link', { name: 'Download the report (Word)' });
     await link.waitFor({ timeout: 120_000 });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-report-dialog.png') });
     // The link opens a new tab (target="_blank"), where the browser saves the file.
     const downloaded = new Promise<Download>((resolve) => {
       page.context().on('page', (opened) => opened.once('download', resolve));
