@@ -100,6 +100,8 @@ function startEditing(td, text) {
   });
   editor.value = text;
   editor.dataset.a1 = td.dataset.a1;
+  // A cell left as it was is no edit: Sheets fires no onEdit for it.
+  editor.dataset.original = td.textContent;
   editor.hidden = false;
   editor.focus();
 }
@@ -121,7 +123,7 @@ function commitEditing(move) {
   if (editor.hidden) return;
   editor.hidden = true;
   const td = document.querySelector(`td[data-a1="${editor.dataset.a1}"]`);
-  void send(td, editor.dataset.a1, [[editor.value]]);
+  if (editor.value !== editor.dataset.original) void send(td, editor.dataset.a1, [[editor.value]]);
   if (move && td !== null) {
     const below = document.querySelector(
       `td[data-row="${Number(td.dataset.row) + 1}"][data-column="${td.dataset.column}"]`,
@@ -131,6 +133,8 @@ function commitEditing(move) {
 }
 
 $('cell-editor').addEventListener('keydown', (event) => {
+  // The sheet's own keys (Enter opens the selected cell) must not see the key that closed the editor.
+  event.stopPropagation();
   if (event.key === 'Enter' || event.key === 'Tab') {
     event.preventDefault();
     commitEditing(event.key === 'Enter');
