@@ -26,7 +26,8 @@ export interface UiAnswer {
  * sidebars and dialogs shown, which do not suspend it (Ui.showModalDialog).
  */
 export interface UiPerson {
-  ask(question: UiQuestion): Promise<UiAnswer>;
+  /** Their answer, or undefined when this execution is not theirs to answer (not started by them). */
+  ask(question: UiQuestion): Promise<UiAnswer> | undefined;
   shown(dialog: DialogRecord): void;
 }
 
@@ -57,8 +58,8 @@ export function uiOperations(records: UiRecords) {
       throw new Error(`Invalid argument: buttons (${question.buttons})`);
     }
     if (scripted !== undefined) return scripted;
-    const person = records.person();
-    if (person !== undefined) return person.ask(question);
+    const asked = records.person()?.ask(question);
+    if (asked !== undefined) return asked;
     return { button: defaultAnswer(question.buttons), text: '' };
   };
   return {

@@ -36,7 +36,28 @@ export class AddonUiBroker implements UiPerson {
   private readonly pages = new Map<number, string>();
   private waiters: (() => void)[] = [];
 
-  ask(question: UiQuestion): Promise<UiAnswer> {
+  /** Executions each person started from the page (a menu item, a dialog's google.script.run), running. */
+  private readonly started = new Map<string, number>();
+
+  /**
+   * `run` is an execution `user` started on the page: its alerts and prompts wait for their answer
+   * there. Executions the playground runs by itself (its reset's Set up, its own API) are answered as
+   * the double answers tests, with the affirmative button, since nobody on the page asked for them.
+   */
+  async startedBy<T>(user: string, run: () => Promise<T>): Promise<T> {
+    const who = user.toLowerCase();
+    this.started.set(who, (this.started.get(who) ?? 0) + 1);
+    try {
+      return await run();
+    } finally {
+      const left = (this.started.get(who) ?? 1) - 1;
+      if (left === 0) this.started.delete(who);
+      else this.started.set(who, left);
+    }
+  }
+
+  ask(question: UiQuestion): Promise<UiAnswer> | undefined {
+    if (!this.started.has(question.user.toLowerCase())) return undefined;
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.questions.set(id, { question: { ...question, id }, resolve });

@@ -73,13 +73,13 @@ const ROUTES: Readonly<Record<string, Route>> = {
     const user = ctx.actingAs();
     return { user, items: await addonMenuFor(sandbox, user) };
   },
-  'POST menu/run': async ({ ctx, sandbox }, req) => {
+  'POST menu/run': async ({ ctx, sandbox, broker }, req) => {
     const functionName = stringField(await readJsonBody(req), 'functionName');
     const user = ctx.actingAs();
     if (!menuRuns(await addonMenuFor(sandbox, user), functionName)) {
       throw new UiRequestError(404, `The add-on's menu for ${user} has no item running ${functionName}.`);
     }
-    return execution(ctx, () => sandbox.run(user, functionName));
+    return execution(ctx, () => broker.startedBy(user, () => sandbox.run(user, functionName)));
   },
   'GET state': async ({ broker }, req) => {
     const after = Number(new URL(req.url ?? '', 'http://x').searchParams.get('after') ?? '-1');
@@ -102,7 +102,9 @@ const ROUTES: Readonly<Record<string, Route>> = {
       return { ok: false, message: `Script function not found: ${fnName}` };
     }
     // The page runs as the person it was shown to, whoever acts on the playground now.
-    return execution(ctx, () => sandbox.run(dialog.user, fnName, ...args));
+    return execution(ctx, () =>
+      broker.startedBy(dialog.user, () => sandbox.run(dialog.user, fnName, ...args)),
+    );
   },
   'POST dialogs/close': async ({ broker }, req, id) => {
     await readJsonBody(req);
