@@ -1,4 +1,4 @@
-import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** The add-on's menu entries as the page shows them: captions, and null for a separator. */
 export async function shownAddonMenu(page: Page): Promise<(string | null)[]> {
@@ -35,5 +35,3 @@ export function addonDialog(page: Page, title: string): { box: Locator; frame: F
   const box = page.getByRole('dialog', { name: title, exact: true });
   return { box, frame: box.frameLocator('iframe') };
 }
-
-export type { Frame };
