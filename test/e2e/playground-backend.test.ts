@@ -2,6 +2,7 @@ import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
 import { localSheetsClient } from '../../local/sheets-api';
 import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
 import { launchChromium } from '../support/chromium';
+import { chooseAddonMenuItem } from './support/addon-ui-page';
 import { actAs, showTab, usePlaygroundHarness, waitForBackground } from './support/playground-harness';
 
 jest.setTimeout(60_000);
@@ -29,11 +30,11 @@ describe('the playground with its backend stopped, and opened by another name', 
     await page.locator('#backend-toggle', { hasText: 'Start the backend' }).click();
     await page.locator('#backend-status', { hasText: 'Backend running' }).waitFor();
     await actAs(page, COORDINATOR);
-    // Extensions › va-assess › Sync pending edits: the bundle's menuSyncPending, run as the coordinator.
-    const synced = await page.evaluate(
-      `fetch('/playground/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fnName: 'menuSyncPending' }) }).then((answer) => answer.json())`,
-    );
-    expect(synced).toEqual({ alert: expect.stringContaining('The outbox is empty') });
+    // Extensions › va-assess › Sync pending edits, clicked: the bundle's menuSyncPending as the coordinator.
+    await chooseAddonMenuItem(page, 'Sync pending edits');
+    const alert = page.getByRole('alertdialog').filter({ hasText: 'The outbox is empty' });
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'OK' }).click();
     await waitForBackground(page, hours.a1, OUTCOME_COLOURS.accepted);
     await page.locator('#backend-status', { hasText: 'outbox: 0 edits waiting' }).waitFor();
     // Green comes only from the backend's answer: the queued edit was stored.
