@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as functions from '@google-cloud/functions-framework';
 import type { Container } from '../functions/api/container';
@@ -27,12 +27,32 @@ export async function serveRouter(
     host?: string;
     /** Told of every request the router receives (benchmarks count them). */
     onRequest?: (method: string, path: string) => void;
+    /**
+     * Another local face served on the same port (npm start's playground at /): the requests it
+     * claims never reach the router, every other request does, unchanged.
+     */
+    beside?: {
+      claims(request: IncomingMessage): boolean;
+      handle(request: IncomingMessage, response: ServerResponse): void;
+    };
   } = {},
 ): Promise<ServedRouter> {
   served += 1;
   const name = `vaAssessApiServed${served}`;
   functions.http(name, createHttpHandler(container));
   const server: Server = localFrameworkServer(name);
+  const beside = options.beside;
+  if (beside !== undefined) {
+    const routerListeners = server.listeners('request') as ((
+      request: IncomingMessage,
+      response: ServerResponse,
+    ) => void)[];
+    server.removeAllListeners('request');
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      if (beside.claims(request)) beside.handle(request, response);
+      else for (const listener of routerListeners) listener.call(server, request, response);
+    });
+  }
   const onRequest = options.onRequest;
   if (onRequest !== undefined)
     server.on('request', (request) => onRequest(request.method ?? '', request.url ?? ''));

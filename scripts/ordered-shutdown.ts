@@ -1,11 +1,12 @@
 /**
  * The parts of `npm start` in the one order they stop, whatever stops them (Ctrl-C, SIGTERM, a start
  * that fails half-way): the storage watch first so nothing restarts what is being stopped, then the
- * API so no request reaches a store that is going away, then the local Sheets API, then DynamoDB
+ * API so no request reaches a store that is going away, then the playground (its add-on's own router),
+ * then the local Sheets API, then DynamoDB
  * Local. One stated order, as firebase's emulator registry stops its emulators
  * (firebase-tools src/emulator/registry.ts, stopAll).
  */
-export const STOP_ORDER = ['storage watch', 'API', 'Sheets API', 'DynamoDB Local'] as const;
+export const STOP_ORDER = ['storage watch', 'API', 'playground', 'Sheets API', 'DynamoDB Local'] as const;
 
 export type StackPart = (typeof STOP_ORDER)[number];
 

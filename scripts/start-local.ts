@@ -15,6 +15,7 @@ import { apiPaths } from '../functions/contract/contract';
 import { createDocumentClient } from '../functions/storage/dynamo-client';
 import { ensureTable } from '../functions/storage/ensure-table';
 import { type DynamoLocal, JavaMissingError, startDynamoLocal } from '../local/dynamo-local';
+import { startPlayground } from '../local/playground/playground-server';
 import { serveRouter } from '../local/serve-router';
 import {
   LOCAL_SERVICE_ACCOUNT_EMAIL,
@@ -188,6 +189,7 @@ async function bindLocalSpreadsheet(
 function banner(
   env: Env,
   url: string,
+  playgroundUrl: string,
   dynamo: DynamoLocal,
   dataDir: string,
   seeded: string,
@@ -211,6 +213,8 @@ function banner(
   const cells =
     '{"cells":[{"installationId":"ifca-cpu","metricId":"countries","periodId":"P2","raw":"FR, SP"}]}';
   return [
+    `Playground:      ${playgroundUrl}   (open it in a browser: the example's spreadsheet with the real add-on)`,
+    '',
     ...devWarning,
     '',
     `va-assess API:   ${url}   (GET ${url}/health)`,
@@ -228,7 +232,7 @@ function banner(
     `  curl -s -H 'Authorization: Bearer ${localAccessToken(coordinator)}' '${sheets.rootUrl}v4/spreadsheets/${sheets.spreadsheetId}/values/Metrics'`,
     `  curl -s ${user} -o report.docx '${url}/v1/projects/imagine/report?period=PY1&format=docx'   # also html, md`,
     '',
-    'Ctrl-C stops the API, DynamoDB Local and the local Sheets API.',
+    'Ctrl-C stops the playground, the API, DynamoDB Local and the local Sheets API.',
   ].join('\n');
 }
 
@@ -314,15 +318,29 @@ async function startStack(settings: Record<string, string | undefined>, shutdown
   const coordinator = example.coordinator ?? 'coordinator@imagine.example.org';
   const spreadsheetId = await bindLocalSpreadsheet(container, sheetsApi, coordinator);
 
+  // The playground: the spreadsheet in a browser, the real add-on bundle behind it (its own router in
+  // OIDC mode on the same table and Sheets API), served at / beside the API's /v1/... and /health.
+  const playground = await startPlayground({
+    dynamoEndpoint: dynamo.current.endpoint,
+    tableName: env.TABLE_NAME,
+    sheetsApi,
+    exampleDir: EXAMPLE_DIR,
+    spreadsheetId,
+    port: false,
+    log: (line) => console.error(line),
+  });
+  shutdown.register('playground', () => playground.close());
+
   // The Functions Framework's own server (Express, body parsing) around the router, behind the body
   // limit a local server can enforce before the framework buffers anything.
-  const router = await serveRouter(() => container, { port: env.PORT, host: env.HOST });
+  const router = await serveRouter(() => container, { port: env.PORT, host: env.HOST, beside: playground });
   shutdown.register('API', () => router.close());
   const shownHost = env.HOST === '127.0.0.1' || env.HOST === '::1' ? 'localhost' : env.HOST;
   console.log(
     banner(
       env,
       `http://${shownHost}:${env.PORT}`,
+      `http://${shownHost}:${env.PORT}/`,
       dynamo.current,
       shown(dataDir),
       example.seeded,

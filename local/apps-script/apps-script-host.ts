@@ -16,6 +16,7 @@ import type { SentMail } from './services/mail-app';
 import { PropertyStores } from './services/properties-service';
 import { type OwnedTrigger, ScriptProject } from './services/script-app';
 import { SpreadsheetAccess } from './services/spreadsheet-access';
+import type { UiPerson } from './services/ui';
 import { UrlFetcher } from './services/url-fetch-app';
 
 export type { Execution, IdentityTokenSigner } from './execution';
@@ -27,6 +28,7 @@ export type {
 } from './services/host-operations';
 export type { LockWait } from './services/lock-service';
 export { PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT } from './services/properties-service';
+export type { UiAnswer, UiPerson, UiQuestion } from './services/ui';
 
 export interface AppsScriptHostOptions {
   model: WorkbookModel;
@@ -74,6 +76,7 @@ export class AppsScriptHost {
   private readonly fetcher: UrlFetcher;
   private readonly alertAnswers: string[] = [];
   private readonly promptAnswers: { button: string; text: string }[] = [];
+  private uiPerson: UiPerson | undefined;
   private readonly operations: HostOperations;
   /** Host operations by name since the last reset. */
   private readonly serviceCalls = new Map<string, number>();
@@ -100,6 +103,7 @@ export class AppsScriptHost {
         selections: this.selections,
         alertAnswers: this.alertAnswers,
         promptAnswers: this.promptAnswers,
+        person: () => this.uiPerson,
       },
       properties: this.properties,
       locks: this.locks,
@@ -135,6 +139,10 @@ export class AppsScriptHost {
   }
   answerNextPrompt(button: string, text: string): void {
     this.promptAnswers.push({ button, text });
+  }
+  /** Someone who answers the alerts and prompts no test scripted, and sees what the Ui shows. */
+  attachUiPerson(person: UiPerson | undefined): void {
+    this.uiPerson = person;
   }
   propertyStore(scope: ServiceScope, owner: string): Map<string, string> {
     return this.properties.store(scope, owner);

@@ -165,12 +165,14 @@ describe('npm start: the example spreadsheet and the report', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('writes the Metrics, Summary and Assessments tabs with one batchUpdate each, and keeps them through a sort', async () => {
+  it('writes the Metrics, Summary and Assessments tabs with at most one batchUpdate each, and keeps them through a sort', async () => {
     const typed = typedValues();
     expect(typed.size).toBe(90);
     expect(running().sheets.spreadsheetId).not.toBe('');
 
-    expect(await writeBack(running())).toEqual([1, 1, 1]);
+    // npm start's playground has already run the add-on's "Set up reporting sheet" on this
+    // spreadsheet (it starts set up, live validation on): the API's setup finds nothing to change.
+    expect(await writeBack(running())).toEqual([0, 1, 1]);
     const first = await readBack(running());
     expectTheExample(first, typed);
 

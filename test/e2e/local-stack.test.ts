@@ -42,6 +42,13 @@ describe('npm start (the local stack)', () => {
     stack = await startLocalStack(join(dataDir, 'dynamodb'), port);
     expect(stack.output()).toContain('DEV AUTH MODE');
     expect(stack.output()).toMatch(/loaded examples\/imagine-py1: \d+ accepted/);
+    // The playground's address comes first in the banner, and its page is served at / beside the API.
+    const output = stack.output();
+    expect(output).toContain(`Playground:      http://localhost:${port}/`);
+    expect(output.indexOf('Playground:')).toBeLessThan(output.indexOf('DEV AUTH MODE'));
+    const playground = await fetch(`${stack.url}/`);
+    expect(playground.status).toBe(200);
+    await expect(playground.text()).resolves.toContain('<div id="addon-menu"></div>');
 
     const summary = await call(stack, 'GET', '/v1/projects/imagine/summary?period=PY1', COORDINATOR);
     expect(summary.status).toBe(200);

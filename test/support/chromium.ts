@@ -14,9 +14,12 @@ const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
-/** The one way tests start a browser; the caller closes it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+/**
+ * The one way tests start a browser; the caller closes it. `extraFlags`: a test's own, e.g.
+ * `--host-resolver-rules=MAP evil.example 127.0.0.1` to open a page by another name.
+ */
+export function launchChromium(extraFlags: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS, ...extraFlags] });
 }
 
 /** The page's figures as the reader's browser drew them: loaded, with a width, with alt text. */
