@@ -3,8 +3,7 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../domain/errors';
 import { EXIT_OK, EXIT_USAGE, InputFileError, UsageError } from './cli-errors';
 import type { CliIo, Command } from './command';
-import { configExportCommand } from './commands/config-export';
-import { configImportCommand } from './commands/config-import';
+import { configCommand } from './commands/config';
 import { doctorCommand } from './commands/doctor';
 import { draftsCommand } from './commands/drafts';
 import { portalCommand } from './commands/portal';
@@ -22,8 +21,7 @@ const COMMANDS: Command[] = [
   portalCommand,
   rulesCommand,
   statusCommand,
-  configExportCommand,
-  configImportCommand,
+  configCommand,
   doctorCommand,
 ];
 

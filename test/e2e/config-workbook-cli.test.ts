@@ -10,7 +10,7 @@ const folder = mkdtempSync(join(tmpdir(), 'va-assess-config-'));
 
 function exportExample(name: string): string {
   const out = join(folder, name);
-  const run = runVaAssess(['config-export', '--example', 'imagine-py1', '--out', out]);
+  const run = runVaAssess(['config', '--example', 'imagine-py1', '--out', out]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return out;
@@ -25,11 +25,11 @@ async function columnOf(sheet: ExcelJS.Worksheet, header: string): Promise<numbe
   return found;
 }
 
-describe('va-assess config-export / config-import', () => {
+describe('va-assess config', () => {
   it('exports the example to a workbook and reads it back deep-equal to the original', () => {
     const workbook = exportExample('example.xlsx');
     const out = join(folder, 'example.json');
-    const run = runVaAssess(['config-import', '--workbook', workbook, '--out', out]);
+    const run = runVaAssess(['config', '--workbook', workbook, '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const { $schema: _schema, ...original } = projectConfigSchema.parse(exampleConfigBody());
@@ -67,7 +67,7 @@ describe('va-assess config-export / config-import', () => {
     metrics.getCell(4, kindColumn).value = 'hour';
     await workbook.xlsx.writeFile(path);
     const out = join(folder, 'mistakes.json');
-    const run = runVaAssess(['config-import', '--workbook', path, '--out', out]);
+    const run = runVaAssess(['config', '--workbook', path, '--out', out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
       'Installations!B3: Installation ai-development, Name: is required (the cell is empty)',
@@ -81,7 +81,7 @@ describe('va-assess config-export / config-import', () => {
   it("starts from last year's configuration file, and reads a start date Excel typed as a date", async () => {
     const lastYear = join(__dirname, '..', '..', 'examples', 'imagine-py1', 'config.json');
     const path = join(folder, 'last-year.xlsx');
-    const exported = runVaAssess(['config-export', '--config', lastYear, '--out', path]);
+    const exported = runVaAssess(['config', '--config', lastYear, '--out', path]);
     expect(exported.status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
@@ -93,7 +93,7 @@ describe('va-assess config-export / config-import', () => {
     project.getCell(startRow, 2).value = new Date(Date.UTC(2025, 0, 1));
     project.getCell(startRow + 3, 2).value = { richText: [{ text: 'Europe/' }, { text: 'Madrid' }] };
     await workbook.xlsx.writeFile(path);
-    const imported = runVaAssess(['config-import', '--workbook', path]);
+    const imported = runVaAssess(['config', '--workbook', path]);
     expect(imported.stderr).toBe('');
     expect(JSON.parse(imported.stdout).project).toMatchObject({
       startDate: '2025-01-01',

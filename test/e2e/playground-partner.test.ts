@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUTCOME_COLOURS } from '../../functions/sheets/layout/anchors';
-import { IFCA, INCD } from '../integration/api/api-test-server';
+import { IFCA } from '../integration/api/api-test-server';
 import {
   actAs,
   rgbOf,
