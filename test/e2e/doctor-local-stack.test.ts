@@ -1,15 +1,19 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DateTime } from 'luxon';
 import { runCli } from '../../functions/cli/main';
 import { sleep } from '../../functions/storage/backoff';
 import { findFreePort } from '../../local/dynamo-local';
 import { PLAYGROUND_AUDIENCE } from '../../local/playground/playground-stack';
 import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../local/sheets-api';
+import { rawRequest } from '../integration/support/raw-http';
 import { type LocalStack, startLocalStack } from './local-stack';
 import { descendantsMatching } from './support/process-tree';
 
+const ROOT = join(__dirname, '..', '..');
 const COORDINATOR = 'coordinator@imagine.example.org';
 const EVERY_CHECK = [
   'PASS health',
@@ -74,6 +78,22 @@ describe('va-assess doctor against npm start', () => {
     );
     expect(healthy.code).toBe(0);
 
+    // The banner's own line, run as a person pastes it into a shell: curl fetches the token, npx runs doctor.
+    const bannerLine = /^ {2}(npx va-assess doctor .*)$/m.exec(stack?.output() ?? '')?.[1] ?? '';
+    expect(bannerLine).toContain(`--url ${stack?.oidcUrl} `);
+    const pasted = await promisify(execFile)('bash', ['-c', bannerLine], { cwd: ROOT, timeout: 60_000 });
+    expect(pasted.stdout).toMatch(/^PASS {2}report-link-secret /m);
+    expect(pasted.stdout).toContain('No problem found.');
+
+    // Like the rest of the playground, only for pages addressed by a loopback name (no DNS rebinding).
+    const rebound = await rawRequest(stack?.url ?? '', {
+      method: 'GET',
+      path: '/playground/api/identity-token',
+      headers: { host: 'evil.example' },
+    });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body.error.message).toContain('evil.example');
+
     const otherClient = 'another-oauth-client.apps.googleusercontent.com';
     const wrong = await doctor(['--token', await identityToken(otherClient)], stack?.oidcUrl);
     expect(wrong.code).toBe(1);
@@ -81,7 +101,7 @@ describe('va-assess doctor against npm start', () => {
       expect.stringMatching(/^PASS {2}health /),
       `FAIL  token   the backend refuses this token's audience: the token's aud is "${otherClient}". If this token comes from the add-on, set OIDC_AUDIENCE to ${otherClient} (the add-on's OAuth client id) and redeploy`,
     ]);
-  });
+  }, 90_000);
 
   it('passes every check, then names the service account to share with once the sheet is unshared', async () => {
     const healthy = await doctor(asDevUser);
