@@ -76,6 +76,24 @@ export interface PlaygroundState {
   context: PlaygroundContext;
 }
 
+/**
+ * The acting person's own ID token (`?audience=` for another OAuth client's), for `va-assess doctor
+ * --token` against the OIDC backend; the guard already limits it to this machine and loopback names,
+ * as everything else here.
+ */
+function serveIdentityToken(
+  response: ServerResponse,
+  url: URL,
+  stack: PlaygroundStack,
+  state: PlaygroundState,
+) {
+  const audience = url.searchParams.get('audience');
+  response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(
+    stack.identityToken(state.acting, audience === null || audience === '' ? undefined : audience),
+  );
+}
+
 /** The page's own API under /playground/api/: what it reads, and the actions a person takes. */
 export async function handlePlaygroundApi(
   request: IncomingMessage,
@@ -103,6 +121,7 @@ export async function handlePlaygroundApi(
     });
     return;
   }
+  if (method === 'GET' && route === 'identity-token') return serveIdentityToken(response, url, stack, state);
   if (method !== 'POST') throw new PlaygroundRequestError(404, `No ${method} /playground/api/${route} here.`);
   const body = await readJson(request);
   switch (route) {

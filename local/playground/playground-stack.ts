@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import { buildContainer, type Container } from '../../functions/api/container';
 import { readExampleProject } from '../../functions/api/example-seed';
@@ -144,6 +144,28 @@ export class PlaygroundStack {
 
   get backendUrl(): string {
     return this.front.url;
+  }
+
+  /**
+   * The same OIDC router as `backendUrl` without its TLS front: plain http on loopback, for a person's
+   * tools (`va-assess doctor --url`) that do not trust the run's own certificate.
+   */
+  get oidcBackendUrl(): string {
+    return this.router.url;
+  }
+
+  /**
+   * The person's ID token as ScriptApp.getIdentityToken() hands it to the add-on (same key, same
+   * claims). Another audience stands for an add-on whose OAuth client is not the backend's
+   * OIDC_AUDIENCE: the backend refuses it, as a deployment with the wrong client id would.
+   */
+  identityToken(email: string, audience = PLAYGROUND_AUDIENCE): string {
+    return this.signer.sign({
+      email,
+      email_verified: true,
+      aud: audience,
+      sub: createHash('sha256').update(email).digest('hex').slice(0, 21),
+    });
   }
 
   backendRunning(): boolean {

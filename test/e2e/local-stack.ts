@@ -6,6 +6,8 @@ const ROOT = join(__dirname, '..', '..');
 
 export interface LocalStack {
   url: string;
+  /** The playground add-on's backend (OIDC mode, plain http on loopback), as the banner prints it. */
+  oidcUrl: string;
   /** The process npm start's script runs in (DynamoDB Local's JVM is one of its children). */
   pid: number;
   /** DynamoDB Local's port, as the banner prints it. */
@@ -53,6 +55,7 @@ export async function startLocalStack(
   const sheets = /Sheets API:\s+(\S+) \(local\), spreadsheet (\S+),/.exec(output);
   return {
     url: `http://localhost:${port}`,
+    oidcUrl: /OIDC backend:\s+(\S+)/.exec(output)?.[1] ?? '',
     pid: child.pid ?? 0,
     dynamoPort,
     sheets: { rootUrl: sheets?.[1] ?? '', spreadsheetId: sheets?.[2] ?? '' },

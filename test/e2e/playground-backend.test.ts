@@ -69,6 +69,9 @@ describe('the playground with its backend stopped, and opened by another name', 
     });
     await waitForBackground(page, countries.a1, '#ffffff');
     await expect(cell.textContent()).resolves.toBe('');
+    // The sheet is restored before Set up and Enable live validation run again: the button comes back
+    // (enabled) once the whole reset is done, as a person sees it.
+    await page.locator('#reset:enabled').waitFor();
     expect(harness.playground.stack.sandbox().triggers()).toEqual([
       expect.objectContaining({ handlerFunction: 'onLiveEdit', eventType: 'ON_EDIT' }),
     ]);
