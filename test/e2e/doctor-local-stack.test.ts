@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +13,20 @@ import { LOCAL_SERVICE_ACCOUNT_EMAIL } from '../../local/sheets-api';
 import { rawRequest } from '../integration/support/raw-http';
 import { type LocalStack, startLocalStack } from './local-stack';
 import { descendantsMatching } from './support/process-tree';
+
+/** Listens on `port` as soon as it is free (the killed JVM lets go of it), destroying every connection. */
+async function holdPort(port: number): Promise<Server> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const server = createServer((socket) => socket.destroy());
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (listening) return server;
+    await sleep(50);
+  }
+  throw new Error(`DynamoDB Local's port ${port} stayed taken after its JVM was killed`);
+}
 
 const ROOT = join(__dirname, '..', '..');
 const COORDINATOR = 'coordinator@imagine.example.org';
@@ -133,8 +148,16 @@ describe('va-assess doctor against npm start', () => {
     expect(jvms.length).toBeGreaterThan(0);
     const backBefore = stack?.output().split('DynamoDB Local is back.').length ?? 0;
     for (const jvm of jvms) process.kill(jvm, 'SIGKILL');
-
-    const stopped = await doctor(asDevUser);
+    // Hold DynamoDB Local's port once the JVM is gone, resetting every connection: the table stays down
+    // for as long as doctor runs, whatever npm start's watch does (its restart fails on a taken port
+    // and tries again), so the test does not race the restart.
+    const holder = await holdPort(stack?.dynamoPort ?? 0);
+    let stopped: Awaited<ReturnType<typeof doctor>>;
+    try {
+      stopped = await doctor(asDevUser);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
     expect(stopped.code).toBe(1);
     expect(stopped.checks).toEqual([
       expect.stringMatching(/^PASS {2}health /),
