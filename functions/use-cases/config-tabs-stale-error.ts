@@ -14,12 +14,13 @@ export class ConfigTabsStaleError extends Error {
     readonly tabsRevision: string | null,
     readonly stored: ConfigRevisionStamp,
   ) {
+    const stamp = `revision ${stored.revision} by ${stored.updatedBy} at ${stored.updatedAt}`;
     const changed =
       tabsRevision === null
-        ? 'the backend has no record of which configuration these tabs were written from; the stored configuration is'
-        : `the configuration changed since these tabs were written (from revision ${tabsRevision}):`;
+        ? `the backend has no record of which configuration these tabs were written from; the stored one is ${stamp}`
+        : `the configuration changed since these tabs were written: ${stamp} (the tabs show revision ${tabsRevision})`;
     super(
-      `Nothing was stored: ${changed} revision ${stored.revision} by ${stored.updatedBy} at ${stored.updatedAt}; run Set up reporting sheet to rewrite the tabs from the stored configuration, then make your changes again.`,
+      `${changed}; run Set up reporting sheet to rewrite the tabs from the stored configuration, then make your changes again. Nothing was stored.`,
     );
     this.name = 'ConfigTabsStaleError';
   }
