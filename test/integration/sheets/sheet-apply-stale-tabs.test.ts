@@ -103,4 +103,30 @@ describe('Apply configuration after the configuration changed through the API', 
     expect((await apply()).status).toBe(200);
     expect((await storedConfig()).config.project.acronym).toBe('AGAIN');
   });
+  it('refuses tabs the backend has no record of for this spreadsheet (set up before the record existed), until Set up rewrites them', async () => {
+    await stack.api.seedExample();
+    const id = await stack.bindNewSpreadsheet();
+    expect((await setUp()).status).toBe(200);
+    const before = await storedConfig();
+    // What a deployment from before the record finds: the record names no tabs of this spreadsheet.
+    await stack.api.container.configTabs.record({
+      projectId: 'imagine',
+      spreadsheetId: 'a-spreadsheet-bound-earlier',
+      revision: before.revision,
+      writtenBy: COORDINATOR,
+      writtenAt: '2026-01-01T00:00:00.000Z',
+    });
+    await typeInto(id, "'Project'!B5", 'UNRECORDED');
+    const applied = await apply();
+    expect(applied.status).toBe(409);
+    expect((applied.body as { message: string }).message).toMatch(
+      /^the backend has no record of which configuration these tabs were written from; the stored one is revision /,
+    );
+    expect(await storedConfig()).toEqual(before);
+    expect((await setUp()).status).toBe(200);
+    expect((await stack.tab(id, 'config-project')).cells[4]?.[1]).not.toBe('UNRECORDED');
+    await typeInto(id, "'Project'!B5", 'RECORDED');
+    expect((await apply()).status).toBe(200);
+    expect((await storedConfig()).config.project.acronym).toBe('RECORDED');
+  });
 });
