@@ -54,6 +54,9 @@ describe('Apply configuration after a script changed the configuration', () => {
     expect(await storedConfig()).toEqual(afterPut);
 
     await box().run(COORDINATOR, 'menuSetUpSheet');
+    expect(lastAlert()).toContain(
+      `The configuration tabs were written from another configuration than the stored one (revision ${afterPut.revision}): they show the stored configuration again`,
+    );
     expect(projectTitleCell()).toEqual({ stringValue: 'Set by a script' });
   });
 });
