@@ -80,6 +80,11 @@ export const keys = {
 
   /** The spreadsheet bound to the project: one item, replaced when a coordinator binds another. */
   sheetBindingSk: 'SHEET#BINDING',
+  /**
+   * The configuration revision the bound spreadsheet's configuration tabs were last written from or
+   * applied as: the backend's own record, so a sheet edit can never pass stale tabs off as current.
+   */
+  configTabsSk: 'SHEET#CONFIG-TABS',
   /** A coordinator's pending proof that they can edit a spreadsheet, keyed by a hash of their e-mail. */
   sheetChallengeSk: (callerHash: string) => `SHEET#CHALLENGE#${part('callerHash', callerHash)}`,
   /** Which project a spreadsheet belongs to: one item per spreadsheet, so it holds one project. */

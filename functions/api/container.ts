@@ -5,6 +5,7 @@ import { lazySheetsGateway, sheetsSettingsFromEnv } from '../sheets/client/sheet
 import type { SheetsGateway } from '../sheets/client/sheets-gateway';
 import { ConfigCache } from '../storage/config-cache';
 import { ConfigStore } from '../storage/config-store';
+import { ConfigTabsStore } from '../storage/config-tabs-store';
 import { ConfirmationStore } from '../storage/confirmation-store';
 import { DraftStore } from '../storage/draft-store';
 import { createDocumentClient } from '../storage/dynamo-client';
@@ -24,6 +25,8 @@ export interface Container {
   configs: ConfigStore;
   /** Each project's configuration, kept per process; edits notice a newer one by its revision. */
   configCache: ConfigCache;
+  /** Which configuration revision the bound spreadsheet's configuration tabs come from (issue 18). */
+  configTabs: ConfigTabsStore;
   drafts: DraftStore;
   /** Locks of periods whose deliverable was submitted. */
   locks: LockStore;
@@ -83,6 +86,7 @@ export function buildContainer(env: Env, overrides: ContainerOverrides = {}): Co
     entries: new EntryStore(doc, env.TABLE_NAME, { recentCellsMs: env.RECENT_CELLS_MS }),
     configs,
     configCache: new ConfigCache(configs),
+    configTabs: new ConfigTabsStore(doc, env.TABLE_NAME),
     drafts: new DraftStore(doc, env.TABLE_NAME),
     locks: new LockStore(doc, env.TABLE_NAME),
     confirmations: new ConfirmationStore(doc, env.TABLE_NAME),

@@ -30,6 +30,7 @@ import {
 } from '../storage/storage-errors';
 import { SpreadsheetEditNotProvenError } from '../use-cases/bind-proven-spreadsheet';
 import { CellVersionConflictError } from '../use-cases/cell-version-conflict-error';
+import { ConfigTabsStaleError } from '../use-cases/config-tabs-stale-error';
 import {
   ConfirmationBlockedError,
   FiguresChangedError,
@@ -144,6 +145,13 @@ const CONFLICT_RULES: readonly ErrorRule[] = [
       code: 'config-changed',
       message: error.message,
       details: { expectedRevision: error.expected, currentRevision: error.current },
+    }),
+  ),
+  rule(ConfigTabsStaleError, (error) =>
+    answer(409, {
+      code: 'config-tabs-stale',
+      message: error.message,
+      details: { tabsRevision: error.tabsRevision, currentRevision: error.stored.revision },
     }),
   ),
   rule(CellVersionConflictError, (error) =>

@@ -6,6 +6,13 @@ export interface ConfigSnapshot {
   revision: string;
 }
 
+/** A stored revision with who saved it and when (ISO instant): what a refusal names. */
+export interface ConfigRevisionStamp {
+  revision: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
 /** How the revision of an item saved before revisions existed starts: its save time follows. */
 export const LEGACY_REVISION_PREFIX = 'saved-at:';
 

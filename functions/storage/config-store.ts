@@ -11,6 +11,7 @@ import { InvalidConfigError } from '../domain/errors';
 import { type BatchWriteSettings, batchWriteAll, type WriteRequest } from './batch-write';
 import {
   ConfigRevisionConflictError,
+  type ConfigRevisionStamp,
   type ConfigSnapshot,
   configRevisionOf,
   type ExpectedRevision,
@@ -234,6 +235,13 @@ export class ConfigStore {
       dead.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
       this.options.batchWrite,
     );
+  }
+
+  /** Who stored the current revision and when (null: the project has none), for a message that names it. */
+  async revisionStamp(projectId: string): Promise<ConfigRevisionStamp | null> {
+    const item = await this.projectItem(projectId);
+    if (item === undefined) return null;
+    return { revision: configRevisionOf(item), updatedBy: item.updatedBy, updatedAt: item.updatedAt };
   }
 
   private async currentRevision(projectId: string): Promise<ExpectedRevision> {

@@ -11,6 +11,13 @@ export async function loadProject(container: Container, projectId: string): Prom
   return config;
 }
 
+/** The stored configuration with its revision; 404 when there is none. */
+export async function loadProjectSnapshot(container: Container, projectId: string): Promise<ConfigSnapshot> {
+  const snapshot = await container.configs.loadSnapshot(projectId);
+  if (snapshot === null) throw new ProjectNotFoundError(projectId);
+  return snapshot;
+}
+
 /**
  * The project's configuration from the process's cache, for edits: they read the stored revision with
  * their cells and ask for a fresh copy only when it moved. 404 when the project has none.

@@ -138,9 +138,11 @@ function configTab(tab: ConfigTabId): TabModule<ConfigTabRole> {
     protection: 'generated',
     createdBySetup: true,
     // Written whole when created, from the stored configuration; after that it is the coordinator's
-    // working copy, read by Apply configuration, and never overwritten.
+    // working copy, read by Apply configuration, and kept (they may be mid-edit) unless the backend's
+    // record says it was written from an older revision than the stored one: then it is rewritten.
     plan: (planned, context) => {
-      const replaced = !planned.created && isGeneratedInstallationsTab(tab, planned.tab);
+      const stale = !planned.created && context.rewriteConfigTabs === true;
+      const replaced = !planned.created && (stale || isGeneratedInstallationsTab(tab, planned.tab));
       if (!planned.created && !replaced) return { requests: [] };
       const grid = configToGrids(context.config)[tab];
       return { requests: writeConfigGrid(tab, planned.tab, grid, replaced) };

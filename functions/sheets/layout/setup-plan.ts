@@ -5,7 +5,7 @@ import type { MovedRow } from './row-identity';
 import type { Request } from './sheet-requests';
 import type { SpreadsheetSnapshot } from './sheet-snapshot';
 import { TabAllocator } from './tab-allocation';
-import { ensureTab, type TabModule } from './tab-module';
+import { ensureTab, type SetupContext, type TabModule } from './tab-module';
 import { TAB_REGISTRY } from './tab-registry';
 
 export function projectAnchor(projectId: string): Request {
@@ -48,7 +48,7 @@ export interface SetupPlan {
  */
 export function planSetup(
   snapshot: SpreadsheetSnapshot,
-  input: MetricsTabInput,
+  input: MetricsTabInput & Pick<SetupContext, 'rewriteConfigTabs'>,
   tabs: readonly TabModule[] = TAB_REGISTRY,
 ): SetupPlan {
   const context = { ...input, editors: coordinatorEditors(input) };

@@ -8,6 +8,11 @@ import type { PlannedTab, TabAllocator } from './tab-allocation';
 export interface SetupContext extends MetricsTabInput {
   /** Coordinators and the service account: who may change labels, ids and the generated tabs. */
   editors: readonly string[];
+  /**
+   * The configuration tabs were written from an older revision than the stored one (the backend's
+   * record says so): they are rewritten from the stored configuration instead of kept.
+   */
+  rewriteConfigTabs?: boolean;
 }
 
 /** What a tab's setup plan sends, and what it found that the coordinator should know. */

@@ -10,6 +10,12 @@ import { type CellPaint, paintForOutcome } from '../layout/outcome-paint';
 import { planSetup } from '../layout/setup-plan';
 import type { TabModule } from '../layout/tab-module';
 import { TAB_REGISTRY } from '../layout/tab-registry';
+import {
+  type ConfigTabsTracking,
+  hasConfigTabs,
+  includesConfigTabs,
+  tabsAreCurrent,
+} from './config-tabs-tracking';
 import { readBoundSheet, type WriteBackDeps, type WriteBackResult, writeOnce } from './write-back-deps';
 import { SheetProtectedByPersonError } from './write-back-errors';
 
@@ -48,8 +54,15 @@ export async function setupSheet(
   deps: WriteBackDeps & { locks: Pick<LockStore, 'list'> },
   config: ProjectConfig,
   tabs: readonly TabModule[] = TAB_REGISTRY,
+  // Without it (a lock's protection) the configuration tabs are only created when missing.
+  tracking?: ConfigTabsTracking,
 ): Promise<SetupResult> {
   const sheet = await readBoundSheet(deps, config);
+  const { spreadsheetId } = sheet.target;
+  const tracked = tracking !== undefined && includesConfigTabs(tabs) ? tracking : undefined;
+  const stale =
+    tracked !== undefined &&
+    !tabsAreCurrent(await tracked.store.get(config.project.id), tracked.revision, spreadsheetId);
   const locks = await deps.locks.list(config.project.id);
   const lockedPeriodIds = [...new Set(locks.filter(isActive).flatMap((lock) => lock.periodIds))];
   const current = currentPeriod(config.project, deps.now());
@@ -66,12 +79,30 @@ export async function setupSheet(
   );
   const plan = planSetup(
     sheet.snapshot,
-    { config, periods, stored: cells, serviceAccountEmail: sheet.serviceAccountEmail, lockedPeriodIds },
+    {
+      config,
+      periods,
+      stored: cells,
+      serviceAccountEmail: sheet.serviceAccountEmail,
+      lockedPeriodIds,
+      rewriteConfigTabs: stale,
+    },
     tabs,
   );
   // Nothing is sent that Google would refuse whole: the coordinator is told what to change first.
   if (plan.refusal !== undefined) throw new SheetProtectedByPersonError(plan.refusal);
   const written = await writeOnce(sheet, plan.requests);
+  // Recorded once written: a failed write leaves the record stale, so the next setup writes again.
+  if (tracked !== undefined && stale) {
+    await tracked.store.record({
+      projectId: config.project.id,
+      spreadsheetId,
+      revision: tracked.revision,
+      writtenBy: tracked.by,
+      writtenAt: deps.now().toUTC().toISO() ?? '',
+    });
+  }
+  const rewritten = stale && hasConfigTabs(sheet.snapshot);
   return {
     ...written,
     realigned: plan.realigned.map((moved) => ({
@@ -79,6 +110,13 @@ export async function setupSheet(
       fromRow: moved.from + 1,
       toRow: moved.to + 1,
     })),
-    notices: plan.notices,
+    notices: [
+      ...(rewritten
+        ? [
+            `The configuration tabs were written from another configuration than the stored one (revision ${tracked.revision}): they show the stored configuration again; make your changes there, then Apply configuration.`,
+          ]
+        : []),
+      ...plan.notices,
+    ],
   };
 }
