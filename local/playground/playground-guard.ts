@@ -1,17 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ForbiddenError } from '../../functions/api/auth/auth-errors';
 import { isLoopbackPeer } from '../../functions/api/auth/dev-user';
-import { requireLoopbackHost } from '../../functions/api/auth/loopback-host';
-
-/** "http://localhost:8070" → true; any other origin (or "null", a sandboxed page) → false. */
-function isLoopbackOrigin(origin: string): boolean {
-  try {
-    const { hostname } = new URL(origin);
-    return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-  } catch {
-    return false;
-  }
-}
+import { addressedByLoopbackName, isLoopbackOrigin } from '../loopback-caller';
 
 /**
  * Choosing who to act as is the playground's stand-in for signing in, so it is held to the API's dev
@@ -27,16 +17,7 @@ export function requirePlaygroundCaller(request: IncomingMessage): void {
       `The playground answers only this machine (127.0.0.1 or ::1), not ${request.socket.remoteAddress ?? 'an unknown address'}`,
     );
   }
-  try {
-    requireLoopbackHost({
-      method: request.method ?? 'GET',
-      path: '/',
-      query: {},
-      headers: { host: request.headers.host },
-      remoteAddress: request.socket.remoteAddress,
-    });
-  } catch (error) {
-    if (!(error instanceof ForbiddenError)) throw error;
+  if (!addressedByLoopbackName(request)) {
     throw new ForbiddenError(
       `The playground answers only pages addressed to localhost, 127.0.0.1 or [::1]; this one was addressed to "${(request.headers.host ?? '').slice(0, 100)}" (its Host header), as a web page would through DNS rebinding`,
     );

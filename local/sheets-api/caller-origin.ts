@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ForbiddenError } from '../../functions/api/auth/auth-errors';
-import { requireLoopbackHost } from '../../functions/api/auth/loopback-host';
+import { addressedByLoopbackName, isLoopbackOrigin } from '../loopback-caller';
 import { SheetsApiError } from './sheets-api-error';
 
 /**
@@ -10,16 +9,7 @@ import { SheetsApiError } from './sheets-api-error';
  * on the API and on the control endpoints alike.
  */
 export function checkHost(request: IncomingMessage): void {
-  try {
-    requireLoopbackHost({
-      method: request.method ?? 'GET',
-      path: '/',
-      query: {},
-      headers: { host: request.headers.host },
-      remoteAddress: request.socket.remoteAddress,
-    });
-  } catch (error) {
-    if (!(error instanceof ForbiddenError)) throw error;
+  if (!addressedByLoopbackName(request)) {
     throw new SheetsApiError(
       'PERMISSION_DENIED',
       `The local Sheets API answers only requests addressed to localhost, 127.0.0.1 or [::1]; this one was addressed to "${(request.headers.host ?? '').slice(0, 100)}" (its Host header), as a web page would through DNS rebinding.`,
@@ -29,16 +19,6 @@ export function checkHost(request: IncomingMessage): void {
 
 const isLoopbackAddress = (address: string | undefined): boolean =>
   address !== undefined && /^(127\.|::1$|::ffff:127\.)/.test(address);
-
-/** "http://localhost:3000" → true; any other origin (or "null", a sandboxed page) → false. */
-function isLoopbackOrigin(origin: string): boolean {
-  try {
-    const { hostname } = new URL(origin);
-    return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The control endpoints (/__local/...: share, faults, counters, the list of spreadsheets) have no

@@ -4,12 +4,10 @@ import { parseWindow } from '../../domain/calendar/reporting-window';
 import { verifyPortalLink } from '../../report/portal/portal-link';
 import { renderPortalTable } from '../../report/portal/render-portal';
 import { loadPortalTable } from '../../use-cases/load-portal-table';
-import { requireMember } from '../auth/authorize';
 import type { ApiResponse } from '../http-types';
 import { parseRequest } from '../parse-request';
 import type { PublicRoute } from '../route';
-import { loadProject } from './load-project';
-import { reportLinkSecret } from './report-link-secret';
+import { requireSignedLinkOrMember } from './signed-link-or-member';
 
 /**
  * The EC portal's Installations table as a file. Like GET .../report: members send their token, a
@@ -19,22 +17,22 @@ export const getPortalRoute: PublicRoute = {
   method: 'GET',
   pattern: routePatterns.portal,
   public: true,
-  handle: async ({ request, params, container }): Promise<ApiResponse> => {
+  handle: async (context): Promise<ApiResponse> => {
+    const { request, params, container } = context;
     const query = parseRequest(portalQuerySchema, request.query, 'query');
     const projectId = params.projectId ?? '';
     const now = container.now();
-    if (query.signature !== undefined) {
-      verifyPortalLink(
-        { projectId, period: query.period, format: query.format, expires: query.expires },
-        query.signature,
-        reportLinkSecret(container),
-        Math.floor(now.toSeconds()),
-      );
-    } else {
-      const identity = await container.authenticate(request);
-      requireMember(await loadProject(container, projectId), identity);
-    }
-    const config = await loadProject(container, projectId);
+    const config = await requireSignedLinkOrMember(
+      context,
+      query.signature,
+      (signature, secret, nowSeconds) =>
+        verifyPortalLink(
+          { projectId, period: query.period, format: query.format, expires: query.expires },
+          signature,
+          secret,
+          nowSeconds,
+        ),
+    );
     const window = parseWindow(config.project, query.period);
     const file = await renderPortalTable(
       await loadPortalTable(container, config, window.id, now),

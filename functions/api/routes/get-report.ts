@@ -2,12 +2,10 @@ import { routePatterns } from '../../contract/api-paths';
 import { reportQuerySchema } from '../../contract/contract';
 import { verifyReportLink } from '../../report/report-link';
 import { renderStoredReport } from '../../use-cases/render-stored-report';
-import { requireMember } from '../auth/authorize';
 import type { ApiResponse } from '../http-types';
 import { parseRequest } from '../parse-request';
 import type { PublicRoute } from '../route';
-import { loadProject } from './load-project';
-import { reportLinkSecret } from './report-link-secret';
+import { requireSignedLinkOrMember } from './signed-link-or-member';
 
 /**
  * The HTML report is served from the API's own origin: were a config or assessment text ever to slip
@@ -29,22 +27,22 @@ export const getReportRoute: PublicRoute = {
   method: 'GET',
   pattern: routePatterns.report,
   public: true,
-  handle: async ({ request, params, container }): Promise<ApiResponse> => {
+  handle: async (context): Promise<ApiResponse> => {
+    const { request, params, container } = context;
     const query = parseRequest(reportQuerySchema, request.query, 'query');
     const projectId = params.projectId ?? '';
     const now = container.now();
-    if (query.signature !== undefined) {
-      verifyReportLink(
-        { projectId, period: query.period, format: query.format, expires: query.expires },
-        query.signature,
-        reportLinkSecret(container),
-        Math.floor(now.toSeconds()),
-      );
-    } else {
-      const identity = await container.authenticate(request);
-      requireMember(await loadProject(container, projectId), identity);
-    }
-    const config = await loadProject(container, projectId);
+    const config = await requireSignedLinkOrMember(
+      context,
+      query.signature,
+      (signature, secret, nowSeconds) =>
+        verifyReportLink(
+          { projectId, period: query.period, format: query.format, expires: query.expires },
+          signature,
+          secret,
+          nowSeconds,
+        ),
+    );
     const report = await renderStoredReport(container, config, query.period, query.format, now);
     // Word files download; HTML and Markdown open in the browser, still with a file name to save under.
     const disposition = query.format === 'docx' ? 'attachment' : 'inline';
