@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import type { MenuEntry } from '../../local/apps-script';
 import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
+import { convertWithLibreOffice } from '../support/libreoffice';
 import { addonDialog, chooseAddonMenuItem, shownAddonMenu } from './support/addon-ui-page';
 import { usePlaygroundHarness } from './support/playground-harness';
 
@@ -170,19 +171,7 @@ describe('the playground, as the coordinator', () => {
     const docx = join(folder, 'report.docx');
     await download.saveAs(docx);
     expect(statSync(docx).size).toBeGreaterThan(10_000);
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(folder, 'lo-profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        folder,
-        docx,
-      ],
-      { timeout: 120_000, stdio: 'pipe' },
-    );
+    convertWithLibreOffice(docx, { to: 'pdf', folder, timeoutMs: 120_000 });
     expect(existsSync(join(folder, 'report.pdf'))).toBe(true);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(folder, 'report.pdf'), '-'], {
       encoding: 'utf8',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { ReportModel } from '../../functions/domain/report/report-model';
+import { convertWithLibreOffice } from '../support/libreoffice';
 import { runVaAssess } from './run-cli';
 
 const COLUMNS = [
@@ -66,20 +67,13 @@ describe('va-assess portal on the D4.2 example', () => {
     expect(body.find((row) => row[2] === 'IFCA-CSIC Scientific Cloud – CPU')?.[4]).toBe('488544');
 
     const xlsx = write(folder, 'xlsx');
-    // Its own profile, so parallel runs of soffice do not share (and lock) one; 76 is UTF-8, the last false: numbers as stored, not as formatted.
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(folder, 'lo-profile')}`,
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false',
-        '--outdir',
-        join(folder, 'converted'),
-        xlsx,
-      ],
-      { timeout: 60_000, stdio: 'pipe' },
-    );
+    // 76 is UTF-8, the last false: numbers as stored, not as formatted.
+    convertWithLibreOffice(xlsx, {
+      to: 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false',
+      folder,
+      outDir: join(folder, 'converted'),
+      timeoutMs: 60_000,
+    });
     const converted: string[][] = parse(readFileSync(join(folder, 'converted', 'portal.csv'), 'utf8'), {
       bom: true,
     });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { convertWithLibreOffice } from '../support/libreoffice';
 import { runVaAssess } from './run-cli';
 import type { DraftsJson } from './support/cli-json';
 
@@ -42,20 +43,7 @@ describe('va-assess report on the D4.2 example', () => {
     ]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    // Its own profile, so parallel runs of soffice do not share (and lock) one.
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(folder, 'lo-profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        folder,
-        docx,
-      ],
-      { timeout: 60_000, stdio: 'pipe' },
-    );
+    convertWithLibreOffice(docx, { to: 'pdf', folder, timeoutMs: 60_000 });
     const pdf = join(folder, 'r.pdf');
     expect(existsSync(pdf)).toBe(true);
     const pages = words(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));

@@ -17,9 +17,11 @@ export async function requireSignedLinkOrMember(
   const projectId = params.projectId ?? '';
   if (signature !== undefined) {
     verifyLink(signature, reportLinkSecret(container), Math.floor(container.now().toSeconds()));
-  } else {
-    const identity = await container.authenticate(request);
-    requireMember(await loadProject(container, projectId), identity);
+    return loadProject(container, projectId);
   }
-  return loadProject(container, projectId);
+  const identity = await container.authenticate(request);
+  // Read once: the member check and the download use the same configuration.
+  const config = await loadProject(container, projectId);
+  requireMember(config, identity);
+  return config;
 }
