@@ -18,11 +18,16 @@ describe('POST /v1/projects/{id}/config/starter', () => {
 
   it('answers 409 for a project that exists, and leaves it as it was', async () => {
     await api.seedExample();
-    const before = await api.call('GET', apiPaths.config('imagine'), { as: COORDINATOR });
+    // Status and body only: the response's Date header moves when a second ticks between the two reads.
+    const storedConfig = async () => {
+      const { status, body } = await api.call('GET', apiPaths.config('imagine'), { as: COORDINATOR });
+      return { status, body };
+    };
+    const before = await storedConfig();
     const again = await api.call('POST', apiPaths.configStarter('imagine'), { as: creator });
     expect(again.status).toBe(409);
     expect(again.body.message).toContain('already exists');
-    expect(await api.call('GET', apiPaths.config('imagine'), { as: COORDINATOR })).toEqual(before);
+    expect(await storedConfig()).toEqual(before);
   });
 
   it('refuses a person the deployment does not let create projects, naming PROJECT_CREATORS', async () => {
