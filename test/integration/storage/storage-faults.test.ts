@@ -6,12 +6,12 @@ import {
   TransactionConflictException,
 } from '@aws-sdk/client-dynamodb';
 import { DraftStore } from '../../../functions/storage/draft-store';
-import { createDocumentClient } from '../../../functions/storage/dynamo-client';
+import { createDocumentClient, STORAGE_DEFAULTS } from '../../../functions/storage/dynamo-client';
 import { EntryStore } from '../../../functions/storage/entry-store';
 import { StorageUnavailableError } from '../../../functions/storage/storage-errors';
 import { findFreePort } from '../../../local/dynamo-local';
 import { useDynamoLocal } from '../support/dynamo-local-harness';
-import { failCommand, loseResponse } from '../support/fault-injection';
+import { countAttempts, failCommand, loseResponse } from '../support/fault-injection';
 import { submission } from '../support/submission-factory';
 
 const cell = { installationId: 'ifca-cpu', metricId: 'cpu-hours', periodId: 'P1' } as const;
@@ -30,13 +30,13 @@ const conflicted = () =>
     CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }],
   });
 
-async function timed<T>(work: () => Promise<T>): Promise<{ error: unknown; ms: number }> {
-  const started = Date.now();
+/** The error `work` fails with, or undefined when it succeeds. */
+async function failure(work: () => Promise<unknown>): Promise<unknown> {
   try {
     await work();
-    return { error: undefined, ms: Date.now() - started };
+    return undefined;
   } catch (error) {
-    return { error, ms: Date.now() - started };
+    return error;
   }
 }
 
@@ -56,12 +56,13 @@ describe('storage faults', () => {
     it('reports sustained throttling as retryable, fast, with nothing written', async () => {
       const fault = failCommand(dynamo.doc, 'TransactWriteItemsCommand', Number.POSITIVE_INFINITY, throttled);
       const entries = new EntryStore(dynamo.doc, dynamo.tableName);
-      const { error, ms } = await timed(() => entries.recordSubmission(submission()));
+      const error = await failure(() => entries.recordSubmission(submission()));
       fault.remove();
 
       expect(error).toBeInstanceOf(StorageUnavailableError);
       expect(error).toMatchObject({ retryable: true, reason: 'ProvisionedThroughputExceededException' });
-      expect(ms).toBeLessThan(2000);
+      // Fast: only the SDK's own attempts, not the store's conflict loop (which would try 120 times).
+      expect(fault.calls).toBe(STORAGE_DEFAULTS.maxAttempts);
       expect(await entries.history('imagine', cell)).toEqual([]);
     });
 
@@ -84,7 +85,7 @@ describe('storage faults', () => {
         conflicted,
       );
       const entries = new EntryStore(dynamo.doc, dynamo.tableName, { maxAttempts: 4 });
-      const { error } = await timed(() => entries.recordSubmission(submission()));
+      const error = await failure(() => entries.recordSubmission(submission()));
       fault.remove();
 
       expect(error).toMatchObject({
@@ -99,7 +100,7 @@ describe('storage faults', () => {
       const conflict = () =>
         new TransactionConflictException({ message: 'Transaction is ongoing', $metadata });
       const fault = failCommand(dynamo.doc, 'PutItemCommand', Number.POSITIVE_INFINITY, conflict);
-      const { error } = await timed(() =>
+      const error = await failure(() =>
         new DraftStore(dynamo.doc, dynamo.tableName).saveGenerated('imagine', 'P1', [
           { installationId: 'ifca-cpu', text: 'text', figures: null },
         ]),
@@ -120,7 +121,7 @@ describe('storage faults', () => {
         () =>
           new InternalServerError({ message: 'Internal server error', $metadata: { httpStatusCode: 500 } }),
       );
-      const { error } = await timed(() =>
+      const error = await failure(() =>
         new EntryStore(dynamo.doc, dynamo.tableName).listCurrent('imagine', ['P1']),
       );
       fault.remove();
@@ -144,9 +145,11 @@ describe('storage faults', () => {
     it('replays the original result when the client resends after every attempt lost its answer', async () => {
       const lost = loseResponse(dynamo.doc, 'TransactWriteItemsCommand', 2);
       const entries = new EntryStore(dynamo.doc, dynamo.tableName);
-      const first = await timed(() => entries.recordSubmission(submission({ raw: 8, requestId: 'edit-1' })));
+      const firstError = await failure(() =>
+        entries.recordSubmission(submission({ raw: 8, requestId: 'edit-1' })),
+      );
       lost.remove();
-      expect(first.error).toMatchObject({ name: 'StorageUnavailableError', reason: 'ECONNRESET' });
+      expect(firstError).toMatchObject({ name: 'StorageUnavailableError', reason: 'ECONNRESET' });
 
       const resent = await entries.recordSubmission(submission({ raw: 8, requestId: 'edit-1' }));
 
@@ -174,7 +177,8 @@ describe('storage faults', () => {
         endpoint: `http://127.0.0.1:${port}`,
         region: 'local',
       });
-      const { error, ms } = await timed(() => new EntryStore(doc, 't').recordSubmission(submission()));
+      const counted = countAttempts(doc);
+      const error = await failure(() => new EntryStore(doc, 't').recordSubmission(submission()));
       doc.destroy();
 
       expect(error).toMatchObject({
@@ -182,7 +186,7 @@ describe('storage faults', () => {
         retryable: true,
         reason: 'ECONNREFUSED',
       });
-      expect(ms).toBeLessThan(2000);
+      expect(counted.attempts).toBe(STORAGE_DEFAULTS.maxAttempts);
     });
 
     describe('when the store accepts connections but never answers', () => {
@@ -209,11 +213,13 @@ describe('storage faults', () => {
           region: 'local',
           requestTimeoutMs: 300,
         });
-        const { error, ms } = await timed(() => new EntryStore(doc, 't').listCurrent('imagine', ['P1']));
+        const counted = countAttempts(doc);
+        const error = await failure(() => new EntryStore(doc, 't').listCurrent('imagine', ['P1']));
         doc.destroy();
 
         expect(error).toMatchObject({ name: 'StorageUnavailableError', retryable: true });
-        expect(ms).toBeLessThan(2000);
+        // Each attempt ends at the 300 ms request timeout (a hang would end at jest's timeout instead).
+        expect(counted.attempts).toBe(STORAGE_DEFAULTS.maxAttempts);
       });
     });
   });

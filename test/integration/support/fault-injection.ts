@@ -120,3 +120,27 @@ export function leaveUnprocessed(doc: DynamoDBDocumentClient, times: number): In
 export function networkError(code: string): Error {
   return Object.assign(new Error(`socket error ${code}`), { code });
 }
+
+/**
+ * Counts every attempt the client sends, retries included (the deserialize step runs once per
+ * attempt, inside the SDK's retry loop). "Gives up fast" is asserted as a bounded number of attempts,
+ * each bounded by the client's timeouts: wall-clock figures belong in the benches.
+ */
+export function countAttempts(doc: DynamoDBDocumentClient): { readonly attempts: number; remove(): void } {
+  sequence += 1;
+  const name = `count-${sequence}`;
+  let attempts = 0;
+  doc.middlewareStack.add(
+    (next) => async (args) => {
+      attempts += 1;
+      return next(args);
+    },
+    { step: 'deserialize', name },
+  );
+  return {
+    get attempts() {
+      return attempts;
+    },
+    remove: () => doc.middlewareStack.remove(name),
+  };
+}
