@@ -123,6 +123,8 @@ export const cellOutcomeSchema = z.object({
   value: metricValueSchema.nullable(),
   /** The stored version of this submission; null when it was not stored (unknown installation...). */
   version: z.number().int().nullable(),
+  /** Present when a coordinator's value for a locked period was taken as an amendment (with its reason). */
+  amendment: amendmentSchema.optional(),
 });
 
 export const entriesResponseSchema = z.object({

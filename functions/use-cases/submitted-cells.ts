@@ -26,6 +26,7 @@ export function outcomeOf(item: Submitted, version: number | null): CellOutcome 
     normalized: outcome.normalized,
     value: outcome.value,
     version,
+    ...(item.amendment === undefined ? {} : { amendment: item.amendment }),
   };
 }
 

@@ -316,6 +316,10 @@ export class AddonSandbox {
   logs(): string[] {
     return [...this.host.logs];
   }
+  /** `email` clicks a cell or selects a range ("Metrics!D7"): what getActiveRange answers as them. */
+  select(email: string, a1: string): void {
+    this.host.selections.push({ user: email.toLowerCase(), a1 });
+  }
   selections(): { user: string; a1: string }[] {
     return [...this.host.selections];
   }

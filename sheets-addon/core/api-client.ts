@@ -257,6 +257,11 @@ export class ApiClient {
     return this.call('POST', apiPaths.lockPeriod(this.settings.projectId, period), { deliverable });
   }
 
+  /** Coordinators: opens a locked window again, with the reason kept beside its lock. */
+  reopenPeriod(period: string, reason: string): ApiResult<PeriodLockView & { sheet?: string }> {
+    return this.call('POST', apiPaths.reopenPeriod(this.settings.projectId, period), { reason });
+  }
+
   /** Writes the Report tab and answers a short-lived signed download link. */
   writeReport(period: string, format: string): ApiResult<SheetReportResponse> {
     return this.call('POST', apiPaths.sheetReport(this.settings.projectId, period, format), {});

@@ -1,12 +1,34 @@
+import type { ApiClient } from '../core/api-client';
 import { alertUser, apiFor, messageOf } from './apps-script';
 import { requireSettings } from './settings';
 
 /** A prompt's text when the person pressed OK; undefined when they cancelled or closed it. */
-function ask(title: string, question: string): string | undefined {
+export function ask(title: string, question: string): string | undefined {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return undefined;
   return answer.getResponseText().trim();
+}
+
+/**
+ * The backend's client when the person running `action` is a coordinator of the project; otherwise
+ * they are told why (the backend decides who is one) and nothing is asked of them.
+ */
+export function coordinatorApi(action: string, onlyCoordinators: string): ApiClient | undefined {
+  const settings = requireSettings();
+  const api = apiFor(settings);
+  const access = api.access();
+  if (access.kind !== 'ok') {
+    alertUser(`${action} is not available: ${access.message}`);
+    return undefined;
+  }
+  if (access.value.role !== 'coordinator') {
+    alertUser(
+      `Only a coordinator of project "${settings.projectId}" ${onlyCoordinators}; ${access.value.email} is not one.`,
+    );
+    return undefined;
+  }
+  return api;
 }
 
 /**
@@ -16,19 +38,8 @@ function ask(title: string, question: string): string | undefined {
  */
 export function menuLockPeriod(): void {
   try {
-    const settings = requireSettings();
-    const api = apiFor(settings);
-    const access = api.access();
-    if (access.kind !== 'ok') {
-      alertUser(`Lock period is not available: ${access.message}`);
-      return;
-    }
-    if (access.value.role !== 'coordinator') {
-      alertUser(
-        `Only a coordinator of project "${settings.projectId}" locks a period once its deliverable is submitted; ${access.value.email} is not one.`,
-      );
-      return;
-    }
+    const api = coordinatorApi('Lock period', 'locks a period once its deliverable is submitted');
+    if (api === undefined) return;
     const period = ask('Lock period', 'Which period or project year was submitted? (e.g. PY1 or P2)');
     if (period === undefined || period === '') return;
     const deliverable = ask(
@@ -44,8 +55,40 @@ export function menuLockPeriod(): void {
     const { windowId, lockedAt } = locked.value;
     alertUser(
       [
-        `${windowId} is locked since ${lockedAt} for ${locked.value.deliverable}: partners' edits of its cells are refused; a coordinator may still amend a cell, with a reason, and the next report lists it.`,
+        `${windowId} is locked since ${lockedAt} for ${locked.value.deliverable}: partners' edits of its cells are refused; a coordinator may still amend a cell, with a reason (select it, then Amend locked cell...), and the next report lists it.`,
         ...(locked.value.sheet === undefined ? [] : [locked.value.sheet]),
+      ].join('\n\n'),
+    );
+  } catch (error) {
+    alertUser(messageOf(error));
+  }
+}
+
+/**
+ * Menu: Reopen period… (coordinators). The window's lock stays listed with who reopened it, when and
+ * why; partners' edits of its cells are taken again and its columns go back to their editors.
+ */
+export function menuReopenPeriod(): void {
+  try {
+    const api = coordinatorApi('Reopen period', 'reopens a locked period');
+    if (api === undefined) return;
+    const period = ask('Reopen period', 'Which locked period or project year opens again? (e.g. PY1)');
+    if (period === undefined || period === '') return;
+    const reason = ask(
+      'Reopen period',
+      `Why does ${period} open again? (kept with its lock, e.g. "the EC asked for corrected figures")`,
+    );
+    if (reason === undefined || reason === '') return;
+    const reopened = api.reopenPeriod(period, reason);
+    if (reopened.kind !== 'ok') {
+      alertUser(`${period} was not reopened: ${reopened.message}`);
+      return;
+    }
+    const { windowId, deliverable, reopenedAt } = reopened.value;
+    alertUser(
+      [
+        `${windowId} is open again since ${reopenedAt ?? 'now'} (it was locked for ${deliverable}): partners' edits of its cells are taken again. Lock it again once the corrected deliverable is submitted.`,
+        ...(reopened.value.sheet === undefined ? [] : [reopened.value.sheet]),
       ].join('\n\n'),
     );
   } catch (error) {

@@ -3,6 +3,8 @@
  * and the google.script.run endpoints of the HTML pages. The build turns each export into a top-level
  * function of dist/Code.js.
  */
+
+export { menuAmendLockedCell } from './amend-locked-cell';
 export { confirmFigures, menuConfirmFigures, sidebarConfirmations } from './confirm-dialog';
 export {
   periodDialogState,
@@ -15,7 +17,7 @@ export {
   sidebarStatus,
 } from './endpoints';
 export { onLiveEdit } from './live-validation';
-export { menuLockPeriod } from './lock-period';
+export { menuLockPeriod, menuReopenPeriod } from './lock-period';
 export { onInstall, onOpen } from './menu';
 export {
   menuApplyConfiguration,

@@ -17,6 +17,8 @@ export function onOpen(): void {
     .addItem('Draft assessments...', 'menuDraftAssessments')
     .addItem('Generate report...', 'menuGenerateReport')
     .addItem('Lock period...', 'menuLockPeriod')
+    .addItem('Reopen period...', 'menuReopenPeriod')
+    .addItem('Amend locked cell...', 'menuAmendLockedCell')
     .addItem('EC portal table...', 'menuPortalTable')
     .addSeparator()
     .addItem('Confirm my figures...', 'menuConfirmFigures')
@@ -47,6 +49,8 @@ export const MENU_HANDLERS = [
   'menuDraftAssessments',
   'menuGenerateReport',
   'menuLockPeriod',
+  'menuReopenPeriod',
+  'menuAmendLockedCell',
   'menuPortalTable',
   'menuConfirmFigures',
   'menuRemindPartners',

@@ -44,6 +44,8 @@ describe('the add-on in the Apps Script sandbox, end to end', () => {
       'Draft assessments...',
       'Generate report...',
       'Lock period...',
+      'Reopen period...',
+      'Amend locked cell...',
       'EC portal table...',
       'Confirm my figures...',
       'Remind partners...',

@@ -33,8 +33,9 @@ export function amendmentNeedsReasonIssue(lock: PeriodLock, key: EntryKey): Vali
     severity: 'error',
     message:
       `${key.periodId} of "${key.installationId}" / "${key.metricId}" is locked since ${lock.lockedAt} for ` +
-      `${lock.deliverable}; a coordinator changes it only as an amendment with a reason ("amendmentReason"), ` +
-      'which the next report lists. The value was not taken.',
+      `${lock.deliverable}; a coordinator changes it only as an amendment with a reason, which the next ` +
+      'report lists (in the sheet: select the cell, then Extensions › va-assess › Amend locked cell...; ' +
+      'through the API: "amendmentReason" on the cell). The value was not taken.',
     found: 'a coordinator edit of a locked cell without a reason',
     expected: 'an amendment reason, or reopening the period first',
   };

@@ -83,6 +83,10 @@ export const spreadsheetFacade = (ctx: ScriptContext): GoogleLike => {
     },
     getSheetById: (id: number) => (ctx.call('ss.sheets').includes(id) ? ctx.facades.sheetFacade(id) : null),
     getActiveSheet: () => ctx.facades.sheetFacade(ctx.call('ss.activeSheet')),
+    getActiveRange: () => {
+      const range = ctx.call('ss.activeRange');
+      return range === null ? null : ctx.facades.rangeFacade(range);
+    },
     getRange: (a1: string) => ctx.facades.rangeFacade(ctx.call('ss.range', String(a1))),
     toast: (message: unknown, title?: unknown, timeoutSeconds?: number) => {
       ctx.call('ss.toast', String(message), title === undefined ? '' : String(title), timeoutSeconds ?? 5);
@@ -128,6 +132,7 @@ export const SpreadsheetApp = (ctx: ScriptContext, ui: GoogleLike) =>
     getActiveSpreadsheet: () => ctx.facades.spreadsheetFacade(),
     getActive: () => ctx.facades.spreadsheetFacade(),
     getActiveSheet: () => ctx.facades.spreadsheetFacade().getActiveSheet(),
+    getActiveRange: () => ctx.facades.spreadsheetFacade().getActiveRange(),
     getUi: () => {
       ctx.call('ui.get');
       return ui;

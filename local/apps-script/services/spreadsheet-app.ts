@@ -36,6 +36,29 @@ export function spreadsheetOperations(access: SpreadsheetAccess, records: Spread
       return sheet?.sheetId ?? null;
     },
     'ss.activeSheet': (execution: Execution) => access.activeSheetId(execution),
+    /**
+     * Spreadsheet.getActiveRange: "the selected range in the active sheet, or null if there is no
+     * active range" (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getactiverange).
+     * The selection is the person's own (their last click, or the last Range.activate run as them);
+     * the sheet it is on becomes the active sheet. A trigger has no person at the keyboard: null, the
+     * stricter reading, as is a selection on a sheet deleted since.
+     */
+    'ss.activeRange': (execution: Execution) => {
+      if ((execution.mode ?? 'user') !== 'user') return null;
+      const selected = records.selections
+        .filter((selection) => selection.user === execution.activeUser)
+        .at(-1);
+      if (selected === undefined) return null;
+      const spreadsheet = access.spreadsheetFor(execution);
+      let range: RangeRef;
+      try {
+        range = access.rangeFromA1(spreadsheet, selected.a1, access.activeSheetId(execution));
+      } catch {
+        return null;
+      }
+      execution.activeSheetId = range.sheetId;
+      return range;
+    },
     'ss.range': (execution: Execution, a1: string) =>
       access.rangeFromA1(access.spreadsheetFor(execution), a1, access.activeSheetId(execution)),
     'ss.toast': (execution: Execution, message: string, title: string, timeoutSeconds: number) => {

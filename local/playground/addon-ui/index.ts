@@ -74,11 +74,14 @@ const ROUTES: Readonly<Record<string, Route>> = {
     return { user, items: await addonMenuFor(sandbox, user) };
   },
   'POST menu/run': async ({ ctx, sandbox, broker }, req) => {
-    const functionName = stringField(await readJsonBody(req), 'functionName');
+    const body = await readJsonBody(req);
+    const functionName = stringField(body, 'functionName');
     const user = ctx.actingAs();
     if (!menuRuns(await addonMenuFor(sandbox, user), functionName)) {
       throw new UiRequestError(404, `The add-on's menu for ${user} has no item running ${functionName}.`);
     }
+    // The cell the person has selected on the page: their selection in the spreadsheet.
+    if (body.selection !== undefined) sandbox.select(user, stringField(body, 'selection'));
     return execution(ctx, () => broker.startedBy(user, () => sandbox.run(user, functionName)));
   },
   'GET state': async ({ broker }, req) => {

@@ -250,6 +250,7 @@ addonUi.addEventListener('load', () => {
   window.vaAddonUi?.mount({
     menuElement: $('addon-menu'),
     actingAs: () => $('acting-as').value,
+    selection: () => state.selected,
     onChange: () => {
       state.revision += 1;
       void load();

@@ -38,6 +38,8 @@ const MENU: [string, string][] = [
   ['Draft assessments...', 'menuDraftAssessments'],
   ['Generate report...', 'menuGenerateReport'],
   ['Lock period...', 'menuLockPeriod'],
+  ['Reopen period...', 'menuReopenPeriod'],
+  ['Amend locked cell...', 'menuAmendLockedCell'],
   ['EC portal table...', 'menuPortalTable'],
   ['Confirm my figures...', 'menuConfirmFigures'],
   ['Remind partners...', 'menuRemindPartners'],

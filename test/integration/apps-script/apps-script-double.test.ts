@@ -105,6 +105,20 @@ function dateCell(a1) {
   var value = SpreadsheetApp.getActiveSpreadsheet().getRange(a1).getValue();
   return { isDate: value instanceof Date, iso: value instanceof Date ? value.toISOString() : String(value), zone: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() };
 }
+function activeRangeSeen() {
+  var range = SpreadsheetApp.getActiveRange();
+  return range === null ? null : range.getSheet().getName() + '!' + range.getA1Notation();
+}
+function activateThenSee(a1) {
+  SpreadsheetApp.getActiveSpreadsheet().getRange(a1).activate();
+  return SpreadsheetApp.getActiveSpreadsheet().getActiveRange().getA1Notation();
+}
+function onEditActiveRange(e) {
+  PropertiesService.getDocumentProperties().setProperty('active-in-trigger', String(SpreadsheetApp.getActiveRange()));
+}
+function enableActiveRangeTrigger() {
+  ScriptApp.newTrigger('onEditActiveRange').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create();
+}
 function globalsSeen() {
   return { setTimeout: typeof setTimeout, require: typeof require, process: typeof process, fetch: typeof fetch };
 }
@@ -472,6 +486,22 @@ describe('the Apps Script double', () => {
       rows: 2,
       ui: 'Exception: Cannot call SpreadsheetApp.getUi() from this context.',
     });
+  });
+
+  it("answers getActiveRange() with the person's own selection, null before any and in a trigger", async () => {
+    expect(await sandbox.run(ANN, 'activeRangeSeen')).toBeNull();
+    sandbox.select(ANN, 'Data!B2');
+    expect(await sandbox.run(ANN, 'activeRangeSeen')).toBe('Data!B2');
+    // Each person has their own selection.
+    expect(await sandbox.run(BOB, 'activeRangeSeen')).toBeNull();
+    // A script's Range.activate() moves the selection of the person it runs for.
+    expect(await sandbox.run(BOB, 'activateThenSee', 'Data!C3:D4')).toBe('C3:D4');
+    expect(await sandbox.run(BOB, 'activeRangeSeen')).toBe('Data!C3:D4');
+    // A trigger has nobody at the keyboard (the stricter reading of Google's "or null").
+    await sandbox.run(OWNER, 'enableActiveRangeTrigger');
+    sandbox.select(OWNER, 'Data!A2');
+    await sandbox.typeAs(OWNER, 'Data!A2', '9');
+    expect(sandbox.documentProperties()['active-in-trigger']).toBe('null');
   });
 
   it("gives the trigger no editor (e.user blank) for someone outside the owner's Workspace domain, unless a test says they share it", async () => {

@@ -52,7 +52,7 @@
   }
 
   /** Extensions › va-assess › the items onOpen created for the person acting (loaded when opened). */
-  function addonMenu({ menuElement, actingAs, status, changed }) {
+  function addonMenu({ menuElement, actingAs, selection, status, changed }) {
     let menu = { user: null, items: [] };
     const button = el('button', {
       type: 'button',
@@ -111,7 +111,12 @@
       close();
       status.show(`Running script: ${item.caption}`);
       try {
-        const answer = await call('POST', 'menu/run', { functionName: item.functionName });
+        // The selected cell goes with the click: what SpreadsheetApp.getActiveRange() answers as them.
+        const selected = selection ? selection() : undefined;
+        const answer = await call('POST', 'menu/run', {
+          functionName: item.functionName,
+          ...(selected ? { selection: selected } : {}),
+        });
         status.show(answer.ok ? '' : `Error: ${answer.message}`, !answer.ok);
       } catch (error) {
         status.show(`Error: ${error.message}`, true);
@@ -273,13 +278,13 @@
     };
   }
 
-  function mount({ menuElement, actingAs, onChange, focusEditor }) {
+  function mount({ menuElement, actingAs, selection, onChange, focusEditor }) {
     const changed = () => (onChange ? onChange() : undefined);
     document.head.append(el('link', { rel: 'stylesheet', href: `${PREFIX}addon-ui.css` }));
     const layer = el('div', { class: 'va-addon-layer' });
     const status = statusLine();
     document.body.append(layer, status.node);
-    const menu = addonMenu({ menuElement, actingAs, status, changed });
+    const menu = addonMenu({ menuElement, actingAs, selection, status, changed });
     const questions = questionView(layer, status);
     const dialogs = dialogFrames(layer, { focusEditor, changed });
 
