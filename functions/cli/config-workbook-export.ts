@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { unitChoices } from '../domain/config/tables/config-dropdowns';
 import { configToGrids } from '../domain/config/tables/config-to-grids';
 import { EXIT_OK, UsageError } from './cli-errors';
 import type { CliIo, OptionValues } from './command';
@@ -17,7 +18,7 @@ export async function exportConfigWorkbook(options: OptionValues, io: CliIo): Pr
     example === undefined ? resolve(configFile as string) : resolveProjectFiles({ example }).configPath;
   const out = resolve(requiredStringOption(options, 'out', 'the workbook to write, e.g. --out project.xlsx'));
   const { $schema: _schema, ...config } = loadConfig(configPath);
-  await writeConfigWorkbook(configToGrids(config), out);
+  await writeConfigWorkbook(configToGrids(config), out, unitChoices(config));
   io.out(`Wrote ${out}: ${config.installations.length} installation(s) of project "${config.project.id}".`);
   return EXIT_OK;
 }

@@ -14,12 +14,28 @@ function columnLetters(column: number): string {
   return a1Of({ row: 0, column }).replace(/\d+$/, '');
 }
 
-function addDropdowns(workbook: ExcelJS.Workbook): void {
-  for (const dropdown of configDropdowns()) {
+/** Excel's limit on a list typed into a validation rule, quotes included. */
+const LIST_FORMULA_CHARACTERS = 255;
+
+/**
+ * A list validation's formula: `"a,b,c"`. A comma or a quote cannot be written inside it, and the
+ * list stops at Excel's limit: a dropdown guides, the schema still reads whatever is typed.
+ */
+function listFormula(values: readonly string[]): string {
+  const listed: string[] = [];
+  for (const value of values.filter((candidate) => !/[",]/.test(candidate))) {
+    if ([...listed, value].join(',').length + 2 > LIST_FORMULA_CHARACTERS) break;
+    listed.push(value);
+  }
+  return `"${listed.join(',')}"`;
+}
+
+function addDropdowns(workbook: ExcelJS.Workbook, units: readonly string[]): void {
+  for (const dropdown of configDropdowns(units)) {
     const sheet = workbook.getWorksheet(CONFIG_TAB_TITLES[dropdown.tab]);
     if (sheet === undefined) continue;
     let formula: string;
-    if (dropdown.values !== undefined) formula = `"${dropdown.values.join(',')}"`;
+    if (dropdown.values !== undefined) formula = listFormula(dropdown.values);
     else if (dropdown.source !== undefined) {
       const letters = columnLetters(dropdown.source.column);
       formula = `'${CONFIG_TAB_TITLES[dropdown.source.tab]}'!$${letters}$${HEADER_ROWS + 1}:$${letters}$${DROPDOWN_ROWS}`;
@@ -37,7 +53,11 @@ function addDropdowns(workbook: ExcelJS.Workbook): void {
 }
 
 /** The configuration tabs as an .xlsx workbook: one worksheet per tab, header rows bold and frozen. */
-export async function writeConfigWorkbook(grids: Record<ConfigTabId, Grid>, path: string): Promise<void> {
+export async function writeConfigWorkbook(
+  grids: Record<ConfigTabId, Grid>,
+  path: string,
+  units: readonly string[],
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (const tab of CONFIG_TABS) {
     const sheet = workbook.addWorksheet(CONFIG_TAB_TITLES[tab], {
@@ -50,7 +70,7 @@ export async function writeConfigWorkbook(grids: Record<ConfigTabId, Grid>, path
       column.width = 24;
     });
   }
-  addDropdowns(workbook);
+  addDropdowns(workbook, units);
   await workbook.xlsx.writeFile(path);
 }
 

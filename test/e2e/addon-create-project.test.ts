@@ -119,6 +119,11 @@ describe('a coordinator creates and configures a project from an empty spreadshe
       type: 'ONE_OF_RANGE',
       values: [{ userEnteredValue: "='Budgets'!A3:A" }],
     });
+    // Units are offered (the common ones and the starter's), not imposed: a project may name its own.
+    expect(tab('Metric definitions').getCell(2, 4).dataValidation).toMatchObject({
+      condition: { type: 'ONE_OF_LIST', values: expect.arrayContaining([{ userEnteredValue: 'TB-month' }]) },
+      strict: false,
+    });
     const starter = await storedConfig();
 
     await fillTheTabs();

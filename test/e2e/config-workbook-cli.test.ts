@@ -54,6 +54,16 @@ describe('va-assess config', () => {
     });
     const countsToward = await columnOf(metrics, 'Counts toward');
     expect(metrics.getCell(40, countsToward).dataValidation?.formulae).toEqual(["'Budgets'!$A$3:$A$200"]);
+    // Units: the common ones and the project's own, offered, not imposed.
+    const unit = await columnOf(metrics, 'Unit');
+    expect(metrics.getCell(3, unit).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"CPU-hours,GPU-hours,TB-month,users,countries,AI models,CPU+GPU-hours,AI applications"'],
+    });
+    // Written without an error message: the spreadsheet program lets another unit be typed.
+    expect(metrics.getCell(3, unit).dataValidation?.showErrorMessage).toBeFalsy();
+    const budgets = workbook.getWorksheet('Budgets') as ExcelJS.Worksheet;
+    expect(budgets.getCell(3, await columnOf(budgets, 'Unit')).dataValidation?.type).toBe('list');
   });
 
   it('refuses a workbook with mistakes, naming each tab and cell, and writes nothing', async () => {

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { type CellValue, type Grid, HEADER_ROWS } from '../../domain/config/tables/cell-values';
 import { CONFIG_TAB_TITLES, CONFIG_TABS, type ConfigTabId } from '../../domain/config/tables/config-columns';
-import { configDropdowns } from '../../domain/config/tables/config-dropdowns';
+import { configDropdowns, unitChoices } from '../../domain/config/tables/config-dropdowns';
 import { a1Of } from '../../domain/config/tables/config-problems';
 import { configToGrids } from '../../domain/config/tables/config-to-grids';
 import {
@@ -47,8 +47,8 @@ function cellOf(value: CellValue, format?: sheets_v4.Schema$CellFormat): CellDat
  * Not strict: a value outside the list is still typed, and Apply configuration says what is wrong
  * with it on its cell (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#ConditionType).
  */
-function dropdowns(tab: ConfigTabId, sheetId: number, rowCount: number): Request[] {
-  return configDropdowns()
+function dropdowns(tab: ConfigTabId, sheetId: number, rowCount: number, units: readonly string[]): Request[] {
+  return configDropdowns(units)
     .filter((dropdown) => dropdown.tab === tab)
     .map((dropdown): Request => {
       const condition: sheets_v4.Schema$BooleanCondition =
@@ -91,14 +91,16 @@ function formatOf(row: number, value: CellValue): sheets_v4.Schema$CellFormat | 
 
 /**
  * What a configuration tab receives when it is written whole: room for the grid and the rows a
- * coordinator adds, its grid, header rows, widths and dropdowns. `clear` empties what the tab held.
+ * coordinator adds, its grid, header rows, widths and dropdowns (`units`: what unit columns offer).
+ * `clear` empties what the tab held.
  */
 export function writeConfigGrid(
   tab: ConfigTabId,
   sheet: Pick<TabSnapshot, 'sheetId' | 'rowCount' | 'columnCount'>,
   grid: Grid,
-  clear = false,
+  options: { clear: boolean; units: readonly string[] },
 ): Request[] {
+  const { clear, units } = options;
   const { sheetId } = sheet;
   const rowCount = Math.max(grid.length + ROWS_TO_ADD, sheet.rowCount);
   const columns = Math.max(...grid.map((row) => row.length));
@@ -112,7 +114,7 @@ export function writeConfigGrid(
     writeCells(sheetId, 0, 0, rows, 'userEnteredValue,userEnteredFormat'),
     freezeRows(sheetId, HEADER_ROWS),
     ...Array.from({ length: columns }, (_, column) => columnWidth(sheetId, column, COLUMN_WIDTH)),
-    ...dropdowns(tab, sheetId, rowCount),
+    ...dropdowns(tab, sheetId, rowCount, units),
   ];
 }
 
@@ -145,7 +147,12 @@ function configTab(tab: ConfigTabId): TabModule<ConfigTabRole> {
       const replaced = !planned.created && (stale || isGeneratedInstallationsTab(tab, planned.tab));
       if (!planned.created && !replaced) return { requests: [] };
       const grid = configToGrids(context.config)[tab];
-      return { requests: writeConfigGrid(tab, planned.tab, grid, replaced) };
+      return {
+        requests: writeConfigGrid(tab, planned.tab, grid, {
+          clear: replaced,
+          units: unitChoices(context.config),
+        }),
+      };
     },
   };
 }

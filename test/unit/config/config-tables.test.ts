@@ -1,5 +1,10 @@
 import { projectConfigSchema } from '../../../functions/domain/config/project-config-schema';
 import type { Grid } from '../../../functions/domain/config/tables/cell-values';
+import {
+  COMMON_UNITS,
+  configDropdowns,
+  unitChoices,
+} from '../../../functions/domain/config/tables/config-dropdowns';
 import { configToGrids } from '../../../functions/domain/config/tables/config-to-grids';
 import { gridsToConfig } from '../../../functions/domain/config/tables/grids-to-config';
 import { exampleConfigBody } from '../../fixtures/example-config';
@@ -133,5 +138,27 @@ describe('configuration tabs (config-tables)', () => {
     expect(messages.some((message) => message.startsWith('Budgets: the column "Amount" is missing'))).toBe(
       true,
     );
+  });
+});
+
+describe('the unit dropdowns (config-dropdowns)', () => {
+  it("offers the common units, then the project's own, each once, on the Budgets and Metric definitions unit columns", () => {
+    const units = unitChoices(exampleConfig());
+    expect(units).toEqual([
+      'CPU-hours',
+      'GPU-hours',
+      'TB-month',
+      'users',
+      'countries',
+      'AI models',
+      'CPU+GPU-hours',
+      'AI applications',
+    ]);
+    const unitColumns = configDropdowns(units)
+      .filter((dropdown) => dropdown.values === units)
+      .map((dropdown) => dropdown.tab);
+    expect(unitColumns).toEqual(['budgets', 'metrics']);
+    // A new project (no configuration yet) is offered the common ones.
+    expect(unitChoices(undefined)).toEqual([...COMMON_UNITS]);
   });
 });

@@ -23,7 +23,9 @@ export type CellKind = 'text' | 'number' | 'list' | 'baseline';
 /** A closed set the sheet offers as a dropdown: fixed values, or the ids listed in another tab's column. */
 export type ColumnChoices =
   | { readonly values: readonly string[] }
-  | { readonly idsOf: ConfigTabId; readonly column: string };
+  | { readonly idsOf: ConfigTabId; readonly column: string }
+  /** Units: the common ones and those the configuration already uses (a project may name its own). */
+  | { readonly units: true };
 
 export interface ConfigColumn {
   /** The configuration field, dotted below the row's object (e.g. "capacity.cpuCores"). */
@@ -92,6 +94,7 @@ export const BUDGET_COLUMNS: readonly ConfigColumn[] = [
     'unit',
     'Unit',
     'Unit of the amount, e.g. "CPU-hours" or "TB-month"; a metric counting toward it has this unit',
+    { units: true },
   ),
   number('amount', 'Amount', 'Total promised for the whole project, e.g. 6000000'),
 ];
@@ -160,7 +163,14 @@ export const METRIC_COLUMNS: readonly ConfigColumn[] = [
   text('id', 'Metric id', 'Lowercase id, unique within its installation, e.g. "cpu-hours"'),
   text('label', 'Label', 'As in the report, e.g. "CPU node/hours served over the period"'),
   text('kind', 'Kind', 'hours, tb-month, count, country-list or country-count', { values: METRIC_KINDS }),
-  text('unit', 'Unit', 'e.g. "CPU-hours", "TB-month", "users", "countries"'),
+  text(
+    'unit',
+    'Unit',
+    'e.g. "CPU-hours", "TB-month", "users", "countries"; the budget\'s unit when it counts toward one',
+    {
+      units: true,
+    },
+  ),
   {
     key: 'baseline',
     header: 'Baseline',
