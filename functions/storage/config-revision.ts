@@ -13,6 +13,18 @@ export interface ConfigRevisionStamp {
   updatedAt: string;
 }
 
+/**
+ * On the project's configuration item: how many times its periods were locked or reopened. A
+ * submission reads it with the revision and its transaction checks it is unchanged.
+ */
+export const LOCK_CHANGES_ATTRIBUTE = 'lockChanges';
+
+/** The count of lock changes on a configuration item as read (0 when never locked). */
+export function lockChangesOf(item: Record<string, unknown> | undefined): number {
+  const count = item?.[LOCK_CHANGES_ATTRIBUTE];
+  return typeof count === 'number' ? count : 0;
+}
+
 /** How the revision of an item saved before revisions existed starts: its save time follows. */
 export const LEGACY_REVISION_PREFIX = 'saved-at:';
 

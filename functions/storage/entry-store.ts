@@ -6,7 +6,7 @@ import { type EntryKey, entryKeyString } from '../domain/entries/entry';
 import { BATCH_GET_LIMIT, itemKeyId } from './batch-get';
 import { CELL_ATTRIBUTES } from './cell-items';
 import { CoalescedBatchGet } from './coalesced-batch-get';
-import { configRevisionOf } from './config-revision';
+import { configRevisionOf, LOCK_CHANGES_ATTRIBUTE, lockChangesOf } from './config-revision';
 import {
   type CellItem,
   type CurrentEntry,
@@ -77,6 +77,8 @@ export interface SubmissionRead {
   recent: boolean;
   /** The project's period locks (reopened ones included), read with the revision. */
   locks: readonly PeriodLock[];
+  /** How many times the project's periods were locked or reopened, read with the revision. */
+  lockChanges: number;
 }
 
 /**
@@ -102,7 +104,7 @@ export class EntryStore {
       ...(settings.clock !== undefined ? { clock: settings.clock } : {}),
     });
     this.submissionReads = new CoalescedBatchGet(doc, tableName, {
-      attributes: [...CELL_ATTRIBUTES, 'revision', 'periodLocks'],
+      attributes: [...CELL_ATTRIBUTES, 'revision', 'periodLocks', LOCK_CHANGES_ATTRIBUTE],
       maxFlights: settings.maxReadFlights,
     });
     this.writer = new SubmissionWriter(doc, tableName, {
@@ -168,6 +170,7 @@ export class EntryStore {
           cells,
           recent: true,
           locks: this.recent.locksSeen(projectId),
+          lockChanges: this.recent.lockChangesSeen(projectId),
         };
       }
     }
@@ -189,7 +192,7 @@ export class EntryStore {
         cells.set(entryKeyString(item as unknown as CellItem), item as unknown as CellItem);
     } else {
       const [project, locked, items] = await Promise.all([
-        this.get<Record<string, unknown>>(configKey, 'revision, updatedAt'),
+        this.get<Record<string, unknown>>(configKey, `revision, updatedAt, ${LOCK_CHANGES_ATTRIBUTE}`),
         this.get<Record<string, unknown>>(locksKey, 'periodLocks'),
         this.queryPeriods(projectId, periods),
       ]);
@@ -199,12 +202,13 @@ export class EntryStore {
     }
     const configRevision = config === undefined ? null : configRevisionOf(config);
     const locks = locksFromItem(locksItem);
-    this.recent.rememberRevision(projectId, configRevision, seenAt, locks);
+    const lockChanges = lockChangesOf(config);
+    this.recent.rememberRevision(projectId, configRevision, seenAt, { locks, lockChanges });
     cellKeys.forEach((key, index) => {
       const id = cellIds[index];
       if (id !== undefined) this.recent.rememberCell(id, cells.get(entryKeyString(key)), seenAt);
     });
-    return { configRevision, cells, recent: false, locks };
+    return { configRevision, cells, recent: false, locks, lockChanges };
   }
 
   /**

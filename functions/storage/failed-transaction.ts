@@ -15,7 +15,8 @@ interface CancellationCodes {
 
 /**
  * A cancelled or failed transaction: settle what can be settled, queue the rest again. Tasks whose
- * project's configuration check failed get ConfigChangedError.
+ * project's configuration check failed (saved again, or its periods locked or reopened since) get
+ * ConfigChangedError, and what this process remembered of the project is forgotten.
  */
 export function settleFailedTransaction(
   context: WriterContext,
@@ -41,6 +42,7 @@ export function settleFailedTransaction(
       .filter(([, slot]) => given?.[slot] === 'ConditionalCheckFailed')
       .map(([projectId]) => projectId),
   );
+  for (const projectId of changed) context.forgetRevision(projectId);
   plans.forEach((plan, index) => {
     const slots = layout.lanes[index];
     if (slots === undefined) throw new Error(`the transaction layout has no slots for lane ${index}`);

@@ -1,6 +1,12 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
 import type { PeriodLock } from '../domain/closing/period-lock';
+import { LOCK_CHANGES_ATTRIBUTE } from './config-revision';
 import { assertItemFits } from './item-size';
 import { normaliseStorageError, StorageError } from './storage-errors';
 
@@ -37,8 +43,13 @@ export class LockNotActiveError extends StorageError {
   }
 }
 
-function isConditionFailure(error: unknown): boolean {
-  return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+/** The transaction was cancelled because its first action's condition failed. */
+function firstActionFailedItsCondition(error: unknown): boolean {
+  const cancelled = error as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
+  return (
+    cancelled?.name === 'TransactionCanceledException' &&
+    cancelled.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+  );
 }
 
 export function locksFromItem(item: Record<string, unknown> | undefined): PeriodLock[] {
@@ -91,13 +102,20 @@ export class LockStore {
         }),
       );
       await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk, sk: keys.locksSk },
-          UpdateExpression:
-            'SET #type = :type, periodLocks = list_append(if_not_exists(periodLocks, :empty), :lock)',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':type': 'locks', ':empty': [], ':lock': [lock] },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { pk, sk: keys.locksSk },
+                UpdateExpression:
+                  'SET #type = :type, periodLocks = list_append(if_not_exists(periodLocks, :empty), :lock)',
+                ExpressionAttributeNames: { '#type': 'type' },
+                ExpressionAttributeValues: { ':type': 'locks', ':empty': [], ':lock': [lock] },
+              },
+            },
+            this.countLockChange(projectId),
+          ],
         }),
       );
     } catch (error) {
@@ -116,23 +134,48 @@ export class LockStore {
     const at = `periodLocks[${index}]`;
     try {
       await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: keys.projectPk(projectId), sk: keys.locksSk },
-          UpdateExpression: `SET ${at}.reopenedBy = :by, ${at}.reopenedAt = :at, ${at}.reopenReason = :reason`,
-          ConditionExpression: `${at}.lockId = :id AND attribute_not_exists(${at}.reopenedAt)`,
-          ExpressionAttributeValues: {
-            ':by': reopened.reopenedBy,
-            ':at': reopened.reopenedAt,
-            ':reason': reopened.reopenReason,
-            ':id': lockId,
-          },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { pk: keys.projectPk(projectId), sk: keys.locksSk },
+                UpdateExpression: `SET ${at}.reopenedBy = :by, ${at}.reopenedAt = :at, ${at}.reopenReason = :reason`,
+                ConditionExpression: `${at}.lockId = :id AND attribute_not_exists(${at}.reopenedAt)`,
+                ExpressionAttributeValues: {
+                  ':by': reopened.reopenedBy,
+                  ':at': reopened.reopenedAt,
+                  ':reason': reopened.reopenReason,
+                  ':id': lockId,
+                },
+              },
+            },
+            this.countLockChange(projectId),
+          ],
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new LockNotActiveError(lockId);
+      if (firstActionFailedItsCondition(error)) throw new LockNotActiveError(lockId);
       throw normaliseStorageError(error);
     }
+  }
+
+  /**
+   * Counts the change on the project's configuration item, in the same transaction: every submission
+   * transaction checks the count it validated with (locksUnchanged), so an edit validated before a
+   * lock or a reopen is validated again instead of landing under the old state.
+   */
+  private countLockChange(projectId: string) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: keys.projectPk(projectId), sk: keys.configProjectSk },
+        UpdateExpression: 'ADD #changes :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#changes': LOCK_CHANGES_ATTRIBUTE },
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    };
   }
 
   async snapshot(projectId: string, lockId: string): Promise<LockSnapshot | undefined> {

@@ -12,6 +12,8 @@ interface SeenRevision {
   revision: string | null;
   /** The project's period locks, read with the revision: fresh exactly as long as it is. */
   locks: readonly PeriodLock[];
+  /** The count of lock changes read with the revision (see LOCK_CHANGES_ATTRIBUTE). */
+  lockChanges: number;
   seenAt: number;
 }
 
@@ -77,12 +79,12 @@ export class RecentCells {
     projectId: string,
     revision: string | null,
     seenAt: number,
-    locks: readonly PeriodLock[] = [],
+    lockState: { locks: readonly PeriodLock[]; lockChanges: number } = { locks: [], lockChanges: 0 },
   ): void {
     if (this.options.freshMs <= 0) return;
     const known = this.revisions.get(projectId);
     if (known === undefined || seenAt >= known.seenAt) {
-      this.revisions.set(projectId, { revision, locks, seenAt });
+      this.revisions.set(projectId, { revision, ...lockState, seenAt });
     }
   }
 
@@ -94,6 +96,11 @@ export class RecentCells {
   /** The period locks read with the project's revision last remembered (after a successful lookup). */
   locksSeen(projectId: string): readonly PeriodLock[] {
     return this.revisions.get(projectId)?.locks ?? [];
+  }
+
+  /** The count of lock changes read with the project's revision last remembered. */
+  lockChangesSeen(projectId: string): number {
+    return this.revisions.get(projectId)?.lockChanges ?? 0;
   }
 
   /**

@@ -2,11 +2,13 @@ import { keys } from '../../infra/table-design';
 import type { ItemKey } from './batch-get';
 import type { CellItem } from './entry-records';
 import {
+  allOf,
   type Condition,
   conditionFields,
   configRevisionUnchanged,
   currentVersionUnchanged,
   itemDoesNotExist,
+  lockChangesUnchanged,
 } from './submission-conditions';
 import type { OutcomeRefresh } from './submission-tasks';
 import type { TransactAction } from './transaction-layout';
@@ -66,13 +68,21 @@ export function outcomeUpdate(tableName: string, cellKey: ItemKey, refresh: Outc
   };
 }
 
-/** A check that the project's stored configuration is still at `revision`. */
-export function configCheck(tableName: string, projectId: string, revision: string): TransactAction {
+/**
+ * A check that the project's stored configuration is still at `revision` and its periods were not
+ * locked or reopened since: what the submission was validated with still stands.
+ */
+export function configCheck(
+  tableName: string,
+  validated: { projectId: string; revision: string; lockChanges: number },
+): TransactAction {
   return {
     ConditionCheck: {
       TableName: tableName,
-      Key: { pk: keys.projectPk(projectId), sk: keys.configProjectSk },
-      ...conditionFields(configRevisionUnchanged(revision)),
+      Key: { pk: keys.projectPk(validated.projectId), sk: keys.configProjectSk },
+      ...conditionFields(
+        allOf(configRevisionUnchanged(validated.revision), lockChangesUnchanged(validated.lockChanges)),
+      ),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { LEGACY_REVISION_PREFIX } from './config-revision';
+import { LEGACY_REVISION_PREFIX, LOCK_CHANGES_ATTRIBUTE } from './config-revision';
 import type { CellItem } from './entry-records';
 
 /**
@@ -45,6 +45,23 @@ export function configRevisionUnchanged(revision: string): Condition {
     expression: 'attribute_not_exists(#r) AND #u = :u',
     names: { '#r': 'revision', '#u': 'updatedAt' },
     values: { ':u': revision.slice(LEGACY_REVISION_PREFIX.length) },
+  };
+}
+
+/** The project's periods were locked or reopened exactly `count` times, as when the submission was read. */
+export function lockChangesUnchanged(count: number): Condition {
+  const names = { '#lc': LOCK_CHANGES_ATTRIBUTE };
+  return count === 0
+    ? { expression: 'attribute_not_exists(#lc)', names, values: {} }
+    : { expression: '#lc = :lc', names, values: { ':lc': count } };
+}
+
+/** Every condition at once; their placeholders must not collide (each condition names its own). */
+export function allOf(...conditions: readonly Condition[]): Condition {
+  return {
+    expression: conditions.map((condition) => `(${condition.expression})`).join(' AND '),
+    names: Object.assign({}, ...conditions.map((condition) => condition.names)),
+    values: Object.assign({}, ...conditions.map((condition) => condition.values)),
   };
 }
 

@@ -25,6 +25,8 @@ export interface CellWrite {
    * checks the stored configuration still has it, or fails it with ConfigChangedError.
    */
   configRevision?: string;
+  /** With configRevision: the count of lock changes read with it (locks and reopens since). */
+  lockChanges?: number;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface OutcomeRefresh {
   issues: ValidationIssue[];
   /** As CellWrite.configRevision: the configuration the outcome was computed with. */
   configRevision?: string;
+  /** As CellWrite.lockChanges. */
+  lockChanges?: number;
 }
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -67,17 +71,27 @@ export interface RefreshTask extends TaskBase<boolean> {
 
 export type Task = WriteTask | RefreshTask;
 
-/** The project and configuration revision a task was validated with. */
+/** The project, configuration revision and count of lock changes a task was validated with. */
 export interface ValidatedWith {
   projectId: string;
   revision: string;
+  lockChanges: number;
 }
 
-/** The project and configuration revision a task was validated with, when it says. */
+/** The project, configuration revision and lock changes a task was validated with, when it says. */
 export function validatedWith(task: Task): ValidatedWith | undefined {
   const projectId = task.kind === 'write' ? task.write.submission.projectId : task.refresh.projectId;
-  const revision = task.kind === 'write' ? task.write.configRevision : task.refresh.configRevision;
-  return revision === undefined ? undefined : { projectId, revision };
+  const validated = task.kind === 'write' ? task.write : task.refresh;
+  const revision = validated.configRevision;
+  return revision === undefined
+    ? undefined
+    : { projectId, revision, lockChanges: validated.lockChanges ?? 0 };
+}
+
+/** Whether two tasks were validated with the same state, so that one check covers both. */
+export function sameValidation(a: ValidatedWith | undefined, b: ValidatedWith | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.projectId === b.projectId && a.revision === b.revision && a.lockChanges === b.lockChanges;
 }
 
 /** The key of a submission's cell. */

@@ -79,12 +79,10 @@ async function readUnknownCells(context: WriterContext, groups: Group[]): Promis
 
 /** One check per project of the revision its plans were validated with (one revision each: see takeGroups). */
 function configChecks(tableName: string, plans: readonly Plan[]): Map<string, TransactAction> {
-  const revisions = new Map<string, string>();
+  const checks = new Map<string, TransactAction>();
   for (const plan of plans) {
     const validated = planValidatedWith(plan);
-    if (validated !== undefined) revisions.set(validated.projectId, validated.revision);
+    if (validated !== undefined) checks.set(validated.projectId, configCheck(tableName, validated));
   }
-  return new Map(
-    [...revisions].map(([projectId, revision]) => [projectId, configCheck(tableName, projectId, revision)]),
-  );
+  return checks;
 }

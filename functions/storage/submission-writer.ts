@@ -62,6 +62,7 @@ export class SubmissionWriter {
       lanes: this.lanes,
       settleTaken: (task: WriteTask, checkExpected: boolean) =>
         void settleTakenRequest(this.context, task, checkExpected),
+      forgetRevision: (projectId: string) => options.recent?.forgetRevision(projectId),
       wake: (lane: Lane) => {
         this.lanes.markReady(lane);
         this.schedule();

@@ -1,5 +1,5 @@
 import type { Group, Lane } from './cell-lanes';
-import { type Task, validatedWith } from './submission-tasks';
+import { sameValidation, type Task, type ValidatedWith, validatedWith } from './submission-tasks';
 
 /** TransactWriteItems takes at most 100 actions and 4 MB; a margin is kept for the request's own size. */
 const MAX_ACTIONS = 100;
@@ -9,8 +9,8 @@ const MAX_TRANSACTION_BYTES = 3_500_000;
 interface Filling {
   actions: number;
   bytes: number;
-  /** The revision checked per project: each transaction checks one revision per project. */
-  revisions: Map<string, string>;
+  /** The state checked per project: each transaction checks one revision (and lock count) per project. */
+  revisions: Map<string, ValidatedWith>;
 }
 
 /**
@@ -29,7 +29,7 @@ export function takeGroups(ready: Set<Lane>): Group[] {
     const head = lane.queue[0];
     const validated = head === undefined ? undefined : validatedWith(head);
     const taken = validated === undefined ? undefined : filling.revisions.get(validated.projectId);
-    if (taken !== undefined && taken !== validated?.revision) continue;
+    if (taken !== undefined && !sameValidation(taken, validated)) continue;
     // The first lane of a project validated with a revision brings the check of that revision.
     const checkActions = validated !== undefined && taken === undefined ? 1 : 0;
     const tasks =
@@ -37,7 +37,7 @@ export function takeGroups(ready: Set<Lane>): Group[] {
         ? takeRefresh(head, checkActions, filling)
         : takeWrites(lane, checkActions, filling);
     if (tasks === undefined) break;
-    if (validated !== undefined) filling.revisions.set(validated.projectId, validated.revision);
+    if (validated !== undefined) filling.revisions.set(validated.projectId, validated);
     lane.queue.splice(0, tasks.length);
     lane.busy = true;
     ready.delete(lane);
@@ -60,14 +60,14 @@ function takeRefresh(head: Task, checkActions: number, filling: Filling): Task[]
  */
 function takeWrites(lane: Lane, checkActions: number, filling: Filling): Task[] | undefined {
   const tasks: Task[] = [];
-  const revision = lane.queue[0] === undefined ? undefined : validatedWith(lane.queue[0])?.revision;
+  const first = lane.queue[0] === undefined ? undefined : validatedWith(lane.queue[0]);
   let laneActions = 1 + checkActions;
   const requestIds = new Set<string>();
   for (const task of lane.queue) {
     if (
       task.kind !== 'write' ||
       requestIds.has(task.requestKey.sk) ||
-      validatedWith(task)?.revision !== revision
+      !sameValidation(validatedWith(task), first)
     ) {
       break;
     }

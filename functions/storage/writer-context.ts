@@ -11,6 +11,11 @@ export interface WriterContext {
   lanes: CellLanes;
   /** A write whose request may be taken already: read again, then settled or queued again. */
   settleTaken(task: WriteTask, checkExpected: boolean): void;
+  /**
+   * The project's configuration revision or lock count this process remembered is stale (its check
+   * failed): the next submission reads them from the table.
+   */
+  forgetRevision(projectId: string): void;
   /** The lane has tasks again: mark it ready and send what is ready. */
   wake(lane: Lane): void;
 }

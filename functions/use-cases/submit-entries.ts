@@ -235,6 +235,7 @@ async function storeValidated(
       ...(item.cell.expectedVersion === undefined ? {} : { expectedVersion: item.cell.expectedVersion }),
       read: read.cells.get(entryKeyString(item.cell)) ?? null,
       configRevision: snapshot.revision,
+      lockChanges: read.lockChanges,
     })),
     rechecked.map(({ current, outcome }) => ({
       projectId,
@@ -243,6 +244,7 @@ async function storeValidated(
       status: outcome.status,
       issues: outcome.issues,
       configRevision: snapshot.revision,
+      lockChanges: read.lockChanges,
     })),
   );
   const versions = versionsOf(context, stored, written.writes);

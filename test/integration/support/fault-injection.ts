@@ -144,3 +144,19 @@ export function countAttempts(doc: DynamoDBDocumentClient): { readonly attempts:
     remove: () => doc.middlewareStack.remove(name),
   };
 }
+
+/**
+ * Runs `meanwhile` just before the first `times` calls of `commandName` are sent: another request
+ * landing between a caller's read and its write. Calls made by `meanwhile` itself pass untouched.
+ */
+export function beforeSending(
+  doc: DynamoDBDocumentClient,
+  commandName: string,
+  times: number,
+  meanwhile: () => Promise<void>,
+): Injection {
+  return inject(doc, [commandName], times, 'initialize', async (send, args) => {
+    await meanwhile();
+    return send(args);
+  });
+}

@@ -120,13 +120,15 @@ describe('RecentCells: what an instance saw lately stands in for a read', () => 
       lockedBy: 'coordinator@example.org',
       lockedAt: '2023-10-30T08:00:00.000Z',
     };
-    recent.rememberRevision(PROJECT, REVISION, now(), [lock]);
+    recent.rememberRevision(PROJECT, REVISION, now(), { locks: [lock], lockChanges: 1 });
     recent.rememberCell('a', cell(3), now());
     expect(recent.lookup(PROJECT, ['a'], REVISION)).toBeDefined();
     expect(recent.locksSeen(PROJECT)).toEqual([lock]);
+    expect(recent.lockChangesSeen(PROJECT)).toBe(1);
 
     recent.forgetRevision(PROJECT);
     expect(recent.lookup(PROJECT, ['a'], REVISION)).toBeUndefined();
     expect(recent.locksSeen(PROJECT)).toEqual([]);
+    expect(recent.lockChangesSeen(PROJECT)).toBe(0);
   });
 });
