@@ -5,13 +5,13 @@ import type { ProjectConfig } from '../domain/config/project-config-schema';
 import { buildReportModel } from '../domain/report/build-report-model';
 import { closingSection } from '../domain/report/closing-section';
 import type { ReportModel } from '../domain/report/report-model';
-import type { AssessmentSource } from '../domain/report/resolve-assessment';
 import { summarize } from '../domain/summary/summarize';
 import type { ConfirmationStore } from '../storage/confirmation-store';
 import type { DraftStore } from '../storage/draft-store';
 import type { CurrentEntry } from '../storage/entry-records';
 import type { EntryStore } from '../storage/entry-store';
 import type { LockStore } from '../storage/lock-store';
+import { frozenDraftsOf } from './frozen-drafts';
 import { storedValuesOf } from './stored-values';
 import { valuesAsOfLock } from './values-as-of';
 
@@ -29,8 +29,8 @@ export interface ReportModelDeps {
  * installation without a draft is marked missing (POST .../drafts generates them).
  *
  * A window whose periods are all locked is reported as of its lock, whenever it is generated: the
- * values from the history as of then, the configuration and assessment texts frozen with the lock of
- * that very window, the summary computed at the lock's instant; the coordinators' amendments since
+ * values from the history as of then, the configuration and assessment texts frozen with the last of
+ * the locks covering it, the summary computed at the lock's instant; the coordinators' amendments since
  * (up to `now`) are applied and listed.
  */
 export async function loadReportModel(
@@ -62,15 +62,19 @@ export async function loadReportModel(
         : { confirmations: { records: confirmations, cells: current.map(cellVersionOf) } }),
     });
   }
-  const ownLock = lockState.locks.find((lock) => lock.windowId === window.id);
-  const snapshot = ownLock === undefined ? undefined : await deps.locks.snapshot(projectId, ownLock.lockId);
+  // The last lock to close one of the window's periods: the figures are as of its time, and the
+  // configuration and texts as it froze them (a window covered by one lock: that very lock).
+  const lastLock = lockState.locks[lockState.locks.length - 1];
+  const snapshot = lastLock === undefined ? undefined : await deps.locks.snapshot(projectId, lastLock.lockId);
   // Our own record, written from a validated configuration when the window was locked.
   const lockedConfig = (snapshot?.config as ProjectConfig | undefined) ?? config;
+  const frozen =
+    snapshot === undefined || lastLock === undefined
+      ? undefined
+      : frozenDraftsOf(snapshot, lastLock, window.id);
   const [asOfLock, drafts, confirmations] = await Promise.all([
     valuesAsOfLock(deps, projectId, periodIds, lockState.asOf, now.toUTC().toISO() ?? ''),
-    snapshot === undefined
-      ? deps.drafts.list(projectId, window.id)
-      : Promise.resolve(snapshot.drafts as AssessmentSource[]),
+    frozen === undefined ? deps.drafts.list(projectId, window.id) : Promise.resolve(frozen),
     deps.confirmations?.list(projectId, windowPeriods),
   ]);
   const lockedWindow = parseWindow(lockedConfig.project, window.id);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
+import { windowsOverlapping } from '../domain/calendar/overlapping-windows';
 import { parseWindow } from '../domain/calendar/reporting-window';
 import { lockCovering } from '../domain/closing/lock-coverage';
 import { isActive, type PeriodLock } from '../domain/closing/period-lock';
@@ -7,6 +8,7 @@ import type { ProjectConfig } from '../domain/config/project-config-schema';
 import type { DraftStore } from '../storage/draft-store';
 import type { EntryStore } from '../storage/entry-store';
 import type { LockStore } from '../storage/lock-store';
+import type { FrozenDrafts } from './frozen-drafts';
 import { NoActiveLockError, PeriodAlreadyLockedError } from './period-lock-errors';
 
 export interface LockPeriodDeps {
@@ -18,7 +20,8 @@ export interface LockPeriodDeps {
 /**
  * A coordinator locks a window once its deliverable is submitted: from then on its cells change
  * only by amendment, and its report reads the figures as of now from the history. The configuration
- * and the window's assessment texts are frozen beside the lock, since neither keeps a history.
+ * and the assessment texts of every window it overlaps are frozen beside the lock, since neither
+ * keeps a history.
  */
 export async function lockPeriod(
   deps: LockPeriodDeps,
@@ -43,10 +46,28 @@ export async function lockPeriod(
     lockedBy: request.lockedBy,
     lockedAt: now.toUTC().toISO() ?? '',
   };
-  const drafts = await deps.drafts.list(projectId, window.id);
-  await deps.locks.lock(projectId, lock, { config, drafts });
+  await deps.locks.lock(projectId, lock, { config, drafts: await draftsToFreeze(deps, config, periodIds) });
   deps.entries.forgetRecent(projectId);
   return lock;
+}
+
+/**
+ * The drafts of every window the lock overlaps, not only its own: a project year whose periods are
+ * locked one by one is reported with the texts of its last lock (one Query per window, at lock time).
+ */
+async function draftsToFreeze(
+  deps: Pick<LockPeriodDeps, 'drafts'>,
+  config: ProjectConfig,
+  periodIds: readonly string[],
+): Promise<FrozenDrafts> {
+  const windowIds = windowsOverlapping(config.project, periodIds);
+  const lists = await Promise.all(windowIds.map((windowId) => deps.drafts.list(config.project.id, windowId)));
+  const byWindow: FrozenDrafts['byWindow'] = {};
+  windowIds.forEach((windowId, index) => {
+    const drafts = lists[index];
+    if (drafts !== undefined && drafts.length > 0) byWindow[windowId] = drafts;
+  });
+  return { byWindow };
 }
 
 /** A coordinator reopens a locked window, with a reason; the lock stays listed, marked reopened. */

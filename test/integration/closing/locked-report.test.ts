@@ -142,4 +142,44 @@ describe('the report of a locked window is reproducible', () => {
     expect(asSubmitted.html).toBe(before.html);
     expect(asSubmitted.word).toBe(before.word);
   }, 300_000);
+
+  it('holds the texts and configuration of the last lock when PY1 is closed period by period', async () => {
+    clock = NOW;
+    await api.seedExample();
+    const lock = async (period: string, deliverable: string) => {
+      const locked = await api.call('POST', apiPaths.lockPeriod(PROJECT, period), {
+        as: COORDINATOR,
+        body: { deliverable },
+      });
+      expect(locked.status).toBe(200);
+      return locked.body.lockedAt as string;
+    };
+    clock = NOW.plus({ days: 1 });
+    await lock('P1', 'D4.1, submitted 2023-04-30');
+    expect((await api.call('POST', apiPaths.drafts(PROJECT, 'PY1'), { as: COORDINATOR })).status).toBe(200);
+    clock = NOW.plus({ days: 28 });
+    const lastLockedAt = await lock('P2', DELIVERABLE);
+
+    clock = NOW.plus({ days: 30 });
+    const before = (await report('md')).toString('utf8');
+    expect(before).toContain(`_Figures as of ${lastLockedAt}._`);
+
+    // Later: the PY1 text rewritten and the project renamed; neither reaches the PY1 report.
+    clock = NOW.plus({ years: 1 });
+    const edited = await api.call('PUT', apiPaths.draft(PROJECT, 'ifca-cpu', 'PY1'), {
+      as: COORDINATOR,
+      body: { text: 'Rewritten a year later: this text must not reach the PY1 report.' },
+    });
+    expect(edited.status).toBe(200);
+    const config = await api.call('GET', apiPaths.config(PROJECT), { as: COORDINATOR });
+    config.body.config.project.title = 'iMagine (renamed later)';
+    expect(
+      (await api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: config.body })).status,
+    ).toBe(200);
+
+    const again = (await report('md')).toString('utf8');
+    expect(again).not.toContain('Rewritten a year later');
+    expect(again).not.toContain('renamed later');
+    expect(again).toBe(before);
+  }, 120_000);
 });
