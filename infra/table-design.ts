@@ -99,8 +99,11 @@ export const keys = {
 
   /** Every lock of the project's periods, reopened ones included: one small item, read with each edit's cells. */
   locksSk: 'LOCK#INDEX',
-  /** What a lock froze beside the history: the configuration and the window's assessment texts. */
+  /** What a lock froze beside the history: the configuration (and, for older locks, its window's texts). */
   lockSnapshotSk: (lockId: string) => `LOCK#SNAPSHOT#${part('lockId', lockId)}`,
+  /** The assessment texts of one window a lock overlaps, as the lock froze them: an item per window. */
+  lockDraftsSk: (lockId: string, windowId: string) =>
+    `LOCK#SNAPSHOT#${part('lockId', lockId)}#DRAFTS#${part('windowId', windowId)}`,
   /** A period's confirmations: partners standing behind an installation's figures (issue 19). */
   confirmationPeriodPrefix: (periodId: string) => `CONFIRMATION#${part('periodId', periodId)}#`,
   /**

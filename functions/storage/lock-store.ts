@@ -1,19 +1,27 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../infra/table-design';
 import type { PeriodLock } from '../domain/closing/period-lock';
 import { LOCK_CHANGES_ATTRIBUTE } from './config-revision';
 import { assertItemFits } from './item-size';
 import { normaliseStorageError, StorageError } from './storage-errors';
 
-/** What a lock froze beside the cells' history: the configuration and the window's assessment texts. */
+/** What a lock freezes beside the cells' history: the configuration, and the texts of each window. */
 export interface LockSnapshot {
   config: unknown;
+  /** The assessment texts of every window the lock overlaps that had any, by window id. */
+  draftsByWindow: Readonly<Record<string, unknown>>;
+}
+
+/** What a report of one window reads of a lock's snapshot. */
+export interface LockSnapshotOfWindow {
+  config: unknown;
+  /**
+   * The window's texts as the lock froze them; null when it froze none for that window; undefined for
+   * a lock written before texts were frozen by window (see `ownWindowDrafts`).
+   */
   drafts: unknown;
+  /** A lock written before texts were frozen by window: its own window's texts. */
+  ownWindowDrafts?: unknown;
 }
 
 /** The index of the project's locks as stored: one item, so an edit reads it with its cells. */
@@ -30,8 +38,20 @@ interface SnapshotItem {
   sk: string;
   type: 'lock-snapshot';
   lockId: string;
-  /** JSON text: the configuration and drafts exactly as they were, numbers included. */
+  /** JSON text: the configuration exactly as it was, numbers included. */
   configJson: string;
+  /** The windows whose texts have an item of their own (lockDraftsSk). */
+  draftWindows?: string[];
+  /** Locks written before texts were frozen by window: the lock's own window's texts, as JSON. */
+  draftsJson?: string;
+}
+
+interface DraftsItem {
+  pk: string;
+  sk: string;
+  type: 'lock-drafts';
+  lockId: string;
+  windowId: string;
   draftsJson: string;
 }
 
@@ -84,23 +104,35 @@ export class LockStore {
 
   async lock(projectId: string, lock: PeriodLock, snapshot: LockSnapshot): Promise<void> {
     const pk = keys.projectPk(projectId);
+    const windows = Object.keys(snapshot.draftsByWindow);
     const item: SnapshotItem = {
       pk,
       sk: keys.lockSnapshotSk(lock.lockId),
       type: 'lock-snapshot',
       lockId: lock.lockId,
       configJson: JSON.stringify(snapshot.config ?? null),
-      draftsJson: JSON.stringify(snapshot.drafts ?? null),
+      draftWindows: windows,
     };
     assertItemFits(item, `the snapshot of lock "${lock.lockId}"`);
+    // One item per window: each stays within DynamoDB's item limit however many windows there are.
+    const draftItems = windows.map((windowId): DraftsItem => {
+      const drafts: DraftsItem = {
+        pk,
+        sk: keys.lockDraftsSk(lock.lockId, windowId),
+        type: 'lock-drafts',
+        lockId: lock.lockId,
+        windowId,
+        draftsJson: JSON.stringify(snapshot.draftsByWindow[windowId] ?? null),
+      };
+      assertItemFits(drafts, `the ${windowId} texts frozen by lock "${lock.lockId}"`);
+      return drafts;
+    });
+    const created = (Item: SnapshotItem | DraftsItem) => ({
+      Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+    });
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      // Written before the lock is listed, so a listed lock always has its snapshot.
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [item, ...draftItems].map(created) }));
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -178,18 +210,28 @@ export class LockStore {
     };
   }
 
-  async snapshot(projectId: string, lockId: string): Promise<LockSnapshot | undefined> {
+  /** What `lockId` froze for a report of `windowId`: two reads, the configuration and that window's texts. */
+  async snapshot(
+    projectId: string,
+    lockId: string,
+    windowId: string,
+  ): Promise<LockSnapshotOfWindow | undefined> {
+    const pk = keys.projectPk(projectId);
+    const get = (sk: string) =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: true }));
     try {
-      const read = await this.doc.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: { pk: keys.projectPk(projectId), sk: keys.lockSnapshotSk(lockId) },
-          ConsistentRead: true,
-        }),
-      );
-      const item = read.Item as SnapshotItem | undefined;
+      const [main, window] = await Promise.all([
+        get(keys.lockSnapshotSk(lockId)),
+        get(keys.lockDraftsSk(lockId, windowId)),
+      ]);
+      const item = main.Item as SnapshotItem | undefined;
       if (item === undefined) return undefined;
-      return { config: JSON.parse(item.configJson), drafts: JSON.parse(item.draftsJson) };
+      const drafts = window.Item as DraftsItem | undefined;
+      const config = JSON.parse(item.configJson) as unknown;
+      if (item.draftsJson !== undefined && item.draftWindows === undefined) {
+        return { config, drafts: undefined, ownWindowDrafts: JSON.parse(item.draftsJson) };
+      }
+      return { config, drafts: drafts === undefined ? null : JSON.parse(drafts.draftsJson) };
     } catch (error) {
       throw normaliseStorageError(error);
     }

@@ -1,24 +1,19 @@
 import type { PeriodLock } from '../domain/closing/period-lock';
 import type { AssessmentSource } from '../domain/report/resolve-assessment';
-import type { LockSnapshot } from '../storage/lock-store';
-
-/** What a lock freezes of the assessment texts: the drafts of every window it overlaps, by window. */
-export interface FrozenDrafts {
-  byWindow: Record<string, AssessmentSource[]>;
-}
+import type { LockSnapshotOfWindow } from '../storage/lock-store';
 
 /**
  * The drafts of `windowId` (a window `lock` overlaps) as frozen with it: none when the window had
- * none then. Undefined only for locks written before texts were frozen by window, which hold their
- * own window's drafts as a plain list and nothing of the others.
+ * none then. Undefined only for a lock written before texts were frozen by window, which holds its
+ * own window's drafts and nothing of the others.
  */
 export function frozenDraftsOf(
-  snapshot: LockSnapshot,
+  snapshot: LockSnapshotOfWindow,
   lock: PeriodLock,
   windowId: string,
 ): AssessmentSource[] | undefined {
-  const drafts = snapshot.drafts;
-  if (Array.isArray(drafts)) return lock.windowId === windowId ? (drafts as AssessmentSource[]) : undefined;
-  const byWindow = (drafts as FrozenDrafts | null | undefined)?.byWindow;
-  return byWindow === undefined ? undefined : (byWindow[windowId] ?? []);
+  if (snapshot.drafts === undefined) {
+    return lock.windowId === windowId ? (snapshot.ownWindowDrafts as AssessmentSource[]) : undefined;
+  }
+  return (snapshot.drafts as AssessmentSource[] | null) ?? [];
 }

@@ -65,7 +65,8 @@ export async function loadReportModel(
   // The last lock to close one of the window's periods: the figures are as of its time, and the
   // configuration and texts as it froze them (a window covered by one lock: that very lock).
   const lastLock = lockState.locks[lockState.locks.length - 1];
-  const snapshot = lastLock === undefined ? undefined : await deps.locks.snapshot(projectId, lastLock.lockId);
+  const snapshot =
+    lastLock === undefined ? undefined : await deps.locks.snapshot(projectId, lastLock.lockId, window.id);
   // Our own record, written from a validated configuration when the window was locked.
   const lockedConfig = (snapshot?.config as ProjectConfig | undefined) ?? config;
   const frozen =

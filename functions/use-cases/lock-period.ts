@@ -7,8 +7,7 @@ import { isActive, type PeriodLock } from '../domain/closing/period-lock';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
 import type { DraftStore } from '../storage/draft-store';
 import type { EntryStore } from '../storage/entry-store';
-import type { LockStore } from '../storage/lock-store';
-import type { FrozenDrafts } from './frozen-drafts';
+import type { LockSnapshot, LockStore } from '../storage/lock-store';
 import { NoActiveLockError, PeriodAlreadyLockedError } from './period-lock-errors';
 
 export interface LockPeriodDeps {
@@ -46,7 +45,8 @@ export async function lockPeriod(
     lockedBy: request.lockedBy,
     lockedAt: now.toUTC().toISO() ?? '',
   };
-  await deps.locks.lock(projectId, lock, { config, drafts: await draftsToFreeze(deps, config, periodIds) });
+  const draftsByWindow = await draftsToFreeze(deps, config, periodIds);
+  await deps.locks.lock(projectId, lock, { config, draftsByWindow });
   deps.entries.forgetRecent(projectId);
   return lock;
 }
@@ -59,15 +59,15 @@ async function draftsToFreeze(
   deps: Pick<LockPeriodDeps, 'drafts'>,
   config: ProjectConfig,
   periodIds: readonly string[],
-): Promise<FrozenDrafts> {
+): Promise<LockSnapshot['draftsByWindow']> {
   const windowIds = windowsOverlapping(config.project, periodIds);
   const lists = await Promise.all(windowIds.map((windowId) => deps.drafts.list(config.project.id, windowId)));
-  const byWindow: FrozenDrafts['byWindow'] = {};
+  const byWindow: Record<string, unknown> = {};
   windowIds.forEach((windowId, index) => {
     const drafts = lists[index];
     if (drafts !== undefined && drafts.length > 0) byWindow[windowId] = drafts;
   });
-  return { byWindow };
+  return byWindow;
 }
 
 /** A coordinator reopens a locked window, with a reason; the lock stays listed, marked reopened. */
