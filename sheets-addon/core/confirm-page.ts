@@ -4,6 +4,8 @@ import { escapeHtml } from './report-link-page';
 /** What "Confirm my figures…" shows: each of the caller's installations for one period. */
 export interface ConfirmDialogView {
   periodId: string;
+  /** The periods the person may switch to, oldest first (the shown one included). */
+  periods: string[];
   email: string;
   previews: ConfirmationPreview[];
 }
@@ -57,6 +59,17 @@ function sectionHtml(preview: ConfirmationPreview): string {
   ].join('\n');
 }
 
+/** The other periods as buttons (the shown one marked): figures are often confirmed after their period. */
+function periodLinks(view: ConfirmDialogView): string {
+  if (view.periods.length < 2) return '';
+  const buttons = view.periods.map((period) =>
+    period === view.periodId
+      ? `<strong aria-current="true">${escapeHtml(period)}</strong>`
+      : `<button class="period" type="button" data-period="${escapeHtml(period)}">${escapeHtml(period)}</button>`,
+  );
+  return `<p class="periods">Period: ${buttons.join(' ')}</p>`;
+}
+
 /** confirm.html with every installation's section in its markup: what is confirmed is what is shown. */
 export function confirmPage(template: string, view: ConfirmDialogView): string {
   const body =
@@ -65,6 +78,7 @@ export function confirmPage(template: string, view: ConfirmDialogView): string {
       : view.previews.map(sectionHtml).join('\n');
   const fields: Record<string, string> = {
     __CONFIRM_PERIOD__: escapeHtml(view.periodId),
+    __CONFIRM_PERIODS__: periodLinks(view),
     __CONFIRM_EMAIL__: escapeHtml(view.email),
     __CONFIRM_SECTIONS__: body,
   };

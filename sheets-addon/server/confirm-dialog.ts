@@ -10,14 +10,24 @@ export interface ConfirmationLines {
   error: string;
 }
 
-/** The caller's installations and the period to confirm (the current one), under the caller's own token. */
-function dialogView(): ConfirmDialogView | string {
+/**
+ * The caller's installations for `period` (the current one unless the person chose another), under
+ * the caller's own token, and the periods they may choose: every one from the first to the current,
+ * since figures are usually confirmed after their period has ended.
+ */
+function dialogView(period?: string): ConfirmDialogView | string {
   const api = apiFor(requireSettings());
   const access = api.access();
   if (access.kind !== 'ok') return `Confirming is not available: ${access.message}`;
   const calendar = api.calendar();
   if (calendar.kind !== 'ok') return `The project's periods could not be read: ${calendar.message}`;
-  const periodId = calendar.value.currentPeriodId;
+  const { currentPeriodId, periods } = calendar.value;
+  const current = periods.findIndex((item) => item.id === currentPeriodId);
+  const choices = periods.slice(0, current + 1).map((item) => item.id);
+  const periodId = period ?? currentPeriodId;
+  if (!choices.includes(periodId)) {
+    return `${periodId} is not a period whose figures can be confirmed yet: choose one of ${choices.join(', ')}.`;
+  }
   const previews = [];
   for (const installation of access.value.installations) {
     const preview = api.confirmationPreview(installation.id, periodId);
@@ -25,22 +35,36 @@ function dialogView(): ConfirmDialogView | string {
     // A coordinator sees every installation; only those listing the caller as editor are theirs to confirm.
     if (preview.value.mayConfirm) previews.push(preview.value);
   }
-  return { periodId, email: access.value.email, previews };
+  return { periodId, periods: choices, email: access.value.email, previews };
 }
 
-/** Menu and sidebar: "Confirm my figures…", a dialog of the add-on's own HTML. */
+function showConfirmDialog(period?: string): void {
+  const view = dialogView(period);
+  if (typeof view === 'string') {
+    alertUser(view);
+    return;
+  }
+  const template = HtmlService.createHtmlOutputFromFile('confirm').getContent();
+  const output = HtmlService.createHtmlOutput(confirmPage(template, view)).setWidth(520).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(output, `Confirm my ${view.periodId} figures`);
+}
+
+/** Menu and sidebar: "Confirm my figures…", a dialog of the add-on's own HTML, for the current period. */
 export function menuConfirmFigures(): void {
   try {
-    const view = dialogView();
-    if (typeof view === 'string') {
-      alertUser(view);
-      return;
-    }
-    const template = HtmlService.createHtmlOutputFromFile('confirm').getContent();
-    const output = HtmlService.createHtmlOutput(confirmPage(template, view)).setWidth(520).setHeight(560);
-    SpreadsheetApp.getUi().showModalDialog(output, `Confirm my ${view.periodId} figures`);
+    showConfirmDialog();
   } catch (error) {
     alertUser(messageOf(error));
+  }
+}
+
+/** Called by the dialog's period links: the same dialog for another period, in place of this one. */
+export function confirmDialogFor(period: string): ActionReport {
+  try {
+    showConfirmDialog(String(period));
+    return { ok: true, message: '' };
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
   }
 }
 

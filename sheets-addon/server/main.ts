@@ -5,7 +5,7 @@
  */
 
 export { menuAmendLockedCell } from './amend-locked-cell';
-export { confirmFigures, menuConfirmFigures, sidebarConfirmations } from './confirm-dialog';
+export { confirmDialogFor, confirmFigures, menuConfirmFigures, sidebarConfirmations } from './confirm-dialog';
 export {
   periodDialogState,
   runPeriodAction,

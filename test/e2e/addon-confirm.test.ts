@@ -102,4 +102,26 @@ describe('"Confirm my figures..." in the Apps Script sandbox', () => {
     await ifcaTypesP3('36');
     expect(await ifcaLine()).toMatchObject({ state: 'stale', sentence: expect.stringContaining('is stale') });
   });
+
+  it('offers the earlier periods too: P2, confirmed after it ended, opens in place of P3', async () => {
+    await addon.coordinatorSetsUp({ liveValidation: false, sharedWith: [IFCA] });
+    await box().run(IFCA, 'menuConfirmFigures');
+    const p3 = box().dialogs().at(-1)?.content ?? '';
+    expect(p3).toContain('<strong aria-current="true">P3</strong>');
+    expect(p3).toContain('<button class="period" type="button" data-period="P2">P2</button>');
+    expect(p3).not.toContain('data-period="P4"');
+
+    // The page's P2 button calls confirmDialogFor('P2'): the dialog for P2 replaces this one.
+    expect(await box().run(IFCA, 'confirmDialogFor', 'P2')).toMatchObject({ ok: true });
+    const p2 = box().dialogs().at(-1);
+    expect(p2).toMatchObject({ kind: 'modal', title: 'Confirm my P2 figures', user: IFCA });
+    expect(p2?.content).toContain('data-installation="ifca-cpu" data-period="P2"');
+    expect(p2?.content).toMatch(/Totals of P2 \(M07–M12\)/);
+
+    // A period still to come is not offered, and said so.
+    await box().run(IFCA, 'confirmDialogFor', 'P4');
+    expect(box().alerts().at(-1)?.message).toMatch(
+      /^P4 is not a period whose figures can be confirmed yet: choose one of P1, P2, P3\./,
+    );
+  });
 });
