@@ -43,6 +43,20 @@ async function post(as: string, cells: unknown[]) {
   return posted.body.outcomes[0];
 }
 
+/** What changes after a lock without a history of its own: IFCA's PY1 text and the project's title. */
+async function rewriteTextAndRenameProject(): Promise<void> {
+  const edited = await api.call('PUT', apiPaths.draft(PROJECT, 'ifca-cpu', 'PY1'), {
+    as: COORDINATOR,
+    body: { text: 'Rewritten a year later: this text must not reach the PY1 report.' },
+  });
+  expect(edited.status).toBe(200);
+  const config = await api.call('GET', apiPaths.config(PROJECT), { as: COORDINATOR });
+  config.body.config.project.title = 'iMagine (renamed later)';
+  expect(
+    (await api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: config.body })).status,
+  ).toBe(200);
+}
+
 /** Lines only `before` has and lines only `after` has, each counted as often as it occurs. */
 function lineDiff(before: string, after: string) {
   const left = (lines: string[], other: string[]) => {
@@ -88,16 +102,7 @@ describe('the report of a locked window is reproducible', () => {
         .status,
     ).toBe('rejected');
     await post(IFCA, [{ installationId: 'ifca-cpu', metricId: 'users', periodId: 'P3', raw: '18' }]);
-    const edited = await api.call('PUT', apiPaths.draft(PROJECT, 'ifca-cpu', 'PY1'), {
-      as: COORDINATOR,
-      body: { text: 'Rewritten a year later: this text must not reach the PY1 report.' },
-    });
-    expect(edited.status).toBe(200);
-    const config = await api.call('GET', apiPaths.config(PROJECT), { as: COORDINATOR });
-    config.body.config.project.title = 'iMagine (renamed later)';
-    expect(
-      (await api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: config.body })).status,
-    ).toBe(200);
+    await rewriteTextAndRenameProject();
 
     const again = await reports();
     expect(again.md).toBe(before.md);
@@ -166,16 +171,7 @@ describe('the report of a locked window is reproducible', () => {
 
     // Later: the PY1 text rewritten and the project renamed; neither reaches the PY1 report.
     clock = NOW.plus({ years: 1 });
-    const edited = await api.call('PUT', apiPaths.draft(PROJECT, 'ifca-cpu', 'PY1'), {
-      as: COORDINATOR,
-      body: { text: 'Rewritten a year later: this text must not reach the PY1 report.' },
-    });
-    expect(edited.status).toBe(200);
-    const config = await api.call('GET', apiPaths.config(PROJECT), { as: COORDINATOR });
-    config.body.config.project.title = 'iMagine (renamed later)';
-    expect(
-      (await api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: config.body })).status,
-    ).toBe(200);
+    await rewriteTextAndRenameProject();
 
     const again = (await report('md')).toString('utf8');
     expect(again).not.toContain('Rewritten a year later');
