@@ -4,7 +4,7 @@ import { createContext, runInContext, Script } from 'node:vm';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { buildAppsScriptGlobals, type HostCall } from './apps-script-globals';
 import type { RangeRef } from './host-views';
-import { SyncRpcClient } from './sync-rpc';
+import { EXECUTION_LIMIT_MS, SyncRpcClient } from './sync-rpc';
 
 /**
  * One worker thread runs one Apps Script execution at a time, each in a FRESH vm context holding only
@@ -64,7 +64,7 @@ function cloneable(value: unknown): unknown {
 
 function run(message: RunMessage): RunResult {
   const logs: string[] = [];
-  const rpc = new SyncRpcClient(message.port, message.shared);
+  const rpc = new SyncRpcClient(message.port, message.shared, Date.now() + EXECUTION_LIMIT_MS);
   let ContextError: ErrorConstructor = Error;
   const makeError = (text: string) => {
     const error = new ContextError(text);

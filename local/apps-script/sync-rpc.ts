@@ -13,33 +13,45 @@ export interface RpcRequest {
 
 export type RpcReply = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** The main thread never takes this long for one call unless it is deadlocked: say so instead of hanging. */
-const REPLY_DEADLINE_MS = 180_000;
+/**
+ * Apps Script ends an execution after 6 minutes ("Script runtime: 6 min / execution", quotas page:
+ * https://developers.google.com/apps-script/guides/services/quotas#current_limitations), however it
+ * spent them: waiting for UrlFetch, or for a person to answer an alert or a prompt.
+ */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+/** Google's words when it ends an execution at the limit. */
+export const EXCEEDED_EXECUTION_TIME = 'Exceeded maximum execution time';
 
 export class SyncRpcClient {
   private readonly flag: Int32Array;
+  private exceeded = false;
 
   constructor(
     private readonly port: MessagePort,
     shared: SharedArrayBuffer,
+    /** When the execution must end (epoch ms): its start plus EXECUTION_LIMIT_MS. */
+    private readonly deadline: number,
   ) {
     this.flag = new Int32Array(shared);
   }
 
   /** Returns the value, or throws the main thread's message as `makeError` builds it. */
   call(op: string, args: unknown[], makeError: (message: string) => Error): unknown {
+    // Past the limit the execution is over: a script that caught the error gets it again.
+    if (this.exceeded || Date.now() >= this.deadline) return this.exceed(makeError);
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage({ op, args } satisfies RpcRequest);
-    const waited = Atomics.wait(this.flag, 0, 0, REPLY_DEADLINE_MS);
+    Atomics.wait(this.flag, 0, 0, Math.max(0, this.deadline - Date.now()));
     const received = receiveMessageOnPort(this.port);
-    if (received === undefined) {
-      throw makeError(
-        `va-assess Apps Script double: no answer from the host for ${op} (${waited}); is the main thread blocked?`,
-      );
-    }
+    if (received === undefined) return this.exceed(makeError);
     const reply = received.message as RpcReply;
     if (!reply.ok) throw makeError(reply.message);
     return reply.value;
+  }
+
+  private exceed(makeError: (message: string) => Error): never {
+    this.exceeded = true;
+    throw makeError(EXCEEDED_EXECUTION_TIME);
   }
 }
 
