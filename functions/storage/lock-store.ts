@@ -194,7 +194,7 @@ export class LockStore {
 
   /**
    * Counts the change on the project's configuration item, in the same transaction: every submission
-   * transaction checks the count it validated with (locksUnchanged), so an edit validated before a
+   * transaction checks the count it validated with (lockChangesUnchanged), so an edit validated before a
    * lock or a reopen is validated again instead of landing under the old state.
    */
   private countLockChange(projectId: string) {
