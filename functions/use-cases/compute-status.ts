@@ -1,13 +1,17 @@
 import type { DateTime } from 'luxon';
+import type { ReportingPeriod } from '../domain/calendar/reporting-period';
 import { parseWindow } from '../domain/calendar/reporting-window';
+import { lockCovering } from '../domain/closing/lock-coverage';
+import type { PeriodLock } from '../domain/closing/period-lock';
 import { buildPeriodStatus } from '../domain/completeness/build-period-status';
 import type { ConfirmationLookup } from '../domain/completeness/confirmation-state';
-import type { PeriodStatus } from '../domain/completeness/period-status';
+import type { ClosedPeriod, PeriodStatus } from '../domain/completeness/period-status';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
 import { windowConfirmationLookup } from '../domain/confirmations/window-confirmation';
 import type { ConfirmationStore } from '../storage/confirmation-store';
 import type { StoredCell } from '../storage/entry-records';
 import type { EntryStore } from '../storage/entry-store';
+import type { LockStore } from '../storage/lock-store';
 import { cellRecordOf } from './cell-records-of';
 
 /**
@@ -17,7 +21,11 @@ import { cellRecordOf } from './cell-records-of';
  * command line) nobody has confirmed anything and the status says so.
  */
 export async function computeStatus(
-  deps: { entries: Pick<EntryStore, 'listCells'>; confirmations?: Pick<ConfirmationStore, 'list'> },
+  deps: {
+    entries: Pick<EntryStore, 'listCells'>;
+    confirmations?: Pick<ConfirmationStore, 'list'>;
+    locks?: Pick<LockStore, 'list'>;
+  },
   config: ProjectConfig,
   windowSpec: string,
   now: DateTime,
@@ -25,9 +33,10 @@ export async function computeStatus(
 ): Promise<PeriodStatus> {
   const window = parseWindow(config.project, windowSpec);
   const periodIds = window.periods.map((period) => period.id);
-  const [cells, confirmations] = await Promise.all([
+  const [cells, confirmations, locks] = await Promise.all([
     deps.entries.listCells(config.project.id, periodIds),
     confirmation === undefined ? deps.confirmations?.list(config.project.id, periodIds) : undefined,
+    deps.locks?.list(config.project.id),
   ]);
   // Partners' confirmations (issue 19, item 2), checked against the same cells' versions.
   const lookup =
@@ -35,7 +44,18 @@ export async function computeStatus(
     (confirmations === undefined
       ? undefined
       : windowConfirmationLookup(periodIds, confirmations, cells.map(cellVersionOf)));
-  return buildPeriodStatus(config, window, cells.map(cellRecordOf), now, lookup);
+  const status = buildPeriodStatus(config, window, cells.map(cellRecordOf), now, lookup);
+  return locks === undefined ? status : { ...status, closed: closedPeriods(locks, window.periods) };
+}
+
+/** The window's periods under an active lock, with the lock that closed each. */
+function closedPeriods(locks: readonly PeriodLock[], periods: readonly ReportingPeriod[]): ClosedPeriod[] {
+  return periods.flatMap((period) => {
+    const lock = lockCovering(locks, period.id);
+    return lock === undefined
+      ? []
+      : [{ periodId: period.id, deliverable: lock.deliverable, lockedAt: lock.lockedAt }];
+  });
 }
 
 function cellVersionOf(cell: StoredCell) {

@@ -55,4 +55,16 @@ export interface PeriodStatus extends CellCounts {
   installations: InstallationStatus[];
   /** Editors who owe at least one cell, most owed first. */
   byEditor: EditorDebt[];
+  /**
+   * The window's periods a coordinator locked (their deliverable submitted): their cells are closed,
+   * so nobody is reminded of them. Absent where locks are not known (the offline command line).
+   */
+  closed?: ClosedPeriod[];
+}
+
+/** A period of the window under an active lock. */
+export interface ClosedPeriod {
+  periodId: string;
+  deliverable: string;
+  lockedAt: string;
 }

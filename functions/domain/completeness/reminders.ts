@@ -28,13 +28,21 @@ function cellLine(cell: OwedCell): string {
 /**
  * One message per editor who owes at least one cell of the window (empty or refused), listing per
  * installation they edit each cell with the reason a value was refused, and the deadline. Editors
- * owing nothing get no message; an installation without editors cannot be chased by mail.
+ * owing nothing get no message, nor do cells of a locked period; an installation without editors
+ * cannot be chased by mail.
  */
 export function prepareReminders(status: PeriodStatus, input: ReminderInput): ReminderMessage[] {
-  return status.byEditor.map((debt) => {
-    const installations = status.installations.filter(
-      (installation) =>
-        debt.installationIds.includes(installation.installationId) && installation.owed.length > 0,
+  // A locked period's cells are closed: a partner's value there would be refused.
+  const closed = new Set((status.closed ?? []).map((period) => period.periodId));
+  const open = status.installations
+    .map((installation) => ({
+      ...installation,
+      owed: installation.owed.filter((cell) => !closed.has(cell.periodId)),
+    }))
+    .filter((installation) => installation.owed.length > 0);
+  const messages = status.byEditor.map((debt) => {
+    const installations = open.filter((installation) =>
+      debt.installationIds.includes(installation.installationId),
     );
     const sections = installations.map(
       (installation) =>
@@ -56,4 +64,5 @@ export function prepareReminders(status: PeriodStatus, input: ReminderInput): Re
       cells,
     };
   });
+  return messages.filter((message) => message.cells > 0);
 }

@@ -76,8 +76,21 @@ export function statusHeadline(status: PeriodStatus): string {
   return (
     `${status.window.label}: ${status.accepted + status.warnings} of ${status.expected} values in ` +
     `(${percentText(status.percentComplete, owed)}); ${status.empty} empty, ${status.rejected} rejected, ` +
-    `${status.warnings} with a warning to look at.`
+    `${status.warnings} with a warning to look at.${closedSentence(status)}`
   );
+}
+
+/** " P1, P2 locked since … for D4.2: their cells are closed." when some of the window's periods are. */
+function closedSentence(status: PeriodStatus): string {
+  const closed = status.closed ?? [];
+  if (closed.length === 0) return '';
+  const byLock = new Map<string, string[]>();
+  for (const period of closed) {
+    const key = `since ${period.lockedAt} for ${period.deliverable}`;
+    byLock.set(key, [...(byLock.get(key) ?? []), period.periodId]);
+  }
+  const parts = [...byLock].map(([lock, periods]) => `${periods.join(', ')} locked ${lock}`);
+  return ` ${parts.join('; ')}: ${closed.length === 1 ? 'its' : 'their'} cells are closed.`;
 }
 
 /** Every owed cell, worst installation first: the rows of the "still owed" table. */

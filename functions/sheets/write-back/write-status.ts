@@ -4,6 +4,7 @@ import { statusHeadline } from '../../domain/completeness/status-table';
 import type { ProjectConfig } from '../../domain/config/project-config-schema';
 import type { ConfirmationStore } from '../../storage/confirmation-store';
 import type { EntryStore } from '../../storage/entry-store';
+import type { LockStore } from '../../storage/lock-store';
 import { computeStatus } from '../../use-cases/compute-status';
 import { metricsCellLinker } from '../layout/metrics-cell-link';
 import { metricsTab } from '../layout/metrics-tab';
@@ -17,6 +18,8 @@ export type StatusWriteDeps = WriteBackDeps & {
   entries: Pick<EntryStore, 'listCells'>;
   /** Partners' confirmations, shown per installation (see computeStatus). */
   confirmations?: Pick<ConfirmationStore, 'list'>;
+  /** The project's locks: a locked period's cells are closed, as the headline says. */
+  locks?: Pick<LockStore, 'list'>;
 };
 
 /**

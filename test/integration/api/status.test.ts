@@ -144,6 +144,30 @@ describe('GET /v1/projects/{id}/reminders?period=P3&deadline=…', () => {
     expect(incd).toMatchObject({ installationIds: ['incd-cpu', 'incd-gpu', 'incd-storage'], cells: 12 });
   });
 
+  it('reminds nobody of a locked period, and says its cells are closed', async () => {
+    const locked = await api.call('POST', `${base}/locks?period=P3`, {
+      as: COORDINATOR,
+      body: { deliverable: 'D4.3, submitted 2024-04-30' },
+    });
+    expect(locked.status).toBe(200);
+    const closedSentence = `P3 locked since ${locked.body.lockedAt} for D4.3, submitted 2024-04-30: its cells are closed.`;
+
+    const p3 = await api.call('GET', `${base}/reminders?period=P3&deadline=tomorrow`, { as: COORDINATOR });
+    expect(p3.status).toBe(200);
+    expect((p3.body as RemindersResponse).messages).toEqual([]);
+    expect((p3.body as RemindersResponse).headline).toContain(closedSentence);
+
+    // PY2 is P3 and P4: only P4's cells are still owed, so IFCA (whose P3 value was refused) owes P4 only.
+    const py2 = await api.call('GET', `${base}/reminders?period=PY2&deadline=tomorrow`, { as: COORDINATOR });
+    const messages = (py2.body as RemindersResponse).messages;
+    expect(messages.every((message) => !message.body.includes('P3 (M13–M18)'))).toBe(true);
+    expect(messages.find((message) => message.to === INCD)).toMatchObject({ cells: 12 });
+    expect(messages.find((message) => message.to === IFCA)?.body).toContain('P4 (M19–M24): empty');
+
+    const status = await api.call('GET', `${base}/status?period=PY2`, { as: COORDINATOR });
+    expect((status.body as StatusResponse).headline).toContain(closedSentence);
+  });
+
   it('is for coordinators only, and wants a deadline', async () => {
     const partner = await api.call('GET', `${base}/reminders?period=P3&deadline=tomorrow`, { as: IFCA });
     expect(partner.status).toBe(403);
