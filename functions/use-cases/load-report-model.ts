@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { cumulativeThrough, parseWindow } from '../domain/calendar/reporting-window';
-import { windowLockState } from '../domain/closing/lock-coverage';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
 import { buildReportModel } from '../domain/report/build-report-model';
 import { closingSection } from '../domain/report/closing-section';
@@ -12,8 +11,8 @@ import type { CurrentEntry } from '../storage/entry-records';
 import type { EntryStore } from '../storage/entry-store';
 import type { LockStore } from '../storage/lock-store';
 import { frozenDraftsOf } from './frozen-drafts';
+import { lockedWindowFigures } from './locked-window-figures';
 import { storedValuesOf } from './stored-values';
-import { valuesAsOfLock } from './values-as-of';
 
 export interface ReportModelDeps {
   entries: Pick<EntryStore, 'listCurrent' | 'history'>;
@@ -43,12 +42,14 @@ export async function loadReportModel(
   const periodIds = cumulativeThrough(config.project, window).periods.map((period) => period.id);
   const projectId = config.project.id;
   const windowPeriods = window.periods.map((period) => period.id);
-  const lockState = windowLockState(await deps.locks.list(projectId), windowPeriods);
-  if (lockState === undefined) {
-    const [current, drafts, confirmations] = await Promise.all([
+  const [locked, confirmations] = await Promise.all([
+    lockedWindowFigures(deps, config, window, now),
+    deps.confirmations?.list(projectId, windowPeriods),
+  ]);
+  if (locked === undefined) {
+    const [current, drafts] = await Promise.all([
       deps.entries.listCurrent(projectId, periodIds),
       deps.drafts.list(projectId, window.id),
-      deps.confirmations?.list(projectId, windowPeriods),
     ]);
     const values = storedValuesOf(current);
     const summary = summarize(config, values, window, now);
@@ -62,31 +63,16 @@ export async function loadReportModel(
         : { confirmations: { records: confirmations, cells: current.map(cellVersionOf) } }),
     });
   }
-  // The last lock to close one of the window's periods: the figures are as of its time, and the
-  // configuration and texts as it froze them (a window covered by one lock: that very lock).
-  const lastLock = lockState.locks[lockState.locks.length - 1];
-  const snapshot =
-    lastLock === undefined ? undefined : await deps.locks.snapshot(projectId, lastLock.lockId, window.id);
-  // Our own record, written from a validated configuration when the window was locked.
-  const lockedConfig = (snapshot?.config as ProjectConfig | undefined) ?? config;
-  const frozen =
-    snapshot === undefined || lastLock === undefined
-      ? undefined
-      : frozenDraftsOf(snapshot, lastLock, window.id);
-  const [asOfLock, drafts, confirmations] = await Promise.all([
-    valuesAsOfLock(deps, projectId, periodIds, lockState.asOf, now.toUTC().toISO() ?? ''),
-    frozen === undefined ? deps.drafts.list(projectId, window.id) : Promise.resolve(frozen),
-    deps.confirmations?.list(projectId, windowPeriods),
-  ]);
-  const lockedWindow = parseWindow(lockedConfig.project, window.id);
-  const lockedAt = DateTime.fromISO(lockState.asOf, { zone: 'utc' });
-  const summary = summarize(lockedConfig, asOfLock.values, lockedWindow, lockedAt);
+  const { lockState, lastLock, snapshot, asOfLock } = locked;
+  // The texts as the last lock froze them (a window covered by one lock: that very lock).
+  const frozen = snapshot === undefined ? undefined : frozenDraftsOf(snapshot, lastLock, window.id);
+  const drafts = frozen ?? (await deps.drafts.list(projectId, window.id));
   return buildReportModel({
-    config: lockedConfig,
-    summary,
+    config: locked.config,
+    summary: locked.summary,
     values: asOfLock.values,
     assessments: drafts,
-    closing: closingSection(lockedConfig, lockState, asOfLock.amendments),
+    closing: closingSection(locked.config, lockState, asOfLock.amendments),
     // As of the lock too: a confirmation made later, or a cell amended since, does not change the lines.
     ...(confirmations === undefined
       ? {}

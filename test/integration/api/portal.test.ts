@@ -74,6 +74,64 @@ describe("GET /v1/projects/{id}/portal: the EC portal's Installations table", ()
     expect(asReport.status).toBe(403);
   });
 
+  it('holds a locked window as submitted: later renames stay out, an amendment comes in, as in the report', async () => {
+    const csv = async () => {
+      const response = await fetch(`${api.baseUrl}${apiPaths.portal(PROJECT, 'PY1', 'csv')}`, {
+        headers: { authorization: `Bearer ${api.signer.sign({ email: COORDINATOR })}` },
+      });
+      expect(response.status).toBe(200);
+      return parse(await response.text(), { bom: true, from_line: 2 }) as string[][];
+    };
+    const locked = await api.call('POST', apiPaths.lockPeriod(PROJECT, 'PY1'), {
+      as: COORDINATOR,
+      body: { deliverable: 'D4.2, submitted 2023-10-30' },
+    });
+    expect(locked.status).toBe(200);
+    const submitted = await csv();
+
+    // After the deliverable: IFCA-CSIC CPU renamed in the configuration, and its P2 hours amended.
+    const config = await api.container.configs.load(PROJECT);
+    if (config === null) throw new Error('the example was not stored');
+    const renamed = config.installations.map((item) =>
+      item.id === 'ifca-cpu' ? { ...item, name: 'IFCA CPU (renamed later)' } : item,
+    );
+    const put = await api.call('PUT', apiPaths.config(PROJECT), {
+      as: COORDINATOR,
+      body: { ...config, installations: renamed },
+    });
+    expect(put.status).toBe(200);
+    const amended = await api.call('POST', apiPaths.entries(PROJECT), {
+      as: COORDINATOR,
+      body: {
+        cells: [
+          {
+            installationId: 'ifca-cpu',
+            metricId: 'cpu-hours',
+            periodId: 'P2',
+            raw: 400000,
+            amendmentReason: 'IFCA recounted the P2 jobs',
+          },
+        ],
+      },
+    });
+    expect(amended.body.outcomes[0]).toMatchObject({ amendment: { reason: 'IFCA recounted the P2 jobs' } });
+
+    const after = await csv();
+    expect(after.map((row) => row[2])).toEqual(submitted.map((row) => row[2]));
+    expect(after.map((row) => row[2])).not.toContain('IFCA CPU (renamed later)');
+    const changed = after.filter((row, index) => JSON.stringify(row) !== JSON.stringify(submitted[index]));
+    // Only IFCA-CSIC CPU's quantity moved: PY1 was 94,656 + 393,888 hours, now 94,656 + 400,000.
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.[4]).toBe('494656');
+    const report = await loadReportModel(
+      api.container,
+      (await api.container.configs.load(PROJECT)) ?? config,
+      'PY1',
+      NOW.plus({ years: 1 }),
+    );
+    expect(report.installations.map((item) => item.name)).toContain(changed[0]?.[2]);
+  });
+
   it('names the installations and fields a configuration lacks (400)', async () => {
     const config = await api.container.configs.load(PROJECT);
     if (config === null) throw new Error('the example was not stored');
