@@ -16,5 +16,22 @@ export async function loadPortalTable(
   now: DateTime,
 ): Promise<PortalTable> {
   const figures = await windowFigures(deps, config, windowSpec, now);
-  return portalTable(figures.config, figures.summary);
+  return portalTable(withPortalFieldsOf(config, figures.config), figures.summary);
+}
+
+/**
+ * The portal's fields (beneficiary, infrastructure...) describe an installation; they are not figures.
+ * Where the configuration a lock froze has none for an installation, the current one's are used, so
+ * that a coordinator who adds them after the export asked for them can export the locked window.
+ */
+function withPortalFieldsOf(current: ProjectConfig, frozen: ProjectConfig): ProjectConfig {
+  if (frozen === current) return frozen;
+  const portals = new Map(current.installations.map((item) => [item.id, item.portal]));
+  return {
+    ...frozen,
+    installations: frozen.installations.map((item) => {
+      const portal = item.portal ?? portals.get(item.id);
+      return portal === undefined ? item : { ...item, portal };
+    }),
+  };
 }

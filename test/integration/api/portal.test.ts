@@ -132,6 +132,34 @@ describe("GET /v1/projects/{id}/portal: the EC portal's Installations table", ()
     expect(report.installations.map((item) => item.name)).toContain(changed[0]?.[2]);
   });
 
+  it('exports a locked window once portal fields it lacked were added after the lock', async () => {
+    const config = await api.container.configs.load(PROJECT);
+    if (config === null) throw new Error('the example was not stored');
+    const withoutPortal = (index: number) =>
+      config.installations.map((item, at) => {
+        if (at !== index) return item;
+        const { portal: _dropped, ...rest } = item;
+        return rest;
+      });
+    const put = (installations: unknown) =>
+      api.call('PUT', apiPaths.config(PROJECT), { as: COORDINATOR, body: { ...config, installations } });
+    expect((await put(withoutPortal(2))).status).toBe(200);
+    const locked = await api.call('POST', apiPaths.lockPeriod(PROJECT, 'PY1'), {
+      as: COORDINATOR,
+      body: { deliverable: 'D4.2, submitted 2023-10-30' },
+    });
+    expect(locked.status).toBe(200);
+    const link = () => api.call('POST', apiPaths.portalLink(PROJECT, 'PY1', 'csv'), { as: COORDINATOR });
+    expect((await link()).status).toBe(400);
+
+    // The coordinator adds the field the export named: the locked window exports, its figures unchanged.
+    expect((await put(config.installations)).status).toBe(200);
+    const fixed = await link();
+    expect(fixed.status).toBe(200);
+    const rows: string[][] = parse(await (await fetch(fixed.body.url)).text(), { bom: true, from_line: 2 });
+    expect(rows).toHaveLength(11);
+  });
+
   it('names the installations and fields a configuration lacks (400)', async () => {
     const config = await api.container.configs.load(PROJECT);
     if (config === null) throw new Error('the example was not stored');
