@@ -1,7 +1,7 @@
 import { paintForAnswer, shown } from '../core/cell-note';
 import { valueCellsIn } from '../core/value-grid';
-import { activeSpreadsheet, alertUser, messageOf, uniqueId } from './apps-script';
-import { ask, coordinatorApi } from './lock-period';
+import { activeSpreadsheet, alertUser, askUser, messageOf, uniqueId } from './apps-script';
+import { coordinatorApi } from './coordinator-only';
 import { findMetricsSheet, NO_METRICS_TAB, readMetricsTabAcross } from './metrics-tab';
 import { paintCells } from './painter';
 
@@ -44,7 +44,7 @@ export function menuAmendLockedCell(): void {
     }
     const { submission } = cell;
     const change = submission.raw === null ? 'is cleared' : `becomes ${shown(submission.raw)}`;
-    const reason = ask(
+    const reason = askUser(
       'Amend locked cell',
       `${submission.periodId} of "${submission.installationId}" / "${submission.metricId}" (${cell.a1}) ${change}. Why? The next report lists the amendment with this reason.`,
     );

@@ -54,6 +54,14 @@ export function alertUser(message: string): void {
   SpreadsheetApp.getUi().alert(message);
 }
 
+/** A prompt's text, trimmed, when the person pressed OK; undefined when they cancelled or closed it. */
+export function askUser(title: string, question: string): string | undefined {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return undefined;
+  return answer.getResponseText().trim();
+}
+
 /** Progress of long menu actions, in the corner of the sheet. */
 export function toast(message: string, title = 'va-assess'): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 10);

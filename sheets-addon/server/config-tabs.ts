@@ -1,6 +1,6 @@
 import type { ApplyConfigResponse, ConfigTabProblem } from '../../functions/shared/addon-contract';
 import { OUTCOME_COLOURS } from '../../functions/shared/addon-contract';
-import { activeSpreadsheet, alertUser, apiFor, documentProperties, toast } from './apps-script';
+import { activeSpreadsheet, alertUser, apiFor, askUser, documentProperties, toast } from './apps-script';
 import { builtBackend, readSettings, requireSettings, saveSettings } from './settings';
 import { bindThisSpreadsheet } from './sheet-binding';
 
@@ -29,14 +29,11 @@ export function createProject(): void {
     alertUser('This build of the add-on names no backend: open Extensions › va-assess › Settings first.');
     return;
   }
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(
+  const projectId = askUser(
     'Create project',
     'Project id: lowercase letters, digits and dashes, e.g. "north-sea". It never changes.',
-    ui.ButtonSet.OK_CANCEL,
   );
-  if (answer.getSelectedButton() !== ui.Button.OK) return;
-  const projectId = answer.getResponseText().trim();
+  if (projectId === undefined) return;
   if (!PROJECT_ID.test(projectId)) {
     alertUser(
       `The project was not created: found "${projectId}", expected lowercase letters, digits and dashes.`,

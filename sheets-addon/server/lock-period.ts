@@ -1,35 +1,5 @@
-import type { ApiClient } from '../core/api-client';
-import { alertUser, apiFor, messageOf } from './apps-script';
-import { requireSettings } from './settings';
-
-/** A prompt's text when the person pressed OK; undefined when they cancelled or closed it. */
-export function ask(title: string, question: string): string | undefined {
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
-  if (answer.getSelectedButton() !== ui.Button.OK) return undefined;
-  return answer.getResponseText().trim();
-}
-
-/**
- * The backend's client when the person running `action` is a coordinator of the project; otherwise
- * they are told why (the backend decides who is one) and nothing is asked of them.
- */
-export function coordinatorApi(action: string, onlyCoordinators: string): ApiClient | undefined {
-  const settings = requireSettings();
-  const api = apiFor(settings);
-  const access = api.access();
-  if (access.kind !== 'ok') {
-    alertUser(`${action} is not available: ${access.message}`);
-    return undefined;
-  }
-  if (access.value.role !== 'coordinator') {
-    alertUser(
-      `Only a coordinator of project "${settings.projectId}" ${onlyCoordinators}; ${access.value.email} is not one.`,
-    );
-    return undefined;
-  }
-  return api;
-}
+import { alertUser, askUser, messageOf } from './apps-script';
+import { coordinatorApi } from './coordinator-only';
 
 /**
  * Menu: Lock period… (coordinators). Asks for the window and the deliverable submitted, then the
@@ -40,9 +10,9 @@ export function menuLockPeriod(): void {
   try {
     const api = coordinatorApi('Lock period', 'locks a period once its deliverable is submitted');
     if (api === undefined) return;
-    const period = ask('Lock period', 'Which period or project year was submitted? (e.g. PY1 or P2)');
+    const period = askUser('Lock period', 'Which period or project year was submitted? (e.g. PY1 or P2)');
     if (period === undefined || period === '') return;
-    const deliverable = ask(
+    const deliverable = askUser(
       'Lock period',
       `Which deliverable covers ${period}? (e.g. "D4.2, submitted 2023-10-30")`,
     );
@@ -72,9 +42,9 @@ export function menuReopenPeriod(): void {
   try {
     const api = coordinatorApi('Reopen period', 'reopens a locked period');
     if (api === undefined) return;
-    const period = ask('Reopen period', 'Which locked period or project year opens again? (e.g. PY1)');
+    const period = askUser('Reopen period', 'Which locked period or project year opens again? (e.g. PY1)');
     if (period === undefined || period === '') return;
-    const reason = ask(
+    const reason = askUser(
       'Reopen period',
       `Why does ${period} open again? (kept with its lock, e.g. "the EC asked for corrected figures")`,
     );

@@ -5,6 +5,7 @@ import type {
   RemindersSent,
 } from '../shared/ui-types';
 import { alertUser, apiFor, messageOf } from './apps-script';
+import { coordinatorApi } from './coordinator-only';
 import { requireSettings } from './settings';
 
 /**
@@ -17,18 +18,7 @@ import { requireSettings } from './settings';
  */
 export function menuRemindPartners(): void {
   try {
-    const settings = requireSettings();
-    const access = apiFor(settings).access();
-    if (access.kind !== 'ok') {
-      alertUser(`Remind partners is not available: ${access.message}`);
-      return;
-    }
-    if (access.value.role !== 'coordinator') {
-      alertUser(
-        `Only a coordinator of project "${settings.projectId}" reminds partners. ${access.value.email} is ${access.value.role === 'partner' ? 'a partner' : 'not a member of the project'}.`,
-      );
-      return;
-    }
+    if (coordinatorApi('Remind partners', 'reminds partners') === undefined) return;
     const output = HtmlService.createHtmlOutputFromFile('reminders').setWidth(640).setHeight(560);
     SpreadsheetApp.getUi().showModalDialog(output, 'Remind partners');
   } catch (error) {
