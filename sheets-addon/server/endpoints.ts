@@ -27,6 +27,7 @@ import {
   saveSettings,
   settingsProblem,
 } from './settings';
+import { windowChoices } from './window-choices';
 
 /** Called by the sidebar (google.script.run): the open problems as the sheet shows them. */
 export function sidebarProblems(): ProblemsView {
@@ -170,23 +171,12 @@ const ACTION_TEXT: Record<PeriodAction, { title: string; button: string; done: s
 /** Called by the period picker on load: the project's periods and years, the current period chosen. */
 export function periodDialogState(action: PeriodAction): PeriodDialogState {
   const text = ACTION_TEXT[action];
-  const base = {
+  return {
     action,
     title: text.title,
     button: text.button,
-    choices: [],
-    selected: '',
     formats: action === 'report' ? REPORT_FORMAT_CHOICES : [],
-    error: '',
-  };
-  const calendar = apiFor(requireSettings()).calendar();
-  if (calendar.kind !== 'ok')
-    return { ...base, error: `The project's periods could not be read: ${calendar.message}` };
-  const { periods, years, currentPeriodId } = calendar.value;
-  return {
-    ...base,
-    choices: [...periods, ...years].map((item) => ({ id: item.id, label: item.label })),
-    selected: currentPeriodId,
+    ...windowChoices(apiFor(requireSettings())),
   };
 }
 

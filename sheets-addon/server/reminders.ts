@@ -7,6 +7,7 @@ import type {
 import { alertUser, apiFor, messageOf } from './apps-script';
 import { coordinatorApi } from './coordinator-only';
 import { requireSettings } from './settings';
+import { windowChoices } from './window-choices';
 
 /**
  * "Remind partners…" (coordinators): the backend prepares one message per editor who owes cells of a
@@ -28,16 +29,7 @@ export function menuRemindPartners(): void {
 
 /** Called by the dialog on load: the windows to choose from and how many people can still be mailed today. */
 export function remindersState(): RemindersDialogState {
-  const base = { choices: [], selected: '', quota: MailApp.getRemainingDailyQuota(), error: '' };
-  const calendar = apiFor(requireSettings()).calendar();
-  if (calendar.kind !== 'ok')
-    return { ...base, error: `The project's periods could not be read: ${calendar.message}` };
-  const { periods, years, currentPeriodId } = calendar.value;
-  return {
-    ...base,
-    choices: [...periods, ...years].map((item) => ({ id: item.id, label: item.label })),
-    selected: currentPeriodId,
-  };
+  return { quota: MailApp.getRemainingDailyQuota(), ...windowChoices(apiFor(requireSettings())) };
 }
 
 /** Called by the dialog's Prepare button: the messages, for the coordinator to read and edit. */
