@@ -1,5 +1,6 @@
 import type { ApiClient } from '../core/api-client';
 import { activeSpreadsheet } from './apps-script';
+import { removeEditorProof, writeEditorProof } from './editor-proof';
 
 /**
  * The coordinators' addresses for someone the configuration does not list. The backend gives them only
@@ -14,17 +15,13 @@ function coordinatorsShownToEditor(api: ApiClient): string[] {
   if (challenge.kind !== 'ok') return [];
   const { metadataKey, nonce } = challenge.value;
   if (metadataKey === undefined || nonce === undefined) return [];
-  spreadsheet.addDeveloperMetadata(metadataKey, nonce, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+  const proof = { metadataKey, nonce };
+  writeEditorProof(spreadsheet, proof);
   try {
     const contacts = api.contacts(spreadsheetId);
     return contacts.kind === 'ok' ? contacts.value.coordinators : [];
   } finally {
-    for (const metadata of spreadsheet
-      .createDeveloperMetadataFinder()
-      .withKey(metadataKey)
-      .withValue(nonce)
-      .find())
-      metadata.remove();
+    removeEditorProof(spreadsheet, proof);
   }
 }
 

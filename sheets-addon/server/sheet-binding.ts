@@ -1,4 +1,5 @@
 import type { ApiClient, ApiResult, SheetBinding } from '../core/api-client';
+import { removeEditorProof, writeEditorProof } from './editor-proof';
 
 /**
  * Binds the open spreadsheet to the project. The backend binds only a spreadsheet the caller can
@@ -13,16 +14,8 @@ export function bindThisSpreadsheet(
   const spreadsheetId = spreadsheet.getId();
   const challenge = api.sheetChallenge(spreadsheetId);
   if (challenge.kind !== 'ok') return challenge;
-  const { metadataKey, nonce } = challenge.value;
-  spreadsheet.addDeveloperMetadata(metadataKey, nonce, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+  writeEditorProof(spreadsheet, challenge.value);
   const bound = api.bindSheet(spreadsheetId);
-  if (bound.kind !== 'ok') {
-    for (const metadata of spreadsheet
-      .createDeveloperMetadataFinder()
-      .withKey(metadataKey)
-      .withValue(nonce)
-      .find())
-      metadata.remove();
-  }
+  if (bound.kind !== 'ok') removeEditorProof(spreadsheet, challenge.value);
   return bound;
 }
