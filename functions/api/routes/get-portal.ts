@@ -6,7 +6,7 @@ import { renderPortalTable } from '../../report/portal/render-portal';
 import { loadPortalTable } from '../../use-cases/load-portal-table';
 import type { ApiResponse } from '../http-types';
 import { parseRequest } from '../parse-request';
-import type { PublicRoute } from '../route';
+import { fileResponse, type PublicRoute } from '../route';
 import { requireSignedLinkOrMember } from './signed-link-or-member';
 
 /**
@@ -38,16 +38,6 @@ export const getPortalRoute: PublicRoute = {
       await loadPortalTable(container, config, window.id, now),
       query.format,
     );
-    return {
-      status: 200,
-      body: null,
-      bytes: file.bytes,
-      headers: {
-        'x-content-type-options': 'nosniff',
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.fileName}"`,
-        'content-length': String(file.bytes.length),
-      },
-    };
+    return fileResponse(file, 'attachment');
   },
 };

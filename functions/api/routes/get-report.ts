@@ -4,16 +4,15 @@ import { verifyReportLink } from '../../report/report-link';
 import { renderStoredReport } from '../../use-cases/render-stored-report';
 import type { ApiResponse } from '../http-types';
 import { parseRequest } from '../parse-request';
-import type { PublicRoute } from '../route';
+import { fileResponse, type PublicRoute } from '../route';
 import { requireSignedLinkOrMember } from './signed-link-or-member';
 
 /**
  * The HTML report is served from the API's own origin: were a config or assessment text ever to slip
  * through unescaped, it still could not run a script, load anything or be framed. Its charts are data:
- * images and its styles inline. nosniff keeps a browser from reading Markdown as HTML.
+ * images and its styles inline (fileResponse adds nosniff, which keeps a browser from reading Markdown as HTML).
  */
-const FILE_HEADERS = {
-  'x-content-type-options': 'nosniff',
+const REPORT_HEADERS = {
   'content-security-policy':
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
@@ -46,16 +45,6 @@ export const getReportRoute: PublicRoute = {
     const report = await renderStoredReport(container, config, query.period, query.format, now);
     // Word files download; HTML and Markdown open in the browser, still with a file name to save under.
     const disposition = query.format === 'docx' ? 'attachment' : 'inline';
-    return {
-      status: 200,
-      body: null,
-      bytes: report.bytes,
-      headers: {
-        ...FILE_HEADERS,
-        'content-type': report.contentType,
-        'content-disposition': `${disposition}; filename="${report.fileName}"`,
-        'content-length': String(report.bytes.length),
-      },
-    };
+    return fileResponse(report, disposition, REPORT_HEADERS);
   },
 };
