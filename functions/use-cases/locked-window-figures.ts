@@ -7,7 +7,7 @@ import { summarize } from '../domain/summary/summarize';
 import type { WindowSummary } from '../domain/summary/window-summary';
 import type { EntryStore } from '../storage/entry-store';
 import type { LockSnapshotOfWindow, LockStore } from '../storage/lock-store';
-import { storedValuesOf } from './stored-values';
+import { computeSummary } from './compute-summary';
 import { valuesAsOfLock } from './values-as-of';
 
 export interface LockedWindowDeps {
@@ -70,7 +70,5 @@ export async function windowFigures(
   const window = parseWindow(config.project, windowSpec);
   const locked = await lockedWindowFigures(deps, config, window, now);
   if (locked !== undefined) return { config: locked.config, summary: locked.summary };
-  const periodIds = cumulativeThrough(config.project, window).periods.map((period) => period.id);
-  const values = storedValuesOf(await deps.entries.listCurrent(config.project.id, periodIds));
-  return { config, summary: summarize(config, values, window, now) };
+  return { config, summary: await computeSummary(deps, config, window.id, now) };
 }
