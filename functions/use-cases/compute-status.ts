@@ -1,11 +1,9 @@
 import type { DateTime } from 'luxon';
-import type { ReportingPeriod } from '../domain/calendar/reporting-period';
 import { parseWindow } from '../domain/calendar/reporting-window';
-import { lockCovering } from '../domain/closing/lock-coverage';
-import type { PeriodLock } from '../domain/closing/period-lock';
+import { closedPeriods } from '../domain/closing/lock-coverage';
 import { buildPeriodStatus } from '../domain/completeness/build-period-status';
 import type { ConfirmationLookup } from '../domain/completeness/confirmation-state';
-import type { ClosedPeriod, PeriodStatus } from '../domain/completeness/period-status';
+import type { PeriodStatus } from '../domain/completeness/period-status';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
 import { windowConfirmationLookup } from '../domain/confirmations/window-confirmation';
 import type { ConfirmationStore } from '../storage/confirmation-store';
@@ -45,17 +43,7 @@ export async function computeStatus(
       ? undefined
       : windowConfirmationLookup(periodIds, confirmations, cells.map(cellVersionOf)));
   const status = buildPeriodStatus(config, window, cells.map(cellRecordOf), now, lookup);
-  return locks === undefined ? status : { ...status, closed: closedPeriods(locks, window.periods) };
-}
-
-/** The window's periods under an active lock, with the lock that closed each. */
-function closedPeriods(locks: readonly PeriodLock[], periods: readonly ReportingPeriod[]): ClosedPeriod[] {
-  return periods.flatMap((period) => {
-    const lock = lockCovering(locks, period.id);
-    return lock === undefined
-      ? []
-      : [{ periodId: period.id, deliverable: lock.deliverable, lockedAt: lock.lockedAt }];
-  });
+  return locks === undefined ? status : { ...status, closed: closedPeriods(locks, periodIds) };
 }
 
 function cellVersionOf(cell: StoredCell) {

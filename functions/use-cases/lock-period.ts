@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import { windowsOverlapping } from '../domain/calendar/overlapping-windows';
 import { parseWindow } from '../domain/calendar/reporting-window';
-import { lockCovering } from '../domain/closing/lock-coverage';
+import { closedPeriods } from '../domain/closing/lock-coverage';
 import { isActive, type PeriodLock } from '../domain/closing/period-lock';
 import type { ProjectConfig } from '../domain/config/project-config-schema';
 import type { DraftStore } from '../storage/draft-store';
@@ -32,10 +32,7 @@ export async function lockPeriod(
   const window = parseWindow(config.project, request.windowSpec);
   const periodIds = window.periods.map((period) => period.id);
   const existing = await deps.locks.list(projectId);
-  const lockedPeriods = periodIds.flatMap((periodId) => {
-    const lock = lockCovering(existing, periodId);
-    return lock === undefined ? [] : [{ periodId, deliverable: lock.deliverable, lockedAt: lock.lockedAt }];
-  });
+  const lockedPeriods = closedPeriods(existing, periodIds);
   if (lockedPeriods.length > 0) throw new PeriodAlreadyLockedError(window.id, lockedPeriods);
   const lock: PeriodLock = {
     lockId: `${window.id}-${randomUUID()}`,

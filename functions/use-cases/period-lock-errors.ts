@@ -1,10 +1,11 @@
+import type { ClosedPeriod } from '../domain/closing/lock-coverage';
 /** Errors of locking and reopening periods; http-errors.ts maps them to statuses. */
 
 /** A period of the window is locked already (409): reopen it first, or amend its cells. */
 export class PeriodAlreadyLockedError extends Error {
   constructor(
     readonly windowId: string,
-    readonly lockedPeriods: readonly { periodId: string; deliverable: string; lockedAt: string }[],
+    readonly lockedPeriods: readonly ClosedPeriod[],
   ) {
     super(
       `${windowId} cannot be locked: ${lockedPeriods

@@ -13,6 +13,21 @@ export function lockCovering(locks: readonly PeriodLock[], periodId: PeriodId): 
     .sort((a, b) => millisOf(a.lockedAt) - millisOf(b.lockedAt))[0];
 }
 
+/** A period under an active lock, and the lock's deliverable and time. */
+export interface ClosedPeriod {
+  periodId: string;
+  deliverable: string;
+  lockedAt: string;
+}
+
+/** Those of `periodIds` under an active lock, each with the lock that closed it, in the order given. */
+export function closedPeriods(locks: readonly PeriodLock[], periodIds: readonly PeriodId[]): ClosedPeriod[] {
+  return periodIds.flatMap((periodId) => {
+    const lock = lockCovering(locks, periodId);
+    return lock === undefined ? [] : [{ periodId, deliverable: lock.deliverable, lockedAt: lock.lockedAt }];
+  });
+}
+
 /** What a report of a window reads its figures as of: present only when every period is locked. */
 export interface WindowLockState {
   /** The locks covering the window's periods, oldest first. */

@@ -1,3 +1,4 @@
+import type { ClosedPeriod } from '../closing/lock-coverage';
 import type { MissingValue } from '../summary/completeness';
 import type { WindowRef } from '../summary/window-ref';
 import type { CellState } from './cell-record';
@@ -60,11 +61,4 @@ export interface PeriodStatus extends CellCounts {
    * so nobody is reminded of them. Absent where locks are not known (the offline command line).
    */
   closed?: ClosedPeriod[];
-}
-
-/** A period of the window under an active lock. */
-export interface ClosedPeriod {
-  periodId: string;
-  deliverable: string;
-  lockedAt: string;
 }
