@@ -131,11 +131,11 @@ export class LockStore {
       Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
     });
     try {
-      // Written before the lock is listed, so a listed lock always has its snapshot.
-      await this.doc.send(new TransactWriteCommand({ TransactItems: [item, ...draftItems].map(created) }));
+      // One transaction: the lock is listed (and counted) together with its snapshot, never without it.
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
+            ...[item, ...draftItems].map(created),
             {
               Update: {
                 TableName: this.tableName,
