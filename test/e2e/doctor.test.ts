@@ -22,7 +22,7 @@ import {
   seedThroughApi,
   testContainer,
 } from '../integration/api/api-test-server';
-import { proveAndBind } from '../integration/sheets/sheets-test-stack';
+import { proveAndBind, TEST_RETRY } from '../integration/sheets/sheets-test-stack';
 import { createTestSigner, TEST_AUDIENCE } from '../integration/support/sign-test-token';
 
 /**
@@ -46,7 +46,7 @@ describe('va-assess doctor (issue 18)', () => {
       sheets: () =>
         new SheetsGateway({
           rootUrl: sheetsApi?.rootUrl ?? '',
-          retry: { budgetMs: 2_000, firstDelayMs: 5, maxDelayMs: 40 },
+          retry: TEST_RETRY,
         }),
     });
   const call = apiCaller(url, signer);

@@ -45,8 +45,8 @@ export class SheetsGateway {
       auth: credentials.auth,
       // One retry policy, ours: the client's would retry again inside each of our attempts.
       retry: false,
-      // No attempt outlives the whole budget: a hung request ends as an unknown outcome, then retried.
-      timeout: settings.retry.budgetMs,
+      // By default no attempt outlives the whole budget: a hung request ends as an unknown outcome.
+      timeout: settings.retry.attemptTimeoutMs ?? settings.retry.budgetMs,
       // Node's own fetch, not a dynamically imported one (which fails inside bundles and jest's VM).
       fetchImplementation: fetch,
       ...(settings.rootUrl === undefined ? {} : { rootUrl: settings.rootUrl.replace(/\/?$/, '/') }),

@@ -7,6 +7,11 @@ export interface SheetsRetrySettings {
   /** The first backoff's upper bound; doubled each attempt (full jitter draws below it). */
   firstDelayMs: number;
   maxDelayMs: number;
+  /**
+   * The longest one call may run before it is abandoned as an unknown outcome; the budget when
+   * unset. The budget decides when to stop retrying; this only when to stop waiting for an answer.
+   */
+  attemptTimeoutMs?: number;
 }
 
 export const DEFAULT_RETRY: Omit<SheetsRetrySettings, 'budgetMs'> = { firstDelayMs: 500, maxDelayMs: 8000 };

@@ -206,7 +206,6 @@ describe('the Apps Script double', () => {
       distDir: dist,
       signer: createTestSigner(),
       audience: TEST_AUDIENCE,
-      fetchTimeoutMs: 2_000,
       trustedCertificates: [certificate.cert],
     });
   });
@@ -390,7 +389,6 @@ describe('the Apps Script double', () => {
       distDir: dist,
       signer: createTestSigner(),
       audience: TEST_AUDIENCE,
-      fetchTimeoutMs: 2_000,
     });
     expect(await sandbox.run(OWNER, 'fetchStatus', `${baseUrl}/200`, true)).toEqual({
       thrown: `Exception: Address unavailable: ${baseUrl}/200`,
@@ -407,7 +405,6 @@ describe('the Apps Script double', () => {
       distDir: dist,
       signer: createTestSigner(),
       audience: TEST_AUDIENCE,
-      fetchTimeoutMs: 2_000,
       trustedCertificates: [certificate.cert],
       now: () => now,
       quotasFor: () => ({ urlFetchCalls: 2, triggerRuntimeMs: 0, emailRecipients: 100 }),

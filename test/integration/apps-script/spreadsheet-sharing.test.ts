@@ -43,7 +43,6 @@ describe('the Apps Script double: who may edit the spreadsheet', () => {
       distDir: dist,
       signer: createTestSigner(),
       audience: TEST_AUDIENCE,
-      fetchTimeoutMs: 2_000,
     });
   });
   afterEach(async () => sandbox.close());

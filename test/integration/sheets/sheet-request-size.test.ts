@@ -7,6 +7,7 @@ import {
   type LocalSheetsApi,
   startLocalSheetsApi,
 } from '../../../local/sheets-api';
+import { TEST_RETRY } from './sheets-test-stack';
 
 /** A note of `characters` on cell (row, 0) of the first tab. */
 const note = (row: number, characters: number): Request => ({
@@ -34,7 +35,7 @@ describe('a write-back above the 2 MB Google advises per request', () => {
     });
     const gateway = new SheetsGateway({
       rootUrl: sheetsApi.rootUrl,
-      retry: { budgetMs: 1_000, firstDelayMs: 5, maxDelayMs: 20 },
+      retry: TEST_RETRY,
     });
     const target = { projectId: 'imagine', spreadsheetId };
     const tooLarge = Array.from({ length: 50 }, (_, row) => note(row, 40_500));
