@@ -409,7 +409,9 @@ describe('summary and assessments written to the sheet', () => {
   it('answers 503 retryable on a persistent 500, leaving the sheet and the stored drafts as they were', async () => {
     const id = await setUpExample();
     const before = JSON.stringify(await stack.readAll(id));
-    stack.sheetsApi.injectFault({ method: 'spreadsheets.batchUpdate', status: 500, times: 100 });
+    // Each 500 comes 50 ms late, so the 2 s budget ends after at most 40 attempts, before the 100
+    // faults run out, however fast the machine (without it a fast one could retry 100 times).
+    stack.sheetsApi.injectFault({ method: 'spreadsheets.batchUpdate', status: 500, times: 100, delayMs: 50 });
     const answer = await post(apiPaths.sheetAssessments('imagine', 'PY1'));
     expect(answer.status).toBe(503);
     expect(answer.body).toMatchObject({ code: 'sheets-unavailable', retryable: true });
