@@ -30,6 +30,17 @@ export const STORAGE_DEFAULTS = {
   requestTimeoutMs: 2000,
 } as const;
 
+/**
+ * DynamoDB Local is a JVM on the same machine, sharing its cores with everything else `npm start` (or
+ * a test run) does: a slow answer there is load, not an outage. A stopped one still fails at once,
+ * its port refusing connections; only a hung one waits these longer timeouts out.
+ */
+export const LOCAL_STORAGE_DEFAULTS = {
+  maxAttempts: STORAGE_DEFAULTS.maxAttempts,
+  connectionTimeoutMs: 5_000,
+  requestTimeoutMs: 30_000,
+} as const;
+
 /** DynamoDB Local accepts any keys; fixed ones keep the SDK from searching the machine for real ones. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -39,15 +50,16 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
  * (see storage-errors.ts) rather than a request hanging for minutes.
  */
 export function createDocumentClient(settings: StorageSettings): DynamoDBDocumentClient {
-  const connectionTimeout = settings.connectionTimeoutMs ?? STORAGE_DEFAULTS.connectionTimeoutMs;
-  const requestTimeout = settings.requestTimeoutMs ?? STORAGE_DEFAULTS.requestTimeoutMs;
+  const defaults = settings.endpoint === undefined ? STORAGE_DEFAULTS : LOCAL_STORAGE_DEFAULTS;
+  const connectionTimeout = settings.connectionTimeoutMs ?? defaults.connectionTimeoutMs;
+  const requestTimeout = settings.requestTimeoutMs ?? defaults.requestTimeoutMs;
   const credentials =
     settings.credentials ?? (settings.endpoint !== undefined ? LOCAL_CREDENTIALS : undefined);
   const client = new DynamoDBClient({
     region: settings.region,
     ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
     ...(credentials !== undefined ? { credentials } : {}),
-    maxAttempts: settings.maxAttempts ?? STORAGE_DEFAULTS.maxAttempts,
+    maxAttempts: settings.maxAttempts ?? defaults.maxAttempts,
     requestHandler: new NodeHttpHandler({
       connectionTimeout,
       requestTimeout,

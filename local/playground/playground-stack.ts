@@ -235,7 +235,6 @@ export class PlaygroundStack {
       distDir: this.dist.dir,
       signer: this.signer,
       audience: PLAYGROUND_AUDIENCE,
-      fetchTimeoutMs: 10_000,
       trustedCertificates: [this.certificate.cert],
     });
     this.box = box;

@@ -8,7 +8,7 @@ import { useAddonSandboxStack } from './support/addon-sandbox-stack';
  */
 jest.setTimeout(180_000);
 
-const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
+const addon = useAddonSandboxStack();
 const { box, cellOf, paintOf, lastAlert } = addon;
 
 async function lockPy1(): Promise<void> {

@@ -18,7 +18,7 @@ interface SidebarConfirmations {
 }
 
 describe('"Confirm my figures..." in the Apps Script sandbox', () => {
-  const addon = useAddonSandboxStack({ fetchTimeoutMs: 30_000 });
+  const addon = useAddonSandboxStack();
   const { stack, box } = addon;
 
   /** What the partner typed for P3 (through the API: the sheet's trigger path is not what is tested here). */

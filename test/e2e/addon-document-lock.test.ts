@@ -13,7 +13,7 @@ jest.setTimeout(180_000);
 const BUSY_PREFIX = 'va-assess.busy.';
 const ENTRIES = /\/entries$/;
 
-const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
+const addon = useAddonSandboxStack();
 const { box, cellOf, paintOf, entriesPosts, lastAlert } = addon;
 const storedRaw = storedRawIn(addon);
 const busyKeys = () => Object.keys(box().documentProperties()).filter((key) => key.startsWith(BUSY_PREFIX));

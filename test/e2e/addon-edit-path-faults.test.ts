@@ -17,7 +17,7 @@ jest.setTimeout(180_000);
 
 const ENTRIES = /\/entries$/;
 
-const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
+const addon = useAddonSandboxStack();
 const { box, cellOf, paintOf, entriesPosts, outboxItems, lastAlert, history: historyOf } = addon;
 
 describe('the backend goes down in the middle of an edit: stored, but the answer never arrives', () => {

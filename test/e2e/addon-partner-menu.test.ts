@@ -10,7 +10,7 @@ import { sentCells, storedRawIn } from './support/entries-sent';
  */
 jest.setTimeout(180_000);
 
-const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
+const addon = useAddonSandboxStack();
 const { stack, box, cellOf, paintOf, entriesPosts, lastAlert } = addon;
 const storedRaw = storedRawIn(addon);
 

@@ -12,7 +12,7 @@ jest.setTimeout(120_000);
 const SECRET = 'test-report-link-secret-0123456789abcdef';
 
 describe('"EC portal table..." in the Apps Script sandbox', () => {
-  const addon = useAddonSandboxStack({ env: { REPORT_LINK_SECRET: SECRET }, fetchTimeoutMs: 30_000 });
+  const addon = useAddonSandboxStack({ env: { REPORT_LINK_SECRET: SECRET } });
   const { box } = addon;
 
   it('offers PY1 among the windows and hands a partner a link to the CSV of 11 rows', async () => {

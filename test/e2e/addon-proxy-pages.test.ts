@@ -17,7 +17,7 @@ const PROXY_502 =
 const WEB_PAGE_200 =
   '<!DOCTYPE html><html><head><title>Example Domain</title></head><body>Hello</body></html>';
 
-const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
+const addon = useAddonSandboxStack();
 const { box, cellOf, paintOf, outboxItems, lastAlert } = addon;
 
 describe('a page that is not the API answers the add-on', () => {

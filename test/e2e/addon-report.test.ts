@@ -22,7 +22,6 @@ describe('"Generate report..." in the Apps Script sandbox', () => {
   const addon = useAddonSandboxStack({
     env: { REPORT_LINK_SECRET: SECRET, REPORT_LINK_TTL_SECONDS: String(LINK_TTL_SECONDS) },
     overrides: () => ({ now: () => clock }),
-    fetchTimeoutMs: 30_000,
   });
   const { stack, box } = addon;
 

@@ -17,7 +17,7 @@ jest.setTimeout(180_000);
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 const OUTSIDER = 'someone@elsewhere.example.org';
 
-const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
+const addon = useAddonSandboxStack();
 const { stack, box, cellOf, paintOf, lastAlert, current } = addon;
 
 describe('the pages served by the add-on, in headless Chromium, on live data', () => {

@@ -9,7 +9,7 @@ import { useAddonSandboxStack } from './support/addon-sandbox-stack';
  */
 jest.setTimeout(180_000);
 
-const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
+const addon = useAddonSandboxStack();
 const { stack, box } = addon;
 const STRANGER = 'someone@elsewhere.example.org';
 const NOT_SHARED = [

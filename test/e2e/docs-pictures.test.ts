@@ -22,7 +22,7 @@ const PICTURES =
 const NOT_LISTED = 'new.colleague@ifca.example.org';
 const SETTINGS_VIEWPORT = { width: 440, height: 560 };
 
-const addon = useAddonSandboxStack({ fetchTimeoutMs: 60_000 });
+const addon = useAddonSandboxStack();
 const { box, lastAlert } = addon;
 
 describe('the pictures of the partner guide and the deployment checklist', () => {

@@ -138,6 +138,8 @@ describe('the playground add-on UI over the Apps Script double', () => {
     let runs = await menuRunsEnded();
     await chooseAddonMenuItem(page, 'Decide...');
     const alert = page.getByRole('alertdialog', { name: 'Decide' });
+    // allTextContents reads once: wait for the alert, drawn after the script ran in its worker.
+    await alert.waitFor();
     await expect(alert.getByRole('button').allTextContents()).resolves.toEqual(['×', 'Yes', 'No', 'Cancel']);
     await alert.getByRole('button', { name: 'No' }).click();
     runs = await menuRunEnded(runs);

@@ -95,7 +95,6 @@ export function useAddonSandboxStack(
   options: {
     env?: Readonly<Record<string, string>>;
     overrides?: () => ContainerOverrides;
-    fetchTimeoutMs?: number;
     /** Each user's daily Apps Script quotas (default: a consumer account's). */
     quotasFor?: (email: string) => DailyQuotas;
   } = {},
@@ -166,7 +165,6 @@ export function useAddonSandboxStack(
       distDir: dist?.dir ?? '',
       signer: stack.api.signer,
       audience: setUp.tokenAudience ?? TEST_AUDIENCE,
-      fetchTimeoutMs: options.fetchTimeoutMs ?? 10_000,
       trustedCertificates: certificate === undefined ? [] : [certificate.cert],
       ...(options.quotasFor === undefined ? {} : { quotasFor: options.quotasFor }),
     });
@@ -197,7 +195,6 @@ export function useAddonSandboxStack(
       distDir: dist?.dir ?? '',
       signer: stack.api.signer,
       audience: TEST_AUDIENCE,
-      fetchTimeoutMs: options.fetchTimeoutMs ?? 10_000,
       trustedCertificates: certificate === undefined ? [] : [certificate.cert],
     });
     await box().open(owner);
