@@ -64,7 +64,21 @@ function isJavaTooOld(output: string): boolean {
  * database, on 127.0.0.1, and resolves once it answers ListTables.
  */
 export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promise<DynamoLocal> {
-  const port = options.port ?? (await findFreePort());
+  if (options.port !== undefined) return startOn(options.port, options);
+  // A port found free is closed again before the JVM binds it, seconds later: another process can
+  // take it meanwhile, and then the JVM fails. Only a port picked here is worth picking again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOn(await findFreePort(), options);
+    } catch (error) {
+      if (!(error instanceof DynamoLocalStartError) || attempt === PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const PORT_ATTEMPTS = 3;
+
+async function startOn(port: number, options: DynamoLocalOptions): Promise<DynamoLocal> {
   // The package runs java from its own directory, so a relative path would land inside node_modules.
   const path = options.path === undefined ? null : resolve(options.path);
   if (path !== null) mkdirSync(path, { recursive: true });

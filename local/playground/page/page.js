@@ -89,6 +89,8 @@ async function load() {
       if (state.selected !== undefined) select(document.querySelector(`td[data-a1="${state.selected}"]`));
       state.shownRevision = Math.max(target, sheet.revision);
       document.body.dataset.revision = String(state.shownRevision);
+      // Whom the grid on screen is drawn for (their protections, their menu): tests wait on it.
+      document.body.dataset.actingAs = view.actingAs;
     } while (state.shownRevision < state.revision);
   } finally {
     state.loading = false;

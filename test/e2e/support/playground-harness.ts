@@ -156,9 +156,9 @@ async function revisionOf(page: Page): Promise<number> {
 
 /** As a person chooses who they are in the toolbar; the grid repaints for them. */
 export async function actAs(page: Page, email: string): Promise<void> {
-  const revision = await revisionOf(page);
   await page.selectOption('#acting-as', email);
-  await page.waitForFunction(`Number(document.body.dataset.revision) > ${revision}`);
+  // Any repaint would not do: one already on its way may still be drawn for the person before.
+  await page.waitForFunction(`document.body.dataset.actingAs === ${JSON.stringify(email)}`);
 }
 
 /** Clicks a tab in the tab bar, as a person does, and waits for its grid. */
