@@ -7,7 +7,7 @@ import type { MenuEntry } from '../../local/apps-script';
 import { COORDINATOR, IFCA } from '../integration/api/api-test-server';
 import { convertWithLibreOffice } from '../support/libreoffice';
 import { addonDialog, chooseAddonMenuItem, shownAddonMenu } from './support/addon-ui-page';
-import { usePlaygroundHarness } from './support/playground-harness';
+import { actAs, usePlaygroundHarness } from './support/playground-harness';
 
 /**
  * Issue 17's coordinator: the playground (npm start's page and server) in headless Chromium, its
@@ -55,14 +55,6 @@ describe('the playground, as the coordinator', () => {
     await page.locator('td[data-a1]').first().waitFor();
     await actAs(page, email);
     return page;
-  }
-
-  async function actAs(page: Page, email: string): Promise<void> {
-    if ((await page.locator('#acting-as').inputValue()) === email) return;
-    await Promise.all([
-      page.waitForResponse((response) => response.url().endsWith('/acting-as')),
-      page.selectOption('#acting-as', email),
-    ]);
   }
 
   /** A tab clicked in the tab bar, and the first of its cells drawn with text matching `text`. */
